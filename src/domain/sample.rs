@@ -1,0 +1,105 @@
+//! The built-in sample: Cụm thi đua số 8 BĐBP in 2024, from the news report
+//! of its closing meeting on 3 October 2024 (`shared/reference/`).
+
+use super::{
+    ClusterDraft, ClusterId, Date, DomainError, Handover, UnitDraft, UnitId, Workspace, YearDraft,
+};
+
+/// The eight units in the order the report lists them, which is also the
+/// rotation order: the flag passed from Cục Kỹ thuật to Lữ đoàn Thông tin 21.
+const UNITS: [(&str, &str, &str, &str); 8] = [
+    ("Bộ Tham mưu BĐBP", "Bộ Tham mưu", "Cơ quan", ""),
+    ("Cục Chính trị BĐBP", "Cục Chính trị", "Cơ quan", ""),
+    ("Cục Trinh sát BĐBP", "Cục Trinh sát", "Cơ quan", ""),
+    (
+        "Cục Phòng chống ma túy và tội phạm BĐBP",
+        "Cục PCMT&TP",
+        "Cơ quan",
+        "",
+    ),
+    ("Cục Cửa khẩu BĐBP", "Cục Cửa khẩu", "Cơ quan", ""),
+    ("Cục Hậu cần BĐBP", "Cục Hậu cần", "Cơ quan", ""),
+    (
+        "Cục Kỹ thuật BĐBP",
+        "Cục Kỹ thuật",
+        "Cơ quan",
+        "Đại tá Vũ Khương, Cục trưởng",
+    ),
+    ("Lữ đoàn Thông tin 21 BĐBP", "Lữ đoàn TT 21", "Lữ đoàn", ""),
+];
+
+pub const SAMPLE_CLUSTER_NAME: &str = "Cụm thi đua số 8 BĐBP";
+pub const SAMPLE_YEAR: u16 = 2024;
+
+/// Adds the sample cluster to `workspace`, reusing units that already exist
+/// under the same name. `new_id` makes fresh ids. Refused, with nothing
+/// changed, when the sample cluster is already there.
+pub fn load_sample(
+    workspace: &mut Workspace,
+    mut new_id: impl FnMut() -> u64,
+) -> Result<ClusterId, DomainError> {
+    let mut draft_workspace = workspace.clone();
+    let cluster_id = ClusterId(new_id());
+    draft_workspace.add_cluster(
+        cluster_id,
+        ClusterDraft {
+            name: SAMPLE_CLUSTER_NAME.to_owned(),
+            number: "8".to_owned(),
+            parent_org: "Bộ Tư lệnh Bộ đội Biên phòng".to_owned(),
+            notes: "Hội nghị tổng kết công tác thi đua, khen thưởng và phong trào thi đua \
+                    Quyết thắng năm 2024, Hà Nội, 03/10/2024."
+                .to_owned(),
+        },
+    )?;
+    let mut members = Vec::with_capacity(UNITS.len());
+    for (full_name, short_name, kind, commander) in UNITS {
+        let existing = draft_workspace
+            .units
+            .iter()
+            .find(|u| u.full_name == full_name)
+            .map(|u| u.id);
+        let id = match existing {
+            Some(id) => {
+                draft_workspace.add_unit_to_cluster(cluster_id, id)?;
+                id
+            }
+            None => {
+                let id = UnitId(new_id());
+                let draft = UnitDraft {
+                    full_name: full_name.to_owned(),
+                    short_name: short_name.to_owned(),
+                    kind: kind.to_owned(),
+                    commander: commander.to_owned(),
+                    contact: String::new(),
+                };
+                draft_workspace.add_unit(id, draft, Some(cluster_id))?;
+                id
+            }
+        };
+        members.push(id);
+    }
+    let technical = members[6];
+    let signal_brigade = members[7];
+    draft_workspace.add_year(
+        cluster_id,
+        SAMPLE_YEAR,
+        YearDraft {
+            members,
+            leader: Some(technical),
+            deputy: None,
+        },
+    )?;
+    let handover_date = Date::new(2024, 10, 3).ok_or(DomainError::UnknownYear(SAMPLE_YEAR))?;
+    draft_workspace.set_handover(
+        cluster_id,
+        SAMPLE_YEAR,
+        Some(Handover {
+            from: technical,
+            to: signal_brigade,
+            date: handover_date,
+            note: "Tại Hội nghị tổng kết, Hà Nội".to_owned(),
+        }),
+    )?;
+    *workspace = draft_workspace;
+    Ok(cluster_id)
+}

@@ -1,0 +1,528 @@
+//! The workspace: every unit and cluster on this laptop, and the edits a
+//! user can make to them. Every edit validates first and changes nothing
+//! when it returns an error.
+
+use std::ops::RangeInclusive;
+
+use super::{ClusterId, Date, UnitId};
+use crate::rules::rotation;
+
+/// Years a user may create; anything else is a typing mistake.
+pub const YEAR_RANGE: RangeInclusive<u16> = 1990..=2100;
+
+/// A unit (đơn vị), which may belong to several clusters over the years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub id: UnitId,
+    pub full_name: String,
+    /// May be empty; then the full name is shown everywhere.
+    pub short_name: String,
+    /// Free text: "Cơ quan", "Lữ đoàn", "Đồn Biên phòng", …
+    pub kind: String,
+    /// Commander and how to reach them, free text.
+    pub commander: String,
+    pub contact: String,
+}
+
+impl Unit {
+    /// The name used in lists and tables.
+    pub fn display_name(&self) -> &str {
+        if self.short_name.trim().is_empty() {
+            &self.full_name
+        } else {
+            &self.short_name
+        }
+    }
+}
+
+/// What a user typed for a unit, before validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitDraft {
+    pub full_name: String,
+    pub short_name: String,
+    pub kind: String,
+    pub commander: String,
+    pub contact: String,
+}
+
+/// An emulation cluster (cụm thi đua) and all its years.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    pub id: ClusterId,
+    pub name: String,
+    /// "8" for "Cụm thi đua số 8"; free text, may be empty.
+    pub number: String,
+    pub parent_org: String,
+    pub notes: String,
+    /// Every unit that is or was in the cluster, in the order the leader
+    /// role rotates (the cluster's regulation fixes that order).
+    pub units: Vec<UnitId>,
+    /// Ascending by year, at most one per year.
+    pub years: Vec<EmulationYear>,
+}
+
+impl Cluster {
+    pub fn year(&self, year: u16) -> Option<&EmulationYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    fn year_mut(&mut self, year: u16) -> Option<&mut EmulationYear> {
+        self.years.iter_mut().find(|y| y.year == year)
+    }
+}
+
+/// What a user typed for a cluster, before validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClusterDraft {
+    pub name: String,
+    pub number: String,
+    pub parent_org: String,
+    pub notes: String,
+}
+
+/// One emulation year (năm thi đua) of a cluster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmulationYear {
+    pub year: u16,
+    /// Member units this year, in the cluster's rotation order.
+    pub members: Vec<UnitId>,
+    pub leader: Option<UnitId>,
+    pub deputy: Option<UnitId>,
+    /// The leader flag passed on at this year's closing meeting.
+    pub handover: Option<Handover>,
+}
+
+/// Membership and roles of a year, as a user chose them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearDraft {
+    pub members: Vec<UnitId>,
+    pub leader: Option<UnitId>,
+    pub deputy: Option<UnitId>,
+}
+
+/// The hand-over (bàn giao) of the leader flag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handover {
+    pub from: UnitId,
+    pub to: UnitId,
+    pub date: Date,
+    pub note: String,
+}
+
+/// Why an edit was refused. Each names the field it belongs to, so the
+/// screen can show it beside that field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("the unit's full name is empty")]
+    EmptyUnitName,
+    #[error("the cluster's name is empty")]
+    EmptyClusterName,
+    #[error("a unit named {name:?} already exists")]
+    DuplicateUnitName { name: String },
+    #[error("a cluster named {name:?} already exists")]
+    DuplicateClusterName { name: String },
+    #[error("the new record's id is already in use")]
+    IdInUse,
+    #[error("unit {0} does not exist")]
+    UnknownUnit(UnitId),
+    #[error("cluster {0} does not exist")]
+    UnknownCluster(ClusterId),
+    #[error("the cluster has no year {0}")]
+    UnknownYear(u16),
+    #[error("year {0} is outside {min}–{max}", min = YEAR_RANGE.start(), max = YEAR_RANGE.end())]
+    YearOutOfRange(u16),
+    #[error("year {0} already exists in this cluster")]
+    YearExists(u16),
+    #[error("unit {0} is already in this cluster")]
+    UnitAlreadyInCluster(UnitId),
+    #[error("unit {0} is not in this cluster")]
+    UnitNotInCluster(UnitId),
+    #[error("unit {unit} is a member in year {year}; remove it from that year first")]
+    UnitStillMember { unit: UnitId, year: u16 },
+    #[error("the leader unit is not a member this year")]
+    LeaderNotMember,
+    #[error("the deputy unit is not a member this year")]
+    DeputyNotMember,
+    #[error("the leader and the deputy are the same unit")]
+    LeaderIsDeputy,
+    #[error("a hand-over needs a leader unit this year")]
+    HandoverWithoutLeader,
+    #[error("the hand-over is from this year's leader; remove it before changing the leader")]
+    HandoverNotFromLeader,
+    #[error("the flag cannot be handed over to the unit that holds it")]
+    HandoverToSelf,
+}
+
+/// A step in the rotation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    Earlier,
+    Later,
+}
+
+/// Every unit and cluster on this laptop.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Workspace {
+    pub units: Vec<Unit>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// Names are compared as people read them: case, surrounding and doubled
+/// spaces do not make two names different.
+fn normalized_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl UnitDraft {
+    fn into_unit(self, id: UnitId) -> Unit {
+        Unit {
+            id,
+            full_name: clean(&self.full_name),
+            short_name: clean(&self.short_name),
+            kind: clean(&self.kind),
+            commander: self.commander.trim().to_owned(),
+            contact: self.contact.trim().to_owned(),
+        }
+    }
+}
+
+impl Workspace {
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn cluster(&self, id: ClusterId) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    fn cluster_mut(&mut self, id: ClusterId) -> Result<&mut Cluster, DomainError> {
+        self.clusters
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(DomainError::UnknownCluster(id))
+    }
+
+    /// The name to show for a unit id, even one whose record is missing.
+    pub fn unit_name(&self, id: UnitId) -> String {
+        match self.unit(id) {
+            Some(unit) => unit.display_name().to_owned(),
+            None => format!("#{id}"),
+        }
+    }
+
+    fn check_unit_draft(
+        &self,
+        draft: &UnitDraft,
+        editing: Option<UnitId>,
+    ) -> Result<(), DomainError> {
+        let name = normalized_name(&draft.full_name);
+        if name.is_empty() {
+            return Err(DomainError::EmptyUnitName);
+        }
+        let clash = self
+            .units
+            .iter()
+            .any(|u| Some(u.id) != editing && normalized_name(&u.full_name) == name);
+        if clash {
+            return Err(DomainError::DuplicateUnitName {
+                name: clean(&draft.full_name),
+            });
+        }
+        Ok(())
+    }
+
+    /// Creates a unit, and appends it to the rotation of `cluster` if given.
+    pub fn add_unit(
+        &mut self,
+        id: UnitId,
+        draft: UnitDraft,
+        cluster: Option<ClusterId>,
+    ) -> Result<(), DomainError> {
+        self.check_unit_draft(&draft, None)?;
+        if self.unit(id).is_some() {
+            return Err(DomainError::IdInUse);
+        }
+        if let Some(cluster_id) = cluster {
+            self.cluster_mut(cluster_id)?.units.push(id);
+        }
+        self.units.push(draft.into_unit(id));
+        Ok(())
+    }
+
+    pub fn update_unit(&mut self, id: UnitId, draft: UnitDraft) -> Result<(), DomainError> {
+        self.check_unit_draft(&draft, Some(id))?;
+        let unit = self
+            .units
+            .iter_mut()
+            .find(|u| u.id == id)
+            .ok_or(DomainError::UnknownUnit(id))?;
+        *unit = draft.into_unit(id);
+        Ok(())
+    }
+
+    fn check_cluster_draft(
+        &self,
+        draft: &ClusterDraft,
+        editing: Option<ClusterId>,
+    ) -> Result<(), DomainError> {
+        let name = normalized_name(&draft.name);
+        if name.is_empty() {
+            return Err(DomainError::EmptyClusterName);
+        }
+        let key = (name, normalized_name(&draft.parent_org));
+        let clash = self.clusters.iter().any(|c| {
+            Some(c.id) != editing
+                && (normalized_name(&c.name), normalized_name(&c.parent_org)) == key
+        });
+        if clash {
+            return Err(DomainError::DuplicateClusterName {
+                name: clean(&draft.name),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn add_cluster(&mut self, id: ClusterId, draft: ClusterDraft) -> Result<(), DomainError> {
+        self.check_cluster_draft(&draft, None)?;
+        if self.cluster(id).is_some() {
+            return Err(DomainError::IdInUse);
+        }
+        self.clusters.push(Cluster {
+            id,
+            name: clean(&draft.name),
+            number: clean(&draft.number),
+            parent_org: clean(&draft.parent_org),
+            notes: draft.notes.trim().to_owned(),
+            units: Vec::new(),
+            years: Vec::new(),
+        });
+        Ok(())
+    }
+
+    pub fn update_cluster(
+        &mut self,
+        id: ClusterId,
+        draft: ClusterDraft,
+    ) -> Result<(), DomainError> {
+        self.check_cluster_draft(&draft, Some(id))?;
+        let cluster = self.cluster_mut(id)?;
+        cluster.name = clean(&draft.name);
+        cluster.number = clean(&draft.number);
+        cluster.parent_org = clean(&draft.parent_org);
+        cluster.notes = draft.notes.trim().to_owned();
+        Ok(())
+    }
+
+    /// Adds an existing unit (perhaps from another cluster) to the rotation.
+    pub fn add_unit_to_cluster(
+        &mut self,
+        cluster: ClusterId,
+        unit: UnitId,
+    ) -> Result<(), DomainError> {
+        if self.unit(unit).is_none() {
+            return Err(DomainError::UnknownUnit(unit));
+        }
+        let cluster = self.cluster_mut(cluster)?;
+        if cluster.units.contains(&unit) {
+            return Err(DomainError::UnitAlreadyInCluster(unit));
+        }
+        cluster.units.push(unit);
+        Ok(())
+    }
+
+    /// Takes a unit out of the rotation; refused while any year lists it.
+    pub fn remove_unit_from_cluster(
+        &mut self,
+        cluster: ClusterId,
+        unit: UnitId,
+    ) -> Result<(), DomainError> {
+        let cluster = self.cluster_mut(cluster)?;
+        if let Some(year) = cluster.years.iter().find(|y| y.members.contains(&unit)) {
+            return Err(DomainError::UnitStillMember {
+                unit,
+                year: year.year,
+            });
+        }
+        let before = cluster.units.len();
+        cluster.units.retain(|u| *u != unit);
+        if cluster.units.len() == before {
+            return Err(DomainError::UnitNotInCluster(unit));
+        }
+        Ok(())
+    }
+
+    /// Moves a unit one place in the rotation; members of every year follow
+    /// the new order. Moving the first unit earlier changes nothing.
+    pub fn move_in_rotation(
+        &mut self,
+        cluster: ClusterId,
+        unit: UnitId,
+        shift: Shift,
+    ) -> Result<(), DomainError> {
+        let cluster = self.cluster_mut(cluster)?;
+        let idx = cluster
+            .units
+            .iter()
+            .position(|u| *u == unit)
+            .ok_or(DomainError::UnitNotInCluster(unit))?;
+        let other = match shift {
+            Shift::Earlier => idx.checked_sub(1),
+            Shift::Later => Some(idx + 1),
+        };
+        if let Some(other) = other.filter(|o| *o < cluster.units.len()) {
+            cluster.units.swap(idx, other);
+            let order = cluster.units.clone();
+            for year in &mut cluster.years {
+                sort_by_rotation(&mut year.members, &order);
+            }
+        }
+        Ok(())
+    }
+
+    /// Validates a year's membership and roles against the cluster.
+    fn checked_year_draft(
+        cluster: &Cluster,
+        mut draft: YearDraft,
+    ) -> Result<YearDraft, DomainError> {
+        if let Some(outsider) = draft.members.iter().find(|m| !cluster.units.contains(m)) {
+            return Err(DomainError::UnitNotInCluster(*outsider));
+        }
+        sort_by_rotation(&mut draft.members, &cluster.units);
+        draft.members.dedup();
+        if draft.leader.is_some_and(|l| !draft.members.contains(&l)) {
+            return Err(DomainError::LeaderNotMember);
+        }
+        if draft.deputy.is_some_and(|d| !draft.members.contains(&d)) {
+            return Err(DomainError::DeputyNotMember);
+        }
+        if draft.leader.is_some() && draft.leader == draft.deputy {
+            return Err(DomainError::LeaderIsDeputy);
+        }
+        Ok(draft)
+    }
+
+    pub fn add_year(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        draft: YearDraft,
+    ) -> Result<(), DomainError> {
+        if !YEAR_RANGE.contains(&year) {
+            return Err(DomainError::YearOutOfRange(year));
+        }
+        let cluster = self.cluster_mut(cluster)?;
+        if cluster.year(year).is_some() {
+            return Err(DomainError::YearExists(year));
+        }
+        let draft = Self::checked_year_draft(cluster, draft)?;
+        cluster.years.push(EmulationYear {
+            year,
+            members: draft.members,
+            leader: draft.leader,
+            deputy: draft.deputy,
+            handover: None,
+        });
+        cluster.years.sort_by_key(|y| y.year);
+        Ok(())
+    }
+
+    pub fn update_year(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        draft: YearDraft,
+    ) -> Result<(), DomainError> {
+        let cluster = self.cluster_mut(cluster)?;
+        let draft = Self::checked_year_draft(cluster, draft)?;
+        let target = cluster
+            .year_mut(year)
+            .ok_or(DomainError::UnknownYear(year))?;
+        if target
+            .handover
+            .as_ref()
+            .is_some_and(|h| Some(h.from) != draft.leader)
+        {
+            return Err(DomainError::HandoverNotFromLeader);
+        }
+        target.members = draft.members;
+        target.leader = draft.leader;
+        target.deputy = draft.deputy;
+        Ok(())
+    }
+
+    /// Records (or, with `None`, removes) the hand-over at the end of `year`.
+    /// The flag goes from this year's leader to another unit of the cluster.
+    pub fn set_handover(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        handover: Option<Handover>,
+    ) -> Result<(), DomainError> {
+        let cluster = self.cluster_mut(cluster)?;
+        if let Some(h) = &handover {
+            if !cluster.units.contains(&h.to) {
+                return Err(DomainError::UnitNotInCluster(h.to));
+            }
+        }
+        let target = cluster
+            .year_mut(year)
+            .ok_or(DomainError::UnknownYear(year))?;
+        if let Some(h) = &handover {
+            if target.leader != Some(h.from) {
+                return Err(if target.leader.is_none() {
+                    DomainError::HandoverWithoutLeader
+                } else {
+                    DomainError::HandoverNotFromLeader
+                });
+            }
+            if h.to == h.from {
+                return Err(DomainError::HandoverToSelf);
+            }
+        }
+        target.handover = handover.map(|h| Handover {
+            note: h.note.trim().to_owned(),
+            ..h
+        });
+        Ok(())
+    }
+
+    /// Creates `year + 1` from `year`: the same members; as leader the unit
+    /// the flag was handed to, or else the next one in rotation; as deputy
+    /// the unit after the new leader. Returns the new year.
+    pub fn start_next_year(
+        &mut self,
+        cluster_id: ClusterId,
+        year: u16,
+    ) -> Result<u16, DomainError> {
+        let cluster = self
+            .cluster(cluster_id)
+            .ok_or(DomainError::UnknownCluster(cluster_id))?;
+        let from = cluster.year(year).ok_or(DomainError::UnknownYear(year))?;
+        let next = year + 1;
+        let members = from.members.clone();
+        let leader = rotation::next_leader(&cluster.units, &members, from);
+        let deputy = leader.and_then(|l| rotation::next_after(&cluster.units, &members, l));
+        self.add_year(
+            cluster_id,
+            next,
+            YearDraft {
+                members,
+                leader,
+                deputy,
+            },
+        )?;
+        Ok(next)
+    }
+}
+
+/// Sorts `members` in the order of `rotation`; ids not in it go last.
+fn sort_by_rotation(members: &mut [UnitId], rotation: &[UnitId]) {
+    members.sort_by_key(|m| rotation.iter().position(|r| r == m).unwrap_or(usize::MAX));
+}

@@ -1,0 +1,9 @@
+//! The persisted format: versioned records, their DTOs, and the checked
+//! conversion from DTO to domain. The only code (with `storage`) that
+//! knows JSON.
+
+mod dto;
+mod record;
+
+pub use dto::{ClusterDto, SettingsDto, UnitDto};
+pub use record::{decode_record, encode_record, RecordError, CURRENT_VERSION};

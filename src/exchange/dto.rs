@@ -1,0 +1,259 @@
+//! Data-transfer objects: the stored shape of units, clusters and settings,
+//! kept apart from the domain types so that the format can evolve.
+
+use serde::{Deserialize, Serialize};
+
+use super::RecordError;
+use crate::domain::{Cluster, ClusterId, Date, EmulationYear, Handover, Unit, UnitId, YEAR_RANGE};
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitDto {
+    pub id: u64,
+    pub full_name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub commander: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterDto {
+    pub id: u64,
+    pub name: String,
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub parent_org: String,
+    #[serde(default)]
+    pub notes: String,
+    pub units: Vec<u64>,
+    pub years: Vec<YearDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearDto {
+    pub year: u16,
+    pub members: Vec<u64>,
+    pub leader: Option<u64>,
+    pub deputy: Option<u64>,
+    pub handover: Option<HandoverDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandoverDto {
+    pub from: u64,
+    pub to: u64,
+    /// ISO date, `2024-10-03`.
+    pub date: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingsDto {
+    pub lang: String,
+}
+
+impl From<&Unit> for UnitDto {
+    fn from(unit: &Unit) -> UnitDto {
+        UnitDto {
+            id: unit.id.0,
+            full_name: unit.full_name.clone(),
+            short_name: unit.short_name.clone(),
+            kind: unit.kind.clone(),
+            commander: unit.commander.clone(),
+            contact: unit.contact.clone(),
+        }
+    }
+}
+
+impl TryFrom<UnitDto> for Unit {
+    type Error = RecordError;
+
+    fn try_from(dto: UnitDto) -> Result<Unit, RecordError> {
+        if dto.full_name.trim().is_empty() {
+            return Err(RecordError::invalid("data.full_name", "is empty"));
+        }
+        Ok(Unit {
+            id: UnitId(dto.id),
+            full_name: dto.full_name,
+            short_name: dto.short_name,
+            kind: dto.kind,
+            commander: dto.commander,
+            contact: dto.contact,
+        })
+    }
+}
+
+impl From<&Cluster> for ClusterDto {
+    fn from(cluster: &Cluster) -> ClusterDto {
+        ClusterDto {
+            id: cluster.id.0,
+            name: cluster.name.clone(),
+            number: cluster.number.clone(),
+            parent_org: cluster.parent_org.clone(),
+            notes: cluster.notes.clone(),
+            units: cluster.units.iter().map(|u| u.0).collect(),
+            years: cluster
+                .years
+                .iter()
+                .map(|y| YearDto {
+                    year: y.year,
+                    members: y.members.iter().map(|u| u.0).collect(),
+                    leader: y.leader.map(|u| u.0),
+                    deputy: y.deputy.map(|u| u.0),
+                    handover: y.handover.as_ref().map(|h| HandoverDto {
+                        from: h.from.0,
+                        to: h.to.0,
+                        date: h.date.to_string(),
+                        note: h.note.clone(),
+                    }),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl TryFrom<ClusterDto> for Cluster {
+    type Error = RecordError;
+
+    /// Checks every invariant the domain relies on, naming the field that
+    /// breaks one.
+    fn try_from(dto: ClusterDto) -> Result<Cluster, RecordError> {
+        if dto.name.trim().is_empty() {
+            return Err(RecordError::invalid("data.name", "is empty"));
+        }
+        let units: Vec<UnitId> = dto.units.iter().copied().map(UnitId).collect();
+        for (idx, unit) in units.iter().enumerate() {
+            if units[..idx].contains(unit) {
+                return Err(RecordError::invalid(
+                    format!("data.units[{idx}]"),
+                    format!("unit {unit} is listed twice"),
+                ));
+            }
+        }
+        let mut years: Vec<EmulationYear> = Vec::with_capacity(dto.years.len());
+        for (idx, year) in dto.years.into_iter().enumerate() {
+            let path = format!("data.years[{idx}]");
+            if !YEAR_RANGE.contains(&year.year) {
+                return Err(RecordError::invalid(
+                    format!("{path}.year"),
+                    format!("{} is out of range", year.year),
+                ));
+            }
+            if years.iter().any(|y| y.year == year.year) {
+                return Err(RecordError::invalid(
+                    format!("{path}.year"),
+                    format!("year {} appears twice", year.year),
+                ));
+            }
+            let members: Vec<UnitId> = year.members.iter().copied().map(UnitId).collect();
+            for (m_idx, member) in members.iter().enumerate() {
+                if !units.contains(member) {
+                    return Err(RecordError::invalid(
+                        format!("{path}.members[{m_idx}]"),
+                        format!("unit {member} is not in the cluster"),
+                    ));
+                }
+                if members[..m_idx].contains(member) {
+                    return Err(RecordError::invalid(
+                        format!("{path}.members[{m_idx}]"),
+                        format!("unit {member} is listed twice"),
+                    ));
+                }
+            }
+            let leader = year.leader.map(UnitId);
+            let deputy = year.deputy.map(UnitId);
+            if leader.is_some_and(|l| !members.contains(&l)) {
+                return Err(RecordError::invalid(
+                    format!("{path}.leader"),
+                    "is not a member",
+                ));
+            }
+            if deputy.is_some_and(|d| !members.contains(&d)) {
+                return Err(RecordError::invalid(
+                    format!("{path}.deputy"),
+                    "is not a member",
+                ));
+            }
+            if leader.is_some() && leader == deputy {
+                return Err(RecordError::invalid(
+                    format!("{path}.deputy"),
+                    "is the leader too",
+                ));
+            }
+            let handover = match year.handover {
+                None => None,
+                Some(h) => {
+                    let date: Date = h.date.parse().map_err(|()| {
+                        RecordError::invalid(
+                            format!("{path}.handover.date"),
+                            format!("{:?} is not a date (YYYY-MM-DD)", h.date),
+                        )
+                    })?;
+                    if Some(UnitId(h.from)) != leader {
+                        return Err(RecordError::invalid(
+                            format!("{path}.handover.from"),
+                            "is not the year's leader",
+                        ));
+                    }
+                    if !units.contains(&UnitId(h.to)) || h.to == h.from {
+                        return Err(RecordError::invalid(
+                            format!("{path}.handover.to"),
+                            "is not another unit of the cluster",
+                        ));
+                    }
+                    Some(Handover {
+                        from: UnitId(h.from),
+                        to: UnitId(h.to),
+                        date,
+                        note: h.note,
+                    })
+                }
+            };
+            years.push(EmulationYear {
+                year: year.year,
+                members,
+                leader,
+                deputy,
+                handover,
+            });
+        }
+        years.sort_by_key(|y| y.year);
+        Ok(Cluster {
+            id: ClusterId(dto.id),
+            name: dto.name,
+            number: dto.number,
+            parent_org: dto.parent_org,
+            notes: dto.notes,
+            units,
+            years,
+        })
+    }
+}
+
+impl From<Lang> for SettingsDto {
+    fn from(lang: Lang) -> SettingsDto {
+        SettingsDto {
+            lang: lang.code().to_owned(),
+        }
+    }
+}
+
+impl TryFrom<SettingsDto> for Lang {
+    type Error = RecordError;
+
+    fn try_from(dto: SettingsDto) -> Result<Lang, RecordError> {
+        Lang::from_code(&dto.lang).ok_or_else(|| {
+            RecordError::invalid(
+                "data.lang",
+                format!("{:?} is not a language of the app", dto.lang),
+            )
+        })
+    }
+}

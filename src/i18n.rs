@@ -1,0 +1,52 @@
+//! Languages, the message catalogue (Vietnamese first, English second) and
+//! Vietnamese number formats. Pure: the shell picks the language.
+
+mod catalogue;
+mod errors;
+mod number;
+
+pub use catalogue::Text;
+pub use errors::{describe_domain_error, describe_record_error};
+pub use number::format_integer;
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 code, also used for the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
+    /// Picks the Vietnamese or the English form of a formatted message.
+    pub fn pick(self, vi: String, en: String) -> String {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Numbers the Vietnamese way: `1.234.567` (dot between thousands) in
+//! Vietnamese, `1,234,567` in English.
+
+use super::Lang;
+
+pub fn format_integer(lang: Lang, value: i64) -> String {
+    let separator = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (idx, digit) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}

@@ -1,0 +1,6 @@
+//! Entry point: the panic screen, then the app.
+
+fn main() {
+    thidua::ui::panic::install_hook();
+    leptos::mount::mount_to_body(thidua::ui::App);
+}

@@ -1,0 +1,153 @@
+//! The interface: the app frame, its banners and one module per screen.
+//! Components only read the store and call `Store::apply`; every decision
+//! is made in `domain` and `rules`.
+
+mod browser;
+mod cluster;
+mod history;
+mod home;
+pub mod panic;
+pub mod route;
+mod units;
+mod widgets;
+mod year;
+
+use leptos::prelude::*;
+
+use crate::i18n::{describe_record_error, Lang, Text};
+use crate::state::{use_store, Store};
+use crate::storage::StorageError;
+use route::Route;
+
+/// A reactive translation of `text` in the current language.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_store().lang;
+    move || text.in_lang(lang.get())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+    let route = RwSignal::new(Route::parse(&browser::current_hash()));
+    let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&browser::current_hash()));
+    });
+    // The document's language follows the switch (screen readers, hyphens).
+    Effect::new(move |_| browser::set_document_lang(store.lang.get().code()));
+
+    view! {
+        <header class="app-header">
+            <a class="brand" href="#/" data-testid="brand">"thidua"</a>
+            <span class="tagline">{tr(Text::AppTagline)}</span>
+            <nav aria-label=tr(Text::MainNavigation)>
+                <a href="#/" data-testid="nav-clusters"
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_))>
+                    {tr(Text::Clusters)}
+                </a>
+                <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
+                    {tr(Text::Units)}
+                </a>
+            </nav>
+            <LangSwitch/>
+        </header>
+        <Banners/>
+        <main data-testid="main">
+            {move || match route.get() {
+                Route::Home => home::HomeScreen().into_any(),
+                Route::Units => units::UnitsScreen().into_any(),
+                Route::Cluster(id) => view! { <cluster::ClusterScreen id=id/> }.into_any(),
+                Route::Year(id, year) => view! { <year::YearScreen id=id year=year/> }.into_any(),
+                Route::History(id) => view! { <history::HistoryScreen id=id/> }.into_any(),
+                Route::PanicCheck => panic_check().into_any(),
+                Route::NotFound => view! {
+                    <section class="card" data-testid="not-found">
+                        <h1>{tr(Text::PageNotFound)}</h1>
+                        <a href="#/">{tr(Text::BackToClusters)}</a>
+                    </section>
+                }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">{tr(Text::FooterStorage)}</footer>
+    }
+}
+
+/// The route `#/debug/panic` stops the app on purpose, so that anyone can
+/// see the error screen (and the tests can check it).
+fn panic_check() -> impl IntoView {
+    panic!("deliberate check of the error screen (#/debug/panic)");
+    #[allow(unreachable_code)]
+    ()
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let store = use_store();
+    let other = move || store.lang.get().other();
+    view! {
+        <button type="button" class="lang-switch" data-testid="lang-switch"
+            lang=move || other().code()
+            on:click=move |_| store.set_lang(other())>
+            {move || match other() { Lang::Vi => "Tiếng Việt", Lang::En => "English" }}
+        </button>
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    view! {
+        <Show when=move || store.save_error.with(Option::is_some)>
+            <div class="banner banner-error" role="alert" data-testid="save-error">
+                <strong>{tr(Text::NotSaved)}</strong>" "
+                {move || store.save_error.get().map(|e| describe_storage_error(lang.get(), &e))}
+                <p>{tr(Text::NotSavedAdvice)}</p>
+                <button type="button" data-testid="retry-save" on:click=move |_| store.save()>{tr(Text::TryAgain)}</button>
+            </div>
+        </Show>
+        <Show when=move || store.set_aside.with(|s| !s.is_empty())>
+            <div class="banner banner-warning" role="alert" data-testid="set-aside">
+                <strong>{tr(Text::SetAsideTitle)}</strong>
+                <ul>
+                    {move || store.set_aside.get().into_iter().map(|entry| {
+                        let where_kept = match &entry.kept_under {
+                            Some(key) => lang.get().pick(format!("đã cất sang khoá {key}"), format!("kept under key {key}")),
+                            None => lang.get().pick("không cất được, để nguyên tại chỗ và không bị ghi đè".into(), "could not be moved; left in place and never written over".into()),
+                        };
+                        view! {
+                            <li><code>{entry.key.clone()}</code>": "{describe_record_error(lang.get(), &entry.error)}" — "{where_kept}</li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p>{tr(Text::SetAsideAdvice)}</p>
+                <button type="button" data-testid="dismiss-set-aside" on:click=move |_| store.set_aside.set(Vec::new())>{tr(Text::Dismiss)}</button>
+            </div>
+        </Show>
+    }
+}
+
+pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable(reason) => lang.pick(
+            format!("Trình duyệt không cho dùng bộ nhớ lưu trữ ({reason})."),
+            format!("The browser does not allow its storage to be used ({reason})."),
+        ),
+        StorageError::QuotaExceeded { key } => lang.pick(
+            format!("Bộ nhớ lưu trữ của trình duyệt đã đầy (khi ghi {key})."),
+            format!("The browser's storage is full (while writing {key})."),
+        ),
+        StorageError::WriteFailed { key, reason } => lang.pick(
+            format!("Ghi {key} thất bại: {reason}."),
+            format!("Writing {key} failed: {reason}."),
+        ),
+        StorageError::ReadFailed { key, reason } => lang.pick(
+            format!("Đọc {key} thất bại: {reason}."),
+            format!("Reading {key} failed: {reason}."),
+        ),
+        StorageError::ReadBackMismatch { key } => lang.pick(
+            format!("Đọc lại {key} không khớp với dữ liệu vừa ghi."),
+            format!("{key} reads back differently from what was written."),
+        ),
+    }
+}

@@ -1,0 +1,63 @@
+//! Small bridges to the browser: the hash, random ids, Vietnamese collation.
+
+use std::cmp::Ordering;
+
+use wasm_bindgen::JsValue;
+
+use super::route::Route;
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn navigate(route: Route) {
+    if let Some(window) = web_sys::window() {
+        // Setting the hash cannot fail for a same-document URL.
+        let _ = window.location().set_hash(&route.href());
+    }
+}
+
+/// A random id below 2^53, so it survives any JSON reader.
+pub fn new_id() -> u64 {
+    let random = js_sys::Math::random() * 9_007_199_254_740_991.0;
+    (random as u64).max(1)
+}
+
+thread_local! {
+    static COLLATOR: Option<js_sys::Function> = {
+        let locales = js_sys::Array::of1(&JsValue::from_str("vi"));
+        let collator = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new());
+        Some(collator.compare())
+    };
+}
+
+/// Compares two names the way a Vietnamese reader sorts them
+/// (`Intl.Collator('vi')`): "Đ" after "D", tones after the base letter.
+pub fn compare_vi(a: &str, b: &str) -> Ordering {
+    COLLATOR.with(|compare| {
+        let Some(compare) = compare else {
+            return a.cmp(b);
+        };
+        match compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|v| v.as_f64())
+        {
+            Some(n) if n < 0.0 => Ordering::Less,
+            Some(n) if n > 0.0 => Ordering::Greater,
+            Some(_) => Ordering::Equal,
+            None => a.cmp(b),
+        }
+    })
+}
+
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}

@@ -1,0 +1,47 @@
+//! Hash routes (`#/clusters/12/years/2024`): they work from `file://`.
+//! Parsing is pure so it is tested natively.
+
+use crate::domain::ClusterId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Units,
+    Cluster(ClusterId),
+    Year(ClusterId, u16),
+    History(ClusterId),
+    /// A deliberate panic, to check the error screen.
+    PanicCheck,
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let cluster = |text: &str| text.parse().ok().map(ClusterId);
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["units"] => Route::Units,
+            ["clusters", id] => cluster(id).map_or(Route::NotFound, Route::Cluster),
+            ["clusters", id, "history"] => cluster(id).map_or(Route::NotFound, Route::History),
+            ["clusters", id, "years", year] => match (cluster(id), year.parse()) {
+                (Some(id), Ok(year)) => Route::Year(id, year),
+                _ => Route::NotFound,
+            },
+            ["debug", "panic"] => Route::PanicCheck,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            Route::Home | Route::NotFound => "#/".to_owned(),
+            Route::Units => "#/units".to_owned(),
+            Route::Cluster(id) => format!("#/clusters/{id}"),
+            Route::Year(id, year) => format!("#/clusters/{id}/years/{year}"),
+            Route::History(id) => format!("#/clusters/{id}/history"),
+            Route::PanicCheck => "#/debug/panic".to_owned(),
+        }
+    }
+}

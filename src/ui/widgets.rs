@@ -1,0 +1,82 @@
+//! Small pieces shared by the screens: labelled fields, unit pickers and
+//! the inline error line.
+
+use leptos::prelude::*;
+
+use super::tr;
+use crate::domain::{DomainError, UnitId};
+use crate::i18n::{describe_domain_error, Text};
+use crate::state::use_store;
+
+/// A labelled text input bound to `value`.
+#[component]
+pub fn TextField(
+    label: Text,
+    value: RwSignal<String>,
+    testid: &'static str,
+    #[prop(optional)] required: bool,
+    /// The input's `type`; text by default.
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let input = if multiline {
+        view! { <textarea data-testid=testid rows="2" bind:value=value></textarea> }.into_any()
+    } else {
+        view! { <input type=input_type.unwrap_or("text") data-testid=testid required=required bind:value=value/> }
+            .into_any()
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{tr(label)}{required.then_some(" *")}</span>
+            {input}
+        </label>
+    }
+}
+
+/// A select of units with an empty first choice.
+#[component]
+pub fn UnitSelect(
+    label: Text,
+    options: Signal<Vec<(UnitId, String)>>,
+    value: RwSignal<Option<UnitId>>,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field-label">{tr(label)}</span>
+            <select data-testid=testid on:change=move |ev| {
+                value.set(event_target_value(&ev).parse().ok().map(UnitId));
+            }>
+                <option value="" prop:selected=move || value.get().is_none()>{tr(Text::NoneChosen)}</option>
+                {move || options.get().into_iter().map(|(id, name)| view! {
+                    <option value=id.0.to_string() prop:selected=move || value.get() == Some(id)>{name}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The inline message of a refused edit, in the current language.
+#[component]
+pub fn FormError(error: RwSignal<Option<DomainError>>, testid: &'static str) -> impl IntoView {
+    let store = use_store();
+    move || {
+        error.get().map(|e| {
+            let message = store
+                .workspace
+                .with(|ws| describe_domain_error(store.lang.get(), &e, ws));
+            view! { <p class="form-error" role="alert" data-testid=testid>{message}</p> }
+        })
+    }
+}
+
+/// A short confirmation after a save, e.g. "Đã lưu".
+#[component]
+pub fn SavedNote(shown: RwSignal<bool>, testid: &'static str) -> impl IntoView {
+    move || {
+        shown
+            .get()
+            .then(|| view! { <span class="saved-note" role="status" data-testid=testid>{tr(Text::Saved)}</span> })
+    }
+}

@@ -1,0 +1,292 @@
+//! One emulation year of a cluster: members, leader and deputy, the
+//! hand-over of the leader flag, and the start of the next year.
+
+use leptos::prelude::*;
+
+use super::browser::navigate;
+use super::route::Route;
+use super::tr;
+use super::widgets::{FormError, SavedNote, TextField, UnitSelect};
+use crate::domain::{ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
+use crate::i18n::Text;
+use crate::rules::rotation;
+use crate::state::use_store;
+
+#[component]
+pub fn YearScreen(id: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let exists = move || {
+        store
+            .workspace
+            .with(|ws| ws.cluster(id).and_then(|c| c.year(year)).is_some())
+    };
+    view! {
+        <Show when=exists fallback=move || view! {
+            <section class="card" data-testid="not-found">
+                <h1>{tr(Text::YearNotFound)}</h1>
+                <a href=Route::Cluster(id).href()>{tr(Text::BackToCluster)}</a>
+            </section>
+        }>
+            <YearPage id=id year=year/>
+        </Show>
+    }
+}
+
+#[component]
+fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let cluster_name = move || {
+        store
+            .workspace
+            .with(|ws| ws.cluster(id).map(|c| c.name.clone()).unwrap_or_default())
+    };
+    view! {
+        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+            <a href="#/">{tr(Text::Clusters)}</a>" › "
+            <a href=Route::Cluster(id).href()>{cluster_name}</a>" › "
+            <span>{year}</span>
+        </nav>
+        <h1 data-testid="year-title">{tr(Text::EmulationYear)}" "{year}" — "{cluster_name}</h1>
+        <div class="columns">
+            <MembershipCard id=id year=year/>
+            <div>
+                <HandoverCard id=id year=year/>
+                <NextYearCard id=id year=year/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn MembershipCard(id: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let current = store
+        .workspace
+        .with_untracked(|ws| ws.cluster(id).and_then(|c| c.year(year)).cloned());
+    let members = RwSignal::new(
+        current
+            .as_ref()
+            .map(|y| y.members.clone())
+            .unwrap_or_default(),
+    );
+    let leader = RwSignal::new(current.as_ref().and_then(|y| y.leader));
+    let deputy = RwSignal::new(current.as_ref().and_then(|y| y.deputy));
+    let error = RwSignal::new(None::<DomainError>);
+    let saved = RwSignal::new(false);
+
+    let cluster_units = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(id)
+                .map(|c| {
+                    c.units
+                        .iter()
+                        .map(|u| (*u, ws.unit_name(*u)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // Leader and deputy are chosen among the ticked members.
+    let member_options = Signal::derive(move || {
+        let ticked = members.get();
+        cluster_units()
+            .into_iter()
+            .filter(|(u, _)| ticked.contains(u))
+            .collect::<Vec<_>>()
+    });
+    let toggle = move |unit: UnitId, on: bool| {
+        saved.set(false);
+        members.update(|list| {
+            list.retain(|m| *m != unit);
+            if on {
+                list.push(unit);
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = YearDraft {
+            members: members.get_untracked(),
+            leader: leader.get_untracked(),
+            deputy: deputy.get_untracked(),
+        };
+        let outcome = store.apply(|ws| ws.update_year(id, year, draft));
+        saved.set(outcome.is_ok());
+        error.set(outcome.err());
+    };
+
+    view! {
+        <section class="card">
+            <h2>{tr(Text::MembersAndRoles)}</h2>
+            <form on:submit=submit data-testid="year-form" novalidate>
+                <fieldset>
+                    <legend>{tr(Text::MemberUnits)}</legend>
+                    <ul class="checklist" data-testid="member-list">
+                        {move || cluster_units().into_iter().map(|(unit, name)| view! {
+                            <li>
+                                <label>
+                                    <input type="checkbox" data-testid="member-checkbox" data-unit=unit.0.to_string()
+                                        prop:checked=move || members.with(|m| m.contains(&unit))
+                                        on:change=move |ev| toggle(unit, event_target_checked(&ev))/>
+                                    " "{name}
+                                </label>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="hint" data-testid="member-count">
+                        {move || members.with(Vec::len)}" / "{move || cluster_units().len()}" "{tr(Text::UnitsTicked)}
+                    </p>
+                </fieldset>
+                <div class="form-grid">
+                    <UnitSelect label=Text::LeaderUnit options=member_options value=leader testid="leader-select"/>
+                    <UnitSelect label=Text::DeputyUnit options=member_options value=deputy testid="deputy-select"/>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" data-testid="save-year">{tr(Text::Save)}</button>
+                    <SavedNote shown=saved testid="year-saved"/>
+                </div>
+                <FormError error=error testid="year-error"/>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let recorded = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(id)
+                .and_then(|c| c.year(year))
+                .and_then(|y| y.handover.clone())
+                .map(|h| (ws.unit_name(h.from), ws.unit_name(h.to), h.date, h.note))
+        })
+    };
+    let leader_name = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(id)
+                .and_then(|c| c.year(year))
+                .and_then(|y| y.leader)
+                .map(|l| ws.unit_name(l))
+        })
+    };
+    // Proposed receiver: the next member in rotation after the leader.
+    let proposed = store.workspace.with_untracked(|ws| {
+        let cluster = ws.cluster(id)?;
+        let this_year = cluster.year(year)?;
+        rotation::next_leader(&cluster.units, &this_year.members, this_year)
+    });
+    let to = RwSignal::new(proposed);
+    let date = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<DomainError>);
+    let date_error = RwSignal::new(false);
+    let receivers = Signal::derive(move || {
+        store.workspace.with(|ws| {
+            let Some(cluster) = ws.cluster(id) else {
+                return Vec::new();
+            };
+            let leader = cluster.year(year).and_then(|y| y.leader);
+            cluster
+                .units
+                .iter()
+                .filter(|u| Some(**u) != leader)
+                .map(|u| (*u, ws.unit_name(*u)))
+                .collect()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(parsed) = date.get_untracked().parse::<Date>() else {
+            date_error.set(true);
+            return;
+        };
+        date_error.set(false);
+        let Some(receiver) = to.get_untracked() else {
+            error.set(Some(DomainError::HandoverToSelf));
+            return;
+        };
+        let outcome = store.apply(|ws| {
+            let from = ws
+                .cluster(id)
+                .and_then(|c| c.year(year))
+                .and_then(|y| y.leader)
+                .ok_or(DomainError::HandoverWithoutLeader)?;
+            ws.set_handover(
+                id,
+                year,
+                Some(Handover {
+                    from,
+                    to: receiver,
+                    date: parsed,
+                    note: note.get_untracked(),
+                }),
+            )
+        });
+        error.set(outcome.err());
+    };
+    let remove = move |_| error.set(store.apply(|ws| ws.set_handover(id, year, None)).err());
+
+    view! {
+        <section class="card">
+            <h2>{tr(Text::Handover)}</h2>
+            {move || match recorded() {
+                Some((from, to_name, when, text)) => view! {
+                    <p data-testid="handover-recorded">
+                        <strong>{from}</strong>" → "<strong>{to_name}</strong>", "{when.to_vietnamese()}
+                        {(!text.is_empty()).then(|| format!(" — {text}"))}
+                    </p>
+                    <button type="button" class="secondary" data-testid="remove-handover" on:click=remove>{tr(Text::RemoveHandover)}</button>
+                }.into_any(),
+                None => view! {
+                    <p class="hint">
+                        {tr(Text::HandoverFrom)}": "
+                        <strong data-testid="handover-from">{move || leader_name().unwrap_or_else(|| tr(Text::NoLeaderYet)().to_owned())}</strong>
+                    </p>
+                    <form class="form-grid" on:submit=submit data-testid="handover-form" novalidate>
+                        <UnitSelect label=Text::HandoverTo options=receivers value=to testid="handover-to"/>
+                        <TextField label=Text::HandoverDate value=date testid="handover-date" input_type="date" required=true/>
+                        <TextField label=Text::Notes value=note testid="handover-note"/>
+                        <div class="form-actions">
+                            <button type="submit" data-testid="save-handover">{tr(Text::RecordHandover)}</button>
+                        </div>
+                    </form>
+                    <Show when=move || date_error.get()>
+                        <p class="form-error" role="alert" data-testid="handover-date-error">{tr(Text::DateMissing)}</p>
+                    </Show>
+                }.into_any(),
+            }}
+            <FormError error=error testid="handover-error"/>
+        </section>
+    }
+}
+
+#[component]
+fn NextYearCard(id: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let next = year + 1;
+    let next_exists = move || {
+        store
+            .workspace
+            .with(|ws| ws.cluster(id).and_then(|c| c.year(next)).is_some())
+    };
+    let error = RwSignal::new(None::<DomainError>);
+    let start = move |_| match store.apply(|ws| ws.start_next_year(id, year)) {
+        Ok(created) => navigate(Route::Year(id, created)),
+        Err(e) => error.set(Some(e)),
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(Text::NextYear)}</h2>
+            <Show when=next_exists fallback=move || view! {
+                <p class="hint">{tr(Text::NextYearExplained)}</p>
+                <button type="button" data-testid="start-next-year" on:click=start>
+                    {tr(Text::StartYear)}" "{next}
+                </button>
+            }>
+                <a href=Route::Year(id, next).href() data-testid="next-year-link">{tr(Text::OpenYear)}" "{next}</a>
+            </Show>
+            <FormError error=error testid="next-year-error"/>
+        </section>
+    }
+}
