@@ -54,8 +54,8 @@ pub fn App() -> impl IntoView {
         <Banners/>
         <main data-testid="main">
             {move || match route.get() {
-                Route::Home => home::HomeScreen().into_any(),
-                Route::Units => units::UnitsScreen().into_any(),
+                Route::Home => view! { <home::HomeScreen/> }.into_any(),
+                Route::Units => view! { <units::UnitsScreen/> }.into_any(),
                 Route::Cluster(id) => view! { <cluster::ClusterScreen id=id/> }.into_any(),
                 Route::Year(id, year) => view! { <year::YearScreen id=id year=year/> }.into_any(),
                 Route::History(id) => view! { <history::HistoryScreen id=id/> }.into_any(),

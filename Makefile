@@ -1,0 +1,51 @@
+# thidua — two commands: `make run` and `make test` (see README).
+SHELL := /bin/bash
+TOOLS_DIR ?= $(HOME)/.cache/thidua-tools
+export THIDUA_TOOLS_DIR := $(TOOLS_DIR)
+export PATH := $(TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: run test bench build setup setup-test serve lint unit wasm-test e2e
+
+## Installs what is missing, builds the release, serves dist/ on 127.0.0.1.
+run: build
+	@echo
+	@echo "  thidua is ready. Open it either way:"
+	@echo "    served:       http://127.0.0.1:$(PORT)/"
+	@echo "    single file:  file://$(CURDIR)/dist/thidua.html  (copy it to any laptop; works offline)"
+	@echo "  Stop the server with Ctrl+C."
+	@echo
+	node scripts/serve.mjs dist $(PORT)
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+## The optimised release in dist/, plus the single-file dist/thidua.html.
+build: setup
+	cargo fetch --quiet
+	trunk build --release --offline
+	node scripts/single-file.mjs dist
+
+## Everything CI checks: formatting, lints, native, wasm and browser tests.
+test: setup-test lint unit wasm-test build e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+wasm-test:
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+
+e2e:
+	cd tests/e2e && node --test --test-concurrency=1
+
+## Prints release sizes (raw, gzip -9, brotli).
+bench: build
+	node scripts/bench-size.mjs dist

@@ -1,0 +1,409 @@
+//! Native tests of the domain: validation, rotation, next-year carry-over,
+//! history. Data-driven: one `check` per area.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{cluster_with, unit, year_draft};
+use thidua::domain::sample::{load_sample, SAMPLE_YEAR};
+use thidua::domain::{
+    ClusterDraft, ClusterId, Date, DomainError, Handover, Shift, UnitDraft, UnitId, Workspace,
+};
+use thidua::rules::history::history;
+
+const C: ClusterId = ClusterId(1);
+const NAMES: [&str; 5] = ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D", "Đơn vị E"];
+
+fn date(text: &str) -> Date {
+    text.parse().expect("test date")
+}
+
+/// Applies `edit` to a fresh five-unit cluster with year 2024 (all
+/// members, leader A, deputy B) and checks the error, and that an error
+/// changed nothing.
+fn check_edit(
+    edit: impl FnOnce(&mut Workspace) -> Result<(), DomainError>,
+    expected: Result<(), DomainError>,
+) {
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2024, year_draft(&[0, 1, 2, 3, 4], Some(0), Some(1)))
+        .expect("year");
+    let before = ws.clone();
+    let outcome = edit(&mut ws);
+    assert_eq!(outcome, expected);
+    if outcome.is_err() {
+        assert_eq!(ws, before, "a refused edit must change nothing");
+    }
+}
+
+#[test]
+fn validation_refuses_bad_edits_and_changes_nothing() {
+    let named = |name: &str| UnitDraft {
+        full_name: name.into(),
+        ..Default::default()
+    };
+    check_edit(
+        |ws| ws.add_unit(UnitId(9), named("   "), Some(C)),
+        Err(DomainError::EmptyUnitName),
+    );
+    check_edit(
+        |ws| ws.add_unit(UnitId(9), named("  đơn VỊ   a "), Some(C)),
+        Err(DomainError::DuplicateUnitName {
+            name: "đơn VỊ a".into(),
+        }),
+    );
+    check_edit(
+        |ws| ws.add_unit(unit(0), named("Khác"), Some(C)),
+        Err(DomainError::IdInUse),
+    );
+    check_edit(
+        |ws| ws.add_unit(UnitId(9), named("Đơn vị F"), Some(C)),
+        Ok(()),
+    );
+    check_edit(
+        |ws| ws.update_unit(unit(1), named("Đơn vị A")),
+        Err(DomainError::DuplicateUnitName {
+            name: "Đơn vị A".into(),
+        }),
+    );
+    check_edit(
+        |ws| ws.update_unit(unit(0), named("Đơn vị A (mới)")),
+        Ok(()),
+    );
+    check_edit(
+        |ws| {
+            ws.add_cluster(
+                ClusterId(2),
+                ClusterDraft {
+                    name: "".into(),
+                    ..Default::default()
+                },
+            )
+        },
+        Err(DomainError::EmptyClusterName),
+    );
+    check_edit(
+        |ws| {
+            ws.add_cluster(
+                ClusterId(2),
+                ClusterDraft {
+                    name: "cụm 1".into(),
+                    ..Default::default()
+                },
+            )
+        },
+        Err(DomainError::DuplicateClusterName {
+            name: "cụm 1".into(),
+        }),
+    );
+    check_edit(
+        |ws| ws.add_year(C, 2024, year_draft(&[0], None, None)),
+        Err(DomainError::YearExists(2024)),
+    );
+    check_edit(
+        |ws| ws.add_year(C, 1800, year_draft(&[0], None, None)),
+        Err(DomainError::YearOutOfRange(1800)),
+    );
+    check_edit(
+        |ws| ws.add_year(C, 2025, year_draft(&[0, 1], Some(2), None)),
+        Err(DomainError::LeaderNotMember),
+    );
+    check_edit(
+        |ws| ws.add_year(C, 2025, year_draft(&[0, 1], Some(0), Some(3))),
+        Err(DomainError::DeputyNotMember),
+    );
+    check_edit(
+        |ws| ws.add_year(C, 2025, year_draft(&[0, 1], Some(1), Some(1))),
+        Err(DomainError::LeaderIsDeputy),
+    );
+    check_edit(
+        |ws| ws.update_year(C, 2024, year_draft(&[1, 2], Some(0), None)),
+        Err(DomainError::LeaderNotMember),
+    );
+    check_edit(
+        |ws| ws.update_year(C, 2023, year_draft(&[1, 2], None, None)),
+        Err(DomainError::UnknownYear(2023)),
+    );
+    check_edit(
+        |ws| {
+            let mut draft = year_draft(&[0], None, None);
+            draft.members.push(UnitId(999));
+            ws.update_year(C, 2024, draft)
+        },
+        Err(DomainError::UnitNotInCluster(UnitId(999))),
+    );
+    check_edit(
+        |ws| ws.remove_unit_from_cluster(C, unit(2)),
+        Err(DomainError::UnitStillMember {
+            unit: unit(2),
+            year: 2024,
+        }),
+    );
+    check_edit(
+        |ws| ws.add_unit_to_cluster(C, unit(2)),
+        Err(DomainError::UnitAlreadyInCluster(unit(2))),
+    );
+    check_edit(
+        |ws| ws.add_year(ClusterId(7), 2025, year_draft(&[], None, None)),
+        Err(DomainError::UnknownCluster(ClusterId(7))),
+    );
+}
+
+#[test]
+fn handover_rules() {
+    let handover = |from, to| {
+        Some(Handover {
+            from: unit(from),
+            to: unit(to),
+            date: date("2024-10-03"),
+            note: " ghi chú ".into(),
+        })
+    };
+    check_edit(|ws| ws.set_handover(C, 2024, handover(0, 1)), Ok(()));
+    check_edit(
+        |ws| ws.set_handover(C, 2024, handover(1, 2)),
+        Err(DomainError::HandoverNotFromLeader),
+    );
+    check_edit(
+        |ws| ws.set_handover(C, 2024, handover(0, 0)),
+        Err(DomainError::HandoverToSelf),
+    );
+    check_edit(
+        |ws| {
+            ws.set_handover(
+                C,
+                2024,
+                Some(Handover {
+                    from: unit(0),
+                    to: UnitId(5),
+                    date: date("2024-10-03"),
+                    note: String::new(),
+                }),
+            )
+        },
+        Err(DomainError::UnitNotInCluster(UnitId(5))),
+    );
+    // A year without a leader has nobody to hand the flag over.
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2025, year_draft(&[0, 1], None, None))
+        .expect("year");
+    let before = ws.clone();
+    assert_eq!(
+        ws.set_handover(C, 2025, handover(0, 1)),
+        Err(DomainError::HandoverWithoutLeader)
+    );
+    assert_eq!(ws, before);
+    // Once recorded, the leader cannot change under the hand-over.
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2024, year_draft(&[0, 1, 2], Some(0), None))
+        .expect("year");
+    ws.set_handover(C, 2024, handover(0, 1)).expect("handover");
+    let before = ws.clone();
+    assert_eq!(
+        ws.update_year(C, 2024, year_draft(&[0, 1, 2], Some(2), None)),
+        Err(DomainError::HandoverNotFromLeader)
+    );
+    assert_eq!(ws, before);
+    assert_eq!(ws.set_handover(C, 2024, None), Ok(()));
+    assert_eq!(
+        ws.update_year(C, 2024, year_draft(&[0, 1, 2], Some(2), None)),
+        Ok(())
+    );
+}
+
+/// Starts 2025 from a 2024 with `members`, `leader` and a hand-over to
+/// `handed_to`, and checks the proposed leader and deputy of 2025.
+fn check_next_year(
+    members: &[usize],
+    leader: Option<usize>,
+    handed_to: Option<usize>,
+    expected: (Option<usize>, Option<usize>),
+) {
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2024, year_draft(members, leader, None))
+        .expect("year");
+    if let (Some(from), Some(to)) = (leader, handed_to) {
+        let handover = Handover {
+            from: unit(from),
+            to: unit(to),
+            date: date("2024-10-03"),
+            note: String::new(),
+        };
+        ws.set_handover(C, 2024, Some(handover)).expect("handover");
+    }
+    assert_eq!(ws.start_next_year(C, 2024), Ok(2025));
+    let next = ws
+        .cluster(C)
+        .and_then(|c| c.year(2025))
+        .expect("2025")
+        .clone();
+    let all: Vec<UnitId> = members.iter().map(|m| unit(*m)).collect();
+    assert_eq!(next.members, all, "members carried over");
+    assert_eq!(
+        (next.leader, next.deputy),
+        (expected.0.map(unit), expected.1.map(unit)),
+        "members {members:?}, leader {leader:?}, handed to {handed_to:?}"
+    );
+    assert_eq!(next.handover, None);
+}
+
+#[test]
+fn next_year_carries_members_and_proposes_leader_by_rotation() {
+    // Next in rotation after the leader; deputy after the new leader.
+    check_next_year(&[0, 1, 2, 3, 4], Some(0), None, (Some(1), Some(2)));
+    // Wraps around from the last unit.
+    check_next_year(&[0, 1, 2, 3, 4], Some(4), None, (Some(0), Some(1)));
+    // Skips units that are not members.
+    check_next_year(&[0, 2, 4], Some(2), None, (Some(4), Some(0)));
+    // The unit the flag was handed to wins over rotation.
+    check_next_year(&[0, 1, 2, 3, 4], Some(0), Some(3), (Some(3), Some(4)));
+    // No leader this year: the first member in rotation.
+    check_next_year(&[1, 3], None, None, (Some(1), Some(3)));
+    // A single member leads alone, with no deputy.
+    check_next_year(&[2], Some(2), None, (Some(2), None));
+    // No members: no proposal.
+    check_next_year(&[], None, None, (None, None));
+}
+
+#[test]
+fn next_year_refused_when_it_exists() {
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2024, year_draft(&[0, 1], Some(0), None))
+        .expect("2024");
+    ws.add_year(C, 2025, year_draft(&[0], None, None))
+        .expect("2025");
+    let before = ws.clone();
+    assert_eq!(
+        ws.start_next_year(C, 2024),
+        Err(DomainError::YearExists(2025))
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn rotation_order_moves_and_years_follow() {
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2024, year_draft(&[0, 2, 4], Some(0), None))
+        .expect("year");
+    ws.move_in_rotation(C, unit(4), Shift::Earlier)
+        .expect("move");
+    ws.move_in_rotation(C, unit(4), Shift::Earlier)
+        .expect("move");
+    ws.move_in_rotation(C, unit(0), Shift::Earlier)
+        .expect("first stays first");
+    let cluster = ws.cluster(C).expect("cluster");
+    assert_eq!(
+        cluster.units,
+        vec![unit(0), unit(1), unit(4), unit(2), unit(3)]
+    );
+    assert_eq!(
+        cluster.year(2024).expect("2024").members,
+        vec![unit(0), unit(4), unit(2)]
+    );
+}
+
+#[test]
+fn history_lists_roles_handovers_and_membership_changes() {
+    let mut ws = cluster_with(&NAMES);
+    ws.add_year(C, 2023, year_draft(&[0, 1, 2], Some(0), Some(1)))
+        .expect("2023");
+    ws.add_year(C, 2024, year_draft(&[1, 2, 3], Some(1), None))
+        .expect("2024");
+    let handover = Handover {
+        from: unit(1),
+        to: unit(2),
+        date: date("2024-10-03"),
+        note: String::new(),
+    };
+    ws.set_handover(C, 2024, Some(handover.clone()))
+        .expect("handover");
+    let rows = history(ws.cluster(C).expect("cluster"));
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (
+            rows[0].year,
+            rows[0].leader,
+            rows[0].deputy,
+            rows[0].n_members
+        ),
+        (2023, Some(unit(0)), Some(unit(1)), 3)
+    );
+    assert!(rows[0].joined.is_empty() && rows[0].left.is_empty());
+    assert_eq!(
+        (rows[1].joined.clone(), rows[1].left.clone()),
+        (vec![unit(3)], vec![unit(0)])
+    );
+    assert_eq!(rows[1].handover, Some(handover));
+}
+
+#[test]
+fn sample_is_cluster_8_of_2024_with_its_handover() {
+    let mut ids = 1000u64..;
+    let mut ws = Workspace::default();
+    let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample loads");
+    let cluster = ws.cluster(id).expect("cluster");
+    assert_eq!(cluster.name, "Cụm thi đua số 8 BĐBP");
+    assert_eq!(cluster.units.len(), 8);
+    let year = cluster.year(SAMPLE_YEAR).expect("2024");
+    assert_eq!(year.members.len(), 8);
+    assert_eq!(
+        year.leader.map(|l| ws.unit_name(l)),
+        Some("Cục Kỹ thuật".to_owned())
+    );
+    let handover = year.handover.clone().expect("handover");
+    assert_eq!(ws.unit_name(handover.to), "Lữ đoàn TT 21");
+    assert_eq!(handover.date, date("2024-10-03"));
+    // Next year: the brigade leads, as happened.
+    let next = ws.start_next_year(id, SAMPLE_YEAR).expect("2025");
+    let leader = ws
+        .cluster(id)
+        .and_then(|c| c.year(next))
+        .and_then(|y| y.leader);
+    assert_eq!(leader, Some(handover.to));
+    // Loading it twice is refused and changes nothing.
+    let before = ws.clone();
+    assert!(matches!(
+        load_sample(&mut ws, || ids.next().unwrap_or(0)),
+        Err(DomainError::DuplicateClusterName { .. })
+    ));
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn sample_reuses_units_that_already_exist() {
+    let mut ws = Workspace::default();
+    ws.add_unit(
+        UnitId(5),
+        UnitDraft {
+            full_name: "Cục Hậu cần BĐBP".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("unit");
+    let mut ids = 1000u64..;
+    let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample");
+    assert_eq!(ws.units.len(), 8);
+    assert!(ws.cluster(id).expect("cluster").units.contains(&UnitId(5)));
+}
+
+#[test]
+fn dates_parse_only_real_iso_dates() {
+    let cases = [
+        ("2024-10-03", Some((2024, 10, 3))),
+        ("2024-02-29", Some((2024, 2, 29))),
+        ("2023-02-29", None),
+        ("1900-02-29", None),
+        ("2000-02-29", Some((2000, 2, 29))),
+        ("2024-13-01", None),
+        ("2024-4-01", None),
+        ("03/10/2024", None),
+        ("", None),
+    ];
+    for (text, expected) in cases {
+        let parsed = text.parse::<Date>().ok().map(|d| (d.year, d.month, d.day));
+        assert_eq!(parsed, expected, "{text:?}");
+    }
+    assert_eq!(date("2024-10-03").to_vietnamese(), "03/10/2024");
+    assert_eq!(date("2024-10-03").to_string(), "2024-10-03");
+}

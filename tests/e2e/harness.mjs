@@ -1,0 +1,63 @@
+// Shared set-up of the browser flows: Debian's Chromium through
+// playwright-core, the built dist/ served on 127.0.0.1, screenshots under
+// target/screenshots/.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const SINGLE_FILE_URL = pathToFileURL(join(DIST, 'thidua.html')).href;
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--allow-file-access-from-files',
+];
+
+/** A browser with a fresh profile; `persistent` keeps storage across pages of one test. */
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+  });
+  const errors = [];
+  context.on('page', (page) => watch(page, errors));
+  for (const page of context.pages()) watch(page, errors);
+  return { context, errors };
+}
+
+function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+}
+
+/** Serves dist/ on a free loopback port; returns its URL and a stop(). */
+export async function serve() {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    child.stdout.on('data', (chunk) => {
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
+      if (match) ok(match[0]);
+    });
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the app has mounted (the header is there). */
+export async function ready(page) {
+  await page.getByTestId('brand').waitFor();
+}

@@ -1,0 +1,83 @@
+//! The catalogue is complete in both languages; numbers look Vietnamese;
+//! routes parse; the pure layers never import web or UI crates.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::Path;
+
+use thidua::domain::ClusterId;
+use thidua::i18n::{format_integer, Lang, Text};
+use thidua::ui::route::Route;
+
+#[test]
+fn every_string_exists_in_both_languages() {
+    for text in Text::ALL {
+        let (vi, en) = (text.in_lang(Lang::Vi), text.in_lang(Lang::En));
+        assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
+    }
+    // Most strings differ between languages; a copy-paste slip shows here.
+    let same = Text::ALL
+        .iter()
+        .filter(|t| t.in_lang(Lang::Vi) == t.in_lang(Lang::En))
+        .count();
+    assert_eq!(same, 0);
+}
+
+#[test]
+fn integers_in_vietnamese_and_english() {
+    let cases = [
+        (0, "0", "0"),
+        (999, "999", "999"),
+        (1234, "1.234", "1,234"),
+        (19_832_311, "19.832.311", "19,832,311"),
+        (-5925, "-5.925", "-5,925"),
+    ];
+    for (value, vi, en) in cases {
+        assert_eq!(format_integer(Lang::Vi, value), vi);
+        assert_eq!(format_integer(Lang::En, value), en);
+    }
+}
+
+#[test]
+fn routes_parse_and_print() {
+    let cases = [
+        ("", Route::Home),
+        ("#/", Route::Home),
+        ("#/units", Route::Units),
+        ("#/clusters/42", Route::Cluster(ClusterId(42))),
+        ("#/clusters/42/history", Route::History(ClusterId(42))),
+        ("#/clusters/42/years/2024", Route::Year(ClusterId(42), 2024)),
+        ("#/clusters/x", Route::NotFound),
+        ("#/clusters/42/years/99999", Route::NotFound),
+        ("#/nowhere", Route::NotFound),
+    ];
+    for (hash, route) in cases {
+        assert_eq!(Route::parse(hash), route, "{hash}");
+        if route != Route::NotFound {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+}
+
+/// rust-analyzer's tidy test, for our layering: the pure core never
+/// reaches the browser or the UI framework.
+#[test]
+fn pure_layers_do_not_import_web_or_ui_crates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for layer in ["domain", "rules", "i18n", "exchange"] {
+        let mut files = vec![root.join(format!("{layer}.rs"))];
+        if let Ok(dir) = fs::read_dir(root.join(layer)) {
+            files.extend(dir.filter_map(Result::ok).map(|e| e.path()));
+        }
+        for file in files {
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            for banned in ["leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys"] {
+                assert!(
+                    !text.contains(banned),
+                    "{} mentions {banned}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
