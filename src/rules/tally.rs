@@ -1,0 +1,340 @@
+//! The tally of an award round (SPEC §4): ballots → totals, reconciliation
+//! of the counts, and the decision with an explanation per candidate.
+//! Integer arithmetic only; no floating point decides anything.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{BallotBox, BlankBallot, RoundRules, ShareBase, TieBreak, UnitId};
+
+/// The counts of a round, however they were obtained (booth, paper,
+/// totals typed by hand).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub entitled: u32,
+    pub present: u32,
+    pub issued: u32,
+    pub collected: u32,
+    pub valid: u32,
+    pub invalid: u32,
+    /// Approvals per candidate, over valid ballots only.
+    pub votes: BTreeMap<UnitId, u32>,
+}
+
+/// Why a ballot is invalid, for paper entry feedback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalidity {
+    Spoilt,
+    OverQuota,
+    Blank,
+    NotACandidate,
+}
+
+/// Whether a ballot approving `approvals` is valid under `rules` with
+/// `places` to fill and `candidates` on the paper.
+pub fn ballot_validity(approvals: &[UnitId], candidates: &[UnitId], rules: &RoundRules, places: u32) -> Result<(), Invalidity> {
+    if approvals.iter().any(|a| !candidates.contains(a)) {
+        return Err(Invalidity::NotACandidate);
+    }
+    if approvals.len() as u64 > u64::from(places) {
+        return Err(Invalidity::OverQuota);
+    }
+    if approvals.is_empty() && rules.blank == BlankBallot::Invalid {
+        return Err(Invalidity::Blank);
+    }
+    Ok(())
+}
+
+/// Counts the ballots in a box. `issued` and `present` come from the roll.
+pub fn totals_from_ballots(
+    ballots: &BallotBox,
+    candidates: &[UnitId],
+    rules: &RoundRules,
+    places: u32,
+    roll: Roll,
+) -> Totals {
+    let mut totals = Totals {
+        entitled: roll.entitled,
+        present: roll.present,
+        issued: roll.issued,
+        collected: ballots.len(),
+        invalid: ballots.spoilt(),
+        votes: candidates.iter().map(|c| (*c, 0)).collect(),
+        ..Totals::default()
+    };
+    for (approvals, count) in ballots.entries() {
+        if ballot_validity(approvals.units(), candidates, rules, places).is_ok() {
+            totals.valid += count;
+            for unit in approvals.units() {
+                *totals.votes.entry(*unit).or_insert(0) += count;
+            }
+        } else {
+            totals.invalid += count;
+        }
+    }
+    totals
+}
+
+/// Entitled voters, voters present and ballots issued.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Roll {
+    pub entitled: u32,
+    pub present: u32,
+    pub issued: u32,
+}
+
+/// A count that cannot be right, with the numbers that show it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReconcileError {
+    #[error("ballots collected ({collected}) exceed ballots issued ({issued})")]
+    CollectedOverIssued { issued: u32, collected: u32 },
+    #[error("ballots collected ({collected}) differ from valid ({valid}) + invalid ({invalid})")]
+    CollectedNotValidPlusInvalid { collected: u32, valid: u32, invalid: u32 },
+    #[error("approvals ({approvals}) exceed valid ballots × places ({valid} × {places})")]
+    ApprovalsOverLimit { approvals: u64, valid: u32, places: u32 },
+    #[error("candidate {unit} has {votes} votes, more than the {valid} valid ballots")]
+    CandidateOverValid { unit: UnitId, votes: u32, valid: u32 },
+    #[error("issued ballots ({issued}) exceed voters present ({present})")]
+    IssuedOverPresent { issued: u32, present: u32 },
+}
+
+/// SPEC §4 reconciliation: issued ≥ collected = valid + invalid;
+/// approvals ≤ valid × quota; no candidate above the valid ballots.
+pub fn reconcile(totals: &Totals, places: u32) -> Result<(), ReconcileError> {
+    if totals.issued > totals.present {
+        return Err(ReconcileError::IssuedOverPresent { issued: totals.issued, present: totals.present });
+    }
+    if totals.collected > totals.issued {
+        return Err(ReconcileError::CollectedOverIssued { issued: totals.issued, collected: totals.collected });
+    }
+    if u64::from(totals.valid) + u64::from(totals.invalid) != u64::from(totals.collected) {
+        return Err(ReconcileError::CollectedNotValidPlusInvalid {
+            collected: totals.collected,
+            valid: totals.valid,
+            invalid: totals.invalid,
+        });
+    }
+    if let Some((unit, votes)) = totals.votes.iter().find(|(_, v)| **v > totals.valid) {
+        return Err(ReconcileError::CandidateOverValid { unit: *unit, votes: *votes, valid: totals.valid });
+    }
+    let approvals: u64 = totals.votes.values().map(|v| u64::from(*v)).sum();
+    if approvals > u64::from(totals.valid) * u64::from(places) {
+        return Err(ReconcileError::ApprovalsOverLimit { approvals, valid: totals.valid, places });
+    }
+    Ok(())
+}
+
+/// Where a candidate ended up, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// At or over the threshold and within the quota.
+    Nominated,
+    /// Tied at the quota line; the cluster's score ranking placed it.
+    NominatedByScore,
+    /// Tied at the quota line; drawing lots placed it.
+    NominatedByLots,
+    BelowThreshold,
+    /// Over the threshold, but others with more votes filled the places.
+    BeyondQuota,
+    /// Tied at the quota line, for a runoff.
+    Tied,
+    /// Nominated in a higher round, so not a candidate here.
+    Excluded,
+}
+
+impl Status {
+    pub fn is_nominated(self) -> bool {
+        matches!(self, Status::Nominated | Status::NominatedByScore | Status::NominatedByLots)
+    }
+}
+
+/// One candidate's line of the explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CandidateResult {
+    pub unit: UnitId,
+    pub votes: u32,
+    /// Share of the base in hundredths of a percent, rounded half up;
+    /// `None` when the base is zero.
+    pub share_bp: Option<u64>,
+    /// 1 + the number of candidates with more votes; `None` if excluded.
+    pub rank: Option<u32>,
+    pub status: Status,
+}
+
+/// The decision of a round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundResult {
+    pub base: u32,
+    pub places: u32,
+    /// Ranked by votes, then ballot order; excluded units last.
+    pub candidates: Vec<CandidateResult>,
+    /// Units nominated, in rank order.
+    pub nominated: Vec<UnitId>,
+    /// The group tied at the quota line left for a runoff, and the places
+    /// it competes for.
+    pub runoff: Option<(Vec<UnitId>, u32)>,
+    /// Places nobody filled (too few candidates over the threshold).
+    pub unfilled: u32,
+}
+
+/// What decides besides the counts: units excluded by higher rounds, and
+/// the cluster's score ranking (1 = best) where scores exist.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DecisionContext<'a> {
+    pub excluded: &'a [UnitId],
+    pub score_rank: Option<&'a BTreeMap<UnitId, u32>>,
+}
+
+pub fn base_of(totals: &Totals, base: ShareBase) -> u32 {
+    match base {
+        ShareBase::Entitled => totals.entitled,
+        ShareBase::Present => totals.present,
+        ShareBase::Collected => totals.collected,
+        ShareBase::Valid => totals.valid,
+    }
+}
+
+fn share_bp(votes: u32, base: u32) -> Option<u64> {
+    (base > 0).then(|| (u64::from(votes) * 20_000 / u64::from(base)).div_ceil(2))
+}
+
+/// SPEC §4 decision: candidates at or over the threshold, ranked by votes;
+/// the top `places` are nominated; a group of equal votes across the quota
+/// line is tied, and the tie-break rule settles it or leaves it for a runoff.
+pub fn decide(totals: &Totals, candidates: &[UnitId], rules: &RoundRules, places: u32, context: DecisionContext<'_>) -> RoundResult {
+    let base = base_of(totals, rules.base);
+    let votes_of = |unit: &UnitId| totals.votes.get(unit).copied().unwrap_or(0);
+    let standing: Vec<UnitId> = candidates.iter().filter(|c| !context.excluded.contains(c)).copied().collect();
+
+    // Rank by votes, then by ballot order (a stable sort keeps it).
+    let mut ranked = standing.clone();
+    ranked.sort_by_key(|c| std::cmp::Reverse(votes_of(c)));
+    let rank_of = |unit: &UnitId| 1 + standing.iter().filter(|o| votes_of(o) > votes_of(unit)).count() as u32;
+
+    let qualified: Vec<UnitId> = ranked.iter().filter(|c| rules.threshold.is_met(votes_of(c), base)).copied().collect();
+    let mut status: BTreeMap<UnitId, Status> = BTreeMap::new();
+    for unit in &ranked {
+        status.insert(*unit, Status::BelowThreshold);
+    }
+    let mut nominated: Vec<UnitId> = Vec::new();
+    let mut runoff = None;
+    let places_usize = places as usize;
+    if qualified.len() <= places_usize {
+        nominated.extend(qualified.iter().copied());
+    } else if places_usize > 0 {
+        let line = votes_of(&qualified[places_usize - 1]);
+        let above: Vec<UnitId> = qualified.iter().filter(|c| votes_of(c) > line).copied().collect();
+        let tied: Vec<UnitId> = qualified.iter().filter(|c| votes_of(c) == line).copied().collect();
+        nominated.extend(above.iter().copied());
+        let left = places_usize - above.len();
+        if tied.len() <= left {
+            nominated.extend(tied.iter().copied());
+        } else {
+            let (settled, still_tied) = break_tie(&tied, left, rules, context);
+            for (unit, how) in &settled {
+                status.insert(*unit, *how);
+                nominated.push(*unit);
+            }
+            if !still_tied.is_empty() {
+                let places_left = (left - settled.len()) as u32;
+                for unit in &still_tied {
+                    status.insert(*unit, Status::Tied);
+                }
+                runoff = Some((still_tied, places_left));
+            }
+            for unit in &tied {
+                status.entry(*unit).and_modify(|s| {
+                    if *s == Status::BelowThreshold {
+                        *s = Status::BeyondQuota;
+                    }
+                });
+            }
+        }
+        for unit in qualified.iter().filter(|c| votes_of(c) < line) {
+            status.insert(*unit, Status::BeyondQuota);
+        }
+    } else {
+        for unit in &qualified {
+            status.insert(*unit, Status::BeyondQuota);
+        }
+    }
+    for unit in &nominated {
+        status.entry(*unit).and_modify(|s| {
+            if *s == Status::BelowThreshold {
+                *s = Status::Nominated;
+            }
+        });
+    }
+    let filled = nominated.len() as u32 + runoff.as_ref().map_or(0, |(_, p)| *p);
+    let unfilled = places.saturating_sub(filled);
+
+    let mut lines: Vec<CandidateResult> = ranked
+        .iter()
+        .map(|unit| CandidateResult {
+            unit: *unit,
+            votes: votes_of(unit),
+            share_bp: share_bp(votes_of(unit), base),
+            rank: Some(rank_of(unit)),
+            status: status.get(unit).copied().unwrap_or(Status::BelowThreshold),
+        })
+        .collect();
+    lines.extend(candidates.iter().filter(|c| context.excluded.contains(c)).map(|unit| CandidateResult {
+        unit: *unit,
+        votes: votes_of(unit),
+        share_bp: share_bp(votes_of(unit), base),
+        rank: None,
+        status: Status::Excluded,
+    }));
+    RoundResult { base, places, candidates: lines, nominated, runoff, unfilled }
+}
+
+/// Settles a tie for `left` places among `tied` by the tie-break rule;
+/// returns the units placed (and how) and those still tied.
+fn break_tie(tied: &[UnitId], left: usize, rules: &RoundRules, context: DecisionContext<'_>) -> (Vec<(UnitId, Status)>, Vec<UnitId>) {
+    match rules.tie_break {
+        TieBreak::Runoff => (Vec::new(), tied.to_vec()),
+        TieBreak::ClusterScore => {
+            let Some(ranking) = context.score_rank else { return (Vec::new(), tied.to_vec()) };
+            // Units without a score rank after every scored unit.
+            let rank = |u: &UnitId| ranking.get(u).copied().unwrap_or(u32::MAX);
+            let mut ordered = tied.to_vec();
+            ordered.sort_by_key(rank);
+            let line = rank(&ordered[left - 1]);
+            let above: Vec<UnitId> = ordered.iter().filter(|u| rank(u) < line).copied().collect();
+            let at_line: Vec<UnitId> = ordered.iter().filter(|u| rank(u) == line).copied().collect();
+            if above.len() + at_line.len() <= left {
+                let placed = above.iter().chain(&at_line).map(|u| (*u, Status::NominatedByScore)).collect();
+                (placed, Vec::new())
+            } else {
+                (above.iter().map(|u| (*u, Status::NominatedByScore)).collect(), at_line)
+            }
+        }
+        TieBreak::Lots => {
+            let mut order = tied.to_vec();
+            order.sort();
+            shuffle(&mut order, rules.lots_seed);
+            (order[..left].iter().map(|u| (*u, Status::NominatedByLots)).collect(), Vec::new())
+        }
+    }
+}
+
+/// Fisher–Yates with splitmix64: the same seed gives the same draw on
+/// every machine, so the minutes can record the seed.
+fn shuffle(items: &mut [UnitId], seed: u64) {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for idx in (1..items.len()).rev() {
+        let pick = (next() % (idx as u64 + 1)) as usize;
+        items.swap(idx, pick);
+    }
+}
+
+/// Quorum: voters present ≥ share × entitled, in integers.
+pub fn quorum_met(present: u32, entitled: u32, quorum: crate::domain::Fraction) -> bool {
+    u64::from(present) * u64::from(quorum.den()) >= u64::from(quorum.num()) * u64::from(entitled)
+}
