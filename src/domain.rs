@@ -4,6 +4,7 @@
 mod ballot;
 mod date;
 mod ids;
+mod meeting;
 pub mod sample;
 mod workspace;
 
@@ -12,6 +13,10 @@ pub use ballot::{
 };
 pub use date::Date;
 pub use ids::{ClusterId, UnitId};
+pub use meeting::{
+    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, Delegate, Meeting, MeetingDetails, MeetingId, Round,
+    RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId, Voters, COMMON_AWARDS,
+};
 pub use workspace::{
     Cluster, ClusterDraft, DomainError, EmulationYear, Handover, Shift, Unit, UnitDraft, Workspace,
     YearDraft, YEAR_RANGE,

@@ -3,7 +3,9 @@
 //! knows JSON.
 
 mod dto;
+mod meeting_dto;
 mod record;
 
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
+pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, RecordError, CURRENT_VERSION};

@@ -29,14 +29,21 @@ impl Store {
             Ok(loaded) => (loaded, None),
             Err(error) => (storage::Loaded::default(), Some(error)),
         };
-        Store {
-            workspace: RwSignal::new(loaded.workspace),
+        let mut workspace = loaded.workspace;
+        // A ballot being filled when the page went away is dropped unseen.
+        workspace.interrupt_open_ballots();
+        let store = Store {
+            workspace: RwSignal::new(workspace),
             lang: RwSignal::new(loaded.lang.unwrap_or_default()),
             set_aside: RwSignal::new(loaded.set_aside),
             earlier_set_aside: RwSignal::new(loaded.earlier_set_aside),
             save_error: RwSignal::new(error),
             persister: StoredValue::new(loaded.persister),
+        };
+        if store.save_error.with_untracked(Option::is_none) {
+            store.save();
         }
+        store
     }
 
     /// Runs an edit on a copy of the workspace; on success the copy becomes

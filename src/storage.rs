@@ -11,16 +11,15 @@ use std::collections::BTreeMap;
 pub use browser::BrowserStorage;
 pub use memory::MemoryStorage;
 
-use crate::domain::{Cluster, Unit, Workspace};
-use crate::exchange::{
-    decode_record, encode_record, ClusterDto, RecordError, SettingsDto, UnitDto,
-};
+use crate::domain::{Cluster, Meeting, Unit, Workspace};
+use crate::exchange::{decode_record, encode_record, ClusterDto, MeetingDto, RecordError, SettingsDto, UnitDto};
 use crate::i18n::Lang;
 
 pub const PREFIX: &str = "thidua.";
 pub const SETTINGS_KEY: &str = "thidua.settings";
 const UNIT_PREFIX: &str = "thidua.unit.";
 const CLUSTER_PREFIX: &str = "thidua.cluster.";
+const MEETING_PREFIX: &str = "thidua.meeting.";
 /// Where unreadable records are kept: `thidua.aside.<n>.<original key>`.
 pub const ASIDE_PREFIX: &str = "thidua.aside.";
 
@@ -90,6 +89,18 @@ fn read_cluster(key: &str, text: &str) -> Result<Cluster, RecordError> {
     Ok(cluster)
 }
 
+fn read_meeting(key: &str, text: &str) -> Result<Meeting, RecordError> {
+    let meeting = Meeting::try_from(decode_record::<MeetingDto>(text)?)?;
+    if key != meeting_key(&meeting) {
+        return Err(RecordError::invalid("data.id", "does not match the storage key"));
+    }
+    Ok(meeting)
+}
+
+fn meeting_key(meeting: &Meeting) -> String {
+    format!("{MEETING_PREFIX}{}", meeting.id.0)
+}
+
 fn unit_key(unit: &Unit) -> String {
     format!("{UNIT_PREFIX}{}", unit.id)
 }
@@ -120,6 +131,8 @@ pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
             read_unit(key, &text).map(|unit| loaded.workspace.units.push(unit))
         } else if key.starts_with(CLUSTER_PREFIX) {
             read_cluster(key, &text).map(|cluster| loaded.workspace.clusters.push(cluster))
+        } else if key.starts_with(MEETING_PREFIX) {
+            read_meeting(key, &text).map(|meeting| loaded.workspace.meetings.push(meeting))
         } else {
             // A key of a later version of the app: leave it alone.
             Ok(())
@@ -186,6 +199,9 @@ impl Persister {
                 cluster_key(cluster),
                 encode_record(&ClusterDto::from(cluster)),
             );
+        }
+        for meeting in &workspace.meetings {
+            wanted.insert(meeting_key(meeting), encode_record(&MeetingDto::from(meeting)));
         }
         let mut n_writes = 0;
         for (key, value) in &wanted {

@@ -151,6 +151,66 @@ pub enum DomainError {
     HandoverNotFromLeader,
     #[error("the flag cannot be handed over to the unit that holds it")]
     HandoverToSelf,
+    #[error("the meeting does not exist")]
+    UnknownMeeting,
+    #[error("this year already has a meeting")]
+    MeetingExists,
+    #[error("a counting committee has 3 to 5 members, not {0}")]
+    CommitteeSize(usize),
+    #[error("a committee member has no name")]
+    CommitteeMemberWithoutName,
+    #[error("a delegate of unit {0} has no name")]
+    DelegateWithoutName(UnitId),
+    #[error("the round does not exist")]
+    UnknownRound,
+    #[error("the award is empty")]
+    EmptyAward,
+    #[error("the round has no candidates")]
+    NoCandidates,
+    #[error("the quota gives no place to fill")]
+    QuotaZero,
+    #[error("the round has already been opened")]
+    RoundNotDraft,
+    #[error("the round is not open")]
+    RoundNotOpen,
+    #[error("the round is not closed")]
+    RoundNotClosed,
+    #[error("another round is open")]
+    AnotherRoundOpen,
+    #[error("an earlier round has not been held yet")]
+    EarlierRoundNotClosed,
+    #[error("a round is open; its roll is frozen")]
+    RoundIsOpen,
+    #[error("the PIN needs at least 4 characters")]
+    PinTooShort,
+    #[error("wrong PIN")]
+    WrongPin,
+    #[error("nobody is entitled to vote")]
+    NoVoters,
+    #[error("voting has started; presence is frozen")]
+    VotingStarted,
+    #[error("not on the roll")]
+    NotOnRoll,
+    #[error("the laptop is locked: the operator's PIN is needed")]
+    BoothLocked,
+    #[error("no quorum: {present} of {entitled} present")]
+    NoQuorum { present: u32, entitled: u32 },
+    #[error("the voter is not marked present")]
+    NotPresent,
+    #[error("this voter has already voted")]
+    AlreadyVoted,
+    #[error("no ballot is being filled")]
+    NoBallotInProgress,
+    #[error("a unit on the ballot is not a candidate")]
+    NotACandidate,
+    #[error("more approvals than places")]
+    TooManyApprovals,
+    #[error("a delegate may not approve their own unit in this round")]
+    SelfVote,
+    #[error("the round has no tie and no place left")]
+    NoRunoffNeeded,
+    #[error("a runoff of this round is already prepared")]
+    RunoffExists,
 }
 
 /// A step in the rotation order.
@@ -165,6 +225,7 @@ pub enum Shift {
 pub struct Workspace {
     pub units: Vec<Unit>,
     pub clusters: Vec<Cluster>,
+    pub meetings: Vec<super::Meeting>,
 }
 
 /// Names are compared as people read them: case, surrounding and doubled

@@ -1,0 +1,575 @@
+//! The year-end meeting of a cluster and its award rounds (SPEC §4–5):
+//! details, entitled voters, the rounds in order, and booth voting on one
+//! shared laptop. The booth keeps who has voted apart from the ballots,
+//! which are a multiset with no voter, time or order.
+
+use sha2::{Digest, Sha256};
+
+use super::{Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, RoundRules, UnitId, Workspace};
+use crate::rules::tally::{self, DecisionContext, Roll, RoundResult, Totals};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeetingId(pub u64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoundId(pub u64);
+
+/// A voter on the roll: a unit's single delegate (id = the unit's id) or a
+/// named delegate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VoterId(pub u64);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommitteeMember {
+    pub name: String,
+    /// "Trưởng ban", "Ủy viên", …
+    pub role: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingDetails {
+    pub date: Option<Date>,
+    /// Free text, "08:00".
+    pub time: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub directing_officer: String,
+    /// The counting committee (ban kiểm phiếu): none yet, or 3–5 people.
+    pub committee: Vec<CommitteeMember>,
+}
+
+/// A named delegate and the unit they vote for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delegate {
+    pub id: VoterId,
+    pub name: String,
+    pub unit: UnitId,
+}
+
+/// Who is entitled to vote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Voters {
+    /// One voter per member unit (SPEC default).
+    #[default]
+    OnePerUnit,
+    Delegates(Vec<Delegate>),
+}
+
+/// A voter as frozen on a round's roll.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voter {
+    pub id: VoterId,
+    /// Empty for one-per-unit voters: the unit's name is shown.
+    pub name: String,
+    pub unit: UnitId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundKind {
+    Regular,
+    /// Among the units tied (or for places left) in `parent`.
+    Runoff { parent: RoundId },
+    /// Practice: ballots never count; the round is deleted when it ends.
+    Rehearsal,
+}
+
+/// What the shared laptop shows in an open round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoothScreen {
+    /// The operator's roll: presence, whose turn, close.
+    Operator,
+    /// A clean ballot for this voter.
+    Ballot(VoterId),
+    /// "Hand the laptop back": locked until the operator's PIN.
+    HandBack,
+    /// A reload happened during this voter's ballot; nothing was recorded
+    /// for them. Locked like `HandBack`.
+    Interrupted(VoterId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Booth {
+    /// Frozen when the round opened.
+    pub entitled: Vec<Voter>,
+    pub present: Vec<VoterId>,
+    /// Who has voted, sorted; never how.
+    pub voted: Vec<VoterId>,
+    pub ballots: BallotBox,
+    /// SHA-256 of the round id and the operator's PIN.
+    pub pin_digest: String,
+    pub screen: BoothScreen,
+}
+
+/// The final counts of a closed round; results are derived from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClosedCount {
+    pub roll: Roll,
+    pub ballots: BallotBox,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoundState {
+    Draft,
+    Open(Booth),
+    Closed(ClosedCount),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Round {
+    pub id: RoundId,
+    /// "Cờ thi đua của Chính phủ", …
+    pub award: String,
+    pub rules: RoundRules,
+    /// In ballot order. Units nominated in a higher round are taken off
+    /// when the round opens and listed in `excluded`.
+    pub candidates: Vec<UnitId>,
+    pub excluded: Vec<UnitId>,
+    pub kind: RoundKind,
+    pub state: RoundState,
+}
+
+/// What a user chose for a round, before validation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundDraft {
+    pub award: String,
+    pub rules: RoundRules,
+    pub candidates: Vec<UnitId>,
+    pub rehearsal: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub cluster: ClusterId,
+    pub year: u16,
+    pub details: MeetingDetails,
+    pub voters: Voters,
+    pub quorum: Fraction,
+    /// A unit nominated in a higher round is no candidate in lower ones.
+    pub exclusion: bool,
+    pub rounds: Vec<Round>,
+}
+
+/// Awards clusters commonly vote on, highest first.
+pub const COMMON_AWARDS: [&str; 6] = [
+    "Cờ thi đua của Chính phủ",
+    "Cờ thi đua Bộ Quốc phòng",
+    "Cờ thi đua của Bộ Tư lệnh BĐBP",
+    "Bằng khen của Bộ trưởng Bộ Quốc phòng",
+    "Bằng khen của Bộ Tư lệnh BĐBP",
+    "Đơn vị Quyết thắng",
+];
+
+/// The digest of an operator PIN, salted with the round so that the same
+/// PIN gives different digests in different rounds.
+pub fn pin_digest(round: RoundId, pin: &str) -> String {
+    let digest = Sha256::digest(format!("thidua-pin:{}:{}", round.0, pin.trim()).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Meeting {
+    pub fn round(&self, id: RoundId) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, DomainError> {
+        self.rounds.iter_mut().find(|r| r.id == id).ok_or(DomainError::UnknownRound)
+    }
+
+    /// The roll of entitled voters for `members`.
+    pub fn entitled(&self, members: &[UnitId]) -> Vec<Voter> {
+        match &self.voters {
+            Voters::OnePerUnit => members.iter().map(|u| Voter { id: VoterId(u.0), name: String::new(), unit: *u }).collect(),
+            Voters::Delegates(list) => list
+                .iter()
+                .filter(|d| members.contains(&d.unit))
+                .map(|d| Voter { id: d.id, name: d.name.clone(), unit: d.unit })
+                .collect(),
+        }
+    }
+
+    /// Results of every closed round, in order, each with the units
+    /// nominated by the rounds before it taken into account.
+    pub fn results(&self, members: u32) -> Vec<(RoundId, Totals, RoundResult)> {
+        self.rounds
+            .iter()
+            .filter_map(|round| match &round.state {
+                RoundState::Closed(count) => {
+                    let places = round.rules.quota.places(members);
+                    let totals = tally::totals_from_ballots(&count.ballots, &round.candidates, &round.rules, places, count.roll);
+                    // Excluded units are listed, last, with their reason.
+                    let listed: Vec<UnitId> = round.candidates.iter().chain(&round.excluded).copied().collect();
+                    let context = DecisionContext { excluded: &round.excluded, score_rank: None };
+                    let result = tally::decide(&totals, &listed, &round.rules, places, context);
+                    Some((round.id, totals, result))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Units nominated by closed, counting rounds before `round`.
+    fn nominated_before(&self, round: RoundId, members: u32) -> Vec<UnitId> {
+        let position = self.rounds.iter().position(|r| r.id == round).unwrap_or(self.rounds.len());
+        let earlier: Vec<RoundId> = self.rounds[..position].iter().filter(|r| r.kind != RoundKind::Rehearsal).map(|r| r.id).collect();
+        self.results(members)
+            .into_iter()
+            .filter(|(id, _, _)| earlier.contains(id))
+            .flat_map(|(_, _, result)| result.nominated)
+            .collect()
+    }
+}
+
+impl Workspace {
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    pub fn meeting_of(&self, cluster: ClusterId, year: u16) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.cluster == cluster && m.year == year)
+    }
+
+    fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
+        self.meetings.iter_mut().find(|m| m.id == id).ok_or(DomainError::UnknownMeeting)
+    }
+
+    fn members_of(&self, meeting: MeetingId) -> Result<Vec<UnitId>, DomainError> {
+        let meeting = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
+        let cluster = self.cluster(meeting.cluster).ok_or(DomainError::UnknownCluster(meeting.cluster))?;
+        Ok(cluster.year(meeting.year).ok_or(DomainError::UnknownYear(meeting.year))?.members.clone())
+    }
+
+    /// Creates the year-end meeting of a cluster-year (one per year).
+    pub fn add_meeting(&mut self, id: MeetingId, cluster: ClusterId, year: u16) -> Result<(), DomainError> {
+        let cluster_ref = self.cluster(cluster).ok_or(DomainError::UnknownCluster(cluster))?;
+        if cluster_ref.year(year).is_none() {
+            return Err(DomainError::UnknownYear(year));
+        }
+        if self.meeting_of(cluster, year).is_some() || self.meeting(id).is_some() {
+            return Err(DomainError::MeetingExists);
+        }
+        self.meetings.push(Meeting {
+            id,
+            cluster,
+            year,
+            details: MeetingDetails::default(),
+            voters: Voters::OnePerUnit,
+            quorum: Fraction::two_thirds(),
+            exclusion: true,
+            rounds: Vec::new(),
+        });
+        Ok(())
+    }
+
+    pub fn update_meeting(&mut self, id: MeetingId, details: MeetingDetails, quorum: Fraction, exclusion: bool) -> Result<(), DomainError> {
+        let committee: Vec<CommitteeMember> = details
+            .committee
+            .into_iter()
+            .filter(|m| !m.name.trim().is_empty() || !m.role.trim().is_empty())
+            .map(|m| CommitteeMember { name: m.name.trim().to_owned(), role: m.role.trim().to_owned() })
+            .collect();
+        if committee.iter().any(|m| m.name.is_empty()) {
+            return Err(DomainError::CommitteeMemberWithoutName);
+        }
+        if !committee.is_empty() && !(3..=5).contains(&committee.len()) {
+            return Err(DomainError::CommitteeSize(committee.len()));
+        }
+        let meeting = self.meeting_mut(id)?;
+        meeting.details = MeetingDetails { committee, ..details };
+        meeting.quorum = quorum;
+        meeting.exclusion = exclusion;
+        Ok(())
+    }
+
+    /// Sets who votes; refused while a round is open (its roll is frozen).
+    pub fn set_voters(&mut self, id: MeetingId, voters: Voters) -> Result<(), DomainError> {
+        let members = self.members_of(id)?;
+        if let Voters::Delegates(list) = &voters {
+            if let Some(d) = list.iter().find(|d| d.name.trim().is_empty()) {
+                return Err(DomainError::DelegateWithoutName(d.unit));
+            }
+            if let Some(d) = list.iter().find(|d| !members.contains(&d.unit)) {
+                return Err(DomainError::UnitNotInCluster(d.unit));
+            }
+        }
+        let meeting = self.meeting_mut(id)?;
+        if meeting.rounds.iter().any(|r| matches!(r.state, RoundState::Open(_))) {
+            return Err(DomainError::RoundIsOpen);
+        }
+        meeting.voters = voters;
+        Ok(())
+    }
+
+    fn check_round_draft(&self, meeting: MeetingId, draft: &RoundDraft) -> Result<(), DomainError> {
+        let members = self.members_of(meeting)?;
+        if draft.award.trim().is_empty() {
+            return Err(DomainError::EmptyAward);
+        }
+        if draft.candidates.is_empty() {
+            return Err(DomainError::NoCandidates);
+        }
+        if let Some(outsider) = draft.candidates.iter().find(|c| !members.contains(c)) {
+            return Err(DomainError::UnitNotInCluster(*outsider));
+        }
+        if draft.rules.quota.places(members.len() as u32) == 0 {
+            return Err(DomainError::QuotaZero);
+        }
+        Ok(())
+    }
+
+    pub fn add_round(&mut self, meeting: MeetingId, id: RoundId, draft: RoundDraft) -> Result<(), DomainError> {
+        self.check_round_draft(meeting, &draft)?;
+        let meeting = self.meeting_mut(meeting)?;
+        if meeting.round(id).is_some() {
+            return Err(DomainError::IdInUse);
+        }
+        let mut candidates = draft.candidates;
+        candidates.dedup();
+        meeting.rounds.push(Round {
+            id,
+            award: draft.award.split_whitespace().collect::<Vec<_>>().join(" "),
+            rules: draft.rules,
+            candidates,
+            excluded: Vec::new(),
+            kind: if draft.rehearsal { RoundKind::Rehearsal } else { RoundKind::Regular },
+            state: RoundState::Draft,
+        });
+        Ok(())
+    }
+
+    /// Deletes a round that has not opened, or a rehearsal at any time
+    /// (its ballots go with it).
+    pub fn delete_round(&mut self, meeting: MeetingId, round: RoundId) -> Result<(), DomainError> {
+        let meeting = self.meeting_mut(meeting)?;
+        let target = meeting.round(round).ok_or(DomainError::UnknownRound)?;
+        if target.kind != RoundKind::Rehearsal && target.state != RoundState::Draft {
+            return Err(DomainError::RoundNotDraft);
+        }
+        meeting.rounds.retain(|r| r.id != round);
+        Ok(())
+    }
+
+    /// Moves a draft round one place up or down in the order of rounds.
+    pub fn move_round(&mut self, meeting: MeetingId, round: RoundId, earlier: super::Shift) -> Result<(), DomainError> {
+        let meeting = self.meeting_mut(meeting)?;
+        let idx = meeting.rounds.iter().position(|r| r.id == round).ok_or(DomainError::UnknownRound)?;
+        let other = match earlier {
+            super::Shift::Earlier => idx.checked_sub(1),
+            super::Shift::Later => Some(idx + 1).filter(|o| *o < meeting.rounds.len()),
+        };
+        if let Some(other) = other {
+            if meeting.rounds[idx].state != RoundState::Draft || meeting.rounds[other].state != RoundState::Draft {
+                return Err(DomainError::RoundNotDraft);
+            }
+            meeting.rounds.swap(idx, other);
+        }
+        Ok(())
+    }
+
+    /// Opens a round for booth voting: freezes the roll, takes off units
+    /// nominated in higher rounds, and sets the operator's PIN.
+    pub fn open_round(&mut self, meeting_id: MeetingId, round_id: RoundId, pin: &str) -> Result<(), DomainError> {
+        if pin.trim().chars().count() < 4 {
+            return Err(DomainError::PinTooShort);
+        }
+        let members = self.members_of(meeting_id)?;
+        let meeting = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
+        let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
+        if round.state != RoundState::Draft {
+            return Err(DomainError::RoundNotDraft);
+        }
+        if meeting.rounds.iter().any(|r| matches!(r.state, RoundState::Open(_))) {
+            return Err(DomainError::AnotherRoundOpen);
+        }
+        let position = meeting.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
+        let counting = round.kind != RoundKind::Rehearsal;
+        if counting && meeting.rounds[..position].iter().any(|r| r.kind != RoundKind::Rehearsal && r.state == RoundState::Draft) {
+            return Err(DomainError::EarlierRoundNotClosed);
+        }
+        let excluded: Vec<UnitId> = if meeting.exclusion && counting {
+            let before = meeting.nominated_before(round_id, members.len() as u32);
+            round.candidates.iter().filter(|c| before.contains(c)).copied().collect()
+        } else {
+            Vec::new()
+        };
+        let entitled = meeting.entitled(&members);
+        if entitled.is_empty() {
+            return Err(DomainError::NoVoters);
+        }
+        let digest = pin_digest(round_id, pin);
+        let round = self.meeting_mut(meeting_id)?.round_mut(round_id)?;
+        round.candidates.retain(|c| !excluded.contains(c));
+        if round.candidates.is_empty() {
+            return Err(DomainError::NoCandidates);
+        }
+        round.excluded = excluded;
+        round.state = RoundState::Open(Booth {
+            entitled,
+            present: Vec::new(),
+            voted: Vec::new(),
+            ballots: BallotBox::default(),
+            pin_digest: digest,
+            screen: BoothScreen::Operator,
+        });
+        Ok(())
+    }
+
+    fn booth_mut(&mut self, meeting: MeetingId, round: RoundId) -> Result<(&mut Booth, RoundRules, Vec<UnitId>), DomainError> {
+        let round = self.meeting_mut(meeting)?.round_mut(round)?;
+        let rules = round.rules;
+        let candidates = round.candidates.clone();
+        match &mut round.state {
+            RoundState::Open(booth) => Ok((booth, rules, candidates)),
+            _ => Err(DomainError::RoundNotOpen),
+        }
+    }
+
+    /// Ticks a voter present or absent; only before the first ballot.
+    pub fn set_present(&mut self, meeting: MeetingId, round: RoundId, voter: VoterId, present: bool) -> Result<(), DomainError> {
+        let (booth, _, _) = self.booth_mut(meeting, round)?;
+        if !booth.ballots.is_empty() || !booth.voted.is_empty() {
+            return Err(DomainError::VotingStarted);
+        }
+        if !booth.entitled.iter().any(|v| v.id == voter) {
+            return Err(DomainError::NotOnRoll);
+        }
+        booth.present.retain(|p| *p != voter);
+        if present {
+            booth.present.push(voter);
+            booth.present.sort();
+        }
+        Ok(())
+    }
+
+    /// The operator hands the laptop to `voter` for a clean ballot.
+    pub fn start_ballot(&mut self, meeting_id: MeetingId, round: RoundId, voter: VoterId) -> Result<(), DomainError> {
+        let quorum = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?.quorum;
+        let (booth, _, _) = self.booth_mut(meeting_id, round)?;
+        if booth.screen != BoothScreen::Operator {
+            return Err(DomainError::BoothLocked);
+        }
+        if !tally::quorum_met(booth.present.len() as u32, booth.entitled.len() as u32, quorum) {
+            return Err(DomainError::NoQuorum { present: booth.present.len() as u32, entitled: booth.entitled.len() as u32 });
+        }
+        if !booth.present.contains(&voter) {
+            return Err(DomainError::NotPresent);
+        }
+        if booth.voted.contains(&voter) {
+            return Err(DomainError::AlreadyVoted);
+        }
+        booth.screen = BoothScreen::Ballot(voter);
+        Ok(())
+    }
+
+    /// Records the ballot of the voter whose turn it is, and locks the
+    /// laptop. The ballot keeps only the approvals.
+    pub fn submit_ballot(&mut self, meeting: MeetingId, round: RoundId, approvals: Vec<UnitId>) -> Result<(), DomainError> {
+        let members = self.members_of(meeting)?.len() as u32;
+        let (booth, rules, candidates) = self.booth_mut(meeting, round)?;
+        let BoothScreen::Ballot(voter) = booth.screen else { return Err(DomainError::NoBallotInProgress) };
+        let approvals = Approvals::new(approvals);
+        if approvals.units().iter().any(|a| !candidates.contains(a)) {
+            return Err(DomainError::NotACandidate);
+        }
+        if approvals.len() as u64 > u64::from(rules.quota.places(members)) {
+            return Err(DomainError::TooManyApprovals);
+        }
+        let own_unit = booth.entitled.iter().find(|v| v.id == voter).map(|v| v.unit);
+        if !rules.self_vote_allowed && own_unit.is_some_and(|u| approvals.units().contains(&u)) {
+            return Err(DomainError::SelfVote);
+        }
+        if booth.voted.contains(&voter) {
+            return Err(DomainError::AlreadyVoted);
+        }
+        booth.ballots.cast(approvals);
+        booth.voted.push(voter);
+        booth.voted.sort();
+        booth.screen = BoothScreen::HandBack;
+        Ok(())
+    }
+
+    /// Unlocks the operator's screen with the PIN.
+    pub fn unlock_booth(&mut self, meeting: MeetingId, round: RoundId, pin: &str) -> Result<(), DomainError> {
+        let (booth, _, _) = self.booth_mut(meeting, round)?;
+        if booth.pin_digest != pin_digest(round, pin) {
+            return Err(DomainError::WrongPin);
+        }
+        booth.screen = BoothScreen::Operator;
+        Ok(())
+    }
+
+    /// After a reload, a ballot that was being filled is dropped unseen:
+    /// its voter has not voted and the laptop stays locked.
+    pub fn interrupt_open_ballots(&mut self) {
+        for meeting in &mut self.meetings {
+            for round in &mut meeting.rounds {
+                if let RoundState::Open(booth) = &mut round.state {
+                    if let BoothScreen::Ballot(voter) = booth.screen {
+                        booth.screen = BoothScreen::Interrupted(voter);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes the round from the operator's screen; the counts become final.
+    pub fn close_round(&mut self, meeting: MeetingId, round: RoundId) -> Result<(), DomainError> {
+        let (booth, _, _) = self.booth_mut(meeting, round)?;
+        if booth.screen != BoothScreen::Operator {
+            return Err(DomainError::BoothLocked);
+        }
+        let present = booth.present.len() as u32;
+        let count = ClosedCount {
+            roll: Roll { entitled: booth.entitled.len() as u32, present, issued: present },
+            ballots: booth.ballots.clone(),
+        };
+        self.meeting_mut(meeting)?.round_mut(round)?.state = RoundState::Closed(count);
+        Ok(())
+    }
+
+    /// Turns a tie or unfilled places of a closed round into a runoff
+    /// round right after it, for the places left. Returns its id.
+    pub fn create_runoff(&mut self, meeting_id: MeetingId, round_id: RoundId, new_id: RoundId) -> Result<RoundId, DomainError> {
+        let members = self.members_of(meeting_id)?;
+        let meeting = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
+        let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
+        let (_, _, result) = meeting
+            .results(members.len() as u32)
+            .into_iter()
+            .find(|(id, _, _)| *id == round_id)
+            .ok_or(DomainError::RoundNotClosed)?;
+        let (candidates, places) = match result.runoff {
+            Some((tied, places)) => (tied, places),
+            None if result.unfilled > 0 => {
+                let others: Vec<UnitId> = round.candidates.iter().filter(|c| !result.nominated.contains(c)).copied().collect();
+                (others, result.unfilled)
+            }
+            None => return Err(DomainError::NoRunoffNeeded),
+        };
+        if candidates.is_empty() {
+            return Err(DomainError::NoCandidates);
+        }
+        if meeting.rounds.iter().any(|r| r.kind == (RoundKind::Runoff { parent: round_id }) && r.state == RoundState::Draft) {
+            return Err(DomainError::RunoffExists);
+        }
+        let runoff = Round {
+            id: new_id,
+            award: round.award.clone(),
+            rules: RoundRules { quota: super::Quota::Fixed(places), ..round.rules },
+            candidates,
+            excluded: Vec::new(),
+            kind: RoundKind::Runoff { parent: round_id },
+            state: RoundState::Draft,
+        };
+        let meeting = self.meeting_mut(meeting_id)?;
+        let position = meeting.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
+        // After the parent and any runoffs of it already held.
+        let mut insert_at = position + 1;
+        while insert_at < meeting.rounds.len() && matches!(meeting.rounds[insert_at].kind, RoundKind::Runoff { .. }) {
+            insert_at += 1;
+        }
+        meeting.rounds.insert(insert_at, runoff);
+        Ok(new_id)
+    }
+}

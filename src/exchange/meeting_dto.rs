@@ -1,0 +1,428 @@
+//! The stored shape of a meeting, its rounds and booth. Ballots are stored
+//! as counts per distinct content in canonical order: nothing in the record
+//! links a ballot to a voter or says in which order ballots were cast.
+
+use serde::{Deserialize, Serialize};
+
+use super::RecordError;
+use crate::domain::{
+    Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember, Comparison, Date, Delegate, Fraction,
+    Meeting, MeetingDetails, MeetingId, Quota, Round, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Threshold, TieBreak, UnitId,
+    Voter, VoterId, Voters,
+};
+use crate::rules::tally::Roll;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingDto {
+    pub id: u64,
+    pub cluster: u64,
+    pub year: u16,
+    pub details: DetailsDto,
+    pub voters: VotersDto,
+    /// An exact fraction, `2/3`.
+    pub quorum: String,
+    pub exclusion: bool,
+    pub rounds: Vec<RoundDto>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DetailsDto {
+    pub date: Option<String>,
+    #[serde(default)]
+    pub time: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub chair: String,
+    #[serde(default)]
+    pub secretary: String,
+    #[serde(default)]
+    pub directing_officer: String,
+    #[serde(default)]
+    pub committee: Vec<CommitteeDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommitteeDto {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum VotersDto {
+    OnePerUnit,
+    Delegates { list: Vec<VoterDto> },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VoterDto {
+    pub id: u64,
+    pub name: String,
+    pub unit: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundDto {
+    pub id: u64,
+    pub award: String,
+    pub rules: RulesDto,
+    pub candidates: Vec<u64>,
+    #[serde(default)]
+    pub excluded: Vec<u64>,
+    pub kind: KindDto,
+    pub state: StateDto,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum KindDto {
+    Regular,
+    Runoff { parent: u64 },
+    Rehearsal,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RulesDto {
+    pub quota: QuotaDto,
+    pub threshold: String,
+    pub comparison: ComparisonDto,
+    pub base: BaseDto,
+    pub blank: BlankDto,
+    pub self_vote_allowed: bool,
+    pub tie_break: TieBreakDto,
+    pub lots_seed: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuotaDto {
+    Fixed { places: u32 },
+    ShareOfMembers { share: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparisonDto {
+    AtLeast,
+    MoreThan,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseDto {
+    Entitled,
+    Present,
+    Collected,
+    Valid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlankDto {
+    Invalid,
+    Valid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieBreakDto {
+    Runoff,
+    ClusterScore,
+    Lots,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum StateDto {
+    Draft,
+    Open { booth: BoothDto },
+    Closed { entitled: u32, present: u32, issued: u32, ballots: BallotsDto },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoothDto {
+    pub entitled: Vec<VoterDto>,
+    pub present: Vec<u64>,
+    pub voted: Vec<u64>,
+    pub ballots: BallotsDto,
+    pub pin_digest: String,
+    pub screen: ScreenDto,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "screen", rename_all = "snake_case")]
+pub enum ScreenDto {
+    Operator,
+    Ballot { voter: u64 },
+    HandBack,
+    Interrupted { voter: u64 },
+}
+
+/// Ballots: `[{approvals, count}]` sorted by content, plus spoilt papers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BallotsDto {
+    pub counts: Vec<BallotCountDto>,
+    pub spoilt: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BallotCountDto {
+    pub approvals: Vec<u64>,
+    pub count: u32,
+}
+
+fn ids(units: &[UnitId]) -> Vec<u64> {
+    units.iter().map(|u| u.0).collect()
+}
+
+fn units(ids: &[u64]) -> Vec<UnitId> {
+    ids.iter().copied().map(UnitId).collect()
+}
+
+fn voters(list: &[Voter]) -> Vec<VoterDto> {
+    list.iter().map(|v| VoterDto { id: v.id.0, name: v.name.clone(), unit: v.unit.0 }).collect()
+}
+
+fn ballots_dto(ballots: &BallotBox) -> BallotsDto {
+    BallotsDto {
+        counts: ballots.entries().map(|(a, n)| BallotCountDto { approvals: ids(a.units()), count: n }).collect(),
+        spoilt: ballots.spoilt(),
+    }
+}
+
+impl From<&Meeting> for MeetingDto {
+    fn from(m: &Meeting) -> MeetingDto {
+        MeetingDto {
+            id: m.id.0,
+            cluster: m.cluster.0,
+            year: m.year,
+            details: DetailsDto {
+                date: m.details.date.map(|d| d.to_string()),
+                time: m.details.time.clone(),
+                place: m.details.place.clone(),
+                chair: m.details.chair.clone(),
+                secretary: m.details.secretary.clone(),
+                directing_officer: m.details.directing_officer.clone(),
+                committee: m.details.committee.iter().map(|c| CommitteeDto { name: c.name.clone(), role: c.role.clone() }).collect(),
+            },
+            voters: match &m.voters {
+                Voters::OnePerUnit => VotersDto::OnePerUnit,
+                Voters::Delegates(list) => VotersDto::Delegates {
+                    list: list.iter().map(|d| VoterDto { id: d.id.0, name: d.name.clone(), unit: d.unit.0 }).collect(),
+                },
+            },
+            quorum: m.quorum.to_string(),
+            exclusion: m.exclusion,
+            rounds: m.rounds.iter().map(round_dto).collect(),
+        }
+    }
+}
+
+fn round_dto(r: &Round) -> RoundDto {
+    let rules = &r.rules;
+    RoundDto {
+        id: r.id.0,
+        award: r.award.clone(),
+        rules: RulesDto {
+            quota: match rules.quota {
+                Quota::Fixed(places) => QuotaDto::Fixed { places },
+                Quota::ShareOfMembers(share) => QuotaDto::ShareOfMembers { share: share.to_string() },
+            },
+            threshold: rules.threshold.share.to_string(),
+            comparison: match rules.threshold.comparison {
+                Comparison::AtLeast => ComparisonDto::AtLeast,
+                Comparison::MoreThan => ComparisonDto::MoreThan,
+            },
+            base: match rules.base {
+                ShareBase::Entitled => BaseDto::Entitled,
+                ShareBase::Present => BaseDto::Present,
+                ShareBase::Collected => BaseDto::Collected,
+                ShareBase::Valid => BaseDto::Valid,
+            },
+            blank: match rules.blank {
+                BlankBallot::Invalid => BlankDto::Invalid,
+                BlankBallot::Valid => BlankDto::Valid,
+            },
+            self_vote_allowed: rules.self_vote_allowed,
+            tie_break: match rules.tie_break {
+                TieBreak::Runoff => TieBreakDto::Runoff,
+                TieBreak::ClusterScore => TieBreakDto::ClusterScore,
+                TieBreak::Lots => TieBreakDto::Lots,
+            },
+            lots_seed: rules.lots_seed,
+        },
+        candidates: ids(&r.candidates),
+        excluded: ids(&r.excluded),
+        kind: match r.kind {
+            RoundKind::Regular => KindDto::Regular,
+            RoundKind::Runoff { parent } => KindDto::Runoff { parent: parent.0 },
+            RoundKind::Rehearsal => KindDto::Rehearsal,
+        },
+        state: match &r.state {
+            RoundState::Draft => StateDto::Draft,
+            RoundState::Open(booth) => StateDto::Open {
+                booth: BoothDto {
+                    entitled: voters(&booth.entitled),
+                    present: booth.present.iter().map(|v| v.0).collect(),
+                    voted: booth.voted.iter().map(|v| v.0).collect(),
+                    ballots: ballots_dto(&booth.ballots),
+                    pin_digest: booth.pin_digest.clone(),
+                    screen: match booth.screen {
+                        BoothScreen::Operator => ScreenDto::Operator,
+                        BoothScreen::Ballot(v) => ScreenDto::Ballot { voter: v.0 },
+                        BoothScreen::HandBack => ScreenDto::HandBack,
+                        BoothScreen::Interrupted(v) => ScreenDto::Interrupted { voter: v.0 },
+                    },
+                },
+            },
+            RoundState::Closed(count) => StateDto::Closed {
+                entitled: count.roll.entitled,
+                present: count.roll.present,
+                issued: count.roll.issued,
+                ballots: ballots_dto(&count.ballots),
+            },
+        },
+    }
+}
+
+fn fraction(text: &str, path: &str) -> Result<Fraction, RecordError> {
+    Fraction::parse(text).ok_or_else(|| RecordError::invalid(path, format!("{text:?} is not a share between 0 and 1")))
+}
+
+fn ballot_box(dto: BallotsDto, path: &str) -> Result<BallotBox, RecordError> {
+    let mut seen = Vec::new();
+    for (idx, entry) in dto.counts.iter().enumerate() {
+        let approvals = Approvals::new(units(&entry.approvals));
+        if approvals.len() != entry.approvals.len() {
+            return Err(RecordError::invalid(format!("{path}.counts[{idx}].approvals"), "lists a unit twice"));
+        }
+        if seen.contains(&approvals) {
+            return Err(RecordError::invalid(format!("{path}.counts[{idx}]"), "repeats a ballot content"));
+        }
+        seen.push(approvals);
+    }
+    Ok(BallotBox::from_counts(dto.counts.into_iter().map(|e| (Approvals::new(units(&e.approvals)), e.count)), dto.spoilt))
+}
+
+impl TryFrom<MeetingDto> for Meeting {
+    type Error = RecordError;
+
+    fn try_from(dto: MeetingDto) -> Result<Meeting, RecordError> {
+        let date = match &dto.details.date {
+            None => None,
+            Some(text) => Some(text.parse::<Date>().map_err(|()| RecordError::invalid("data.details.date", format!("{text:?} is not a date")))?),
+        };
+        let details = MeetingDetails {
+            date,
+            time: dto.details.time,
+            place: dto.details.place,
+            chair: dto.details.chair,
+            secretary: dto.details.secretary,
+            directing_officer: dto.details.directing_officer,
+            committee: dto.details.committee.into_iter().map(|c| CommitteeMember { name: c.name, role: c.role }).collect(),
+        };
+        let voters = match dto.voters {
+            VotersDto::OnePerUnit => Voters::OnePerUnit,
+            VotersDto::Delegates { list } => Voters::Delegates(list.into_iter().map(|d| Delegate { id: VoterId(d.id), name: d.name, unit: UnitId(d.unit) }).collect()),
+        };
+        let mut rounds = Vec::with_capacity(dto.rounds.len());
+        for (idx, round) in dto.rounds.into_iter().enumerate() {
+            let path = format!("data.rounds[{idx}]");
+            if rounds.iter().any(|r: &Round| r.id.0 == round.id) {
+                return Err(RecordError::invalid(format!("{path}.id"), "appears twice"));
+            }
+            rounds.push(round_from(round, &path)?);
+        }
+        Ok(Meeting {
+            id: MeetingId(dto.id),
+            cluster: ClusterId(dto.cluster),
+            year: dto.year,
+            details,
+            voters,
+            quorum: fraction(&dto.quorum, "data.quorum")?,
+            exclusion: dto.exclusion,
+            rounds,
+        })
+    }
+}
+
+fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
+    let r = dto.rules;
+    let quota = match r.quota {
+        QuotaDto::Fixed { places } => Quota::Fixed(places),
+        QuotaDto::ShareOfMembers { share } => Quota::ShareOfMembers(fraction(&share, &format!("{path}.rules.quota.share"))?),
+    };
+    let rules = RoundRules {
+        quota,
+        threshold: Threshold {
+            share: fraction(&r.threshold, &format!("{path}.rules.threshold"))?,
+            comparison: match r.comparison {
+                ComparisonDto::AtLeast => Comparison::AtLeast,
+                ComparisonDto::MoreThan => Comparison::MoreThan,
+            },
+        },
+        base: match r.base {
+            BaseDto::Entitled => ShareBase::Entitled,
+            BaseDto::Present => ShareBase::Present,
+            BaseDto::Collected => ShareBase::Collected,
+            BaseDto::Valid => ShareBase::Valid,
+        },
+        blank: match r.blank {
+            BlankDto::Invalid => BlankBallot::Invalid,
+            BlankDto::Valid => BlankBallot::Valid,
+        },
+        self_vote_allowed: r.self_vote_allowed,
+        tie_break: match r.tie_break {
+            TieBreakDto::Runoff => TieBreak::Runoff,
+            TieBreakDto::ClusterScore => TieBreak::ClusterScore,
+            TieBreakDto::Lots => TieBreak::Lots,
+        },
+        lots_seed: r.lots_seed,
+    };
+    let state = match dto.state {
+        StateDto::Draft => RoundState::Draft,
+        StateDto::Open { booth } => {
+            let entitled: Vec<Voter> = booth.entitled.into_iter().map(|v| Voter { id: VoterId(v.id), name: v.name, unit: UnitId(v.unit) }).collect();
+            let on_roll = |id: &u64| entitled.iter().any(|v| v.id.0 == *id);
+            if let Some(idx) = booth.present.iter().position(|p| !on_roll(p)) {
+                return Err(RecordError::invalid(format!("{path}.state.booth.present[{idx}]"), "is not on the roll"));
+            }
+            if let Some(idx) = booth.voted.iter().position(|p| !on_roll(p)) {
+                return Err(RecordError::invalid(format!("{path}.state.booth.voted[{idx}]"), "is not on the roll"));
+            }
+            let ballots = ballot_box(booth.ballots, &format!("{path}.state.booth.ballots"))?;
+            if ballots.len() as usize != booth.voted.len() {
+                return Err(RecordError::invalid(format!("{path}.state.booth.ballots"), "the number of ballots differs from the number of voters who voted"));
+            }
+            let screen = match booth.screen {
+                ScreenDto::Operator => BoothScreen::Operator,
+                ScreenDto::Ballot { voter } => BoothScreen::Ballot(VoterId(voter)),
+                ScreenDto::HandBack => BoothScreen::HandBack,
+                ScreenDto::Interrupted { voter } => BoothScreen::Interrupted(VoterId(voter)),
+            };
+            let mut present: Vec<VoterId> = booth.present.into_iter().map(VoterId).collect();
+            present.sort();
+            let mut voted: Vec<VoterId> = booth.voted.into_iter().map(VoterId).collect();
+            voted.sort();
+            RoundState::Open(Booth { entitled, present, voted, ballots, pin_digest: booth.pin_digest, screen })
+        }
+        StateDto::Closed { entitled, present, issued, ballots } => RoundState::Closed(ClosedCount {
+            roll: Roll { entitled, present, issued },
+            ballots: ballot_box(ballots, &format!("{path}.state.ballots"))?,
+        }),
+    };
+    Ok(Round {
+        id: RoundId(dto.id),
+        award: dto.award,
+        rules,
+        candidates: units(&dto.candidates),
+        excluded: units(&dto.excluded),
+        kind: match dto.kind {
+            KindDto::Regular => RoundKind::Regular,
+            KindDto::Runoff { parent } => RoundKind::Runoff { parent: RoundId(parent) },
+            KindDto::Rehearsal => RoundKind::Rehearsal,
+        },
+        state,
+    })
+}
