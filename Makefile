@@ -49,3 +49,4 @@ e2e:
 ## Prints release sizes (raw, gzip -9, brotli).
 bench: build
 	node scripts/bench-size.mjs dist
+	cargo run --release --quiet --example bench_tally

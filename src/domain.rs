@@ -9,13 +9,15 @@ pub mod sample;
 mod workspace;
 
 pub use ballot::{
-    Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase, Threshold, TieBreak,
+    Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
+    Threshold, TieBreak,
 };
 pub use date::Date;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{
-    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, Delegate, Meeting, MeetingDetails, MeetingId, Round,
-    RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId, Voters, COMMON_AWARDS,
+    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, Delegate, Meeting,
+    MeetingDetails, MeetingId, Round, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId,
+    Voters, COMMON_AWARDS,
 };
 pub use workspace::{
     Cluster, ClusterDraft, DomainError, EmulationYear, Handover, Shift, Unit, UnitDraft, Workspace,

@@ -12,7 +12,9 @@ pub use browser::BrowserStorage;
 pub use memory::MemoryStorage;
 
 use crate::domain::{Cluster, Meeting, Unit, Workspace};
-use crate::exchange::{decode_record, encode_record, ClusterDto, MeetingDto, RecordError, SettingsDto, UnitDto};
+use crate::exchange::{
+    decode_record, encode_record, ClusterDto, MeetingDto, RecordError, SettingsDto, UnitDto,
+};
 use crate::i18n::Lang;
 
 pub const PREFIX: &str = "thidua.";
@@ -92,7 +94,10 @@ fn read_cluster(key: &str, text: &str) -> Result<Cluster, RecordError> {
 fn read_meeting(key: &str, text: &str) -> Result<Meeting, RecordError> {
     let meeting = Meeting::try_from(decode_record::<MeetingDto>(text)?)?;
     if key != meeting_key(&meeting) {
-        return Err(RecordError::invalid("data.id", "does not match the storage key"));
+        return Err(RecordError::invalid(
+            "data.id",
+            "does not match the storage key",
+        ));
     }
     Ok(meeting)
 }
@@ -201,7 +206,10 @@ impl Persister {
             );
         }
         for meeting in &workspace.meetings {
-            wanted.insert(meeting_key(meeting), encode_record(&MeetingDto::from(meeting)));
+            wanted.insert(
+                meeting_key(meeting),
+                encode_record(&MeetingDto::from(meeting)),
+            );
         }
         let mut n_writes = 0;
         for (key, value) in &wanted {

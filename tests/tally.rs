@@ -4,10 +4,13 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use thidua::domain::{Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase, Threshold, TieBreak, UnitId};
+use thidua::domain::{
+    Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
+    Threshold, TieBreak, UnitId,
+};
 use thidua::rules::tally::{
-    ballot_validity, decide, quorum_met, reconcile, totals_from_ballots, DecisionContext, Invalidity, ReconcileError, Roll, RoundResult, Status,
-    Totals,
+    ballot_validity, decide, quorum_met, reconcile, totals_from_ballots, DecisionContext,
+    Invalidity, ReconcileError, Roll, RoundResult, Status, Totals,
 };
 
 fn u(n: u64) -> UnitId {
@@ -21,7 +24,10 @@ fn units(ids: &[u64]) -> Vec<UnitId> {
 fn rules(quota: u32, share: &str, comparison: Comparison, base: ShareBase) -> RoundRules {
     RoundRules {
         quota: Quota::Fixed(quota),
-        threshold: Threshold { share: Fraction::parse(share).expect("share"), comparison },
+        threshold: Threshold {
+            share: Fraction::parse(share).expect("share"),
+            comparison,
+        },
         base,
         ..RoundRules::default()
     }
@@ -37,23 +43,53 @@ fn totals(entitled: u32, valid: u32, invalid: u32, votes: &[u32]) -> Totals {
         collected: valid + invalid,
         valid,
         invalid,
-        votes: votes.iter().enumerate().map(|(i, v)| (UnitId(i as u64 + 1), *v)).collect(),
+        votes: votes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (UnitId(i as u64 + 1), *v))
+            .collect(),
     }
 }
 
 /// Decides and checks the statuses of units 1.. in order, the nominees,
 /// and the runoff.
-fn check(totals: &Totals, rules: &RoundRules, excluded: &[u64], expected: &[Status], nominated: &[u64], runoff: Option<(&[u64], u32)>) -> RoundResult {
+fn check(
+    totals: &Totals,
+    rules: &RoundRules,
+    excluded: &[u64],
+    expected: &[Status],
+    nominated: &[u64],
+    runoff: Option<(&[u64], u32)>,
+) -> RoundResult {
     let candidates: Vec<UnitId> = (1..=totals.votes.len() as u64).map(UnitId).collect();
     let excluded = units(excluded);
     let places = rules.quota.places(totals.entitled);
-    let result = decide(totals, &candidates, rules, places, DecisionContext { excluded: &excluded, score_rank: None });
-    let status_of = |unit: UnitId| result.candidates.iter().find(|c| c.unit == unit).map(|c| c.status);
+    let result = decide(
+        totals,
+        &candidates,
+        rules,
+        places,
+        DecisionContext {
+            excluded: &excluded,
+            score_rank: None,
+        },
+    );
+    let status_of = |unit: UnitId| {
+        result
+            .candidates
+            .iter()
+            .find(|c| c.unit == unit)
+            .map(|c| c.status)
+    };
     let got: Vec<Option<Status>> = candidates.iter().map(|c| status_of(*c)).collect();
     let want: Vec<Option<Status>> = expected.iter().map(|s| Some(*s)).collect();
     assert_eq!(got, want, "statuses for {totals:?}");
     assert_eq!(result.nominated, units(nominated), "nominated");
-    assert_eq!(result.runoff.clone().map(|(u, p)| (u, p)), runoff.map(|(u, p)| (units(u), p)), "runoff");
+    assert_eq!(
+        result.runoff.clone().map(|(u, p)| (u, p)),
+        runoff.map(|(u, p)| (units(u), p)),
+        "runoff"
+    );
     result
 }
 
@@ -65,23 +101,72 @@ use Status::*;
 fn threshold_met_exactly_under_at_least_and_missed_under_more_than() {
     // 4 of 8 valid = exactly 1/2.
     let t = totals(8, 8, 0, &[4, 5, 3]);
-    check(&t, &rules(3, "1/2", AtLeast, Valid), &[], &[Nominated, Nominated, BelowThreshold], &[2, 1], None);
-    check(&t, &rules(3, "1/2", MoreThan, Valid), &[], &[BelowThreshold, Nominated, BelowThreshold], &[2], None);
+    check(
+        &t,
+        &rules(3, "1/2", AtLeast, Valid),
+        &[],
+        &[Nominated, Nominated, BelowThreshold],
+        &[2, 1],
+        None,
+    );
+    check(
+        &t,
+        &rules(3, "1/2", MoreThan, Valid),
+        &[],
+        &[BelowThreshold, Nominated, BelowThreshold],
+        &[2],
+        None,
+    );
     // 70%: 7 of 10 meets ≥, misses >.
     let t = totals(10, 10, 0, &[7]);
-    check(&t, &rules(1, "70%", AtLeast, Valid), &[], &[Nominated], &[1], None);
-    check(&t, &rules(1, "70%", MoreThan, Valid), &[], &[BelowThreshold], &[], None);
+    check(
+        &t,
+        &rules(1, "70%", AtLeast, Valid),
+        &[],
+        &[Nominated],
+        &[1],
+        None,
+    );
+    check(
+        &t,
+        &rules(1, "70%", MoreThan, Valid),
+        &[],
+        &[BelowThreshold],
+        &[],
+        None,
+    );
     // 2/3 of 9 = 6.
     let t = totals(9, 9, 0, &[6, 5]);
-    check(&t, &rules(2, "2/3", AtLeast, Valid), &[], &[Nominated, BelowThreshold], &[1], None);
+    check(
+        &t,
+        &rules(2, "2/3", AtLeast, Valid),
+        &[],
+        &[Nominated, BelowThreshold],
+        &[1],
+        None,
+    );
 }
 
 #[test]
 fn each_base() {
     // 10 entitled, 9 present, 8 collected, 6 valid; 4 votes.
-    let t = Totals { entitled: 10, present: 9, issued: 9, collected: 8, valid: 6, invalid: 2, votes: [(u(1), 4)].into() };
+    let t = Totals {
+        entitled: 10,
+        present: 9,
+        issued: 9,
+        collected: 8,
+        valid: 6,
+        invalid: 2,
+        votes: [(u(1), 4)].into(),
+    };
     let met = |base| {
-        let result = decide(&t, &[u(1)], &rules(1, "1/2", AtLeast, base), 1, DecisionContext::default());
+        let result = decide(
+            &t,
+            &[u(1)],
+            &rules(1, "1/2", AtLeast, base),
+            1,
+            DecisionContext::default(),
+        );
         (result.base, result.nominated.len())
     };
     assert_eq!(met(Entitled), (10, 0)); // 4/10 < 1/2
@@ -93,7 +178,14 @@ fn each_base() {
 #[test]
 fn zero_valid_ballots_nominates_nobody() {
     let t = totals(8, 0, 8, &[0, 0]);
-    let result = check(&t, &rules(1, "1/2", AtLeast, Valid), &[], &[BelowThreshold, BelowThreshold], &[], None);
+    let result = check(
+        &t,
+        &rules(1, "1/2", AtLeast, Valid),
+        &[],
+        &[BelowThreshold, BelowThreshold],
+        &[],
+        None,
+    );
     assert_eq!(result.unfilled, 1);
     assert!(result.candidates.iter().all(|c| c.share_bp.is_none()));
 }
@@ -101,7 +193,14 @@ fn zero_valid_ballots_nominates_nobody() {
 #[test]
 fn all_invalid_ballots_still_count_against_other_bases() {
     let t = totals(8, 0, 8, &[0]);
-    let result = check(&t, &rules(1, "1/2", AtLeast, Collected), &[], &[BelowThreshold], &[], None);
+    let result = check(
+        &t,
+        &rules(1, "1/2", AtLeast, Collected),
+        &[],
+        &[BelowThreshold],
+        &[],
+        None,
+    );
     assert_eq!(result.base, 8);
     assert_eq!(result.candidates[0].share_bp, Some(0));
 }
@@ -109,7 +208,14 @@ fn all_invalid_ballots_still_count_against_other_bases() {
 #[test]
 fn quota_at_or_over_the_number_of_candidates() {
     let t = totals(8, 8, 0, &[8, 6, 2]);
-    let result = check(&t, &rules(5, "1/2", AtLeast, Valid), &[], &[Nominated, Nominated, BelowThreshold], &[1, 2], None);
+    let result = check(
+        &t,
+        &rules(5, "1/2", AtLeast, Valid),
+        &[],
+        &[Nominated, Nominated, BelowThreshold],
+        &[1, 2],
+        None,
+    );
     assert_eq!(result.unfilled, 3);
 }
 
@@ -126,31 +232,65 @@ fn tie_at_the_quota_line_goes_to_a_runoff_for_the_places_left() {
         Some((&[2, 3, 4], 1)),
     );
     assert_eq!(result.unfilled, 0);
-    assert_eq!(result.candidates.iter().map(|c| c.rank).collect::<Vec<_>>(), vec![Some(1), Some(2), Some(2), Some(2), Some(5)]);
+    assert_eq!(
+        result.candidates.iter().map(|c| c.rank).collect::<Vec<_>>(),
+        vec![Some(1), Some(2), Some(2), Some(2), Some(5)]
+    );
 }
 
 #[test]
 fn everyone_tied() {
     let t = totals(6, 6, 0, &[4, 4, 4]);
-    check(&t, &rules(2, "1/2", AtLeast, Valid), &[], &[Tied, Tied, Tied], &[], Some((&[1, 2, 3], 2)));
+    check(
+        &t,
+        &rules(2, "1/2", AtLeast, Valid),
+        &[],
+        &[Tied, Tied, Tied],
+        &[],
+        Some((&[1, 2, 3], 2)),
+    );
     // With no one over the threshold, nobody is tied: places stay unfilled.
     let t = totals(10, 10, 0, &[4, 4, 4]);
-    let result = check(&t, &rules(2, "1/2", AtLeast, Valid), &[], &[BelowThreshold, BelowThreshold, BelowThreshold], &[], None);
+    let result = check(
+        &t,
+        &rules(2, "1/2", AtLeast, Valid),
+        &[],
+        &[BelowThreshold, BelowThreshold, BelowThreshold],
+        &[],
+        None,
+    );
     assert_eq!(result.unfilled, 2);
 }
 
 #[test]
 fn beyond_quota_when_others_have_more_votes() {
     let t = totals(8, 8, 0, &[8, 7, 6, 5]);
-    check(&t, &rules(2, "1/2", AtLeast, Valid), &[], &[Nominated, Nominated, BeyondQuota, BeyondQuota], &[1, 2], None);
+    check(
+        &t,
+        &rules(2, "1/2", AtLeast, Valid),
+        &[],
+        &[Nominated, Nominated, BeyondQuota, BeyondQuota],
+        &[1, 2],
+        None,
+    );
 }
 
 #[test]
 fn exclusion_across_rounds() {
     // Unit 1 was nominated in a higher round: it is not a candidate here.
     let t = totals(8, 8, 0, &[8, 6, 5]);
-    let result = check(&t, &rules(1, "1/2", AtLeast, Valid), &[1], &[Excluded, Nominated, BeyondQuota], &[2], None);
-    assert_eq!(result.candidates.last().map(|c| (c.unit, c.rank)), Some((u(1), None)));
+    let result = check(
+        &t,
+        &rules(1, "1/2", AtLeast, Valid),
+        &[1],
+        &[Excluded, Nominated, BeyondQuota],
+        &[2],
+        None,
+    );
+    assert_eq!(
+        result.candidates.last().map(|c| (c.unit, c.rank)),
+        Some((u(1), None))
+    );
 }
 
 #[test]
@@ -159,12 +299,30 @@ fn tie_break_by_cluster_score_and_by_lots() {
     let mut r = rules(2, "1/2", AtLeast, Valid);
     r.tie_break = TieBreak::ClusterScore;
     let ranking: BTreeMap<UnitId, u32> = [(u(1), 4), (u(2), 3), (u(3), 1), (u(4), 2)].into();
-    let result = decide(&t, &units(&[1, 2, 3, 4]), &r, 2, DecisionContext { excluded: &[], score_rank: Some(&ranking) });
+    let result = decide(
+        &t,
+        &units(&[1, 2, 3, 4]),
+        &r,
+        2,
+        DecisionContext {
+            excluded: &[],
+            score_rank: Some(&ranking),
+        },
+    );
     assert_eq!(result.nominated, units(&[1, 3]));
     assert_eq!(result.runoff, None);
     // Equal scores at the line stay tied.
     let equal: BTreeMap<UnitId, u32> = [(u(2), 2), (u(3), 2), (u(4), 2)].into();
-    let result = decide(&t, &units(&[1, 2, 3, 4]), &r, 2, DecisionContext { excluded: &[], score_rank: Some(&equal) });
+    let result = decide(
+        &t,
+        &units(&[1, 2, 3, 4]),
+        &r,
+        2,
+        DecisionContext {
+            excluded: &[],
+            score_rank: Some(&equal),
+        },
+    );
     assert_eq!(result.runoff, Some((units(&[2, 3, 4]), 1)));
     // No scores at all: a runoff.
     let result = decide(&t, &units(&[1, 2, 3, 4]), &r, 2, DecisionContext::default());
@@ -177,17 +335,36 @@ fn tie_break_by_cluster_score_and_by_lots() {
     assert_eq!(first, again);
     assert_eq!(first.nominated.len(), 2);
     assert!(units(&[2, 3, 4]).contains(&first.nominated[1]));
-    assert_eq!(first.candidates.iter().filter(|c| c.status == NominatedByLots).count(), 1);
+    assert_eq!(
+        first
+            .candidates
+            .iter()
+            .filter(|c| c.status == NominatedByLots)
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn shares_are_exact_to_two_decimals() {
     let t = totals(8, 8, 0, &[7, 1]);
-    let result = decide(&t, &units(&[1, 2]), &rules(1, "1/2", AtLeast, Valid), 1, DecisionContext::default());
+    let result = decide(
+        &t,
+        &units(&[1, 2]),
+        &rules(1, "1/2", AtLeast, Valid),
+        1,
+        DecisionContext::default(),
+    );
     assert_eq!(result.candidates[0].share_bp, Some(8750));
     assert_eq!(result.candidates[1].share_bp, Some(1250));
     let t = totals(3, 3, 0, &[2]);
-    let result = decide(&t, &units(&[1]), &rules(1, "1/2", AtLeast, Valid), 1, DecisionContext::default());
+    let result = decide(
+        &t,
+        &units(&[1]),
+        &rules(1, "1/2", AtLeast, Valid),
+        1,
+        DecisionContext::default(),
+    );
     assert_eq!(result.candidates[0].share_bp, Some(6667));
 }
 
@@ -196,9 +373,18 @@ fn ballot_validity_rules() {
     let candidates = units(&[1, 2, 3]);
     let mut r = rules(2, "1/2", AtLeast, Valid);
     assert_eq!(ballot_validity(&units(&[1, 2]), &candidates, &r, 2), Ok(()));
-    assert_eq!(ballot_validity(&units(&[1, 2, 3]), &candidates, &r, 2), Err(Invalidity::OverQuota));
-    assert_eq!(ballot_validity(&units(&[]), &candidates, &r, 2), Err(Invalidity::Blank));
-    assert_eq!(ballot_validity(&units(&[9]), &candidates, &r, 2), Err(Invalidity::NotACandidate));
+    assert_eq!(
+        ballot_validity(&units(&[1, 2, 3]), &candidates, &r, 2),
+        Err(Invalidity::OverQuota)
+    );
+    assert_eq!(
+        ballot_validity(&units(&[]), &candidates, &r, 2),
+        Err(Invalidity::Blank)
+    );
+    assert_eq!(
+        ballot_validity(&units(&[9]), &candidates, &r, 2),
+        Err(Invalidity::NotACandidate)
+    );
     r.blank = BlankBallot::Valid;
     assert_eq!(ballot_validity(&units(&[]), &candidates, &r, 2), Ok(()));
 }
@@ -211,8 +397,18 @@ fn totals_from_a_ballot_box() {
     ballot_box.cast(Approvals::new(units(&[1, 2, 3])));
     ballot_box.cast(Approvals::new(vec![]));
     ballot_box.cast_spoilt();
-    let roll = Roll { entitled: 8, present: 6, issued: 6 };
-    let t = totals_from_ballots(&ballot_box, &units(&[1, 2, 3]), &rules(2, "1/2", AtLeast, Valid), 2, roll);
+    let roll = Roll {
+        entitled: 8,
+        present: 6,
+        issued: 6,
+    };
+    let t = totals_from_ballots(
+        &ballot_box,
+        &units(&[1, 2, 3]),
+        &rules(2, "1/2", AtLeast, Valid),
+        2,
+        roll,
+    );
     assert_eq!((t.collected, t.valid, t.invalid), (5, 2, 3));
     assert_eq!(t.votes, [(u(1), 2), (u(2), 2), (u(3), 0)].into());
     assert_eq!(reconcile(&t, 2), Ok(()));
@@ -225,17 +421,50 @@ fn reconciliation_refuses_impossible_counts() {
     let mut t = ok.clone();
     t.collected = 9;
     t.valid = 7;
-    assert_eq!(reconcile(&t, 2), Err(ReconcileError::CollectedOverIssued { issued: 8, collected: 9 }));
+    assert_eq!(
+        reconcile(&t, 2),
+        Err(ReconcileError::CollectedOverIssued {
+            issued: 8,
+            collected: 9
+        })
+    );
     let mut t = ok.clone();
     t.invalid = 1;
-    assert_eq!(reconcile(&t, 2), Err(ReconcileError::CollectedNotValidPlusInvalid { collected: 8, valid: 6, invalid: 1 }));
+    assert_eq!(
+        reconcile(&t, 2),
+        Err(ReconcileError::CollectedNotValidPlusInvalid {
+            collected: 8,
+            valid: 6,
+            invalid: 1
+        })
+    );
     let t = totals(8, 6, 2, &[6, 6, 1]);
-    assert_eq!(reconcile(&t, 2), Err(ReconcileError::ApprovalsOverLimit { approvals: 13, valid: 6, places: 2 }));
+    assert_eq!(
+        reconcile(&t, 2),
+        Err(ReconcileError::ApprovalsOverLimit {
+            approvals: 13,
+            valid: 6,
+            places: 2
+        })
+    );
     let t = totals(8, 6, 2, &[7]);
-    assert_eq!(reconcile(&t, 2), Err(ReconcileError::CandidateOverValid { unit: u(1), votes: 7, valid: 6 }));
+    assert_eq!(
+        reconcile(&t, 2),
+        Err(ReconcileError::CandidateOverValid {
+            unit: u(1),
+            votes: 7,
+            valid: 6
+        })
+    );
     let mut t = ok;
     t.present = 7;
-    assert_eq!(reconcile(&t, 2), Err(ReconcileError::IssuedOverPresent { issued: 8, present: 7 }));
+    assert_eq!(
+        reconcile(&t, 2),
+        Err(ReconcileError::IssuedOverPresent {
+            issued: 8,
+            present: 7
+        })
+    );
 }
 
 #[test]
@@ -244,27 +473,66 @@ fn quorum_and_fractions() {
     assert!(quorum_met(6, 9, two_thirds));
     assert!(!quorum_met(5, 8, two_thirds));
     assert!(quorum_met(6, 8, two_thirds));
-    for (text, expected) in [("2/3", Some((2, 3))), ("50%", Some((50, 100))), ("70,5%", Some((705, 1000))), ("70.25%", Some((7025, 10000))), ("0%", None), ("3/2", None), ("1/0", None), ("abc", None), ("101%", None), ("70,123%", None)] {
-        assert_eq!(Fraction::parse(text).map(|f| (f.num(), f.den())), expected, "{text}");
+    for (text, expected) in [
+        ("2/3", Some((2, 3))),
+        ("50%", Some((50, 100))),
+        ("70,5%", Some((705, 1000))),
+        ("70.25%", Some((7025, 10000))),
+        ("0%", None),
+        ("3/2", None),
+        ("1/0", None),
+        ("abc", None),
+        ("101%", None),
+        ("70,123%", None),
+    ] {
+        assert_eq!(
+            Fraction::parse(text).map(|f| (f.num(), f.den())),
+            expected,
+            "{text}"
+        );
     }
-    assert_eq!(Quota::ShareOfMembers(Fraction::parse("1/2").expect("half")).places(7), 3);
+    assert_eq!(
+        Quota::ShareOfMembers(Fraction::parse("1/2").expect("half")).places(7),
+        3
+    );
 }
 
 fn ballots_strategy() -> impl Strategy<Value = (usize, u32, Vec<Vec<usize>>)> {
     (2usize..8, 1u32..5).prop_flat_map(|(n_candidates, quota)| {
         let ballot = prop::collection::vec(0..n_candidates, 0..=(quota as usize + 1));
-        (Just(n_candidates), Just(quota), prop::collection::vec(ballot, 0..40))
+        (
+            Just(n_candidates),
+            Just(quota),
+            prop::collection::vec(ballot, 0..40),
+        )
     })
 }
 
-fn tally(n_candidates: usize, rules: &RoundRules, places: u32, ballots: &[Vec<usize>]) -> RoundResult {
+fn tally(
+    n_candidates: usize,
+    rules: &RoundRules,
+    places: u32,
+    ballots: &[Vec<usize>],
+) -> RoundResult {
     let candidates: Vec<UnitId> = (1..=n_candidates as u64).map(UnitId).collect();
     let mut ballot_box = BallotBox::default();
     for ballot in ballots {
-        ballot_box.cast(Approvals::new(ballot.iter().map(|i| candidates[*i]).collect()));
+        ballot_box.cast(Approvals::new(
+            ballot.iter().map(|i| candidates[*i]).collect(),
+        ));
     }
     let n = ballots.len() as u32;
-    let t = totals_from_ballots(&ballot_box, &candidates, rules, places, Roll { entitled: n, present: n, issued: n });
+    let t = totals_from_ballots(
+        &ballot_box,
+        &candidates,
+        rules,
+        places,
+        Roll {
+            entitled: n,
+            present: n,
+            issued: n,
+        },
+    );
     assert_eq!(reconcile(&t, places), Ok(()));
     decide(&t, &candidates, rules, places, DecisionContext::default())
 }

@@ -51,8 +51,15 @@ impl Fraction {
         }
         let scale = 10u32.pow(decimals.len() as u32);
         let whole: u32 = whole.parse().ok()?;
-        let decimals: u32 = if decimals.is_empty() { 0 } else { decimals.parse().ok()? };
-        Fraction::new(whole.checked_mul(scale)?.checked_add(decimals)?, 100 * scale)
+        let decimals: u32 = if decimals.is_empty() {
+            0
+        } else {
+            decimals.parse().ok()?
+        };
+        Fraction::new(
+            whole.checked_mul(scale)?.checked_add(decimals)?,
+            100 * scale,
+        )
     }
 
     /// `count * self`, rounded down: a quota as a share of the members.
@@ -228,8 +235,14 @@ impl BallotBox {
     }
 
     /// Rebuilds a box from stored counts; zero counts are dropped.
-    pub fn from_counts(entries: impl IntoIterator<Item = (Approvals, u32)>, spoilt: u32) -> BallotBox {
-        let mut ballot_box = BallotBox { counts: BTreeMap::new(), spoilt };
+    pub fn from_counts(
+        entries: impl IntoIterator<Item = (Approvals, u32)>,
+        spoilt: u32,
+    ) -> BallotBox {
+        let mut ballot_box = BallotBox {
+            counts: BTreeMap::new(),
+            spoilt,
+        };
         for (approvals, count) in entries {
             if count > 0 {
                 *ballot_box.counts.entry(approvals).or_insert(0) += count;

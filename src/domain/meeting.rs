@@ -5,7 +5,9 @@
 
 use sha2::{Digest, Sha256};
 
-use super::{Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, RoundRules, UnitId, Workspace};
+use super::{
+    Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, RoundRules, UnitId, Workspace,
+};
 use crate::rules::tally::{self, DecisionContext, Roll, RoundResult, Totals};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,7 +71,9 @@ pub struct Voter {
 pub enum RoundKind {
     Regular,
     /// Among the units tied (or for places left) in `parent`.
-    Runoff { parent: RoundId },
+    Runoff {
+        parent: RoundId,
+    },
     /// Practice: ballots never count; the round is deleted when it ends.
     Rehearsal,
 }
@@ -174,17 +178,31 @@ impl Meeting {
     }
 
     fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, DomainError> {
-        self.rounds.iter_mut().find(|r| r.id == id).ok_or(DomainError::UnknownRound)
+        self.rounds
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(DomainError::UnknownRound)
     }
 
     /// The roll of entitled voters for `members`.
     pub fn entitled(&self, members: &[UnitId]) -> Vec<Voter> {
         match &self.voters {
-            Voters::OnePerUnit => members.iter().map(|u| Voter { id: VoterId(u.0), name: String::new(), unit: *u }).collect(),
+            Voters::OnePerUnit => members
+                .iter()
+                .map(|u| Voter {
+                    id: VoterId(u.0),
+                    name: String::new(),
+                    unit: *u,
+                })
+                .collect(),
             Voters::Delegates(list) => list
                 .iter()
                 .filter(|d| members.contains(&d.unit))
-                .map(|d| Voter { id: d.id, name: d.name.clone(), unit: d.unit })
+                .map(|d| Voter {
+                    id: d.id,
+                    name: d.name.clone(),
+                    unit: d.unit,
+                })
                 .collect(),
         }
     }
@@ -197,10 +215,24 @@ impl Meeting {
             .filter_map(|round| match &round.state {
                 RoundState::Closed(count) => {
                     let places = round.rules.quota.places(members);
-                    let totals = tally::totals_from_ballots(&count.ballots, &round.candidates, &round.rules, places, count.roll);
+                    let totals = tally::totals_from_ballots(
+                        &count.ballots,
+                        &round.candidates,
+                        &round.rules,
+                        places,
+                        count.roll,
+                    );
                     // Excluded units are listed, last, with their reason.
-                    let listed: Vec<UnitId> = round.candidates.iter().chain(&round.excluded).copied().collect();
-                    let context = DecisionContext { excluded: &round.excluded, score_rank: None };
+                    let listed: Vec<UnitId> = round
+                        .candidates
+                        .iter()
+                        .chain(&round.excluded)
+                        .copied()
+                        .collect();
+                    let context = DecisionContext {
+                        excluded: &round.excluded,
+                        score_rank: None,
+                    };
                     let result = tally::decide(&totals, &listed, &round.rules, places, context);
                     Some((round.id, totals, result))
                 }
@@ -211,8 +243,16 @@ impl Meeting {
 
     /// Units nominated by closed, counting rounds before `round`.
     fn nominated_before(&self, round: RoundId, members: u32) -> Vec<UnitId> {
-        let position = self.rounds.iter().position(|r| r.id == round).unwrap_or(self.rounds.len());
-        let earlier: Vec<RoundId> = self.rounds[..position].iter().filter(|r| r.kind != RoundKind::Rehearsal).map(|r| r.id).collect();
+        let position = self
+            .rounds
+            .iter()
+            .position(|r| r.id == round)
+            .unwrap_or(self.rounds.len());
+        let earlier: Vec<RoundId> = self.rounds[..position]
+            .iter()
+            .filter(|r| r.kind != RoundKind::Rehearsal)
+            .map(|r| r.id)
+            .collect();
         self.results(members)
             .into_iter()
             .filter(|(id, _, _)| earlier.contains(id))
@@ -227,22 +267,40 @@ impl Workspace {
     }
 
     pub fn meeting_of(&self, cluster: ClusterId, year: u16) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.cluster == cluster && m.year == year)
+        self.meetings
+            .iter()
+            .find(|m| m.cluster == cluster && m.year == year)
     }
 
     fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
-        self.meetings.iter_mut().find(|m| m.id == id).ok_or(DomainError::UnknownMeeting)
+        self.meetings
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or(DomainError::UnknownMeeting)
     }
 
     fn members_of(&self, meeting: MeetingId) -> Result<Vec<UnitId>, DomainError> {
         let meeting = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
-        let cluster = self.cluster(meeting.cluster).ok_or(DomainError::UnknownCluster(meeting.cluster))?;
-        Ok(cluster.year(meeting.year).ok_or(DomainError::UnknownYear(meeting.year))?.members.clone())
+        let cluster = self
+            .cluster(meeting.cluster)
+            .ok_or(DomainError::UnknownCluster(meeting.cluster))?;
+        Ok(cluster
+            .year(meeting.year)
+            .ok_or(DomainError::UnknownYear(meeting.year))?
+            .members
+            .clone())
     }
 
     /// Creates the year-end meeting of a cluster-year (one per year).
-    pub fn add_meeting(&mut self, id: MeetingId, cluster: ClusterId, year: u16) -> Result<(), DomainError> {
-        let cluster_ref = self.cluster(cluster).ok_or(DomainError::UnknownCluster(cluster))?;
+    pub fn add_meeting(
+        &mut self,
+        id: MeetingId,
+        cluster: ClusterId,
+        year: u16,
+    ) -> Result<(), DomainError> {
+        let cluster_ref = self
+            .cluster(cluster)
+            .ok_or(DomainError::UnknownCluster(cluster))?;
         if cluster_ref.year(year).is_none() {
             return Err(DomainError::UnknownYear(year));
         }
@@ -262,12 +320,21 @@ impl Workspace {
         Ok(())
     }
 
-    pub fn update_meeting(&mut self, id: MeetingId, details: MeetingDetails, quorum: Fraction, exclusion: bool) -> Result<(), DomainError> {
+    pub fn update_meeting(
+        &mut self,
+        id: MeetingId,
+        details: MeetingDetails,
+        quorum: Fraction,
+        exclusion: bool,
+    ) -> Result<(), DomainError> {
         let committee: Vec<CommitteeMember> = details
             .committee
             .into_iter()
             .filter(|m| !m.name.trim().is_empty() || !m.role.trim().is_empty())
-            .map(|m| CommitteeMember { name: m.name.trim().to_owned(), role: m.role.trim().to_owned() })
+            .map(|m| CommitteeMember {
+                name: m.name.trim().to_owned(),
+                role: m.role.trim().to_owned(),
+            })
             .collect();
         if committee.iter().any(|m| m.name.is_empty()) {
             return Err(DomainError::CommitteeMemberWithoutName);
@@ -276,7 +343,10 @@ impl Workspace {
             return Err(DomainError::CommitteeSize(committee.len()));
         }
         let meeting = self.meeting_mut(id)?;
-        meeting.details = MeetingDetails { committee, ..details };
+        meeting.details = MeetingDetails {
+            committee,
+            ..details
+        };
         meeting.quorum = quorum;
         meeting.exclusion = exclusion;
         Ok(())
@@ -294,7 +364,11 @@ impl Workspace {
             }
         }
         let meeting = self.meeting_mut(id)?;
-        if meeting.rounds.iter().any(|r| matches!(r.state, RoundState::Open(_))) {
+        if meeting
+            .rounds
+            .iter()
+            .any(|r| matches!(r.state, RoundState::Open(_)))
+        {
             return Err(DomainError::RoundIsOpen);
         }
         meeting.voters = voters;
@@ -318,7 +392,12 @@ impl Workspace {
         Ok(())
     }
 
-    pub fn add_round(&mut self, meeting: MeetingId, id: RoundId, draft: RoundDraft) -> Result<(), DomainError> {
+    pub fn add_round(
+        &mut self,
+        meeting: MeetingId,
+        id: RoundId,
+        draft: RoundDraft,
+    ) -> Result<(), DomainError> {
         self.check_round_draft(meeting, &draft)?;
         let meeting = self.meeting_mut(meeting)?;
         if meeting.round(id).is_some() {
@@ -332,7 +411,11 @@ impl Workspace {
             rules: draft.rules,
             candidates,
             excluded: Vec::new(),
-            kind: if draft.rehearsal { RoundKind::Rehearsal } else { RoundKind::Regular },
+            kind: if draft.rehearsal {
+                RoundKind::Rehearsal
+            } else {
+                RoundKind::Regular
+            },
             state: RoundState::Draft,
         });
         Ok(())
@@ -351,15 +434,26 @@ impl Workspace {
     }
 
     /// Moves a draft round one place up or down in the order of rounds.
-    pub fn move_round(&mut self, meeting: MeetingId, round: RoundId, earlier: super::Shift) -> Result<(), DomainError> {
+    pub fn move_round(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        earlier: super::Shift,
+    ) -> Result<(), DomainError> {
         let meeting = self.meeting_mut(meeting)?;
-        let idx = meeting.rounds.iter().position(|r| r.id == round).ok_or(DomainError::UnknownRound)?;
+        let idx = meeting
+            .rounds
+            .iter()
+            .position(|r| r.id == round)
+            .ok_or(DomainError::UnknownRound)?;
         let other = match earlier {
             super::Shift::Earlier => idx.checked_sub(1),
             super::Shift::Later => Some(idx + 1).filter(|o| *o < meeting.rounds.len()),
         };
         if let Some(other) = other {
-            if meeting.rounds[idx].state != RoundState::Draft || meeting.rounds[other].state != RoundState::Draft {
+            if meeting.rounds[idx].state != RoundState::Draft
+                || meeting.rounds[other].state != RoundState::Draft
+            {
                 return Err(DomainError::RoundNotDraft);
             }
             meeting.rounds.swap(idx, other);
@@ -369,27 +463,51 @@ impl Workspace {
 
     /// Opens a round for booth voting: freezes the roll, takes off units
     /// nominated in higher rounds, and sets the operator's PIN.
-    pub fn open_round(&mut self, meeting_id: MeetingId, round_id: RoundId, pin: &str) -> Result<(), DomainError> {
+    pub fn open_round(
+        &mut self,
+        meeting_id: MeetingId,
+        round_id: RoundId,
+        pin: &str,
+    ) -> Result<(), DomainError> {
         if pin.trim().chars().count() < 4 {
             return Err(DomainError::PinTooShort);
         }
         let members = self.members_of(meeting_id)?;
-        let meeting = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
+        let meeting = self
+            .meeting(meeting_id)
+            .ok_or(DomainError::UnknownMeeting)?;
         let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
         if round.state != RoundState::Draft {
             return Err(DomainError::RoundNotDraft);
         }
-        if meeting.rounds.iter().any(|r| matches!(r.state, RoundState::Open(_))) {
+        if meeting
+            .rounds
+            .iter()
+            .any(|r| matches!(r.state, RoundState::Open(_)))
+        {
             return Err(DomainError::AnotherRoundOpen);
         }
-        let position = meeting.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
+        let position = meeting
+            .rounds
+            .iter()
+            .position(|r| r.id == round_id)
+            .unwrap_or(0);
         let counting = round.kind != RoundKind::Rehearsal;
-        if counting && meeting.rounds[..position].iter().any(|r| r.kind != RoundKind::Rehearsal && r.state == RoundState::Draft) {
+        if counting
+            && meeting.rounds[..position]
+                .iter()
+                .any(|r| r.kind != RoundKind::Rehearsal && r.state == RoundState::Draft)
+        {
             return Err(DomainError::EarlierRoundNotClosed);
         }
         let excluded: Vec<UnitId> = if meeting.exclusion && counting {
             let before = meeting.nominated_before(round_id, members.len() as u32);
-            round.candidates.iter().filter(|c| before.contains(c)).copied().collect()
+            round
+                .candidates
+                .iter()
+                .filter(|c| before.contains(c))
+                .copied()
+                .collect()
         } else {
             Vec::new()
         };
@@ -415,7 +533,11 @@ impl Workspace {
         Ok(())
     }
 
-    fn booth_mut(&mut self, meeting: MeetingId, round: RoundId) -> Result<(&mut Booth, RoundRules, Vec<UnitId>), DomainError> {
+    fn booth_mut(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+    ) -> Result<(&mut Booth, RoundRules, Vec<UnitId>), DomainError> {
         let round = self.meeting_mut(meeting)?.round_mut(round)?;
         let rules = round.rules;
         let candidates = round.candidates.clone();
@@ -426,7 +548,13 @@ impl Workspace {
     }
 
     /// Ticks a voter present or absent; only before the first ballot.
-    pub fn set_present(&mut self, meeting: MeetingId, round: RoundId, voter: VoterId, present: bool) -> Result<(), DomainError> {
+    pub fn set_present(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        voter: VoterId,
+        present: bool,
+    ) -> Result<(), DomainError> {
         let (booth, _, _) = self.booth_mut(meeting, round)?;
         if !booth.ballots.is_empty() || !booth.voted.is_empty() {
             return Err(DomainError::VotingStarted);
@@ -443,14 +571,29 @@ impl Workspace {
     }
 
     /// The operator hands the laptop to `voter` for a clean ballot.
-    pub fn start_ballot(&mut self, meeting_id: MeetingId, round: RoundId, voter: VoterId) -> Result<(), DomainError> {
-        let quorum = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?.quorum;
+    pub fn start_ballot(
+        &mut self,
+        meeting_id: MeetingId,
+        round: RoundId,
+        voter: VoterId,
+    ) -> Result<(), DomainError> {
+        let quorum = self
+            .meeting(meeting_id)
+            .ok_or(DomainError::UnknownMeeting)?
+            .quorum;
         let (booth, _, _) = self.booth_mut(meeting_id, round)?;
         if booth.screen != BoothScreen::Operator {
             return Err(DomainError::BoothLocked);
         }
-        if !tally::quorum_met(booth.present.len() as u32, booth.entitled.len() as u32, quorum) {
-            return Err(DomainError::NoQuorum { present: booth.present.len() as u32, entitled: booth.entitled.len() as u32 });
+        if !tally::quorum_met(
+            booth.present.len() as u32,
+            booth.entitled.len() as u32,
+            quorum,
+        ) {
+            return Err(DomainError::NoQuorum {
+                present: booth.present.len() as u32,
+                entitled: booth.entitled.len() as u32,
+            });
         }
         if !booth.present.contains(&voter) {
             return Err(DomainError::NotPresent);
@@ -464,10 +607,17 @@ impl Workspace {
 
     /// Records the ballot of the voter whose turn it is, and locks the
     /// laptop. The ballot keeps only the approvals.
-    pub fn submit_ballot(&mut self, meeting: MeetingId, round: RoundId, approvals: Vec<UnitId>) -> Result<(), DomainError> {
+    pub fn submit_ballot(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        approvals: Vec<UnitId>,
+    ) -> Result<(), DomainError> {
         let members = self.members_of(meeting)?.len() as u32;
         let (booth, rules, candidates) = self.booth_mut(meeting, round)?;
-        let BoothScreen::Ballot(voter) = booth.screen else { return Err(DomainError::NoBallotInProgress) };
+        let BoothScreen::Ballot(voter) = booth.screen else {
+            return Err(DomainError::NoBallotInProgress);
+        };
         let approvals = Approvals::new(approvals);
         if approvals.units().iter().any(|a| !candidates.contains(a)) {
             return Err(DomainError::NotACandidate);
@@ -475,7 +625,11 @@ impl Workspace {
         if approvals.len() as u64 > u64::from(rules.quota.places(members)) {
             return Err(DomainError::TooManyApprovals);
         }
-        let own_unit = booth.entitled.iter().find(|v| v.id == voter).map(|v| v.unit);
+        let own_unit = booth
+            .entitled
+            .iter()
+            .find(|v| v.id == voter)
+            .map(|v| v.unit);
         if !rules.self_vote_allowed && own_unit.is_some_and(|u| approvals.units().contains(&u)) {
             return Err(DomainError::SelfVote);
         }
@@ -490,7 +644,12 @@ impl Workspace {
     }
 
     /// Unlocks the operator's screen with the PIN.
-    pub fn unlock_booth(&mut self, meeting: MeetingId, round: RoundId, pin: &str) -> Result<(), DomainError> {
+    pub fn unlock_booth(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        pin: &str,
+    ) -> Result<(), DomainError> {
         let (booth, _, _) = self.booth_mut(meeting, round)?;
         if booth.pin_digest != pin_digest(round, pin) {
             return Err(DomainError::WrongPin);
@@ -521,7 +680,11 @@ impl Workspace {
         }
         let present = booth.present.len() as u32;
         let count = ClosedCount {
-            roll: Roll { entitled: booth.entitled.len() as u32, present, issued: present },
+            roll: Roll {
+                entitled: booth.entitled.len() as u32,
+                present,
+                issued: present,
+            },
             ballots: booth.ballots.clone(),
         };
         self.meeting_mut(meeting)?.round_mut(round)?.state = RoundState::Closed(count);
@@ -530,9 +693,16 @@ impl Workspace {
 
     /// Turns a tie or unfilled places of a closed round into a runoff
     /// round right after it, for the places left. Returns its id.
-    pub fn create_runoff(&mut self, meeting_id: MeetingId, round_id: RoundId, new_id: RoundId) -> Result<RoundId, DomainError> {
+    pub fn create_runoff(
+        &mut self,
+        meeting_id: MeetingId,
+        round_id: RoundId,
+        new_id: RoundId,
+    ) -> Result<RoundId, DomainError> {
         let members = self.members_of(meeting_id)?;
-        let meeting = self.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
+        let meeting = self
+            .meeting(meeting_id)
+            .ok_or(DomainError::UnknownMeeting)?;
         let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
         let (_, _, result) = meeting
             .results(members.len() as u32)
@@ -542,7 +712,12 @@ impl Workspace {
         let (candidates, places) = match result.runoff {
             Some((tied, places)) => (tied, places),
             None if result.unfilled > 0 => {
-                let others: Vec<UnitId> = round.candidates.iter().filter(|c| !result.nominated.contains(c)).copied().collect();
+                let others: Vec<UnitId> = round
+                    .candidates
+                    .iter()
+                    .filter(|c| !result.nominated.contains(c))
+                    .copied()
+                    .collect();
                 (others, result.unfilled)
             }
             None => return Err(DomainError::NoRunoffNeeded),
@@ -550,23 +725,34 @@ impl Workspace {
         if candidates.is_empty() {
             return Err(DomainError::NoCandidates);
         }
-        if meeting.rounds.iter().any(|r| r.kind == (RoundKind::Runoff { parent: round_id }) && r.state == RoundState::Draft) {
+        if meeting.rounds.iter().any(|r| {
+            r.kind == (RoundKind::Runoff { parent: round_id }) && r.state == RoundState::Draft
+        }) {
             return Err(DomainError::RunoffExists);
         }
         let runoff = Round {
             id: new_id,
             award: round.award.clone(),
-            rules: RoundRules { quota: super::Quota::Fixed(places), ..round.rules },
+            rules: RoundRules {
+                quota: super::Quota::Fixed(places),
+                ..round.rules
+            },
             candidates,
             excluded: Vec::new(),
             kind: RoundKind::Runoff { parent: round_id },
             state: RoundState::Draft,
         };
         let meeting = self.meeting_mut(meeting_id)?;
-        let position = meeting.rounds.iter().position(|r| r.id == round_id).unwrap_or(0);
+        let position = meeting
+            .rounds
+            .iter()
+            .position(|r| r.id == round_id)
+            .unwrap_or(0);
         // After the parent and any runoffs of it already held.
         let mut insert_at = position + 1;
-        while insert_at < meeting.rounds.len() && matches!(meeting.rounds[insert_at].kind, RoundKind::Runoff { .. }) {
+        while insert_at < meeting.rounds.len()
+            && matches!(meeting.rounds[insert_at].kind, RoundKind::Runoff { .. })
+        {
             insert_at += 1;
         }
         meeting.rounds.insert(insert_at, runoff);

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::RecordError;
 use crate::domain::{
-    Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember, Comparison, Date, Delegate, Fraction,
-    Meeting, MeetingDetails, MeetingId, Quota, Round, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Threshold, TieBreak, UnitId,
-    Voter, VoterId, Voters,
+    Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember,
+    Comparison, Date, Delegate, Fraction, Meeting, MeetingDetails, MeetingId, Quota, Round,
+    RoundId, RoundKind, RoundRules, RoundState, ShareBase, Threshold, TieBreak, UnitId, Voter,
+    VoterId, Voters,
 };
 use crate::rules::tally::Roll;
 
@@ -136,8 +137,15 @@ pub enum TieBreakDto {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum StateDto {
     Draft,
-    Open { booth: BoothDto },
-    Closed { entitled: u32, present: u32, issued: u32, ballots: BallotsDto },
+    Open {
+        booth: BoothDto,
+    },
+    Closed {
+        entitled: u32,
+        present: u32,
+        issued: u32,
+        ballots: BallotsDto,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,12 +189,24 @@ fn units(ids: &[u64]) -> Vec<UnitId> {
 }
 
 fn voters(list: &[Voter]) -> Vec<VoterDto> {
-    list.iter().map(|v| VoterDto { id: v.id.0, name: v.name.clone(), unit: v.unit.0 }).collect()
+    list.iter()
+        .map(|v| VoterDto {
+            id: v.id.0,
+            name: v.name.clone(),
+            unit: v.unit.0,
+        })
+        .collect()
 }
 
 fn ballots_dto(ballots: &BallotBox) -> BallotsDto {
     BallotsDto {
-        counts: ballots.entries().map(|(a, n)| BallotCountDto { approvals: ids(a.units()), count: n }).collect(),
+        counts: ballots
+            .entries()
+            .map(|(a, n)| BallotCountDto {
+                approvals: ids(a.units()),
+                count: n,
+            })
+            .collect(),
         spoilt: ballots.spoilt(),
     }
 }
@@ -204,12 +224,27 @@ impl From<&Meeting> for MeetingDto {
                 chair: m.details.chair.clone(),
                 secretary: m.details.secretary.clone(),
                 directing_officer: m.details.directing_officer.clone(),
-                committee: m.details.committee.iter().map(|c| CommitteeDto { name: c.name.clone(), role: c.role.clone() }).collect(),
+                committee: m
+                    .details
+                    .committee
+                    .iter()
+                    .map(|c| CommitteeDto {
+                        name: c.name.clone(),
+                        role: c.role.clone(),
+                    })
+                    .collect(),
             },
             voters: match &m.voters {
                 Voters::OnePerUnit => VotersDto::OnePerUnit,
                 Voters::Delegates(list) => VotersDto::Delegates {
-                    list: list.iter().map(|d| VoterDto { id: d.id.0, name: d.name.clone(), unit: d.unit.0 }).collect(),
+                    list: list
+                        .iter()
+                        .map(|d| VoterDto {
+                            id: d.id.0,
+                            name: d.name.clone(),
+                            unit: d.unit.0,
+                        })
+                        .collect(),
                 },
             },
             quorum: m.quorum.to_string(),
@@ -227,7 +262,9 @@ fn round_dto(r: &Round) -> RoundDto {
         rules: RulesDto {
             quota: match rules.quota {
                 Quota::Fixed(places) => QuotaDto::Fixed { places },
-                Quota::ShareOfMembers(share) => QuotaDto::ShareOfMembers { share: share.to_string() },
+                Quota::ShareOfMembers(share) => QuotaDto::ShareOfMembers {
+                    share: share.to_string(),
+                },
             },
             threshold: rules.threshold.share.to_string(),
             comparison: match rules.threshold.comparison {
@@ -287,7 +324,9 @@ fn round_dto(r: &Round) -> RoundDto {
 }
 
 fn fraction(text: &str, path: &str) -> Result<Fraction, RecordError> {
-    Fraction::parse(text).ok_or_else(|| RecordError::invalid(path, format!("{text:?} is not a share between 0 and 1")))
+    Fraction::parse(text).ok_or_else(|| {
+        RecordError::invalid(path, format!("{text:?} is not a share between 0 and 1"))
+    })
 }
 
 fn ballot_box(dto: BallotsDto, path: &str) -> Result<BallotBox, RecordError> {
@@ -295,14 +334,25 @@ fn ballot_box(dto: BallotsDto, path: &str) -> Result<BallotBox, RecordError> {
     for (idx, entry) in dto.counts.iter().enumerate() {
         let approvals = Approvals::new(units(&entry.approvals));
         if approvals.len() != entry.approvals.len() {
-            return Err(RecordError::invalid(format!("{path}.counts[{idx}].approvals"), "lists a unit twice"));
+            return Err(RecordError::invalid(
+                format!("{path}.counts[{idx}].approvals"),
+                "lists a unit twice",
+            ));
         }
         if seen.contains(&approvals) {
-            return Err(RecordError::invalid(format!("{path}.counts[{idx}]"), "repeats a ballot content"));
+            return Err(RecordError::invalid(
+                format!("{path}.counts[{idx}]"),
+                "repeats a ballot content",
+            ));
         }
         seen.push(approvals);
     }
-    Ok(BallotBox::from_counts(dto.counts.into_iter().map(|e| (Approvals::new(units(&e.approvals)), e.count)), dto.spoilt))
+    Ok(BallotBox::from_counts(
+        dto.counts
+            .into_iter()
+            .map(|e| (Approvals::new(units(&e.approvals)), e.count)),
+        dto.spoilt,
+    ))
 }
 
 impl TryFrom<MeetingDto> for Meeting {
@@ -311,7 +361,9 @@ impl TryFrom<MeetingDto> for Meeting {
     fn try_from(dto: MeetingDto) -> Result<Meeting, RecordError> {
         let date = match &dto.details.date {
             None => None,
-            Some(text) => Some(text.parse::<Date>().map_err(|()| RecordError::invalid("data.details.date", format!("{text:?} is not a date")))?),
+            Some(text) => Some(text.parse::<Date>().map_err(|()| {
+                RecordError::invalid("data.details.date", format!("{text:?} is not a date"))
+            })?),
         };
         let details = MeetingDetails {
             date,
@@ -320,11 +372,27 @@ impl TryFrom<MeetingDto> for Meeting {
             chair: dto.details.chair,
             secretary: dto.details.secretary,
             directing_officer: dto.details.directing_officer,
-            committee: dto.details.committee.into_iter().map(|c| CommitteeMember { name: c.name, role: c.role }).collect(),
+            committee: dto
+                .details
+                .committee
+                .into_iter()
+                .map(|c| CommitteeMember {
+                    name: c.name,
+                    role: c.role,
+                })
+                .collect(),
         };
         let voters = match dto.voters {
             VotersDto::OnePerUnit => Voters::OnePerUnit,
-            VotersDto::Delegates { list } => Voters::Delegates(list.into_iter().map(|d| Delegate { id: VoterId(d.id), name: d.name, unit: UnitId(d.unit) }).collect()),
+            VotersDto::Delegates { list } => Voters::Delegates(
+                list.into_iter()
+                    .map(|d| Delegate {
+                        id: VoterId(d.id),
+                        name: d.name,
+                        unit: UnitId(d.unit),
+                    })
+                    .collect(),
+            ),
         };
         let mut rounds = Vec::with_capacity(dto.rounds.len());
         for (idx, round) in dto.rounds.into_iter().enumerate() {
@@ -351,7 +419,9 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
     let r = dto.rules;
     let quota = match r.quota {
         QuotaDto::Fixed { places } => Quota::Fixed(places),
-        QuotaDto::ShareOfMembers { share } => Quota::ShareOfMembers(fraction(&share, &format!("{path}.rules.quota.share"))?),
+        QuotaDto::ShareOfMembers { share } => {
+            Quota::ShareOfMembers(fraction(&share, &format!("{path}.rules.quota.share"))?)
+        }
     };
     let rules = RoundRules {
         quota,
@@ -383,17 +453,34 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
     let state = match dto.state {
         StateDto::Draft => RoundState::Draft,
         StateDto::Open { booth } => {
-            let entitled: Vec<Voter> = booth.entitled.into_iter().map(|v| Voter { id: VoterId(v.id), name: v.name, unit: UnitId(v.unit) }).collect();
+            let entitled: Vec<Voter> = booth
+                .entitled
+                .into_iter()
+                .map(|v| Voter {
+                    id: VoterId(v.id),
+                    name: v.name,
+                    unit: UnitId(v.unit),
+                })
+                .collect();
             let on_roll = |id: &u64| entitled.iter().any(|v| v.id.0 == *id);
             if let Some(idx) = booth.present.iter().position(|p| !on_roll(p)) {
-                return Err(RecordError::invalid(format!("{path}.state.booth.present[{idx}]"), "is not on the roll"));
+                return Err(RecordError::invalid(
+                    format!("{path}.state.booth.present[{idx}]"),
+                    "is not on the roll",
+                ));
             }
             if let Some(idx) = booth.voted.iter().position(|p| !on_roll(p)) {
-                return Err(RecordError::invalid(format!("{path}.state.booth.voted[{idx}]"), "is not on the roll"));
+                return Err(RecordError::invalid(
+                    format!("{path}.state.booth.voted[{idx}]"),
+                    "is not on the roll",
+                ));
             }
             let ballots = ballot_box(booth.ballots, &format!("{path}.state.booth.ballots"))?;
             if ballots.len() as usize != booth.voted.len() {
-                return Err(RecordError::invalid(format!("{path}.state.booth.ballots"), "the number of ballots differs from the number of voters who voted"));
+                return Err(RecordError::invalid(
+                    format!("{path}.state.booth.ballots"),
+                    "the number of ballots differs from the number of voters who voted",
+                ));
             }
             let screen = match booth.screen {
                 ScreenDto::Operator => BoothScreen::Operator,
@@ -405,10 +492,26 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
             present.sort();
             let mut voted: Vec<VoterId> = booth.voted.into_iter().map(VoterId).collect();
             voted.sort();
-            RoundState::Open(Booth { entitled, present, voted, ballots, pin_digest: booth.pin_digest, screen })
+            RoundState::Open(Booth {
+                entitled,
+                present,
+                voted,
+                ballots,
+                pin_digest: booth.pin_digest,
+                screen,
+            })
         }
-        StateDto::Closed { entitled, present, issued, ballots } => RoundState::Closed(ClosedCount {
-            roll: Roll { entitled, present, issued },
+        StateDto::Closed {
+            entitled,
+            present,
+            issued,
+            ballots,
+        } => RoundState::Closed(ClosedCount {
+            roll: Roll {
+                entitled,
+                present,
+                issued,
+            },
             ballots: ballot_box(ballots, &format!("{path}.state.ballots"))?,
         }),
     };
@@ -420,7 +523,9 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
         excluded: units(&dto.excluded),
         kind: match dto.kind {
             KindDto::Regular => RoundKind::Regular,
-            KindDto::Runoff { parent } => RoundKind::Runoff { parent: RoundId(parent) },
+            KindDto::Runoff { parent } => RoundKind::Runoff {
+                parent: RoundId(parent),
+            },
             KindDto::Rehearsal => RoundKind::Rehearsal,
         },
         state,

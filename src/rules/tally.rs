@@ -31,7 +31,12 @@ pub enum Invalidity {
 
 /// Whether a ballot approving `approvals` is valid under `rules` with
 /// `places` to fill and `candidates` on the paper.
-pub fn ballot_validity(approvals: &[UnitId], candidates: &[UnitId], rules: &RoundRules, places: u32) -> Result<(), Invalidity> {
+pub fn ballot_validity(
+    approvals: &[UnitId],
+    candidates: &[UnitId],
+    rules: &RoundRules,
+    places: u32,
+) -> Result<(), Invalidity> {
     if approvals.iter().any(|a| !candidates.contains(a)) {
         return Err(Invalidity::NotACandidate);
     }
@@ -88,11 +93,23 @@ pub enum ReconcileError {
     #[error("ballots collected ({collected}) exceed ballots issued ({issued})")]
     CollectedOverIssued { issued: u32, collected: u32 },
     #[error("ballots collected ({collected}) differ from valid ({valid}) + invalid ({invalid})")]
-    CollectedNotValidPlusInvalid { collected: u32, valid: u32, invalid: u32 },
+    CollectedNotValidPlusInvalid {
+        collected: u32,
+        valid: u32,
+        invalid: u32,
+    },
     #[error("approvals ({approvals}) exceed valid ballots × places ({valid} × {places})")]
-    ApprovalsOverLimit { approvals: u64, valid: u32, places: u32 },
+    ApprovalsOverLimit {
+        approvals: u64,
+        valid: u32,
+        places: u32,
+    },
     #[error("candidate {unit} has {votes} votes, more than the {valid} valid ballots")]
-    CandidateOverValid { unit: UnitId, votes: u32, valid: u32 },
+    CandidateOverValid {
+        unit: UnitId,
+        votes: u32,
+        valid: u32,
+    },
     #[error("issued ballots ({issued}) exceed voters present ({present})")]
     IssuedOverPresent { issued: u32, present: u32 },
 }
@@ -101,10 +118,16 @@ pub enum ReconcileError {
 /// approvals ≤ valid × quota; no candidate above the valid ballots.
 pub fn reconcile(totals: &Totals, places: u32) -> Result<(), ReconcileError> {
     if totals.issued > totals.present {
-        return Err(ReconcileError::IssuedOverPresent { issued: totals.issued, present: totals.present });
+        return Err(ReconcileError::IssuedOverPresent {
+            issued: totals.issued,
+            present: totals.present,
+        });
     }
     if totals.collected > totals.issued {
-        return Err(ReconcileError::CollectedOverIssued { issued: totals.issued, collected: totals.collected });
+        return Err(ReconcileError::CollectedOverIssued {
+            issued: totals.issued,
+            collected: totals.collected,
+        });
     }
     if u64::from(totals.valid) + u64::from(totals.invalid) != u64::from(totals.collected) {
         return Err(ReconcileError::CollectedNotValidPlusInvalid {
@@ -114,11 +137,19 @@ pub fn reconcile(totals: &Totals, places: u32) -> Result<(), ReconcileError> {
         });
     }
     if let Some((unit, votes)) = totals.votes.iter().find(|(_, v)| **v > totals.valid) {
-        return Err(ReconcileError::CandidateOverValid { unit: *unit, votes: *votes, valid: totals.valid });
+        return Err(ReconcileError::CandidateOverValid {
+            unit: *unit,
+            votes: *votes,
+            valid: totals.valid,
+        });
     }
     let approvals: u64 = totals.votes.values().map(|v| u64::from(*v)).sum();
     if approvals > u64::from(totals.valid) * u64::from(places) {
-        return Err(ReconcileError::ApprovalsOverLimit { approvals, valid: totals.valid, places });
+        return Err(ReconcileError::ApprovalsOverLimit {
+            approvals,
+            valid: totals.valid,
+            places,
+        });
     }
     Ok(())
 }
@@ -143,7 +174,10 @@ pub enum Status {
 
 impl Status {
     pub fn is_nominated(self) -> bool {
-        matches!(self, Status::Nominated | Status::NominatedByScore | Status::NominatedByLots)
+        matches!(
+            self,
+            Status::Nominated | Status::NominatedByScore | Status::NominatedByLots
+        )
     }
 }
 
@@ -200,17 +234,36 @@ fn share_bp(votes: u32, base: u32) -> Option<u64> {
 /// SPEC §4 decision: candidates at or over the threshold, ranked by votes;
 /// the top `places` are nominated; a group of equal votes across the quota
 /// line is tied, and the tie-break rule settles it or leaves it for a runoff.
-pub fn decide(totals: &Totals, candidates: &[UnitId], rules: &RoundRules, places: u32, context: DecisionContext<'_>) -> RoundResult {
+pub fn decide(
+    totals: &Totals,
+    candidates: &[UnitId],
+    rules: &RoundRules,
+    places: u32,
+    context: DecisionContext<'_>,
+) -> RoundResult {
     let base = base_of(totals, rules.base);
     let votes_of = |unit: &UnitId| totals.votes.get(unit).copied().unwrap_or(0);
-    let standing: Vec<UnitId> = candidates.iter().filter(|c| !context.excluded.contains(c)).copied().collect();
+    let standing: Vec<UnitId> = candidates
+        .iter()
+        .filter(|c| !context.excluded.contains(c))
+        .copied()
+        .collect();
 
     // Rank by votes, then by ballot order (a stable sort keeps it).
     let mut ranked = standing.clone();
     ranked.sort_by_key(|c| std::cmp::Reverse(votes_of(c)));
-    let rank_of = |unit: &UnitId| 1 + standing.iter().filter(|o| votes_of(o) > votes_of(unit)).count() as u32;
+    let rank_of = |unit: &UnitId| {
+        1 + standing
+            .iter()
+            .filter(|o| votes_of(o) > votes_of(unit))
+            .count() as u32
+    };
 
-    let qualified: Vec<UnitId> = ranked.iter().filter(|c| rules.threshold.is_met(votes_of(c), base)).copied().collect();
+    let qualified: Vec<UnitId> = ranked
+        .iter()
+        .filter(|c| rules.threshold.is_met(votes_of(c), base))
+        .copied()
+        .collect();
     let mut status: BTreeMap<UnitId, Status> = BTreeMap::new();
     for unit in &ranked {
         status.insert(*unit, Status::BelowThreshold);
@@ -222,8 +275,16 @@ pub fn decide(totals: &Totals, candidates: &[UnitId], rules: &RoundRules, places
         nominated.extend(qualified.iter().copied());
     } else if places_usize > 0 {
         let line = votes_of(&qualified[places_usize - 1]);
-        let above: Vec<UnitId> = qualified.iter().filter(|c| votes_of(c) > line).copied().collect();
-        let tied: Vec<UnitId> = qualified.iter().filter(|c| votes_of(c) == line).copied().collect();
+        let above: Vec<UnitId> = qualified
+            .iter()
+            .filter(|c| votes_of(c) > line)
+            .copied()
+            .collect();
+        let tied: Vec<UnitId> = qualified
+            .iter()
+            .filter(|c| votes_of(c) == line)
+            .copied()
+            .collect();
         nominated.extend(above.iter().copied());
         let left = places_usize - above.len();
         if tied.len() <= left {
@@ -277,42 +338,81 @@ pub fn decide(totals: &Totals, candidates: &[UnitId], rules: &RoundRules, places
             status: status.get(unit).copied().unwrap_or(Status::BelowThreshold),
         })
         .collect();
-    lines.extend(candidates.iter().filter(|c| context.excluded.contains(c)).map(|unit| CandidateResult {
-        unit: *unit,
-        votes: votes_of(unit),
-        share_bp: share_bp(votes_of(unit), base),
-        rank: None,
-        status: Status::Excluded,
-    }));
-    RoundResult { base, places, candidates: lines, nominated, runoff, unfilled }
+    lines.extend(
+        candidates
+            .iter()
+            .filter(|c| context.excluded.contains(c))
+            .map(|unit| CandidateResult {
+                unit: *unit,
+                votes: votes_of(unit),
+                share_bp: share_bp(votes_of(unit), base),
+                rank: None,
+                status: Status::Excluded,
+            }),
+    );
+    RoundResult {
+        base,
+        places,
+        candidates: lines,
+        nominated,
+        runoff,
+        unfilled,
+    }
 }
 
 /// Settles a tie for `left` places among `tied` by the tie-break rule;
 /// returns the units placed (and how) and those still tied.
-fn break_tie(tied: &[UnitId], left: usize, rules: &RoundRules, context: DecisionContext<'_>) -> (Vec<(UnitId, Status)>, Vec<UnitId>) {
+fn break_tie(
+    tied: &[UnitId],
+    left: usize,
+    rules: &RoundRules,
+    context: DecisionContext<'_>,
+) -> (Vec<(UnitId, Status)>, Vec<UnitId>) {
     match rules.tie_break {
         TieBreak::Runoff => (Vec::new(), tied.to_vec()),
         TieBreak::ClusterScore => {
-            let Some(ranking) = context.score_rank else { return (Vec::new(), tied.to_vec()) };
+            let Some(ranking) = context.score_rank else {
+                return (Vec::new(), tied.to_vec());
+            };
             // Units without a score rank after every scored unit.
             let rank = |u: &UnitId| ranking.get(u).copied().unwrap_or(u32::MAX);
             let mut ordered = tied.to_vec();
             ordered.sort_by_key(rank);
             let line = rank(&ordered[left - 1]);
             let above: Vec<UnitId> = ordered.iter().filter(|u| rank(u) < line).copied().collect();
-            let at_line: Vec<UnitId> = ordered.iter().filter(|u| rank(u) == line).copied().collect();
+            let at_line: Vec<UnitId> = ordered
+                .iter()
+                .filter(|u| rank(u) == line)
+                .copied()
+                .collect();
             if above.len() + at_line.len() <= left {
-                let placed = above.iter().chain(&at_line).map(|u| (*u, Status::NominatedByScore)).collect();
+                let placed = above
+                    .iter()
+                    .chain(&at_line)
+                    .map(|u| (*u, Status::NominatedByScore))
+                    .collect();
                 (placed, Vec::new())
             } else {
-                (above.iter().map(|u| (*u, Status::NominatedByScore)).collect(), at_line)
+                (
+                    above
+                        .iter()
+                        .map(|u| (*u, Status::NominatedByScore))
+                        .collect(),
+                    at_line,
+                )
             }
         }
         TieBreak::Lots => {
             let mut order = tied.to_vec();
             order.sort();
             shuffle(&mut order, rules.lots_seed);
-            (order[..left].iter().map(|u| (*u, Status::NominatedByLots)).collect(), Vec::new())
+            (
+                order[..left]
+                    .iter()
+                    .map(|u| (*u, Status::NominatedByLots))
+                    .collect(),
+                Vec::new(),
+            )
         }
     }
 }

@@ -1,0 +1,386 @@
+//! Meetings and booth voting in the domain: the roll, quorum, secrecy of
+//! stored ballots, no double vote, reload, close, runoff, exclusion.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{cluster_with, unit, year_draft};
+use thidua::domain::{
+    BoothScreen, ClusterId, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft,
+    RoundId, RoundRules, RoundState, UnitId, VoterId, Workspace,
+};
+use thidua::exchange::{decode_record, encode_record, MeetingDto};
+use thidua::rules::tally::Status;
+
+const C: ClusterId = ClusterId(1);
+const M: MeetingId = MeetingId(50);
+const R1: RoundId = RoundId(61);
+const R2: RoundId = RoundId(62);
+const PIN: &str = "2468";
+
+/// Eight units in 2024, a meeting, and a round with `quota` places over
+/// all members.
+fn meeting_with_round(quota: u32) -> Workspace {
+    let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    let mut ws = cluster_with(&names);
+    ws.add_year(
+        C,
+        2024,
+        year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(6), None),
+    )
+    .expect("year");
+    ws.add_meeting(M, C, 2024).expect("meeting");
+    let draft = RoundDraft {
+        award: "Cờ thi đua".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(quota),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R1, draft).expect("round");
+    ws
+}
+
+fn voter(idx: usize) -> VoterId {
+    VoterId(unit(idx).0)
+}
+
+fn open_all_present(ws: &mut Workspace, round: RoundId) {
+    ws.open_round(M, round, PIN).expect("open");
+    for idx in 0..8 {
+        ws.set_present(M, round, voter(idx), true).expect("present");
+    }
+}
+
+fn vote(ws: &mut Workspace, round: RoundId, who: usize, approvals: &[usize]) {
+    ws.start_ballot(M, round, voter(who)).expect("start");
+    ws.submit_ballot(M, round, approvals.iter().map(|a| unit(*a)).collect())
+        .expect("submit");
+    ws.unlock_booth(M, round, PIN).expect("unlock");
+}
+
+fn stored(ws: &Workspace) -> String {
+    let meeting = ws.meeting(M).expect("meeting");
+    encode_record(&MeetingDto::from(meeting))
+}
+
+/// The sample cluster's outcome: four units for the flag.
+const BALLOTS: [&[usize]; 8] = [
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[1, 2, 4, 5],
+    &[0, 1, 2, 3],
+];
+
+#[test]
+fn booth_round_counts_and_explains() {
+    let mut ws = meeting_with_round(4);
+    open_all_present(&mut ws, R1);
+    for (who, ballot) in BALLOTS.iter().enumerate() {
+        vote(&mut ws, R1, who, ballot);
+    }
+    ws.close_round(M, R1).expect("close");
+    let meeting = ws.meeting(M).expect("meeting");
+    let results = meeting.results(8);
+    let (_, totals, result) = &results[0];
+    assert_eq!(
+        (
+            totals.issued,
+            totals.collected,
+            totals.valid,
+            totals.invalid
+        ),
+        (8, 8, 8, 0)
+    );
+    assert_eq!(result.nominated, vec![unit(1), unit(2), unit(4), unit(5)]);
+    assert_eq!(result.candidates[0].share_bp, Some(10_000));
+    assert_eq!(
+        result
+            .candidates
+            .iter()
+            .find(|c| c.unit == unit(4))
+            .map(|c| c.share_bp),
+        Some(Some(8750))
+    );
+}
+
+#[test]
+fn secrecy_the_same_ballots_in_another_voter_order_store_identically() {
+    let mut first = meeting_with_round(4);
+    let mut second = meeting_with_round(4);
+    open_all_present(&mut first, R1);
+    open_all_present(&mut second, R1);
+    for (who, ballot) in BALLOTS.iter().enumerate() {
+        vote(&mut first, R1, who, ballot);
+    }
+    // Reverse order of voters, and each ballot given by a different voter.
+    for (who, ballot) in BALLOTS.iter().rev().enumerate() {
+        vote(&mut second, R1, who, ballot);
+    }
+    assert_eq!(stored(&first), stored(&second));
+    // And nothing in the record names a voter beside a ballot.
+    let text = stored(&first);
+    let ballots_part = &text[text.find("\"ballots\"").expect("ballots")..];
+    assert!(!ballots_part.contains("voter"));
+}
+
+#[test]
+fn no_double_vote_no_vote_without_quorum_wrong_pin_refused() {
+    let mut ws = meeting_with_round(4);
+    ws.open_round(M, R1, PIN).expect("open");
+    for idx in 0..5 {
+        ws.set_present(M, R1, voter(idx), true).expect("present");
+    }
+    // 5 of 8 < 2/3.
+    assert_eq!(
+        ws.start_ballot(M, R1, voter(0)),
+        Err(DomainError::NoQuorum {
+            present: 5,
+            entitled: 8
+        })
+    );
+    ws.set_present(M, R1, voter(5), true).expect("present");
+    assert_eq!(
+        ws.start_ballot(M, R1, voter(7)),
+        Err(DomainError::NotPresent)
+    );
+    vote(&mut ws, R1, 0, &[1]);
+    assert_eq!(
+        ws.start_ballot(M, R1, voter(0)),
+        Err(DomainError::AlreadyVoted)
+    );
+    assert_eq!(
+        ws.set_present(M, R1, voter(7), true),
+        Err(DomainError::VotingStarted)
+    );
+    ws.start_ballot(M, R1, voter(1)).expect("start");
+    assert_eq!(
+        ws.submit_ballot(M, R1, vec![unit(0), unit(1), unit(2), unit(3), unit(4)]),
+        Err(DomainError::TooManyApprovals)
+    );
+    assert_eq!(
+        ws.close_round(M, R1),
+        Err(DomainError::BoothLocked),
+        "no close with a ballot being filled"
+    );
+    ws.submit_ballot(M, R1, vec![unit(2)]).expect("submit");
+    assert_eq!(
+        ws.start_ballot(M, R1, voter(2)),
+        Err(DomainError::BoothLocked)
+    );
+    assert_eq!(ws.unlock_booth(M, R1, "1111"), Err(DomainError::WrongPin));
+    ws.unlock_booth(M, R1, PIN).expect("unlock");
+}
+
+#[test]
+fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
+    let mut ws = meeting_with_round(4);
+    open_all_present(&mut ws, R1);
+    vote(&mut ws, R1, 0, &[1, 2]);
+    ws.start_ballot(M, R1, voter(1)).expect("start");
+    // What the browser holds at that moment, read back after a reload.
+    let text = stored(&ws);
+    let mut reloaded = Workspace {
+        meetings: vec![
+            Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid"),
+        ],
+        ..ws.clone()
+    };
+    reloaded.interrupt_open_ballots();
+    let RoundState::Open(booth) = &reloaded.meeting(M).expect("m").round(R1).expect("r").state
+    else {
+        panic!("open")
+    };
+    assert_eq!(booth.screen, BoothScreen::Interrupted(voter(1)));
+    assert_eq!(booth.ballots.len(), 1);
+    assert_eq!(booth.voted, vec![voter(0)]);
+    assert_eq!(
+        reloaded.submit_ballot(M, R1, vec![unit(3)]),
+        Err(DomainError::NoBallotInProgress)
+    );
+    reloaded.unlock_booth(M, R1, PIN).expect("unlock");
+    vote(&mut reloaded, R1, 1, &[3]);
+}
+
+#[test]
+fn self_vote_rule_is_enforced() {
+    let mut ws = meeting_with_round(4);
+    if let Some(round) = ws.meetings[0].rounds.first_mut() {
+        round.rules.self_vote_allowed = false;
+    }
+    open_all_present(&mut ws, R1);
+    ws.start_ballot(M, R1, voter(3)).expect("start");
+    assert_eq!(
+        ws.submit_ballot(M, R1, vec![unit(3)]),
+        Err(DomainError::SelfVote)
+    );
+    ws.submit_ballot(M, R1, vec![unit(2)])
+        .expect("another unit is fine");
+}
+
+#[test]
+fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
+    let mut ws = meeting_with_round(1);
+    let lower = RoundDraft {
+        award: "Bằng khen".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(2),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R2, lower).expect("round 2");
+    assert_eq!(
+        ws.open_round(M, R2, PIN),
+        Err(DomainError::EarlierRoundNotClosed)
+    );
+    open_all_present(&mut ws, R1);
+    for who in 0..8 {
+        vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
+    }
+    ws.close_round(M, R1).expect("close");
+    let (_, _, result) = ws.meeting(M).expect("m").results(8).remove(0);
+    assert_eq!(result.runoff, Some((vec![unit(0), unit(1)], 1)));
+    let runoff = ws.create_runoff(M, R1, RoundId(63)).expect("runoff");
+    assert_eq!(
+        ws.create_runoff(M, R1, RoundId(64)),
+        Err(DomainError::RunoffExists)
+    );
+    let order: Vec<RoundId> = ws
+        .meeting(M)
+        .expect("m")
+        .rounds
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(order, vec![R1, runoff, R2]);
+    open_all_present(&mut ws, runoff);
+    for who in 0..8 {
+        vote(&mut ws, runoff, who, &[if who < 5 { 0 } else { 1 }]);
+    }
+    ws.close_round(M, runoff).expect("close");
+    // Unit 0 won the flag in the runoff, so it is off the next ballot.
+    ws.open_round(M, R2, PIN).expect("open round 2");
+    let round2 = ws.meeting(M).expect("m").round(R2).expect("r2").clone();
+    assert_eq!(round2.excluded, vec![unit(0)]);
+    assert!(!round2.candidates.contains(&unit(0)));
+    for idx in 0..8 {
+        ws.set_present(M, R2, voter(idx), true).expect("present");
+    }
+    for who in 0..8 {
+        vote(&mut ws, R2, who, &[1, 2]);
+    }
+    ws.close_round(M, R2).expect("close");
+    let results = ws.meeting(M).expect("m").results(8);
+    let (_, _, result2) = results.last().expect("r2");
+    assert_eq!(
+        result2.candidates.last().map(|c| (c.unit, c.status)),
+        Some((unit(0), Status::Excluded))
+    );
+    assert_eq!(result2.nominated, vec![unit(1), unit(2)]);
+}
+
+#[test]
+fn rehearsal_never_counts_and_is_deleted_when_it_ends() {
+    let mut ws = meeting_with_round(4);
+    let practice = RoundDraft {
+        award: "Diễn tập".into(),
+        rules: RoundRules::default(),
+        candidates: vec![unit(0), unit(1)],
+        rehearsal: true,
+    };
+    ws.add_round(M, RoundId(70), practice).expect("rehearsal");
+    open_all_present(&mut ws, RoundId(70));
+    vote(&mut ws, RoundId(70), 0, &[0]);
+    ws.delete_round(M, RoundId(70)).expect("end rehearsal");
+    assert!(ws.meeting(M).expect("m").round(RoundId(70)).is_none());
+    assert!(!stored(&ws).contains("Diễn tập"));
+    // A regular round cannot be deleted once opened.
+    ws.open_round(M, R1, PIN).expect("open");
+    assert_eq!(ws.delete_round(M, R1), Err(DomainError::RoundNotDraft));
+}
+
+#[test]
+fn meeting_details_validation() {
+    let mut ws = meeting_with_round(4);
+    let member = |name: &str| thidua::domain::CommitteeMember {
+        name: name.into(),
+        role: "Ủy viên".into(),
+    };
+    let details = MeetingDetails {
+        committee: vec![member("Một"), member("Hai")],
+        ..Default::default()
+    };
+    let quorum = thidua::domain::Fraction::two_thirds();
+    assert_eq!(
+        ws.update_meeting(M, details, quorum, true),
+        Err(DomainError::CommitteeSize(2))
+    );
+    let details = MeetingDetails {
+        committee: vec![member("Một"), member("Hai"), member("")],
+        ..Default::default()
+    };
+    assert_eq!(
+        ws.update_meeting(M, details, quorum, true),
+        Err(DomainError::CommitteeMemberWithoutName)
+    );
+    let details = MeetingDetails {
+        committee: vec![member("Một"), member("Hai"), member("Ba")],
+        place: "Hà Nội".into(),
+        ..Default::default()
+    };
+    assert_eq!(ws.update_meeting(M, details, quorum, true), Ok(()));
+    assert_eq!(
+        ws.add_meeting(MeetingId(51), C, 2024),
+        Err(DomainError::MeetingExists)
+    );
+    let empty_award = RoundDraft {
+        award: " ".into(),
+        rules: RoundRules::default(),
+        candidates: vec![unit(0)],
+        rehearsal: false,
+    };
+    assert_eq!(
+        ws.add_round(M, RoundId(80), empty_award),
+        Err(DomainError::EmptyAward)
+    );
+    let outsider = RoundDraft {
+        award: "X".into(),
+        rules: RoundRules::default(),
+        candidates: vec![UnitId(5)],
+        rehearsal: false,
+    };
+    assert_eq!(
+        ws.add_round(M, RoundId(80), outsider),
+        Err(DomainError::UnitNotInCluster(UnitId(5)))
+    );
+    assert_eq!(ws.open_round(M, R1, "12"), Err(DomainError::PinTooShort));
+}
+
+#[test]
+fn stored_meetings_round_trip_and_bad_ones_are_refused_with_the_field() {
+    let mut ws = meeting_with_round(4);
+    open_all_present(&mut ws, R1);
+    vote(&mut ws, R1, 0, &[1]);
+    let text = stored(&ws);
+    let back =
+        Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid");
+    assert_eq!(&back, ws.meeting(M).expect("m"));
+    // A ballot box that does not match the roll of who voted is refused.
+    let tampered = text.replace("\"voted\":[101]", "\"voted\":[]");
+    let error = Meeting::try_from(decode_record::<MeetingDto>(&tampered).expect("decode"))
+        .expect_err("invalid");
+    assert!(
+        error
+            .to_string()
+            .contains("data.rounds[0].state.booth.ballots"),
+        "{error}"
+    );
+}
