@@ -1,13 +1,17 @@
 //! Languages, the message catalogue (Vietnamese first, English second) and
 //! Vietnamese number formats. Pure: the shell picks the language.
 
+mod ballot_text;
 mod catalogue;
 mod errors;
 mod number;
 
+pub use ballot_text::{
+    describe_base, describe_quota, describe_status, describe_threshold, describe_tie_break,
+};
 pub use catalogue::Text;
 pub use errors::{describe_domain_error, describe_record_error};
-pub use number::format_integer;
+pub use number::{format_integer, format_share};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -39,6 +43,14 @@ impl Lang {
         match self {
             Lang::Vi => Lang::En,
             Lang::En => Lang::Vi,
+        }
+    }
+
+    /// Picks the Vietnamese or the English form of a fixed string.
+    pub fn pick_str(self, vi: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
         }
     }
 

@@ -6,7 +6,10 @@ mod browser;
 mod cluster;
 mod history;
 mod home;
+mod meeting;
 pub mod panic;
+mod results;
+mod round;
 pub mod route;
 mod units;
 mod widgets;
@@ -18,6 +21,15 @@ use crate::i18n::{describe_record_error, Lang, Text};
 use crate::state::{use_store, Store};
 use crate::storage::StorageError;
 use route::Route;
+
+/// A reactive pair of strings for one-off labels: Vietnamese, English.
+pub fn bi(
+    vi: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_store().lang;
+    move || lang.get().pick_str(vi, en)
+}
 
 /// A reactive translation of `text` in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -42,7 +54,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">{tr(Text::AppTagline)}</span>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
-                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_))>
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..))>
                     {tr(Text::Clusters)}
                 </a>
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
@@ -59,6 +71,8 @@ pub fn App() -> impl IntoView {
                 Route::Cluster(id) => view! { <cluster::ClusterScreen id=id/> }.into_any(),
                 Route::Year(id, year) => view! { <year::YearScreen id=id year=year/> }.into_any(),
                 Route::History(id) => view! { <history::HistoryScreen id=id/> }.into_any(),
+                Route::Meeting(id, year) => view! { <meeting::MeetingScreen cluster=id year=year/> }.into_any(),
+                Route::Round(meeting, round) => view! { <round::RoundScreen meeting=meeting round=round/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),
                 Route::NotFound => view! {
                     <section class="card" data-testid="not-found">

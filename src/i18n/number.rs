@@ -21,3 +21,12 @@ pub fn format_integer(lang: Lang, value: i64) -> String {
     }
     out
 }
+
+/// A share in hundredths of a percent, two decimals: `87,50%` / `87.50%`.
+pub fn format_share(lang: Lang, basis_points: u64) -> String {
+    let decimal = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{}{decimal}{:02}%", basis_points / 100, basis_points % 100)
+}

@@ -1,7 +1,7 @@
 //! Hash routes (`#/clusters/12/years/2024`): they work from `file://`.
 //! Parsing is pure so it is tested natively.
 
-use crate::domain::ClusterId;
+use crate::domain::{ClusterId, MeetingId, RoundId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -10,6 +10,10 @@ pub enum Route {
     Cluster(ClusterId),
     Year(ClusterId, u16),
     History(ClusterId),
+    /// The year-end meeting of a cluster-year: details, voters, rounds.
+    Meeting(ClusterId, u16),
+    /// One round: opening, the booth, the results.
+    Round(MeetingId, RoundId),
     /// A deliberate panic, to check the error screen.
     PanicCheck,
     NotFound,
@@ -29,6 +33,14 @@ impl Route {
                 (Some(id), Ok(year)) => Route::Year(id, year),
                 _ => Route::NotFound,
             },
+            ["clusters", id, "years", year, "meeting"] => match (cluster(id), year.parse()) {
+                (Some(id), Ok(year)) => Route::Meeting(id, year),
+                _ => Route::NotFound,
+            },
+            ["meetings", meeting, "rounds", round] => match (meeting.parse(), round.parse()) {
+                (Ok(meeting), Ok(round)) => Route::Round(MeetingId(meeting), RoundId(round)),
+                _ => Route::NotFound,
+            },
             ["debug", "panic"] => Route::PanicCheck,
             _ => Route::NotFound,
         }
@@ -41,6 +53,8 @@ impl Route {
             Route::Cluster(id) => format!("#/clusters/{id}"),
             Route::Year(id, year) => format!("#/clusters/{id}/years/{year}"),
             Route::History(id) => format!("#/clusters/{id}/history"),
+            Route::Meeting(id, year) => format!("#/clusters/{id}/years/{year}/meeting"),
+            Route::Round(meeting, round) => format!("#/meetings/{}/rounds/{}", meeting.0, round.0),
             Route::PanicCheck => "#/debug/panic".to_owned(),
         }
     }

@@ -50,6 +50,11 @@ fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
         <div class="columns">
             <MembershipCard id=id year=year/>
             <div>
+                <section class="card">
+                    <h2>{super::bi("Hội nghị tổng kết và bình xét", "Year-end meeting and review")}</h2>
+                    <p class="hint">{super::bi("Thông tin hội nghị, đại biểu, các vòng bỏ phiếu kín và kết quả.", "Meeting details, voters, the secret-ballot rounds and their results.")}</p>
+                    <a href=Route::Meeting(id, year).href() data-testid="meeting-link">{super::bi("Mở hội nghị", "Open the meeting")}</a>
+                </section>
                 <HandoverCard id=id year=year/>
                 <NextYearCard id=id year=year/>
             </div>

@@ -1,0 +1,119 @@
+//! Words for ballot rules and results: thresholds, bases, statuses with
+//! their reasons — the explanation a delegate reads on the results screen.
+
+use super::{format_share, Lang};
+use crate::domain::{Comparison, Quota, RoundRules, ShareBase, TieBreak};
+use crate::rules::tally::Status;
+
+pub fn describe_base(lang: Lang, base: ShareBase) -> &'static str {
+    match (base, lang) {
+        (ShareBase::Entitled, Lang::Vi) => "tổng số đại biểu có quyền bỏ phiếu",
+        (ShareBase::Entitled, Lang::En) => "voters entitled",
+        (ShareBase::Present, Lang::Vi) => "số đại biểu có mặt",
+        (ShareBase::Present, Lang::En) => "voters present",
+        (ShareBase::Collected, Lang::Vi) => "số phiếu thu về",
+        (ShareBase::Collected, Lang::En) => "ballots collected",
+        (ShareBase::Valid, Lang::Vi) => "số phiếu hợp lệ",
+        (ShareBase::Valid, Lang::En) => "valid ballots",
+    }
+}
+
+/// `≥ 1/2 (50,00%) số phiếu hợp lệ`.
+pub fn describe_threshold(lang: Lang, rules: &RoundRules) -> String {
+    let sign = match rules.threshold.comparison {
+        Comparison::AtLeast => "≥",
+        Comparison::MoreThan => ">",
+    };
+    let share = rules.threshold.share;
+    format!(
+        "{sign} {share} ({}) {}",
+        format_share(lang, share.basis_points()),
+        describe_base(lang, rules.base)
+    )
+}
+
+pub fn describe_quota(lang: Lang, quota: Quota, places: u32) -> String {
+    match quota {
+        Quota::Fixed(n) => lang.pick(format!("{n} đơn vị"), format!("{n} units")),
+        Quota::ShareOfMembers(share) => lang.pick(
+            format!("{share} số đơn vị thành viên = {places}"),
+            format!("{share} of the members = {places}"),
+        ),
+    }
+}
+
+pub fn describe_tie_break(lang: Lang, tie_break: TieBreak) -> &'static str {
+    match (tie_break, lang) {
+        (TieBreak::Runoff, Lang::Vi) => "bầu lại giữa các đơn vị bằng phiếu",
+        (TieBreak::Runoff, Lang::En) => "a runoff among the tied units",
+        (TieBreak::ClusterScore, Lang::Vi) => "theo thứ hạng điểm chấm của cụm",
+        (TieBreak::ClusterScore, Lang::En) => "the cluster's score ranking",
+        (TieBreak::Lots, Lang::Vi) => "bốc thăm",
+        (TieBreak::Lots, Lang::En) => "drawing lots",
+    }
+}
+
+/// The status word and the reason, for one candidate's line.
+pub fn describe_status(lang: Lang, status: Status, rules: &RoundRules) -> (&'static str, String) {
+    let threshold = describe_threshold(lang, rules);
+    match status {
+        Status::Nominated => (
+            lang.pick_str("Được đề nghị", "Nominated"),
+            lang.pick(
+                format!("Đạt ngưỡng {threshold} và nằm trong chỉ tiêu."),
+                format!("Meets {threshold} and is within the quota."),
+            ),
+        ),
+        Status::NominatedByScore => (
+            lang.pick_str("Được đề nghị", "Nominated"),
+            lang.pick(
+                "Bằng phiếu tại vị trí chỉ tiêu; xếp trên theo điểm chấm của cụm.".into(),
+                "Tied at the quota line; placed by the cluster's score ranking.".into(),
+            ),
+        ),
+        Status::NominatedByLots => (
+            lang.pick_str("Được đề nghị", "Nominated"),
+            lang.pick(
+                format!(
+                    "Bằng phiếu tại vị trí chỉ tiêu; trúng khi bốc thăm (số hạt giống {}).",
+                    rules.lots_seed
+                ),
+                format!(
+                    "Tied at the quota line; drawn by lot (seed {}).",
+                    rules.lots_seed
+                ),
+            ),
+        ),
+        Status::BelowThreshold => (
+            lang.pick_str("Không đạt", "Not nominated"),
+            lang.pick(
+                format!("Chưa đạt ngưỡng {threshold}."),
+                format!("Does not meet {threshold}."),
+            ),
+        ),
+        Status::BeyondQuota => (
+            lang.pick_str("Ngoài chỉ tiêu", "Beyond the quota"),
+            lang.pick(
+                "Đạt ngưỡng nhưng các đơn vị khác nhiều phiếu hơn đã đủ chỉ tiêu.".into(),
+                "Meets the threshold, but units with more votes filled the places.".into(),
+            ),
+        ),
+        Status::Tied => (
+            lang.pick_str("Bằng phiếu", "Tied"),
+            lang.pick(
+                format!(
+                    "Bằng phiếu tại vị trí chỉ tiêu; giải quyết bằng {}.",
+                    describe_tie_break(lang, TieBreak::Runoff)
+                ),
+                "Tied at the quota line; settled by a runoff.".into(),
+            ),
+        ),
+        Status::Excluded => (
+            lang.pick_str("Không xét", "Excluded"),
+            lang.pick(
+                "Đã được đề nghị ở một vòng cao hơn.".into(),
+                "Already nominated in a higher round.".into(),
+            ),
+        ),
+    }
+}

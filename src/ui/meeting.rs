@@ -1,0 +1,637 @@
+//! The year-end meeting: its details and counting committee, who votes,
+//! and the award rounds in order.
+
+use leptos::prelude::*;
+
+use super::browser::{navigate, new_id};
+use super::route::Route;
+use super::widgets::{FormError, SavedNote};
+use super::{bi, tr};
+use crate::domain::{
+    BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction, MeetingDetails,
+    MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Shift,
+    Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
+};
+use crate::i18n::{describe_quota, describe_threshold, Text};
+use crate::state::use_store;
+
+#[component]
+pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let meeting = move || {
+        store
+            .workspace
+            .with(|ws| ws.meeting_of(cluster, year).map(|m| m.id))
+    };
+    let error = RwSignal::new(None::<DomainError>);
+    let create = move |_| {
+        let id = MeetingId(new_id());
+        error.set(store.apply(|ws| ws.add_meeting(id, cluster, year)).err());
+    };
+    let cluster_name = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+            <a href="#/">{tr(Text::Clusters)}</a>" › "
+            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
+            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
+            <span>{bi("Hội nghị", "Meeting")}</span>
+        </nav>
+        <h1 data-testid="meeting-title">{bi("Hội nghị tổng kết năm", "Year-end meeting")}" "{year}" — "{cluster_name}</h1>
+        {move || match meeting() {
+            None => view! {
+                <section class="card">
+                    <p>{bi("Năm này chưa có hội nghị bình xét. Tạo hội nghị để chuẩn bị các vòng bỏ phiếu.", "This year has no review meeting yet. Create it to prepare the ballot rounds.")}</p>
+                    <button type="button" data-testid="create-meeting" on:click=create>{bi("Tạo hội nghị", "Create the meeting")}</button>
+                    <FormError error=error testid="create-meeting-error"/>
+                </section>
+            }.into_any(),
+            Some(id) => view! {
+                <div class="columns">
+                    <DetailsCard id=id/>
+                    <VotersCard id=id/>
+                </div>
+                <RoundsCard id=id/>
+                <NewRoundCard id=id/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DetailsCard(id: MeetingId) -> impl IntoView {
+    let store = use_store();
+    let current = store.workspace.with_untracked(|ws| ws.meeting(id).cloned());
+    let details = current
+        .as_ref()
+        .map(|m| m.details.clone())
+        .unwrap_or_default();
+    let date = RwSignal::new(details.date.map(|d| d.to_string()).unwrap_or_default());
+    let time = RwSignal::new(details.time.clone());
+    let place = RwSignal::new(details.place.clone());
+    let chair = RwSignal::new(details.chair.clone());
+    let secretary = RwSignal::new(details.secretary.clone());
+    let directing = RwSignal::new(details.directing_officer.clone());
+    let committee: Vec<(RwSignal<String>, RwSignal<String>)> = (0..5)
+        .map(|idx| {
+            let member = details.committee.get(idx);
+            let default_role = if idx == 0 {
+                "Trưởng ban"
+            } else {
+                "Ủy viên"
+            };
+            (
+                RwSignal::new(member.map(|m| m.name.clone()).unwrap_or_default()),
+                RwSignal::new(
+                    member
+                        .map(|m| m.role.clone())
+                        .unwrap_or_else(|| default_role.to_owned()),
+                ),
+            )
+        })
+        .collect();
+    let quorum = RwSignal::new(
+        current
+            .as_ref()
+            .map(|m| m.quorum.to_string())
+            .unwrap_or_else(|| "2/3".into()),
+    );
+    let exclusion = RwSignal::new(current.as_ref().is_none_or(|m| m.exclusion));
+    let error = RwSignal::new(None::<DomainError>);
+    let field_error = RwSignal::new(None::<&'static str>);
+    let saved = RwSignal::new(false);
+    let committee_for_submit = committee.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        let lang = store.lang.get_untracked();
+        let date_text = date.get_untracked();
+        let parsed_date = if date_text.trim().is_empty() {
+            Ok(None)
+        } else {
+            date_text.parse().map(Some)
+        };
+        let Ok(parsed_date) = parsed_date else {
+            field_error.set(Some(
+                lang.pick_str("Ngày họp không hợp lệ.", "The meeting date is not valid."),
+            ));
+            return;
+        };
+        let Some(quorum_share) = Fraction::parse(&quorum.get_untracked()) else {
+            field_error.set(Some(lang.pick_str(
+                "Tỷ lệ có mặt tối thiểu phải là phân số (2/3) hoặc phần trăm (50%).",
+                "The quorum must be a fraction (2/3) or a percentage (50%).",
+            )));
+            return;
+        };
+        field_error.set(None);
+        let details = MeetingDetails {
+            date: parsed_date,
+            time: time.get_untracked(),
+            place: place.get_untracked(),
+            chair: chair.get_untracked(),
+            secretary: secretary.get_untracked(),
+            directing_officer: directing.get_untracked(),
+            committee: committee_for_submit
+                .iter()
+                .map(|(name, role)| CommitteeMember {
+                    name: name.get_untracked(),
+                    role: role.get_untracked(),
+                })
+                .collect(),
+        };
+        let outcome = store
+            .apply(|ws| ws.update_meeting(id, details, quorum_share, exclusion.get_untracked()));
+        saved.set(outcome.is_ok());
+        error.set(outcome.err());
+    };
+    let text_field = |label: fn() -> (&'static str, &'static str),
+                      value: RwSignal<String>,
+                      testid: &'static str,
+                      kind: &'static str| {
+        let (vi, en) = label();
+        view! {
+            <label class="field">
+                <span class="field-label">{bi(vi, en)}</span>
+                <input type=kind data-testid=testid bind:value=value/>
+            </label>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Thông tin hội nghị", "Meeting details")}</h2>
+            <form on:submit=submit data-testid="meeting-form" novalidate>
+                <div class="form-grid">
+                    {text_field(|| ("Ngày họp", "Date"), date, "meeting-date", "date")}
+                    {text_field(|| ("Giờ", "Time"), time, "meeting-time", "text")}
+                    {text_field(|| ("Địa điểm", "Place"), place, "meeting-place", "text")}
+                    {text_field(|| ("Chủ trì", "Chair"), chair, "meeting-chair", "text")}
+                    {text_field(|| ("Thư ký", "Secretary"), secretary, "meeting-secretary", "text")}
+                    {text_field(|| ("Thủ trưởng dự, chỉ đạo", "Directing officer"), directing, "meeting-directing", "text")}
+                </div>
+                <fieldset>
+                    <legend>{bi("Ban kiểm phiếu (3–5 người)", "Counting committee (3–5 people)")}</legend>
+                    {committee.into_iter().enumerate().map(|(idx, (name, role))| view! {
+                        <div class="committee-row">
+                            <label class="field">
+                                <span class="field-label">{bi("Họ tên", "Name")}" "{idx + 1}</span>
+                                <input type="text" data-testid="committee-name" bind:value=name/>
+                            </label>
+                            <label class="field">
+                                <span class="field-label">{bi("Nhiệm vụ", "Role")}</span>
+                                <input type="text" data-testid="committee-role" bind:value=role/>
+                            </label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <div class="form-grid">
+                    {text_field(|| ("Tỷ lệ có mặt tối thiểu", "Quorum"), quorum, "meeting-quorum", "text")}
+                    <label class="check">
+                        <input type="checkbox" data-testid="meeting-exclusion" bind:checked=exclusion/>
+                        " "{bi("Đơn vị đã được đề nghị ở vòng cao hơn không xét ở vòng thấp hơn", "A unit nominated in a higher round is not a candidate in lower ones")}
+                    </label>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" data-testid="save-meeting">{tr(Text::Save)}</button>
+                    <SavedNote shown=saved testid="meeting-saved"/>
+                </div>
+                {move || field_error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="meeting-error">{m}</p> })}
+                <FormError error=error testid="meeting-error"/>
+            </form>
+        </section>
+    }
+}
+
+/// A delegate being edited: id, name, unit.
+type DelegateRow = (VoterId, RwSignal<String>, RwSignal<Option<UnitId>>);
+
+#[component]
+fn VotersCard(id: MeetingId) -> impl IntoView {
+    let store = use_store();
+    let current = store
+        .workspace
+        .with_untracked(|ws| ws.meeting(id).map(|m| m.voters.clone()))
+        .unwrap_or_default();
+    let members = Signal::derive(move || {
+        store.workspace.with(|ws| {
+            let Some(meeting) = ws.meeting(id) else {
+                return Vec::new();
+            };
+            ws.cluster(meeting.cluster)
+                .and_then(|c| c.year(meeting.year))
+                .map(|y| y.members.iter().map(|u| (*u, ws.unit_name(*u))).collect())
+                .unwrap_or_default()
+        })
+    });
+    let delegates_mode = RwSignal::new(matches!(current, Voters::Delegates(_)));
+    let rows: RwSignal<Vec<DelegateRow>> = RwSignal::new(match &current {
+        Voters::Delegates(list) => list
+            .iter()
+            .map(|d| {
+                (
+                    d.id,
+                    RwSignal::new(d.name.clone()),
+                    RwSignal::new(Some(d.unit)),
+                )
+            })
+            .collect(),
+        Voters::OnePerUnit => Vec::new(),
+    });
+    let error = RwSignal::new(None::<DomainError>);
+    let saved = RwSignal::new(false);
+    let add_row = move |_| {
+        rows.update(|r| {
+            r.push((
+                VoterId(new_id()),
+                RwSignal::new(String::new()),
+                RwSignal::new(None),
+            ))
+        })
+    };
+    let save = move |_| {
+        saved.set(false);
+        let voters = if delegates_mode.get_untracked() {
+            let mut list = Vec::new();
+            for (id, name, unit) in rows.get_untracked() {
+                let Some(unit) = unit.get_untracked() else {
+                    error.set(Some(DomainError::UnitNotInCluster(UnitId(0))));
+                    return;
+                };
+                list.push(Delegate {
+                    id,
+                    name: name.get_untracked().trim().to_owned(),
+                    unit,
+                });
+            }
+            Voters::Delegates(list)
+        } else {
+            Voters::OnePerUnit
+        };
+        let outcome = store.apply(|ws| ws.set_voters(id, voters));
+        saved.set(outcome.is_ok());
+        error.set(outcome.err());
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Đại biểu có quyền bỏ phiếu", "Voters")}</h2>
+            <label class="check">
+                <input type="radio" name="voters-mode" data-testid="voters-one-per-unit"
+                    prop:checked=move || !delegates_mode.get() on:change=move |_| delegates_mode.set(false)/>
+                " "{bi("Mỗi đơn vị thành viên một phiếu", "One vote per member unit")}
+                " ("{move || members.with(Vec::len)}")"
+            </label>
+            <label class="check">
+                <input type="radio" name="voters-mode" data-testid="voters-delegates"
+                    prop:checked=move || delegates_mode.get() on:change=move |_| delegates_mode.set(true)/>
+                " "{bi("Danh sách đại biểu có tên", "A list of named delegates")}
+            </label>
+            <Show when=move || delegates_mode.get()>
+                <table class="data" data-testid="delegate-list">
+                    <thead><tr>
+                        <th scope="col">{bi("Họ tên đại biểu", "Delegate")}</th>
+                        <th scope="col">{tr(Text::Units)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(voter, name, unit)| view! {
+                            <tr>
+                                <td><input type="text" data-testid="delegate-name" aria-label=bi("Họ tên đại biểu", "Delegate") bind:value=name/></td>
+                                <td>
+                                    <select data-testid="delegate-unit" aria-label=tr(Text::Units) on:change=move |ev| {
+                                        unit.set(event_target_value(&ev).parse().ok().map(UnitId));
+                                    }>
+                                        <option value="" prop:selected=move || unit.get().is_none()>{tr(Text::NoneChosen)}</option>
+                                        {move || members.get().into_iter().map(|(id, label)| view! {
+                                            <option value=id.0.to_string() prop:selected=move || unit.get() == Some(id)>{label}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                                <td><button type="button" class="small secondary" on:click=move |_| rows.update(|r| r.retain(|(v, _, _)| *v != voter))>
+                                    {bi("Xoá", "Remove")}
+                                </button></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <button type="button" class="secondary" data-testid="add-delegate" on:click=add_row>{bi("Thêm đại biểu", "Add a delegate")}</button>
+            </Show>
+            <div class="form-actions">
+                <button type="button" data-testid="save-voters" on:click=save>{tr(Text::Save)}</button>
+                <SavedNote shown=saved testid="voters-saved"/>
+            </div>
+            <FormError error=error testid="voters-error"/>
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct RoundRow {
+    id: RoundId,
+    award: String,
+    kind: RoundKind,
+    quota: String,
+    threshold: String,
+    state: &'static str,
+    draft: bool,
+}
+
+#[component]
+fn RoundsCard(id: MeetingId) -> impl IntoView {
+    let store = use_store();
+    let rows = move || {
+        let lang = store.lang.get();
+        store.workspace.with(|ws| {
+            let Some(meeting) = ws.meeting(id) else {
+                return Vec::new();
+            };
+            let n_members = ws
+                .cluster(meeting.cluster)
+                .and_then(|c| c.year(meeting.year))
+                .map_or(0, |y| y.members.len() as u32);
+            meeting
+                .rounds
+                .iter()
+                .map(|r| RoundRow {
+                    id: r.id,
+                    award: r.award.clone(),
+                    kind: r.kind,
+                    quota: describe_quota(lang, r.rules.quota, r.rules.quota.places(n_members)),
+                    threshold: describe_threshold(lang, &r.rules),
+                    state: match r.state {
+                        RoundState::Draft => lang.pick_str("Chưa mở", "Not opened"),
+                        RoundState::Open(_) => lang.pick_str("Đang bỏ phiếu", "Voting"),
+                        RoundState::Closed(_) => lang.pick_str("Đã kết thúc", "Closed"),
+                    },
+                    draft: r.state == RoundState::Draft,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let error = RwSignal::new(None::<DomainError>);
+    view! {
+        <section class="card">
+            <h2>{bi("Các vòng bỏ phiếu (theo thứ tự, danh hiệu cao trước)", "Ballot rounds (in order, highest award first)")}</h2>
+            <Show when=move || !rows().is_empty()
+                fallback=|| view! { <p class="empty" data-testid="no-rounds">{bi("Chưa có vòng bỏ phiếu nào.", "No ballot rounds yet.")}</p> }>
+                <table class="data" data-testid="round-list">
+                    <thead><tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{bi("Danh hiệu", "Award")}</th>
+                        <th scope="col">{bi("Chỉ tiêu", "Quota")}</th>
+                        <th scope="col">{bi("Ngưỡng", "Threshold")}</th>
+                        <th scope="col">{bi("Trạng thái", "State")}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows().into_iter().enumerate().map(|(idx, row)| {
+                            let round = row.id;
+                            let badge = match row.kind {
+                                RoundKind::Regular => None,
+                                RoundKind::Runoff { .. } => Some(("badge", ("Bầu lại", "Runoff"))),
+                                RoundKind::Rehearsal => Some(("badge badge-practice", ("Diễn tập", "Rehearsal"))),
+                            };
+                            view! {
+                                <tr data-testid="round-row">
+                                    <td class="num">{idx + 1}</td>
+                                    <td>
+                                        <a href=Route::Round(id, round).href() data-testid="round-link">{row.award}</a>
+                                        {badge.map(|(class, (vi, en))| view! { " "<span class=class>{bi(vi, en)}</span> })}
+                                    </td>
+                                    <td>{row.quota}</td>
+                                    <td>{row.threshold}</td>
+                                    <td data-testid="round-state">{row.state}</td>
+                                    <td class="row-actions">
+                                        <Show when=move || row.draft>
+                                            <button type="button" class="small" aria-label=bi("Đưa lên trước", "Move earlier")
+                                                on:click=move |_| error.set(store.apply(|ws| ws.move_round(id, round, Shift::Earlier)).err())>"↑"</button>
+                                            <button type="button" class="small" aria-label=bi("Đưa xuống sau", "Move later")
+                                                on:click=move |_| error.set(store.apply(|ws| ws.move_round(id, round, Shift::Later)).err())>"↓"</button>
+                                            <button type="button" class="small secondary" data-testid="delete-round"
+                                                on:click=move |_| error.set(store.apply(|ws| ws.delete_round(id, round)).err())>{bi("Xoá", "Delete")}</button>
+                                        </Show>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+            <FormError error=error testid="rounds-error"/>
+        </section>
+    }
+}
+
+#[component]
+fn NewRoundCard(id: MeetingId) -> impl IntoView {
+    let store = use_store();
+    let members = move || {
+        store.workspace.with(|ws| {
+            let Some(meeting) = ws.meeting(id) else {
+                return Vec::new();
+            };
+            ws.cluster(meeting.cluster)
+                .and_then(|c| c.year(meeting.year))
+                .map(|y| {
+                    y.members
+                        .iter()
+                        .map(|u| (*u, ws.unit_name(*u)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let award = RwSignal::new(String::new());
+    let quota_kind_share = RwSignal::new(false);
+    let quota_value = RwSignal::new("1".to_owned());
+    let threshold = RwSignal::new("50%".to_owned());
+    let more_than = RwSignal::new(false);
+    let base = RwSignal::new(ShareBase::Valid);
+    let blank_valid = RwSignal::new(false);
+    let self_vote = RwSignal::new(true);
+    let tie_break = RwSignal::new(TieBreak::Runoff);
+    let rehearsal = RwSignal::new(false);
+    let candidates = RwSignal::new(members().into_iter().map(|(u, _)| u).collect::<Vec<_>>());
+    let error = RwSignal::new(None::<DomainError>);
+    let field_error = RwSignal::new(None::<&'static str>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = store.lang.get_untracked();
+        let quota = if quota_kind_share.get_untracked() {
+            Fraction::parse(&quota_value.get_untracked()).map(Quota::ShareOfMembers)
+        } else {
+            quota_value
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Quota::Fixed)
+        };
+        let Some(quota) = quota else {
+            field_error.set(Some(lang.pick_str(
+                "Chỉ tiêu phải là số đơn vị (ví dụ 4) hoặc tỷ lệ (1/2, 30%).",
+                "The quota must be a number of units (e.g. 4) or a share (1/2, 30%).",
+            )));
+            return;
+        };
+        let Some(share) = Fraction::parse(&threshold.get_untracked()) else {
+            field_error.set(Some(lang.pick_str(
+                "Ngưỡng phải là phân số (1/2, 2/3) hoặc phần trăm (50%, 70,5%).",
+                "The threshold must be a fraction (1/2, 2/3) or a percentage (50%, 70.5%).",
+            )));
+            return;
+        };
+        field_error.set(None);
+        let rules = RoundRules {
+            quota,
+            threshold: Threshold {
+                share,
+                comparison: if more_than.get_untracked() {
+                    Comparison::MoreThan
+                } else {
+                    Comparison::AtLeast
+                },
+            },
+            base: base.get_untracked(),
+            blank: if blank_valid.get_untracked() {
+                BlankBallot::Valid
+            } else {
+                BlankBallot::Invalid
+            },
+            self_vote_allowed: self_vote.get_untracked(),
+            tie_break: tie_break.get_untracked(),
+            lots_seed: new_id(),
+        };
+        // Candidates go on the ballot in the rotation order of the members.
+        let chosen = candidates.get_untracked();
+        let ordered = members()
+            .into_iter()
+            .map(|(u, _)| u)
+            .filter(|u| chosen.contains(u))
+            .collect();
+        let draft = RoundDraft {
+            award: award.get_untracked(),
+            rules,
+            candidates: ordered,
+            rehearsal: rehearsal.get_untracked(),
+        };
+        let round = RoundId(new_id());
+        match store.apply(|ws| ws.add_round(id, round, draft)) {
+            Ok(()) => {
+                error.set(None);
+                award.set(String::new());
+                rehearsal.set(false);
+                navigate(Route::Round(id, round));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let select_base = move |ev| {
+        base.set(match event_target_value(&ev).as_str() {
+            "entitled" => ShareBase::Entitled,
+            "present" => ShareBase::Present,
+            "collected" => ShareBase::Collected,
+            _ => ShareBase::Valid,
+        })
+    };
+    let select_tie = move |ev| {
+        tie_break.set(match event_target_value(&ev).as_str() {
+            "score" => TieBreak::ClusterScore,
+            "lots" => TieBreak::Lots,
+            _ => TieBreak::Runoff,
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Thêm vòng bỏ phiếu", "Add a ballot round")}</h2>
+            <form on:submit=submit data-testid="new-round-form" novalidate>
+                <div class="form-grid">
+                    <label class="field">
+                        <span class="field-label">{bi("Danh hiệu, hình thức khen thưởng", "Award")}" *"</span>
+                        <input type="text" list="common-awards" data-testid="round-award" bind:value=award/>
+                        <datalist id="common-awards">
+                            {COMMON_AWARDS.iter().map(|a| view! { <option value=*a></option> }).collect_view()}
+                        </datalist>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("Chỉ tiêu: cách tính", "Quota: kind")}</span>
+                        <select data-testid="round-quota-kind" on:change=move |ev| quota_kind_share.set(event_target_value(&ev) == "share")>
+                            <option value="fixed">{bi("Số đơn vị", "Number of units")}</option>
+                            <option value="share">{bi("Tỷ lệ số thành viên (làm tròn xuống)", "Share of members (rounded down)")}</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("Chỉ tiêu", "Quota")}</span>
+                        <input type="text" inputmode="numeric" data-testid="round-quota" bind:value=quota_value/>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("Ngưỡng tỷ lệ phiếu đồng ý", "Approval threshold")}</span>
+                        <input type="text" data-testid="round-threshold" bind:value=threshold/>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("So sánh", "Comparison")}</span>
+                        <select data-testid="round-comparison" on:change=move |ev| more_than.set(event_target_value(&ev) == "more")>
+                            <option value="at_least">{bi("≥ (từ … trở lên)", "≥ (at least)")}</option>
+                            <option value="more">{bi("> (trên …)", "> (more than)")}</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("Tính trên", "Share of")}</span>
+                        <select data-testid="round-base" on:change=select_base>
+                            <option value="valid">{bi("Số phiếu hợp lệ", "Valid ballots")}</option>
+                            <option value="collected">{bi("Số phiếu thu về", "Ballots collected")}</option>
+                            <option value="present">{bi("Số đại biểu có mặt", "Voters present")}</option>
+                            <option value="entitled">{bi("Tổng số đại biểu có quyền bỏ phiếu", "Voters entitled")}</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field-label">{bi("Khi bằng phiếu tại chỉ tiêu", "A tie at the quota line")}</span>
+                        <select data-testid="round-tie-break" on:change=select_tie>
+                            <option value="runoff">{bi("Bầu lại", "Runoff")}</option>
+                            <option value="score">{bi("Theo điểm chấm của cụm", "Cluster score ranking")}</option>
+                            <option value="lots">{bi("Bốc thăm", "Drawing lots")}</option>
+                        </select>
+                    </label>
+                </div>
+                <div class="checks">
+                    <label class="check"><input type="checkbox" data-testid="round-blank-valid" bind:checked=blank_valid/>" "
+                        {bi("Phiếu không chọn đơn vị nào vẫn hợp lệ", "A ballot approving nobody is valid")}</label>
+                    <label class="check"><input type="checkbox" data-testid="round-self-vote" bind:checked=self_vote/>" "
+                        {bi("Đại biểu được bầu cho đơn vị mình", "Delegates may approve their own unit")}</label>
+                    <label class="check"><input type="checkbox" data-testid="round-rehearsal" bind:checked=rehearsal/>" "
+                        {bi("Vòng diễn tập (phiếu không được tính, xoá khi kết thúc)", "Rehearsal round (ballots never count; deleted when it ends)")}</label>
+                </div>
+                <fieldset>
+                    <legend>{bi("Đơn vị trong danh sách bầu", "Candidates on the ballot")}</legend>
+                    <ul class="checklist" data-testid="round-candidates">
+                        {move || members().into_iter().map(|(unit, name)| view! {
+                            <li><label>
+                                <input type="checkbox" data-testid="round-candidate"
+                                    prop:checked=move || candidates.with(|c| c.contains(&unit))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        candidates.update(|c| {
+                                            c.retain(|x| *x != unit);
+                                            if on { c.push(unit); }
+                                        });
+                                    }/>
+                                " "{name}
+                            </label></li>
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+                <div class="form-actions">
+                    <button type="submit" data-testid="add-round">{bi("Thêm vòng", "Add round")}</button>
+                </div>
+                {move || field_error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="new-round-error">{m}</p> })}
+                <FormError error=error testid="new-round-error"/>
+            </form>
+        </section>
+    }
+}

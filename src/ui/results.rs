@@ -1,0 +1,236 @@
+//! Results of a closed round: the counts, each candidate's votes and share
+//! with the reason for its outcome, a bar chart with the threshold line,
+//! and the runoff when places are tied or left.
+
+use leptos::prelude::*;
+
+use super::browser::{navigate, new_id};
+use super::route::Route;
+use super::widgets::FormError;
+use super::{bi, tr};
+use crate::domain::{DomainError, MeetingId, RoundId, RoundKind, RoundRules};
+use crate::i18n::{describe_status, format_integer, format_share, Text};
+use crate::rules::tally::{RoundResult, Totals};
+use crate::state::use_store;
+
+#[derive(Clone)]
+struct View {
+    rules: RoundRules,
+    totals: Totals,
+    result: RoundResult,
+    names: Vec<String>,
+    rehearsal: bool,
+}
+
+#[component]
+pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let data = move || {
+        store.workspace.with(|ws| {
+            let m = ws.meeting(meeting)?;
+            let r = m.round(round)?;
+            let n_members = ws
+                .cluster(m.cluster)
+                .and_then(|c| c.year(m.year))
+                .map_or(0, |y| y.members.len() as u32);
+            let (_, totals, result) = m
+                .results(n_members)
+                .into_iter()
+                .find(|(id, _, _)| *id == round)?;
+            let names = result
+                .candidates
+                .iter()
+                .map(|c| ws.unit_name(c.unit))
+                .collect();
+            Some(View {
+                rules: r.rules,
+                totals,
+                result,
+                names,
+                rehearsal: r.kind == RoundKind::Rehearsal,
+            })
+        })
+    };
+    let error = RwSignal::new(None::<DomainError>);
+    let runoff = move |_| {
+        let new_round = RoundId(new_id());
+        match store.apply(|ws| ws.create_runoff(meeting, round, new_round)) {
+            Ok(id) => navigate(Route::Round(meeting, id)),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let end_rehearsal = move |_| {
+        let back = store.workspace.with_untracked(|ws| {
+            ws.meeting(meeting)
+                .map(|m| Route::Meeting(m.cluster, m.year))
+        });
+        match store.apply(|ws| ws.delete_round(meeting, round)) {
+            Ok(()) => navigate(back.unwrap_or(Route::Home)),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    move || {
+        let lang = store.lang.get();
+        let Some(view) = data() else {
+            return view! { <p>{tr(Text::PageNotFound)}</p> }.into_any();
+        };
+        let num = |n: u32| format_integer(lang, i64::from(n));
+        let t = &view.totals;
+        let counts = [
+            (
+                lang.pick_str("Đại biểu có quyền bỏ phiếu", "Voters entitled"),
+                t.entitled,
+            ),
+            (lang.pick_str("Có mặt", "Present"), t.present),
+            (lang.pick_str("Phiếu phát ra", "Ballots issued"), t.issued),
+            (
+                lang.pick_str("Phiếu thu về", "Ballots collected"),
+                t.collected,
+            ),
+            (lang.pick_str("Phiếu hợp lệ", "Valid ballots"), t.valid),
+            (
+                lang.pick_str("Phiếu không hợp lệ", "Invalid ballots"),
+                t.invalid,
+            ),
+        ];
+        let nominated: Vec<String> = view
+            .result
+            .candidates
+            .iter()
+            .zip(&view.names)
+            .filter(|(c, _)| c.status.is_nominated())
+            .map(|(_, n)| n.clone())
+            .collect();
+        let tied: Vec<String> = view
+            .result
+            .candidates
+            .iter()
+            .zip(&view.names)
+            .filter(|(c, _)| c.status == crate::rules::tally::Status::Tied)
+            .map(|(_, n)| n.clone())
+            .collect();
+        let runoff_places = view.result.runoff.as_ref().map(|(_, p)| *p);
+        let unfilled = view.result.unfilled;
+        let rows = view.result.candidates.iter().zip(view.names.iter()).map(|(c, name)| {
+            let (word, reason) = describe_status(lang, c.status, &view.rules);
+            let share = c.share_bp.map(|bp| format_share(lang, bp)).unwrap_or_else(|| "—".into());
+            view! {
+                <tr data-testid="result-row" class:nominated=c.status.is_nominated()>
+                    <td class="num">{c.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td data-testid="result-name">{name.clone()}</td>
+                    <td class="num" data-testid="result-votes">{num(c.votes)}</td>
+                    <td class="num" data-testid="result-share">{share}</td>
+                    <td><strong data-testid="result-status">{word}</strong><br/><span class="hint">{reason}</span></td>
+                </tr>
+            }
+        }).collect_view();
+        view! {
+            {view.rehearsal.then(|| view! {
+                <section class="card">
+                    <p class="badge badge-practice">{bi("Kết quả diễn tập — không được tính", "Rehearsal results — they do not count")}</p>
+                    <button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{bi("Kết thúc diễn tập và xoá phiếu", "End the rehearsal and delete its ballots")}</button>
+                </section>
+            })}
+            <section class="card" data-testid="results">
+                <h2>{bi("Kết quả kiểm phiếu", "Result of the count")}</h2>
+                <dl class="counts" data-testid="counts">
+                    {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{num(n)}</dd></div> }).collect_view()}
+                </dl>
+                <table class="data" data-testid="result-table">
+                    <thead><tr>
+                        <th scope="col">{bi("Hạng", "Rank")}</th>
+                        <th scope="col">{tr(Text::Units)}</th>
+                        <th scope="col">{bi("Số phiếu", "Votes")}</th>
+                        <th scope="col">{bi("Tỷ lệ", "Share")}</th>
+                        <th scope="col">{bi("Kết quả và lý do", "Outcome and reason")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {chart(lang, &view)}
+                <h3>{bi("Kết luận", "Conclusion")}</h3>
+                <p data-testid="conclusion">
+                    {if nominated.is_empty() {
+                        lang.pick_str("Không có đơn vị nào được đề nghị ở vòng này.", "No unit is nominated in this round.").to_owned()
+                    } else {
+                        lang.pick(format!("Đề nghị: {}.", nominated.join(", ")), format!("Nominated: {}.", nominated.join(", ")))
+                    }}
+                </p>
+                {runoff_places.map(|places| view! {
+                    <p class="warn" data-testid="tie-note">
+                        {lang.pick(
+                            format!("Bằng phiếu tại vị trí chỉ tiêu: {} — còn {places} chỉ tiêu, cần bầu lại.", tied.join(", ")),
+                            format!("Tied at the quota line: {} — {places} place(s) left, a runoff is needed.", tied.join(", ")),
+                        )}
+                    </p>
+                })}
+                {(unfilled > 0).then(|| view! {
+                    <p class="warn" data-testid="unfilled-note">
+                        {lang.pick(format!("Còn {unfilled} chỉ tiêu chưa có đơn vị đạt."), format!("{unfilled} place(s) not filled."))}
+                    </p>
+                })}
+                {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0)).then(|| view! {
+                    <button type="button" data-testid="create-runoff" on:click=runoff>{bi("Tạo vòng bầu lại cho các chỉ tiêu còn lại", "Create a runoff for the places left")}</button>
+                })}
+                <FormError error=error testid="runoff-error"/>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Horizontal bars of each candidate's share, with the threshold line.
+fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
+    const LABEL_W: f64 = 190.0;
+    const BAR_W: f64 = 420.0;
+    const ROW_H: f64 = 28.0;
+    let n = view.result.candidates.len() as f64;
+    let height = n * ROW_H + 34.0;
+    let threshold_bp = view.rules.threshold.share.basis_points() as f64;
+    let x_threshold = LABEL_W + BAR_W * threshold_bp / 10_000.0;
+    let bars = view
+        .result
+        .candidates
+        .iter()
+        .zip(&view.names)
+        .enumerate()
+        .map(|(idx, (c, name))| {
+            let y = 8.0 + idx as f64 * ROW_H;
+            let width = BAR_W * c.share_bp.unwrap_or(0) as f64 / 10_000.0;
+            let class = if c.status.is_nominated() {
+                "bar bar-nominated"
+            } else {
+                "bar"
+            };
+            let label: String = name.chars().take(26).collect();
+            let share = c
+                .share_bp
+                .map(|bp| format_share(lang, bp))
+                .unwrap_or_default();
+            view! {
+                <text x=LABEL_W - 8.0 y=y + 15.0 text-anchor="end" class="bar-label">{label}</text>
+                <rect x=LABEL_W y=y width=width height=ROW_H - 8.0 class=class></rect>
+                <text x=LABEL_W + width + 6.0 y=y + 15.0 class="bar-value">{share}</text>
+            }
+        })
+        .collect_view();
+    let caption = lang.pick(
+        format!(
+            "Tỷ lệ phiếu đồng ý; vạch đỏ là ngưỡng {}",
+            format_share(lang, threshold_bp as u64)
+        ),
+        format!(
+            "Approval shares; the red line is the {} threshold",
+            format_share(lang, threshold_bp as u64)
+        ),
+    );
+    view! {
+        <figure class="chart" data-testid="result-chart">
+            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70.0, height) role="img" aria-label=caption.clone()>
+                {bars}
+                <line x1=x_threshold x2=x_threshold y1="2" y2=height - 24.0 class="threshold-line"></line>
+                <text x=x_threshold y=height - 8.0 text-anchor="middle" class="threshold-label">{format_share(lang, threshold_bp as u64)}</text>
+            </svg>
+            <figcaption>{caption}</figcaption>
+        </figure>
+    }
+}

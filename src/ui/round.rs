@@ -1,0 +1,482 @@
+//! One award round on the shared laptop: opening it with the operator's
+//! PIN, the operator's roll, the delegate's ballot, the locked hand-back
+//! screen, and (once closed) the results.
+
+use leptos::prelude::*;
+
+use super::browser::navigate;
+use super::results::ResultsView;
+use super::route::Route;
+use super::widgets::FormError;
+use super::{bi, tr};
+use crate::domain::{
+    BlankBallot, BoothScreen, DomainError, MeetingId, Round, RoundId, RoundKind, RoundState,
+    UnitId, VoterId,
+};
+use crate::i18n::{describe_quota, describe_threshold, Text};
+use crate::rules::tally::quorum_met;
+use crate::state::use_store;
+
+/// Which view the round needs; changes only when the state does, so that a
+/// ballot being filled is not rebuilt by unrelated edits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Missing,
+    Draft,
+    Operator,
+    Ballot(VoterId),
+    Locked,
+    Interrupted(VoterId),
+    Closed,
+}
+
+fn phase_of(round: Option<&Round>) -> Phase {
+    match round.map(|r| &r.state) {
+        None => Phase::Missing,
+        Some(RoundState::Draft) => Phase::Draft,
+        Some(RoundState::Closed(_)) => Phase::Closed,
+        Some(RoundState::Open(booth)) => match booth.screen {
+            BoothScreen::Operator => Phase::Operator,
+            BoothScreen::Ballot(v) => Phase::Ballot(v),
+            BoothScreen::HandBack => Phase::Locked,
+            BoothScreen::Interrupted(v) => Phase::Interrupted(v),
+        },
+    }
+}
+
+#[component]
+pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let phase = Memo::new(move |_| {
+        store
+            .workspace
+            .with(|ws| phase_of(ws.meeting(meeting).and_then(|m| m.round(round))))
+    });
+    let back = move || {
+        store.workspace.with(|ws| {
+            ws.meeting(meeting)
+                .map(|m| Route::Meeting(m.cluster, m.year).href())
+                .unwrap_or_else(|| "#/".into())
+        })
+    };
+    move || {
+        match phase.get() {
+        Phase::Missing => view! {
+            <section class="card" data-testid="not-found">
+                <h1>{bi("Không tìm thấy vòng bỏ phiếu này", "This ballot round was not found")}</h1>
+                <a href=back>{tr(Text::BackToClusters)}</a>
+            </section>
+        }
+        .into_any(),
+        Phase::Ballot(voter) => view! { <BallotView meeting=meeting round=round voter=voter/> }.into_any(),
+        Phase::Locked => view! { <LockedView meeting=meeting round=round interrupted=None/> }.into_any(),
+        Phase::Interrupted(voter) => view! { <LockedView meeting=meeting round=round interrupted=Some(voter)/> }.into_any(),
+        phase => view! {
+            <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+                <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
+            </nav>
+            <RoundHeader meeting=meeting round=round/>
+            {match phase {
+                Phase::Draft => view! { <DraftView meeting=meeting round=round/> }.into_any(),
+                Phase::Operator => view! { <OperatorView meeting=meeting round=round/> }.into_any(),
+                _ => view! { <ResultsView meeting=meeting round=round/> }.into_any(),
+            }}
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// Award, kind and rules of the round.
+#[component]
+fn RoundHeader(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let summary = move || {
+        let lang = store.lang.get();
+        store.workspace.with(|ws| {
+            let m = ws.meeting(meeting)?;
+            let r = m.round(round)?;
+            let n_members = ws
+                .cluster(m.cluster)
+                .and_then(|c| c.year(m.year))
+                .map_or(0, |y| y.members.len() as u32);
+            Some((
+                r.award.clone(),
+                r.kind,
+                describe_quota(lang, r.rules.quota, r.rules.quota.places(n_members)),
+                describe_threshold(lang, &r.rules),
+            ))
+        })
+    };
+    move || {
+        summary().map(|(award, kind, quota, threshold)| {
+            view! {
+                <h1 data-testid="round-title">{award}
+                    {match kind {
+                        RoundKind::Regular => None,
+                        RoundKind::Runoff { .. } => Some(view! { " "<span class="badge">{bi("Bầu lại", "Runoff")}</span> }.into_any()),
+                        RoundKind::Rehearsal => Some(view! { " "<span class="badge badge-practice" data-testid="rehearsal-badge">{bi("DIỄN TẬP — phiếu không được tính", "REHEARSAL — ballots never count")}</span> }.into_any()),
+                    }}
+                </h1>
+                <p class="hint" data-testid="round-rules">{bi("Chỉ tiêu", "Quota")}": "{quota}" · "{bi("Ngưỡng", "Threshold")}": "{threshold}</p>
+            }
+        })
+    }
+}
+
+#[component]
+fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let candidates = move || {
+        store.workspace.with(|ws| {
+            ws.meeting(meeting)
+                .and_then(|m| m.round(round))
+                .map(|r| {
+                    r.candidates
+                        .iter()
+                        .map(|u| ws.unit_name(*u))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<DomainError>);
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = store.apply(|ws| ws.open_round(meeting, round, &pin.get_untracked()));
+        pin.set(String::new());
+        error.set(outcome.err());
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Danh sách bầu", "Candidates")}</h2>
+            <ol data-testid="draft-candidates">{move || candidates().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+        </section>
+        <section class="card">
+            <h2>{bi("Mở vòng bỏ phiếu trên máy này", "Open the round on this laptop")}</h2>
+            <p class="hint">{bi(
+                "Khi mở vòng, danh sách đại biểu được chốt. Người điều hành đặt mã PIN để mở khoá máy sau mỗi lượt bầu; hãy ghi nhớ mã này.",
+                "Opening the round freezes the roll. The operator sets a PIN that unlocks the laptop after each ballot; remember it.")}</p>
+            <form class="inline-form" on:submit=open data-testid="open-round-form">
+                <label class="field">
+                    <span class="field-label">{bi("Mã PIN của người điều hành (ít nhất 4 ký tự)", "Operator PIN (at least 4 characters)")}</span>
+                    <input type="password" autocomplete="new-password" data-testid="open-pin" bind:value=pin/>
+                </label>
+                <button type="submit" data-testid="open-round">{bi("Mở vòng bỏ phiếu", "Open the round")}</button>
+            </form>
+            <FormError error=error testid="open-round-error"/>
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct RollRow {
+    voter: VoterId,
+    label: String,
+    present: bool,
+    voted: bool,
+}
+
+#[component]
+fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let snapshot = move || {
+        store.workspace.with(|ws| {
+            let m = ws.meeting(meeting)?;
+            let r = m.round(round)?;
+            let RoundState::Open(booth) = &r.state else {
+                return None;
+            };
+            let rows: Vec<RollRow> = booth
+                .entitled
+                .iter()
+                .map(|v| RollRow {
+                    voter: v.id,
+                    label: if v.name.is_empty() {
+                        ws.unit_name(v.unit)
+                    } else {
+                        format!("{} ({})", v.name, ws.unit_name(v.unit))
+                    },
+                    present: booth.present.contains(&v.id),
+                    voted: booth.voted.contains(&v.id),
+                })
+                .collect();
+            let quorum = quorum_met(
+                booth.present.len() as u32,
+                booth.entitled.len() as u32,
+                m.quorum,
+            );
+            Some((
+                rows,
+                booth.present.len(),
+                booth.entitled.len(),
+                booth.voted.len(),
+                quorum,
+                m.quorum,
+                r.kind == RoundKind::Rehearsal,
+            ))
+        })
+    };
+    let error = RwSignal::new(None::<DomainError>);
+    let confirm_close = RwSignal::new(false);
+    let started = move || snapshot().is_some_and(|s| s.3 > 0);
+    let close = move |_| {
+        let outcome = store.apply(|ws| ws.close_round(meeting, round));
+        confirm_close.set(false);
+        error.set(outcome.err());
+    };
+    let end_rehearsal = move |_| {
+        let back = store.workspace.with_untracked(|ws| {
+            ws.meeting(meeting)
+                .map(|m| Route::Meeting(m.cluster, m.year))
+        });
+        match store.apply(|ws| ws.delete_round(meeting, round)) {
+            Ok(()) => navigate(back.unwrap_or(Route::Home)),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Điều hành bỏ phiếu", "Running the vote")}</h2>
+            {move || snapshot().map(|(_, present, entitled, voted, quorum, share, _)| view! {
+                <p data-testid="roll-summary">
+                    {bi("Có quyền bỏ phiếu", "Entitled")}": "<strong>{entitled}</strong>" · "
+                    {bi("Có mặt", "Present")}": "<strong data-testid="present-count">{present}</strong>" · "
+                    {bi("Đã bỏ phiếu", "Voted")}": "<strong data-testid="voted-count">{voted}</strong>" · "
+                    {bi("Tỷ lệ có mặt tối thiểu", "Quorum")}" "{share.to_string()}": "
+                    {if quorum {
+                        view! { <strong class="ok" data-testid="quorum-state">{bi("đủ", "met")}</strong> }.into_any()
+                    } else {
+                        view! { <strong class="warn" data-testid="quorum-state">{bi("chưa đủ", "not met")}</strong> }.into_any()
+                    }}
+                </p>
+            })}
+            <p class="hint">{bi(
+                "Đánh dấu đại biểu có mặt trước lượt bầu đầu tiên. Bấm “Phát phiếu” rồi trao máy cho đại biểu; kết quả chỉ hiện khi kết thúc vòng.",
+                "Tick who is present before the first ballot. Press “Give ballot” and hand the laptop to the delegate; results appear only when the round is closed.")}</p>
+            <table class="data" data-testid="roll">
+                <thead><tr>
+                    <th scope="col">{bi("Đại biểu", "Voter")}</th>
+                    <th scope="col">{bi("Có mặt", "Present")}</th>
+                    <th scope="col">{bi("Bỏ phiếu", "Ballot")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || snapshot().map(|(rows, ..)| rows.into_iter().map(|row| {
+                        let voter = row.voter;
+                        let label = row.label.clone();
+                        view! {
+                            <tr data-testid="roll-row">
+                                <td data-testid="roll-name">{row.label.clone()}</td>
+                                <td><input type="checkbox" data-testid="roll-present" aria-label=move || format!("{} {}", bi("Có mặt:", "Present:")(), label)
+                                    prop:checked=row.present disabled=started()
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        error.set(store.apply(|ws| ws.set_present(meeting, round, voter, on)).err());
+                                    }/></td>
+                                <td>{if row.voted {
+                                    view! { <span class="ok" data-testid="roll-voted">{bi("Đã bỏ phiếu", "Has voted")}</span> }.into_any()
+                                } else if row.present {
+                                    view! { <button type="button" class="small" data-testid="give-ballot"
+                                        on:click=move |_| error.set(store.apply(|ws| ws.start_ballot(meeting, round, voter)).err())>
+                                        {bi("Phát phiếu", "Give ballot")}</button> }.into_any()
+                                } else {
+                                    view! { <span class="hint">"—"</span> }.into_any()
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+            </table>
+            <FormError error=error testid="operator-error"/>
+        </section>
+        <section class="card">
+            <h2>{bi("Kết thúc vòng", "Close the round")}</h2>
+            <Show when=move || !confirm_close.get() fallback=move || view! {
+                <p role="alert" data-testid="close-confirm-text">
+                    {bi("Kết thúc vòng bỏ phiếu? Sau khi kết thúc không thể bỏ thêm phiếu.", "Close the round? No more ballots can be cast afterwards.")}" "
+                    {move || snapshot().map(|s| format!("({}/{})", s.3, s.1))}
+                </p>
+                <div class="form-actions">
+                    <button type="button" data-testid="close-confirm" on:click=close>{bi("Kết thúc và xem kết quả", "Close and show the results")}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirm_close.set(false)>{bi("Chưa, quay lại", "Not yet, go back")}</button>
+                </div>
+            }>
+                <button type="button" data-testid="close-round" on:click=move |_| confirm_close.set(true)>{bi("Kết thúc vòng bỏ phiếu", "Close the round")}</button>
+                <Show when=move || snapshot().is_some_and(|s| s.6)>
+                    " "<button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{bi("Kết thúc diễn tập và xoá phiếu", "End the rehearsal and delete its ballots")}</button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// The delegate's clean ballot. Choices live only in this component's
+/// memory: nothing of a half-filled ballot is stored or survives a reload.
+#[component]
+fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoView {
+    let store = use_store();
+    let info = store.workspace.with_untracked(|ws| {
+        let m = ws.meeting(meeting)?;
+        let r = m.round(round)?;
+        let RoundState::Open(booth) = &r.state else {
+            return None;
+        };
+        let n_members = ws
+            .cluster(m.cluster)
+            .and_then(|c| c.year(m.year))
+            .map_or(0, |y| y.members.len() as u32);
+        let entry = booth.entitled.iter().find(|v| v.id == voter)?;
+        let own = (!r.rules.self_vote_allowed).then_some(entry.unit);
+        let who = if entry.name.is_empty() {
+            ws.unit_name(entry.unit)
+        } else {
+            format!("{} — {}", entry.name, ws.unit_name(entry.unit))
+        };
+        let candidates: Vec<(UnitId, String)> = r
+            .candidates
+            .iter()
+            .map(|u| {
+                (
+                    *u,
+                    ws.unit(*u)
+                        .map(|x| x.full_name.clone())
+                        .unwrap_or_else(|| ws.unit_name(*u)),
+                )
+            })
+            .collect();
+        Some((
+            r.award.clone(),
+            r.rules.quota.places(n_members),
+            r.rules.blank,
+            own,
+            who,
+            candidates,
+            r.kind == RoundKind::Rehearsal,
+        ))
+    });
+    let Some((award, places, blank, own, who, candidates, rehearsal)) = info else {
+        return view! { <p>{bi("Không có phiếu.", "No ballot.")}</p> }.into_any();
+    };
+    let chosen = RwSignal::new(Vec::<UnitId>::new());
+    let reviewing = RwSignal::new(false);
+    let error = RwSignal::new(None::<DomainError>);
+    let names = candidates.clone();
+    let chosen_names = move || {
+        let picked = chosen.get();
+        names
+            .iter()
+            .filter(|(u, _)| picked.contains(u))
+            .map(|(_, n)| n.clone())
+            .collect::<Vec<_>>()
+    };
+    let submit = move |_| {
+        let outcome = store.apply(|ws| ws.submit_ballot(meeting, round, chosen.get_untracked()));
+        error.set(outcome.err());
+    };
+    view! {
+        <section class="card booth-kiosk ballot" data-testid="ballot">
+            {rehearsal.then(|| view! { <p class="badge badge-practice">{bi("DIỄN TẬP — phiếu không được tính", "REHEARSAL — ballots never count")}</p> })}
+            <h1>{bi("Phiếu bầu", "Ballot")}": "{award.clone()}</h1>
+            <p data-testid="ballot-voter">{bi("Đại biểu", "Voter")}": "<strong>{who}</strong></p>
+            <Show when=move || !reviewing.get() fallback=move || {
+                let names = chosen_names();
+                view! {
+                    <h2>{bi("Kiểm tra lại phiếu của bạn", "Check your ballot")}</h2>
+                    {if names.is_empty() {
+                        view! { <p class="warn" data-testid="review-blank">
+                            {bi("Bạn không chọn đơn vị nào.", "You chose no unit.")}" "
+                            {if blank == BlankBallot::Invalid { bi("Phiếu này sẽ là phiếu không hợp lệ.", "This ballot will be invalid.")() } else { "" }}
+                        </p> }.into_any()
+                    } else {
+                        view! { <ul data-testid="review-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                    <div class="form-actions">
+                        <button type="button" data-testid="confirm-ballot" on:click=submit>{bi("Gửi phiếu", "Cast the ballot")}</button>
+                        <button type="button" class="secondary" data-testid="edit-ballot" on:click=move |_| reviewing.set(false)>{bi("Quay lại sửa", "Go back and change")}</button>
+                    </div>
+                }
+            }>
+                <p class="ballot-rule">{bi("Đánh dấu đồng ý với tối đa", "Approve at most")}" "<strong>{places}</strong>" "{bi("đơn vị.", "units.")}</p>
+                <ul class="ballot-list">
+                    {candidates.iter().cloned().map(|(unit, name)| {
+                        let is_own = own == Some(unit);
+                        view! {
+                            <li><label class:disabled=is_own>
+                                <input type="checkbox" data-testid="ballot-choice"
+                                    disabled=move || is_own || (!chosen.with(|c| c.contains(&unit)) && chosen.with(Vec::len) as u32 >= places)
+                                    prop:checked=move || chosen.with(|c| c.contains(&unit))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|c| {
+                                            c.retain(|x| *x != unit);
+                                            if on { c.push(unit); }
+                                        });
+                                    }/>
+                                " "{name}
+                                {is_own.then(|| view! { " "<span class="hint">{bi("(đơn vị của bạn — không tự bầu)", "(your unit — no self vote)")}</span> })}
+                            </label></li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p data-testid="ballot-count">{bi("Đã chọn", "Chosen")}" "{move || chosen.with(Vec::len)}"/"{places}</p>
+                <button type="button" data-testid="review-ballot" on:click=move |_| reviewing.set(true)>{bi("Xem lại phiếu", "Review the ballot")}</button>
+            </Show>
+            <FormError error=error testid="ballot-error"/>
+        </section>
+    }
+    .into_any()
+}
+
+/// After a ballot (or a reload during one): nothing of any vote is shown;
+/// only the operator's PIN unlocks the laptop.
+#[component]
+fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) -> impl IntoView {
+    let store = use_store();
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<DomainError>);
+    let interrupted_name = interrupted.and_then(|voter| {
+        store.workspace.with_untracked(|ws| {
+            let r = ws.meeting(meeting)?.round(round)?;
+            let RoundState::Open(booth) = &r.state else {
+                return None;
+            };
+            booth.entitled.iter().find(|v| v.id == voter).map(|v| {
+                if v.name.is_empty() {
+                    ws.unit_name(v.unit)
+                } else {
+                    v.name.clone()
+                }
+            })
+        })
+    });
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = store.apply(|ws| ws.unlock_booth(meeting, round, &pin.get_untracked()));
+        pin.set(String::new());
+        error.set(outcome.err());
+    };
+    view! {
+        <section class="card booth-kiosk handback" data-testid="hand-back">
+            {match interrupted_name {
+                None => view! {
+                    <h1>{bi("Cảm ơn. Phiếu của bạn đã được ghi nhận.", "Thank you. Your ballot has been recorded.")}</h1>
+                    <p class="handback-big">{bi("Hãy trao lại máy cho người điều hành.", "Please hand the laptop back to the operator.")}</p>
+                }.into_any(),
+                Some(name) => view! {
+                    <h1 data-testid="interrupted">{bi("Trang đã tải lại khi đang bầu.", "The page was reloaded during a ballot.")}</h1>
+                    <p>{bi("Phiếu đang bầu của", "The ballot being filled by")}" "<strong>{name}</strong>" "
+                        {bi("chưa được ghi và đã bị huỷ, không ai xem được. Người điều hành phát lại phiếu cho đại biểu này.", "was not recorded and has been discarded unseen. The operator gives this delegate a new ballot.")}</p>
+                }.into_any(),
+            }}
+            <form class="inline-form" on:submit=unlock data-testid="unlock-form">
+                <label class="field">
+                    <span class="field-label">{bi("Mã PIN của người điều hành", "Operator PIN")}</span>
+                    <input type="password" autocomplete="off" data-testid="unlock-pin" bind:value=pin/>
+                </label>
+                <button type="submit" data-testid="unlock">{bi("Mở khoá", "Unlock")}</button>
+            </form>
+            <FormError error=error testid="unlock-error"/>
+        </section>
+    }
+}
