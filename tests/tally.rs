@@ -475,9 +475,10 @@ fn quorum_and_fractions() {
     assert!(quorum_met(6, 8, two_thirds));
     for (text, expected) in [
         ("2/3", Some((2, 3))),
-        ("50%", Some((50, 100))),
-        ("70,5%", Some((705, 1000))),
-        ("70.25%", Some((7025, 10000))),
+        ("50%", Some((1, 2))),
+        ("4/6", Some((2, 3))),
+        ("70,5%", Some((141, 200))),
+        ("70.25%", Some((281, 400))),
         ("0%", None),
         ("3/2", None),
         ("1/0", None),

@@ -15,9 +15,19 @@ pub struct Fraction {
 }
 
 impl Fraction {
-    /// A share in (0, 1], or `None`.
+    /// A share in (0, 1] in lowest terms (`50/100` is `1/2`), or `None`.
     pub fn new(num: u32, den: u32) -> Option<Fraction> {
-        (den > 0 && num > 0 && num <= den).then_some(Fraction { num, den })
+        if den == 0 || num == 0 || num > den {
+            return None;
+        }
+        let (mut a, mut b) = (num, den);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        Some(Fraction {
+            num: num / a,
+            den: den / a,
+        })
     }
 
     pub fn num(self) -> u32 {

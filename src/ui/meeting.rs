@@ -18,11 +18,12 @@ use crate::state::use_store;
 #[component]
 pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoView {
     let store = use_store();
-    let meeting = move || {
+    // A memo, so that edits inside the meeting do not rebuild its forms.
+    let meeting = Memo::new(move |_| {
         store
             .workspace
             .with(|ws| ws.meeting_of(cluster, year).map(|m| m.id))
-    };
+    });
     let error = RwSignal::new(None::<DomainError>);
     let create = move |_| {
         let id = MeetingId(new_id());
@@ -43,7 +44,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
             <span>{bi("Hội nghị", "Meeting")}</span>
         </nav>
         <h1 data-testid="meeting-title">{bi("Hội nghị tổng kết năm", "Year-end meeting")}" "{year}" — "{cluster_name}</h1>
-        {move || match meeting() {
+        {move || match meeting.get() {
             None => view! {
                 <section class="card">
                     <p>{bi("Năm này chưa có hội nghị bình xét. Tạo hội nghị để chuẩn bị các vòng bỏ phiếu.", "This year has no review meeting yet. Create it to prepare the ballot rounds.")}</p>
@@ -137,8 +138,10 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
             chair: chair.get_untracked(),
             secretary: secretary.get_untracked(),
             directing_officer: directing.get_untracked(),
+            // Rows left without a name are unused (their roles are pre-filled).
             committee: committee_for_submit
                 .iter()
+                .filter(|(name, _)| !name.get_untracked().trim().is_empty())
                 .map(|(name, role)| CommitteeMember {
                     name: name.get_untracked(),
                     role: role.get_untracked(),
