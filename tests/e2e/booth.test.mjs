@@ -72,7 +72,7 @@ async function storedBallots(page) {
   return page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('thidua.meeting.'));
     const rounds = JSON.parse(localStorage.getItem(key)).data.rounds;
-    return JSON.stringify(rounds.map((r) => r.state.ballots));
+    return JSON.stringify(rounds.map((r) => r.state.closed.ballots));
   });
 }
 
