@@ -3,7 +3,7 @@
 
 use super::{format_share, Lang};
 use crate::domain::{Comparison, Quota, RoundRules, ShareBase, TieBreak};
-use crate::rules::tally::Status;
+use crate::rules::tally::{ReconcileError, Status};
 
 pub fn describe_base(lang: Lang, base: ShareBase) -> &'static str {
     match (base, lang) {
@@ -114,6 +114,33 @@ pub fn describe_status(lang: Lang, status: Status, rules: &RoundRules) -> (&'sta
                 "Đã được đề nghị ở một vòng cao hơn.".into(),
                 "Already nominated in a higher round.".into(),
             ),
+        ),
+    }
+}
+
+/// Why a count was refused, with its numbers.
+pub fn describe_reconcile_error(lang: Lang, error: &ReconcileError) -> String {
+    use ReconcileError as E;
+    match error {
+        E::CollectedOverIssued { issued, collected } => lang.pick(
+            format!("Số phiếu thu về ({collected}) lớn hơn số phiếu phát ra ({issued})."),
+            format!("Ballots collected ({collected}) exceed ballots issued ({issued})."),
+        ),
+        E::CollectedNotValidPlusInvalid { collected, valid, invalid } => lang.pick(
+            format!("Số phiếu thu về ({collected}) khác số phiếu hợp lệ ({valid}) cộng không hợp lệ ({invalid})."),
+            format!("Ballots collected ({collected}) differ from valid ({valid}) plus invalid ({invalid})."),
+        ),
+        E::ApprovalsOverLimit { approvals, valid, places } => lang.pick(
+            format!("Tổng số phiếu đồng ý ({approvals}) vượt quá số phiếu hợp lệ × chỉ tiêu ({valid} × {places})."),
+            format!("Approvals ({approvals}) exceed valid ballots × places ({valid} × {places})."),
+        ),
+        E::CandidateOverValid { votes, valid, .. } => lang.pick(
+            format!("Một đơn vị có {votes} phiếu, nhiều hơn số phiếu hợp lệ ({valid})."),
+            format!("A unit has {votes} votes, more than the valid ballots ({valid})."),
+        ),
+        E::IssuedOverPresent { issued, present } => lang.pick(
+            format!("Số phiếu phát ra ({issued}) lớn hơn số đại biểu có mặt ({present})."),
+            format!("Ballots issued ({issued}) exceed voters present ({present})."),
         ),
     }
 }

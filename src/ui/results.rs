@@ -9,8 +9,8 @@ use super::route::Route;
 use super::widgets::FormError;
 use super::{bi, tr};
 use crate::domain::{DomainError, MeetingId, RoundId, RoundKind, RoundRules};
-use crate::i18n::{describe_status, format_integer, format_share, Text};
-use crate::rules::tally::{RoundResult, Totals};
+use crate::i18n::{describe_reconcile_error, describe_status, format_integer, format_share, Text};
+use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
 use crate::state::use_store;
 
 #[derive(Clone)]
@@ -20,6 +20,7 @@ struct View {
     result: RoundResult,
     names: Vec<String>,
     rehearsal: bool,
+    reconciled: Result<(), ReconcileError>,
 }
 
 #[component]
@@ -42,12 +43,14 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 .iter()
                 .map(|c| ws.unit_name(c.unit))
                 .collect();
+            let reconciled = reconcile(&totals, result.places);
             Some(View {
                 rules: r.rules,
                 totals,
                 result,
                 names,
                 rehearsal: r.kind == RoundKind::Rehearsal,
+                reconciled,
             })
         })
     };
@@ -136,6 +139,10 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 <dl class="counts" data-testid="counts">
                     {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{num(n)}</dd></div> }).collect_view()}
                 </dl>
+                {match &view.reconciled {
+                    Ok(()) => view! { <p class="ok" data-testid="reconciled">{bi("Các số liệu khớp nhau: phát ra ≥ thu về = hợp lệ + không hợp lệ; tổng phiếu đồng ý ≤ phiếu hợp lệ × chỉ tiêu.", "The counts reconcile: issued ≥ collected = valid + invalid; approvals ≤ valid × quota.")}</p> }.into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert" data-testid="not-reconciled">{describe_reconcile_error(lang, e)}</p> }.into_any(),
+                }}
                 <table class="data" data-testid="result-table">
                     <thead><tr>
                         <th scope="col">{bi("Hạng", "Rank")}</th>
