@@ -6,6 +6,7 @@ mod date;
 mod ids;
 mod meeting;
 pub mod sample;
+mod scoring;
 mod workspace;
 
 pub use ballot::{
@@ -18,6 +19,10 @@ pub use meeting::{
     pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, Delegate, Meeting,
     MeetingDetails, MeetingId, Round, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId,
     Voters, COMMON_AWARDS,
+};
+pub use scoring::{
+    sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,
+    ItemKind, Metric, Points, ScoreSheet, Scorer, UnitScores,
 };
 pub use workspace::{
     Cluster, ClusterDraft, DomainError, EmulationYear, Handover, Shift, Unit, UnitDraft, Workspace,

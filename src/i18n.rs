@@ -12,7 +12,7 @@ pub use ballot_text::{
 };
 pub use catalogue::Text;
 pub use errors::{describe_domain_error, describe_record_error};
-pub use number::{format_integer, format_share};
+pub use number::{format_integer, format_points, format_share, format_signed_points};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -3,4 +3,5 @@
 
 pub mod history;
 pub mod rotation;
+pub mod scoring;
 pub mod tally;

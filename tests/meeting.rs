@@ -87,7 +87,7 @@ fn booth_round_counts_and_explains() {
     }
     ws.close_round(M, R1).expect("close");
     let meeting = ws.meeting(M).expect("meeting");
-    let results = meeting.results(8);
+    let results = meeting.results(ws.year_of(M).expect("year"));
     let (_, totals, result) = &results[0];
     assert_eq!(
         (
@@ -246,7 +246,11 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
     }
     ws.close_round(M, R1).expect("close");
-    let (_, _, result) = ws.meeting(M).expect("m").results(8).remove(0);
+    let (_, _, result) = ws
+        .meeting(M)
+        .expect("m")
+        .results(ws.year_of(M).expect("year"))
+        .remove(0);
     assert_eq!(result.runoff, Some((vec![unit(0), unit(1)], 1)));
     let runoff = ws.create_runoff(M, R1, RoundId(63)).expect("runoff");
     assert_eq!(
@@ -278,7 +282,10 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         vote(&mut ws, R2, who, &[1, 2]);
     }
     ws.close_round(M, R2).expect("close");
-    let results = ws.meeting(M).expect("m").results(8);
+    let results = ws
+        .meeting(M)
+        .expect("m")
+        .results(ws.year_of(M).expect("year"));
     let (_, _, result2) = results.last().expect("r2");
     assert_eq!(
         result2.candidates.last().map(|c| (c.unit, c.status)),

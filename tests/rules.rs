@@ -13,7 +13,7 @@ proptest! {
         let rotation: Vec<UnitId> = (0..n_units as u64).map(UnitId).collect();
         let members: Vec<UnitId> = rotation.iter().copied().filter(|u| member_mask & (1 << u.0) != 0).collect();
         let leader = members.get(leader_idx % members.len().max(1)).copied();
-        let year = EmulationYear { year: 2024, members: members.clone(), leader, deputy: None, handover: None };
+        let year = EmulationYear { year: 2024, members: members.clone(), leader, deputy: None, handover: None, criteria: Default::default(), scores: Default::default(), reports: Default::default() };
         let proposed = next_leader(&rotation, &members, &year);
         prop_assert_eq!(proposed.is_some(), !members.is_empty());
         if let Some(p) = proposed {

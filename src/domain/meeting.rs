@@ -209,7 +209,12 @@ impl Meeting {
 
     /// Results of every closed round, in order, each with the units
     /// nominated by the rounds before it taken into account.
-    pub fn results(&self, members: u32) -> Vec<(RoundId, Totals, RoundResult)> {
+    /// The cluster's score ranking of `year` settles ties where a round's
+    /// tie-break says so.
+    pub fn results(&self, year: &super::EmulationYear) -> Vec<(RoundId, Totals, RoundResult)> {
+        let members = year.members.len() as u32;
+        let ranks = crate::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
+        let score_rank = (!ranks.is_empty()).then_some(&ranks);
         self.rounds
             .iter()
             .filter_map(|round| match &round.state {
@@ -231,7 +236,7 @@ impl Meeting {
                         .collect();
                     let context = DecisionContext {
                         excluded: &round.excluded,
-                        score_rank: None,
+                        score_rank,
                     };
                     let result = tally::decide(&totals, &listed, &round.rules, places, context);
                     Some((round.id, totals, result))
@@ -242,7 +247,7 @@ impl Meeting {
     }
 
     /// Units nominated by closed, counting rounds before `round`.
-    fn nominated_before(&self, round: RoundId, members: u32) -> Vec<UnitId> {
+    fn nominated_before(&self, round: RoundId, year: &super::EmulationYear) -> Vec<UnitId> {
         let position = self
             .rounds
             .iter()
@@ -253,7 +258,7 @@ impl Meeting {
             .filter(|r| r.kind != RoundKind::Rehearsal)
             .map(|r| r.id)
             .collect();
-        self.results(members)
+        self.results(year)
             .into_iter()
             .filter(|(id, _, _)| earlier.contains(id))
             .flat_map(|(_, _, result)| result.nominated)
@@ -277,6 +282,17 @@ impl Workspace {
             .iter_mut()
             .find(|m| m.id == id)
             .ok_or(DomainError::UnknownMeeting)
+    }
+
+    /// The cluster-year a meeting belongs to.
+    pub fn year_of(&self, meeting: MeetingId) -> Result<&super::EmulationYear, DomainError> {
+        let meeting = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
+        let cluster = self
+            .cluster(meeting.cluster)
+            .ok_or(DomainError::UnknownCluster(meeting.cluster))?;
+        cluster
+            .year(meeting.year)
+            .ok_or(DomainError::UnknownYear(meeting.year))
     }
 
     fn members_of(&self, meeting: MeetingId) -> Result<Vec<UnitId>, DomainError> {
@@ -501,7 +517,7 @@ impl Workspace {
             return Err(DomainError::EarlierRoundNotClosed);
         }
         let excluded: Vec<UnitId> = if meeting.exclusion && counting {
-            let before = meeting.nominated_before(round_id, members.len() as u32);
+            let before = meeting.nominated_before(round_id, self.year_of(meeting_id)?);
             round
                 .candidates
                 .iter()
@@ -699,13 +715,12 @@ impl Workspace {
         round_id: RoundId,
         new_id: RoundId,
     ) -> Result<RoundId, DomainError> {
-        let members = self.members_of(meeting_id)?;
         let meeting = self
             .meeting(meeting_id)
             .ok_or(DomainError::UnknownMeeting)?;
         let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
         let (_, _, result) = meeting
-            .results(members.len() as u32)
+            .results(self.year_of(meeting_id)?)
             .into_iter()
             .find(|(id, _, _)| *id == round_id)
             .ok_or(DomainError::RoundNotClosed)?;

@@ -4,7 +4,10 @@
 
 use std::ops::RangeInclusive;
 
-use super::{ClusterId, Date, UnitId};
+use super::{
+    sample_criteria, AchievementReport, ClusterId, CriteriaTable, CriterionDraft, CriterionId,
+    Date, Points, ScoreSheet, Scorer, UnitId,
+};
 use crate::rules::rotation;
 
 /// Years a user may create; anything else is a typing mistake.
@@ -90,6 +93,9 @@ pub struct EmulationYear {
     pub deputy: Option<UnitId>,
     /// The leader flag passed on at this year's closing meeting.
     pub handover: Option<Handover>,
+    pub criteria: CriteriaTable,
+    pub scores: ScoreSheet,
+    pub reports: std::collections::BTreeMap<UnitId, AchievementReport>,
 }
 
 /// Membership and roles of a year, as a user chose them.
@@ -211,6 +217,18 @@ pub enum DomainError {
     NoRunoffNeeded,
     #[error("a runoff of this round is already prepared")]
     RunoffExists,
+    #[error("the item has no name")]
+    EmptyCriterionName,
+    #[error("the item's maximum must be above zero")]
+    ZeroMax,
+    #[error("the item does not exist")]
+    UnknownCriterion,
+    #[error("{points:?} exceeds the maximum {max:?}")]
+    ScoreOverMax { points: Points, max: Points },
+    #[error("unit {0} is not a member this year")]
+    NotAMember(UnitId),
+    #[error("a metric has a value but no name")]
+    MetricWithoutName,
 }
 
 /// A step in the rotation order.
@@ -483,12 +501,23 @@ impl Workspace {
             return Err(DomainError::YearExists(year));
         }
         let draft = Self::checked_year_draft(cluster, draft)?;
+        // The table of the latest earlier year carries over; a first year
+        // starts from the built-in sample table.
+        let criteria = cluster
+            .years
+            .iter()
+            .filter(|y| y.year < year)
+            .max_by_key(|y| y.year)
+            .map_or_else(sample_criteria, |y| y.criteria.clone());
         cluster.years.push(EmulationYear {
             year,
             members: draft.members,
             leader: draft.leader,
             deputy: draft.deputy,
             handover: None,
+            criteria,
+            scores: ScoreSheet::new(),
+            reports: std::collections::BTreeMap::new(),
         });
         cluster.years.sort_by_key(|y| y.year);
         Ok(())
@@ -580,6 +609,114 @@ impl Workspace {
             },
         )?;
         Ok(next)
+    }
+}
+
+impl Workspace {
+    fn year_mut(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+    ) -> Result<&mut EmulationYear, DomainError> {
+        self.cluster_mut(cluster)?
+            .year_mut(year)
+            .ok_or(DomainError::UnknownYear(year))
+    }
+
+    pub fn add_criterion(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        draft: CriterionDraft,
+    ) -> Result<CriterionId, DomainError> {
+        if draft.name.trim().is_empty() {
+            return Err(DomainError::EmptyCriterionName);
+        }
+        if draft.max == Points(0) {
+            return Err(DomainError::ZeroMax);
+        }
+        Ok(self.year_mut(cluster, year)?.criteria.add(draft))
+    }
+
+    /// Removes an item and every score given for it.
+    pub fn remove_criterion(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        item: CriterionId,
+    ) -> Result<(), DomainError> {
+        let target = self.year_mut(cluster, year)?;
+        if target.criteria.item(item).is_none() {
+            return Err(DomainError::UnknownCriterion);
+        }
+        target.criteria.items.retain(|c| c.id != item);
+        for scores in target.scores.values_mut() {
+            scores.self_scores.remove(&item);
+            scores.cluster_scores.remove(&item);
+        }
+        Ok(())
+    }
+
+    /// Sets (or clears) one score; never above the item's maximum.
+    pub fn set_score(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        unit: UnitId,
+        scorer: Scorer,
+        item: CriterionId,
+        points: Option<Points>,
+    ) -> Result<(), DomainError> {
+        let target = self.year_mut(cluster, year)?;
+        if !target.members.contains(&unit) {
+            return Err(DomainError::NotAMember(unit));
+        }
+        let max = target
+            .criteria
+            .item(item)
+            .ok_or(DomainError::UnknownCriterion)?
+            .max;
+        if let Some(points) = points.filter(|p| *p > max) {
+            return Err(DomainError::ScoreOverMax { points, max });
+        }
+        let scores = target.scores.entry(unit).or_default();
+        scores.set(scorer, item, points);
+        if scores.is_empty() {
+            target.scores.remove(&unit);
+        }
+        Ok(())
+    }
+
+    /// Replaces a unit's achievement report; blank metric rows are dropped.
+    pub fn set_report(
+        &mut self,
+        cluster: ClusterId,
+        year: u16,
+        unit: UnitId,
+        mut report: AchievementReport,
+    ) -> Result<(), DomainError> {
+        let target = self.year_mut(cluster, year)?;
+        if !target.members.contains(&unit) {
+            return Err(DomainError::NotAMember(unit));
+        }
+        report.metrics.retain(|m| {
+            !(m.name.trim().is_empty() && m.value.trim().is_empty() && m.measure.trim().is_empty())
+        });
+        if report.metrics.iter().any(|m| m.name.trim().is_empty()) {
+            return Err(DomainError::MetricWithoutName);
+        }
+        for metric in &mut report.metrics {
+            metric.name = metric.name.trim().to_owned();
+            metric.value = metric.value.trim().to_owned();
+            metric.measure = metric.measure.trim().to_owned();
+        }
+        report.narrative = report.narrative.trim().to_owned();
+        if report.narrative.is_empty() && report.metrics.is_empty() {
+            target.reports.remove(&unit);
+        } else {
+            target.reports.insert(unit, report);
+        }
+        Ok(())
     }
 }
 

@@ -4,7 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::RecordError;
-use crate::domain::{Cluster, ClusterId, Date, EmulationYear, Handover, Unit, UnitId, YEAR_RANGE};
+use std::collections::BTreeMap;
+
+use crate::domain::{
+    AchievementReport, Cluster, ClusterId, CriteriaTable, Criterion, CriterionId, Date,
+    EmulationYear, Handover, ItemKind, Metric, Points, Unit, UnitId, UnitScores, YEAR_RANGE,
+};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +47,56 @@ pub struct YearDto {
     pub leader: Option<u64>,
     pub deputy: Option<u64>,
     pub handover: Option<HandoverDto>,
+    #[serde(default)]
+    pub criteria: Vec<CriterionDto>,
+    #[serde(default)]
+    pub scores: Vec<UnitScoresDto>,
+    #[serde(default)]
+    pub reports: Vec<ReportDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKindDto {
+    Criterion,
+    Bonus,
+    Deduction,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CriterionDto {
+    pub id: u32,
+    pub kind: ItemKindDto,
+    #[serde(default)]
+    pub group: String,
+    pub name: String,
+    /// Hundredths of a point.
+    pub max: u32,
+    #[serde(default)]
+    pub guidance: String,
+}
+
+/// Scores as `[item id, hundredths]` pairs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitScoresDto {
+    pub unit: u64,
+    pub self_scores: Vec<(u32, u32)>,
+    pub cluster_scores: Vec<(u32, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportDto {
+    pub unit: u64,
+    pub narrative: String,
+    pub metrics: Vec<MetricDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MetricDto {
+    pub name: String,
+    pub value: String,
+    #[serde(default)]
+    pub measure: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,6 +168,53 @@ impl From<&Cluster> for ClusterDto {
                         date: h.date.to_string(),
                         note: h.note.clone(),
                     }),
+                    criteria: y
+                        .criteria
+                        .items
+                        .iter()
+                        .map(|c| CriterionDto {
+                            id: c.id.0,
+                            kind: match c.kind {
+                                ItemKind::Criterion => ItemKindDto::Criterion,
+                                ItemKind::Bonus => ItemKindDto::Bonus,
+                                ItemKind::Deduction => ItemKindDto::Deduction,
+                            },
+                            group: c.group.clone(),
+                            name: c.name.clone(),
+                            max: c.max.0,
+                            guidance: c.guidance.clone(),
+                        })
+                        .collect(),
+                    scores: y
+                        .scores
+                        .iter()
+                        .map(|(unit, s)| UnitScoresDto {
+                            unit: unit.0,
+                            self_scores: s.self_scores.iter().map(|(k, v)| (k.0, v.0)).collect(),
+                            cluster_scores: s
+                                .cluster_scores
+                                .iter()
+                                .map(|(k, v)| (k.0, v.0))
+                                .collect(),
+                        })
+                        .collect(),
+                    reports: y
+                        .reports
+                        .iter()
+                        .map(|(unit, r)| ReportDto {
+                            unit: unit.0,
+                            narrative: r.narrative.clone(),
+                            metrics: r
+                                .metrics
+                                .iter()
+                                .map(|m| MetricDto {
+                                    name: m.name.clone(),
+                                    value: m.value.clone(),
+                                    measure: m.measure.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
@@ -216,7 +318,37 @@ impl TryFrom<ClusterDto> for Cluster {
                     })
                 }
             };
+            let criteria = criteria_from(year.criteria, &path)?;
+            let scores = scores_from(year.scores, &criteria, &members, &path)?;
+            let mut reports = BTreeMap::new();
+            for (r_idx, report) in year.reports.into_iter().enumerate() {
+                if !members.contains(&UnitId(report.unit)) {
+                    return Err(RecordError::invalid(
+                        format!("{path}.reports[{r_idx}].unit"),
+                        "is not a member",
+                    ));
+                }
+                let metrics = report
+                    .metrics
+                    .into_iter()
+                    .map(|m| Metric {
+                        name: m.name,
+                        value: m.value,
+                        measure: m.measure,
+                    })
+                    .collect();
+                reports.insert(
+                    UnitId(report.unit),
+                    AchievementReport {
+                        narrative: report.narrative,
+                        metrics,
+                    },
+                );
+            }
             years.push(EmulationYear {
+                criteria,
+                scores,
+                reports,
                 year: year.year,
                 members,
                 leader,
@@ -256,4 +388,80 @@ impl TryFrom<SettingsDto> for Lang {
             )
         })
     }
+}
+
+fn criteria_from(items: Vec<CriterionDto>, path: &str) -> Result<CriteriaTable, RecordError> {
+    let mut table = CriteriaTable::default();
+    for (idx, item) in items.into_iter().enumerate() {
+        if table.item(CriterionId(item.id)).is_some() {
+            return Err(RecordError::invalid(
+                format!("{path}.criteria[{idx}].id"),
+                "appears twice",
+            ));
+        }
+        if item.max == 0 {
+            return Err(RecordError::invalid(
+                format!("{path}.criteria[{idx}].max"),
+                "must be above zero",
+            ));
+        }
+        table.items.push(Criterion {
+            id: CriterionId(item.id),
+            kind: match item.kind {
+                ItemKindDto::Criterion => ItemKind::Criterion,
+                ItemKindDto::Bonus => ItemKind::Bonus,
+                ItemKindDto::Deduction => ItemKind::Deduction,
+            },
+            group: item.group,
+            name: item.name,
+            max: Points(item.max),
+            guidance: item.guidance,
+        });
+    }
+    Ok(table)
+}
+
+fn scores_from(
+    sheets: Vec<UnitScoresDto>,
+    table: &CriteriaTable,
+    members: &[UnitId],
+    path: &str,
+) -> Result<BTreeMap<UnitId, UnitScores>, RecordError> {
+    let mut out = BTreeMap::new();
+    for (idx, sheet) in sheets.into_iter().enumerate() {
+        let here = format!("{path}.scores[{idx}]");
+        if !members.contains(&UnitId(sheet.unit)) {
+            return Err(RecordError::invalid(
+                format!("{here}.unit"),
+                "is not a member",
+            ));
+        }
+        let mut scores = UnitScores::default();
+        for (field, pairs, target) in [
+            ("self_scores", sheet.self_scores, &mut scores.self_scores),
+            (
+                "cluster_scores",
+                sheet.cluster_scores,
+                &mut scores.cluster_scores,
+            ),
+        ] {
+            for (p_idx, (item, points)) in pairs.into_iter().enumerate() {
+                let Some(criterion) = table.item(CriterionId(item)) else {
+                    return Err(RecordError::invalid(
+                        format!("{here}.{field}[{p_idx}]"),
+                        format!("item {item} is not in the criteria table"),
+                    ));
+                };
+                if points > criterion.max.0 {
+                    return Err(RecordError::invalid(
+                        format!("{here}.{field}[{p_idx}]"),
+                        "is above the item's maximum",
+                    ));
+                }
+                target.insert(CriterionId(item), Points(points));
+            }
+        }
+        out.insert(UnitId(sheet.unit), scores);
+    }
+    Ok(out)
 }

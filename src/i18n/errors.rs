@@ -75,6 +75,15 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         E::TooManyApprovals => lang.pick("Số đơn vị được chọn vượt chỉ tiêu.".into(), "More units are chosen than there are places.".into()),
         E::SelfVote => lang.pick("Đại biểu không được bầu cho chính đơn vị mình trong vòng này.".into(), "A delegate may not approve their own unit in this round.".into()),
         E::NoRunoffNeeded => lang.pick("Vòng này không có trường hợp bằng phiếu và không còn chỉ tiêu.".into(), "This round has no tie and no place left.".into()),
+        E::EmptyCriterionName => lang.pick("Hãy nhập tên tiêu chí.".into(), "Type the item's name.".into()),
+        E::ZeroMax => lang.pick("Điểm tối đa phải lớn hơn 0.".into(), "The maximum must be above 0.".into()),
+        E::UnknownCriterion => lang.pick("Không tìm thấy tiêu chí.".into(), "The item was not found.".into()),
+        E::ScoreOverMax { points, max } => lang.pick(
+            format!("Điểm {} vượt quá điểm tối đa {} của tiêu chí.", super::format_points(lang, *points), super::format_points(lang, *max)),
+            format!("{} is above the item's maximum of {}.", super::format_points(lang, *points), super::format_points(lang, *max)),
+        ),
+        E::NotAMember(unit) => lang.pick(format!("{} không phải đơn vị thành viên năm này.", name(*unit)), format!("{} is not a member this year.", name(*unit))),
+        E::MetricWithoutName => lang.pick("Một chỉ số có giá trị nhưng chưa có tên.".into(), "A metric has a value but no name.".into()),
         E::RunoffExists => lang.pick("Đã tạo vòng bầu lại cho vòng này.".into(), "A runoff of this round is already prepared.".into()),
     }
 }

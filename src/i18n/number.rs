@@ -30,3 +30,24 @@ pub fn format_share(lang: Lang, basis_points: u64) -> String {
     };
     format!("{}{decimal}{:02}%", basis_points / 100, basis_points % 100)
 }
+
+/// Points as written on a score table: `7,5`, `100`, `12,25` (English `7.5`).
+pub fn format_points(lang: Lang, points: crate::domain::Points) -> String {
+    format_signed_points(lang, i64::from(points.0))
+}
+
+/// Hundredths of a point, possibly negative (a total after deductions).
+pub fn format_signed_points(lang: Lang, hundredths: i64) -> String {
+    let decimal = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    let whole = format_integer(lang, (abs / 100) as i64);
+    match abs % 100 {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}{decimal}{}", f / 10),
+        f => format!("{sign}{whole}{decimal}{f:02}"),
+    }
+}

@@ -30,12 +30,9 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         store.workspace.with(|ws| {
             let m = ws.meeting(meeting)?;
             let r = m.round(round)?;
-            let n_members = ws
-                .cluster(m.cluster)
-                .and_then(|c| c.year(m.year))
-                .map_or(0, |y| y.members.len() as u32);
+            let year = ws.year_of(meeting).ok()?;
             let (_, totals, result) = m
-                .results(n_members)
+                .results(year)
                 .into_iter()
                 .find(|(id, _, _)| *id == round)?;
             let names = result
