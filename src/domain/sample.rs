@@ -2,7 +2,8 @@
 //! of its closing meeting on 3 October 2024 (`shared/reference/`).
 
 use super::{
-    ClusterDraft, ClusterId, Date, DomainError, Handover, UnitDraft, UnitId, Workspace, YearDraft,
+    AchievementReport, ClusterDraft, ClusterId, Date, DomainError, Handover, Metric, UnitDraft,
+    UnitId, Workspace, YearDraft,
 };
 
 /// The eight units in the order the report lists them, which is also the
@@ -84,7 +85,7 @@ pub fn load_sample(
         cluster_id,
         SAMPLE_YEAR,
         YearDraft {
-            members,
+            members: members.clone(),
             leader: Some(technical),
             deputy: None,
         },
@@ -100,6 +101,59 @@ pub fn load_sample(
             note: "Tại Hội nghị tổng kết, Hà Nội".to_owned(),
         }),
     )?;
+    for (idx, report) in reports() {
+        draft_workspace.set_report(cluster_id, SAMPLE_YEAR, members[idx], report)?;
+    }
     *workspace = draft_workspace;
     Ok(cluster_id)
+}
+
+/// The figures the news report gives, by unit (index into `UNITS`).
+fn reports() -> Vec<(usize, AchievementReport)> {
+    let metric = |name: &str, value: &str, measure: &str| Metric {
+        name: name.into(),
+        value: value.into(),
+        measure: measure.into(),
+    };
+    vec![
+        (
+            3,
+            AchievementReport {
+                narrative: "Chủ trì, phối hợp đấu tranh 17 chuyên án; bắt giữ, xử lý 90 vụ/194 đối tượng; thu 766,33 kg ma túy các loại, \
+                            30.000 lít dầu DO, 26.400 bao thuốc lá lậu và nhiều tang vật khác trị giá hơn 30 tỷ đồng."
+                    .into(),
+                metrics: vec![
+                    metric("Chuyên án chủ trì, phối hợp đấu tranh", "17", "chuyên án"),
+                    metric("Vụ việc bắt giữ, xử lý", "90", "vụ"),
+                    metric("Đối tượng bắt giữ, xử lý", "194", "đối tượng"),
+                    metric("Ma túy thu giữ", "766,33", "kg"),
+                    metric("Dầu DO thu giữ", "30.000", "lít"),
+                    metric("Thuốc lá lậu thu giữ", "26.400", "bao"),
+                ],
+            },
+        ),
+        (
+            4,
+            AchievementReport {
+                narrative: "Làm thủ tục xuất, nhập cảnh tại các cửa khẩu do Bộ Quốc phòng quản lý; triển khai cửa khẩu thông minh \
+                            tại Hữu Nghị, Tân Thanh (Lạng Sơn)."
+                    .into(),
+                metrics: vec![
+                    metric("Người xuất, nhập cảnh", "19.832.311", "người"),
+                    metric("Phương tiện xuất, nhập cảnh", "2.074.286", "phương tiện"),
+                    metric("Hàng hóa xuất, nhập khẩu", "426.285.845", "tấn"),
+                    metric("Người Việt Nam được các nước trao trả", "5.327", "người"),
+                    metric("Đối tượng người nước ngoài trao trả", "679", "đối tượng"),
+                ],
+            },
+        ),
+        (
+            7,
+            AchievementReport {
+                narrative: "Bảo đảm thông tin liên lạc thường xuyên, đột xuất, sẵn sàng chiến đấu, ứng phó thiên tai và tìm kiếm cứu nạn."
+                    .into(),
+                metrics: vec![metric("Ứng cứu khắc phục sự cố thông tin", "27", "lượt")],
+            },
+        ),
+    ]
 }

@@ -654,6 +654,7 @@ impl Workspace {
             scores.self_scores.remove(&item);
             scores.cluster_scores.remove(&item);
         }
+        target.scores.retain(|_, scores| !scores.is_empty());
         Ok(())
     }
 
