@@ -11,6 +11,7 @@ pub mod panic;
 mod results;
 mod round;
 pub mod route;
+mod scores;
 mod units;
 mod widgets;
 mod year;
@@ -54,7 +55,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">{tr(Text::AppTagline)}</span>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
-                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..))>
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..))>
                     {tr(Text::Clusters)}
                 </a>
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
@@ -71,6 +72,7 @@ pub fn App() -> impl IntoView {
                 Route::Cluster(id) => view! { <cluster::ClusterScreen id=id/> }.into_any(),
                 Route::Year(id, year) => view! { <year::YearScreen id=id year=year/> }.into_any(),
                 Route::History(id) => view! { <history::HistoryScreen id=id/> }.into_any(),
+                Route::Scores(id, year) => view! { <scores::ScoresScreen cluster=id year=year/> }.into_any(),
                 Route::Meeting(id, year) => view! { <meeting::MeetingScreen cluster=id year=year/> }.into_any(),
                 Route::Round(meeting, round) => view! { <round::RoundScreen meeting=meeting round=round/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),

@@ -10,6 +10,8 @@ pub enum Route {
     Cluster(ClusterId),
     Year(ClusterId, u16),
     History(ClusterId),
+    /// Criteria, scores, ranking and reports of a cluster-year.
+    Scores(ClusterId, u16),
     /// The year-end meeting of a cluster-year: details, voters, rounds.
     Meeting(ClusterId, u16),
     /// One round: opening, the booth, the results.
@@ -33,6 +35,10 @@ impl Route {
                 (Some(id), Ok(year)) => Route::Year(id, year),
                 _ => Route::NotFound,
             },
+            ["clusters", id, "years", year, "scores"] => match (cluster(id), year.parse()) {
+                (Some(id), Ok(year)) => Route::Scores(id, year),
+                _ => Route::NotFound,
+            },
             ["clusters", id, "years", year, "meeting"] => match (cluster(id), year.parse()) {
                 (Some(id), Ok(year)) => Route::Meeting(id, year),
                 _ => Route::NotFound,
@@ -53,6 +59,7 @@ impl Route {
             Route::Cluster(id) => format!("#/clusters/{id}"),
             Route::Year(id, year) => format!("#/clusters/{id}/years/{year}"),
             Route::History(id) => format!("#/clusters/{id}/history"),
+            Route::Scores(id, year) => format!("#/clusters/{id}/years/{year}/scores"),
             Route::Meeting(id, year) => format!("#/clusters/{id}/years/{year}/meeting"),
             Route::Round(meeting, round) => format!("#/meetings/{}/rounds/{}", meeting.0, round.0),
             Route::PanicCheck => "#/debug/panic".to_owned(),

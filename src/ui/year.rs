@@ -51,6 +51,11 @@ fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
             <MembershipCard id=id year=year/>
             <div>
                 <section class="card">
+                    <h2>{super::bi("Chấm điểm và báo cáo thành tích", "Scores and achievement reports")}</h2>
+                    <p class="hint">{super::bi("Bảng tiêu chí, điểm tự chấm và cụm chấm, xếp hạng, báo cáo của các đơn vị.", "Criteria table, self and cluster scores, ranking, the units' reports.")}</p>
+                    <a href=Route::Scores(id, year).href() data-testid="scores-link">{super::bi("Mở bảng chấm điểm", "Open the score table")}</a>
+                </section>
+                <section class="card">
                     <h2>{super::bi("Hội nghị tổng kết và bình xét", "Year-end meeting and review")}</h2>
                     <p class="hint">{super::bi("Thông tin hội nghị, đại biểu, các vòng bỏ phiếu kín và kết quả.", "Meeting details, voters, the secret-ballot rounds and their results.")}</p>
                     <a href=Route::Meeting(id, year).href() data-testid="meeting-link">{super::bi("Mở hội nghị", "Open the meeting")}</a>

@@ -1,0 +1,554 @@
+//! Scores of a cluster-year: the ranking with a chart, the keyboard grid
+//! of self and cluster scores per unit, each unit's achievement report, and
+//! the criteria table.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::route::Route;
+use super::widgets::{FormError, SavedNote};
+use super::{bi, tr};
+use crate::domain::{
+    AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric, Points,
+    Scorer, UnitId,
+};
+use crate::i18n::{format_points, format_signed_points, Lang, Text};
+use crate::rules::scoring::{ranking, RankRow};
+use crate::state::use_store;
+
+#[component]
+pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let exists = move || {
+        store
+            .workspace
+            .with(|ws| ws.cluster(cluster).and_then(|c| c.year(year)).is_some())
+    };
+    let cluster_name = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let first_member = store.workspace.with_untracked(|ws| {
+        ws.cluster(cluster)
+            .and_then(|c| c.year(year))
+            .and_then(|y| y.members.first().copied())
+    });
+    let selected = RwSignal::new(first_member);
+    view! {
+        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+            <a href="#/">{tr(Text::Clusters)}</a>" › "
+            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
+            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
+            <span>{bi("Chấm điểm", "Scores")}</span>
+        </nav>
+        <h1 data-testid="scores-title">{bi("Chấm điểm thi đua năm", "Emulation scores")}" "{year}" — "{cluster_name}</h1>
+        <Show when=exists fallback=|| view! { <p data-testid="not-found">{tr(Text::YearNotFound)}</p> }>
+            <RankingCard cluster=cluster year=year/>
+            <GridCard cluster=cluster year=year selected=selected/>
+            <ReportCard cluster=cluster year=year selected=selected/>
+            <CriteriaCard cluster=cluster year=year/>
+        </Show>
+    }
+}
+
+#[component]
+fn RankingCard(cluster: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let data = move || {
+        store.workspace.with(|ws| {
+            let y = ws.cluster(cluster)?.year(year)?;
+            let rows = ranking(&y.criteria, &y.members, &y.scores);
+            let named: Vec<(RankRow, String)> = rows
+                .into_iter()
+                .map(|r| {
+                    let name = ws.unit_name(r.unit);
+                    (r, name)
+                })
+                .collect();
+            Some((named, y.criteria.max_total()))
+        })
+    };
+    move || {
+        let lang = store.lang.get();
+        let Some((rows, max_total)) = data() else {
+            return view! { <p></p> }.into_any();
+        };
+        let fmt = move |t: Option<i64>| {
+            t.map(|t| format_signed_points(lang, t))
+                .unwrap_or_else(|| "—".into())
+        };
+        let table_rows = rows.iter().map(|(row, name)| {
+            let self_total = row.self_total.map(|t| t.total);
+            let cluster_total = row.cluster_total.map(|t| t.total);
+            let difference = match (self_total, cluster_total) {
+                (Some(s), Some(c)) if s != c => format!("{}{}", if c > s { "+" } else { "" }, format_signed_points(lang, c - s)),
+                (Some(_), Some(_)) => "0".into(),
+                _ => "—".into(),
+            };
+            view! {
+                <tr data-testid="rank-row">
+                    <td class="num" data-testid="rank">{row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
+                    <td data-testid="rank-name">{name.clone()}</td>
+                    <td class="num" data-testid="rank-self">{fmt(self_total)}</td>
+                    <td class="num" data-testid="rank-cluster">{fmt(cluster_total)}</td>
+                    <td class="num" data-testid="rank-difference">{difference}</td>
+                </tr>
+            }
+        }).collect_view();
+        view! {
+            <section class="card">
+                <h2>{bi("Bảng tổng hợp kết quả chấm điểm", "Score table")}</h2>
+                <p class="hint">{bi("Xếp hạng theo điểm cụm chấm; bằng điểm thì đồng hạng. Tổng điểm tiêu chí tối đa:", "Ranked by the cluster's score; equal totals share a rank. Criteria total:")}" "{format_points(lang, Points(max_total))}</p>
+                <table class="data" data-testid="ranking">
+                    <thead><tr>
+                        <th scope="col">{bi("Hạng", "Rank")}</th>
+                        <th scope="col">{tr(Text::Units)}</th>
+                        <th scope="col">{bi("Tự chấm", "Self score")}</th>
+                        <th scope="col">{bi("Cụm chấm", "Cluster score")}</th>
+                        <th scope="col">{bi("Chênh lệch", "Difference")}</th>
+                    </tr></thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+                {score_chart(lang, &rows, max_total)}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Self and cluster totals side by side, one pair of bars per unit.
+fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl IntoView {
+    const LABEL_W: f64 = 170.0;
+    const BAR_W: f64 = 420.0;
+    const ROW_H: f64 = 34.0;
+    let top = rows
+        .iter()
+        .flat_map(|(r, _)| {
+            [
+                r.self_total.map(|t| t.total),
+                r.cluster_total.map(|t| t.total),
+            ]
+        })
+        .flatten()
+        .max()
+        .unwrap_or(0);
+    let scale = (i64::from(max_total)).max(top).max(1) as f64;
+    let width = |t: Option<i64>| BAR_W * t.unwrap_or(0).max(0) as f64 / scale;
+    let height = rows.len() as f64 * ROW_H + 10.0;
+    let bars = rows.iter().enumerate().map(|(idx, (row, name))| {
+        let y = 6.0 + idx as f64 * ROW_H;
+        let label: String = name.chars().take(24).collect();
+        let cluster_total = row.cluster_total.map(|t| t.total);
+        view! {
+            <text x=LABEL_W - 8.0 y=y + 18.0 text-anchor="end" class="bar-label">{label}</text>
+            <rect x=LABEL_W y=y width=width(row.self_total.map(|t| t.total)) height="12" class="bar bar-self"></rect>
+            <rect x=LABEL_W y=y + 13.0 width=width(cluster_total) height="12" class="bar bar-nominated"></rect>
+            <text x=LABEL_W + width(cluster_total) + 6.0 y=y + 24.0 class="bar-value">{cluster_total.map(|t| format_signed_points(lang, t)).unwrap_or_default()}</text>
+        }
+    }).collect_view();
+    let caption = lang.pick_str(
+        "Thanh trên: tự chấm; thanh dưới (xanh): cụm chấm",
+        "Upper bar: self score; lower (green): cluster score",
+    );
+    view! {
+        <figure class="chart" data-testid="score-chart">
+            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70.0, height) role="img" aria-label=caption>{bars}</svg>
+            <figcaption>{caption}</figcaption>
+        </figure>
+    }
+}
+
+/// Moves the focus to the grid cell at (`row`, `col`), if there is one.
+fn focus_cell(row: usize, col: &str) {
+    let selector = format!("[data-grid-row='{row}'][data-grid-col='{col}']");
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -> impl IntoView {
+    let store = use_store();
+    let members = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .map(|y| {
+                    y.members
+                        .iter()
+                        .map(|u| (*u, ws.unit_name(*u)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // Rows change with the table only, never with the scores, so typing
+    // and moving between cells never rebuilds the grid under the cursor.
+    let items = Memo::new(move |_| {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .map(|y| y.criteria.items.clone())
+                .unwrap_or_default()
+        })
+    });
+    let error = RwSignal::new(None::<DomainError>);
+    let grid = move || {
+        let Some(unit) = selected.get() else {
+            return view! { <p class="empty">{bi("Năm này chưa có đơn vị thành viên.", "This year has no members.")}</p> }.into_any();
+        };
+        let rows = items
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(idx, item)| score_row(cluster, year, unit, idx, item, error))
+            .collect_view();
+        view! {
+            <table class="data score-grid" data-testid="score-grid">
+                <thead><tr>
+                    <th scope="col">{bi("Tiêu chí", "Item")}</th>
+                    <th scope="col">{bi("Tối đa", "Max")}</th>
+                    <th scope="col">{bi("Tự chấm", "Self score")}</th>
+                    <th scope="col">{bi("Cụm chấm", "Cluster score")}</th>
+                    <th scope="col">{bi("Chênh lệch", "Difference")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Chấm điểm từng đơn vị", "Scores of each unit")}</h2>
+            <div class="unit-tabs" role="tablist" aria-label=bi("Đơn vị", "Unit")>
+                {move || members().into_iter().map(|(unit, name)| view! {
+                    <button type="button" role="tab" class="small" data-testid="score-unit"
+                        class:secondary=move || selected.get() != Some(unit)
+                        aria-selected=move || (selected.get() == Some(unit)).to_string()
+                        on:click=move |_| selected.set(Some(unit))>{name}</button>
+                }).collect_view()}
+            </div>
+            <p class="hint">{bi(
+                "Gõ điểm (chấp nhận dấu phẩy thập phân, ví dụ 27,5). Tab, Enter hoặc mũi tên lên/xuống để chuyển ô; điểm được lưu khi rời ô.",
+                "Type points (a decimal comma is fine, e.g. 27,5). Tab, Enter or the up/down arrows move between cells; a score is saved when you leave its cell.")}</p>
+            {grid}
+            <FormError error=error testid="score-error"/>
+        </section>
+    }
+}
+
+fn score_row(
+    cluster: ClusterId,
+    year: u16,
+    unit: UnitId,
+    idx: usize,
+    item: Criterion,
+    error: RwSignal<Option<DomainError>>,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang.get_untracked();
+    let kind = match item.kind {
+        ItemKind::Criterion => "",
+        ItemKind::Bonus => lang.pick_str("Điểm thưởng: ", "Bonus: "),
+        ItemKind::Deduction => lang.pick_str("Điểm trừ: ", "Deduction: "),
+    };
+    let item_id = item.id;
+    let current = move |scorer: Scorer| {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .and_then(|y| y.scores.get(&unit))
+                .and_then(|s| s.by(scorer).get(&item_id).copied())
+        })
+    };
+    let difference = move || match (current(Scorer::SelfScore), current(Scorer::Cluster)) {
+        (Some(s), Some(c)) => {
+            let d = i64::from(c.0) - i64::from(s.0);
+            format!(
+                "{}{}",
+                if d > 0 { "+" } else { "" },
+                format_signed_points(store.lang.get(), d)
+            )
+        }
+        _ => String::new(),
+    };
+    let item_name = item.name.clone();
+    let cell = move |scorer: Scorer, col: &'static str| {
+        let text = RwSignal::new(
+            current(scorer)
+                .map(|p| format_points(lang, p))
+                .unwrap_or_default(),
+        );
+        let invalid = RwSignal::new(false);
+        let max = item.max;
+        let check = move |value: &str| {
+            value.trim().is_empty() || Points::parse(value).is_some_and(|p| p <= max)
+        };
+        let commit = move |_| {
+            let value = text.get_untracked();
+            if !check(&value) {
+                invalid.set(true);
+                return;
+            }
+            let points = Points::parse(&value);
+            let outcome =
+                store.apply(|ws| ws.set_score(cluster, year, unit, scorer, item_id, points));
+            invalid.set(outcome.is_err());
+            error.set(outcome.err());
+        };
+        view! {
+            <td>
+                <input type="text" inputmode="decimal" class="score-input" data-testid=format!("score-{col}")
+                    data-grid-row=idx.to_string() data-grid-col=col
+                    class:invalid=move || invalid.get()
+                    aria-invalid=move || invalid.get().to_string()
+                    aria-label=format!("{} — {}", item_name, if col == "self" { lang.pick_str("tự chấm", "self score") } else { lang.pick_str("cụm chấm", "cluster score") })
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        invalid.set(!check(&value));
+                        text.set(value);
+                    }
+                    on:change=commit
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        match ev.key().as_str() {
+                            "ArrowDown" | "Enter" => { ev.prevent_default(); focus_cell(idx + 1, col); }
+                            "ArrowUp" => { ev.prevent_default(); if idx > 0 { focus_cell(idx - 1, col); } }
+                            _ => {}
+                        }
+                    }/>
+            </td>
+        }
+    };
+    view! {
+        <tr data-testid="score-row">
+            <td title=item.guidance.clone()>
+                {(!item.group.is_empty()).then(|| view! { <span class="hint group-name">{item.group.clone()}</span><br/> })}
+                {kind}{item.name.clone()}
+            </td>
+            <td class="num">{format_points(lang, item.max)}</td>
+            {cell(Scorer::SelfScore, "self")}
+            {cell(Scorer::Cluster, "cluster")}
+            <td class="num" data-testid="score-difference">{difference}</td>
+        </tr>
+    }
+}
+
+/// A metric row being edited.
+type MetricRow = (usize, RwSignal<String>, RwSignal<String>, RwSignal<String>);
+
+#[component]
+fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -> impl IntoView {
+    let store = use_store();
+    let form = move || {
+        let unit = selected.get()?;
+        let report = store.workspace.with_untracked(|ws| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .and_then(|y| y.reports.get(&unit).cloned())
+                .unwrap_or_default()
+        });
+        let name = store.workspace.with_untracked(|ws| ws.unit_name(unit));
+        let narrative = RwSignal::new(report.narrative.clone());
+        let next_key = StoredValue::new(report.metrics.len() + 1);
+        let rows: RwSignal<Vec<MetricRow>> = RwSignal::new(
+            report
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    (
+                        i,
+                        RwSignal::new(m.name.clone()),
+                        RwSignal::new(m.value.clone()),
+                        RwSignal::new(m.measure.clone()),
+                    )
+                })
+                .collect(),
+        );
+        let error = RwSignal::new(None::<DomainError>);
+        let saved = RwSignal::new(false);
+        let add = move |_| {
+            let key = next_key.get_value();
+            next_key.set_value(key + 1);
+            rows.update(|r| {
+                r.push((
+                    key,
+                    RwSignal::new(String::new()),
+                    RwSignal::new(String::new()),
+                    RwSignal::new(String::new()),
+                ))
+            });
+        };
+        let save = move |_| {
+            let metrics = rows
+                .get_untracked()
+                .into_iter()
+                .map(|(_, n, v, m)| Metric {
+                    name: n.get_untracked(),
+                    value: v.get_untracked(),
+                    measure: m.get_untracked(),
+                })
+                .collect();
+            let report = AchievementReport {
+                narrative: narrative.get_untracked(),
+                metrics,
+            };
+            let outcome = store.apply(|ws| ws.set_report(cluster, year, unit, report));
+            saved.set(outcome.is_ok());
+            error.set(outcome.err());
+        };
+        Some(view! {
+            <h3>{name}</h3>
+            <label class="field">
+                <span class="field-label">{bi("Tóm tắt thành tích", "Summary of achievements")}</span>
+                <textarea rows="4" data-testid="report-narrative" bind:value=narrative></textarea>
+            </label>
+            <table class="data" data-testid="report-metrics">
+                <thead><tr>
+                    <th scope="col">{bi("Chỉ số", "Metric")}</th>
+                    <th scope="col">{bi("Giá trị", "Value")}</th>
+                    <th scope="col">{bi("Đơn vị tính", "Measure")}</th>
+                    <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(key, n, v, m)| view! {
+                        <tr data-testid="metric-row">
+                            <td><input type="text" data-testid="metric-name" aria-label=bi("Chỉ số", "Metric") bind:value=n/></td>
+                            <td><input type="text" data-testid="metric-value" aria-label=bi("Giá trị", "Value") bind:value=v/></td>
+                            <td><input type="text" data-testid="metric-measure" aria-label=bi("Đơn vị tính", "Measure") bind:value=m/></td>
+                            <td><button type="button" class="small secondary" on:click=move |_| rows.update(|r| r.retain(|row| row.0 != key))>{bi("Xoá", "Remove")}</button></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="form-actions">
+                <button type="button" class="secondary" data-testid="add-metric" on:click=add>{bi("Thêm chỉ số", "Add a metric")}</button>
+                <button type="button" data-testid="save-report" on:click=save>{tr(Text::Save)}</button>
+                <SavedNote shown=saved testid="report-saved"/>
+            </div>
+            <FormError error=error testid="report-error"/>
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Báo cáo thành tích", "Achievement report")}</h2>
+            {form}
+        </section>
+    }
+}
+
+#[component]
+fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
+    let store = use_store();
+    let items = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .map(|y| y.criteria.items.clone())
+                .unwrap_or_default()
+        })
+    };
+    let kind = RwSignal::new(ItemKind::Criterion);
+    let group = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let max = RwSignal::new(String::new());
+    let guidance = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<DomainError>);
+    let max_error = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(points) = Points::parse(&max.get_untracked()) else {
+            max_error.set(true);
+            return;
+        };
+        max_error.set(false);
+        let draft = CriterionDraft {
+            kind: kind.get_untracked(),
+            group: group.get_untracked(),
+            name: name.get_untracked(),
+            max: points,
+            guidance: guidance.get_untracked(),
+        };
+        match store.apply(|ws| ws.add_criterion(cluster, year, draft)) {
+            Ok(_) => {
+                error.set(None);
+                name.set(String::new());
+                max.set(String::new());
+                guidance.set(String::new());
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{bi("Bảng tiêu chí", "Criteria table")}</h2>
+            <p class="hint">{bi("Năm mới sao chép bảng tiêu chí của năm trước; năm đầu tiên dùng bảng mẫu (100 điểm).", "A new year copies the previous year's table; a first year starts from the sample table (100 points).")}</p>
+            <table class="data" data-testid="criteria">
+                <thead><tr>
+                    <th scope="col">{bi("Loại", "Kind")}</th>
+                    <th scope="col">{bi("Nhóm", "Group")}</th>
+                    <th scope="col">{bi("Tiêu chí", "Item")}</th>
+                    <th scope="col">{bi("Tối đa", "Max")}</th>
+                    <th scope="col">{bi("Hướng dẫn chấm", "Guidance")}</th>
+                    <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let lang = store.lang.get();
+                        items().into_iter().map(|item| {
+                            let id = item.id;
+                            let kind_word = match item.kind {
+                                ItemKind::Criterion => lang.pick_str("Tiêu chí", "Criterion"),
+                                ItemKind::Bonus => lang.pick_str("Điểm thưởng", "Bonus"),
+                                ItemKind::Deduction => lang.pick_str("Điểm trừ", "Deduction"),
+                            };
+                            view! {
+                                <tr data-testid="criterion-row">
+                                    <td>{kind_word}</td>
+                                    <td>{item.group}</td>
+                                    <td>{item.name}</td>
+                                    <td class="num">{format_points(lang, item.max)}</td>
+                                    <td class="hint">{item.guidance}</td>
+                                    <td><button type="button" class="small secondary" data-testid="remove-criterion"
+                                        on:click=move |_| error.set(store.apply(|ws| ws.remove_criterion(cluster, year, id)).err())>{bi("Xoá", "Remove")}</button></td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            <h3>{bi("Thêm tiêu chí", "Add an item")}</h3>
+            <form class="form-grid" on:submit=submit data-testid="new-criterion-form" novalidate>
+                <label class="field">
+                    <span class="field-label">{bi("Loại", "Kind")}</span>
+                    <select data-testid="criterion-kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() {
+                        "bonus" => ItemKind::Bonus,
+                        "deduction" => ItemKind::Deduction,
+                        _ => ItemKind::Criterion,
+                    })>
+                        <option value="criterion">{bi("Tiêu chí", "Criterion")}</option>
+                        <option value="bonus">{bi("Điểm thưởng", "Bonus")}</option>
+                        <option value="deduction">{bi("Điểm trừ", "Deduction")}</option>
+                    </select>
+                </label>
+                <label class="field"><span class="field-label">{bi("Nhóm", "Group")}</span><input type="text" data-testid="criterion-group" bind:value=group/></label>
+                <label class="field"><span class="field-label">{bi("Tên tiêu chí", "Name")}" *"</span><input type="text" data-testid="criterion-name" bind:value=name/></label>
+                <label class="field"><span class="field-label">{bi("Điểm tối đa", "Maximum")}" *"</span><input type="text" inputmode="decimal" data-testid="criterion-max" bind:value=max/></label>
+                <label class="field"><span class="field-label">{bi("Hướng dẫn chấm", "Guidance")}</span><input type="text" data-testid="criterion-guidance" bind:value=guidance/></label>
+                <div class="form-actions"><button type="submit" data-testid="add-criterion">{bi("Thêm", "Add")}</button></div>
+            </form>
+            <Show when=move || max_error.get()>
+                <p class="form-error" role="alert" data-testid="criterion-max-error">{bi("Điểm tối đa phải là số không âm, tối đa hai chữ số thập phân (ví dụ 10 hoặc 2,5).", "The maximum must be a number with at most two decimals (e.g. 10 or 2.5).")}</p>
+            </Show>
+            <FormError error=error testid="criterion-error"/>
+        </section>
+    }
+}
