@@ -391,3 +391,44 @@ fn stored_meetings_round_trip_and_bad_ones_are_refused_with_the_field() {
         "{error}"
     );
 }
+
+#[test]
+fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
+    use thidua::domain::{Points, Scorer, TieBreak};
+    let mut ws = meeting_with_round(1);
+    if let Some(round) = ws.meetings[0].rounds.first_mut() {
+        round.rules.tie_break = TieBreak::ClusterScore;
+    }
+    // Unit 1 outscores unit 0 in the cluster's table.
+    let item = ws
+        .cluster(C)
+        .and_then(|c| c.year(2024))
+        .expect("2024")
+        .criteria
+        .items[0]
+        .id;
+    ws.set_score(C, 2024, unit(0), Scorer::Cluster, item, Some(Points(2000)))
+        .expect("score");
+    ws.set_score(C, 2024, unit(1), Scorer::Cluster, item, Some(Points(2500)))
+        .expect("score");
+    open_all_present(&mut ws, R1);
+    for who in 0..8 {
+        vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
+    }
+    ws.close_round(M, R1).expect("close");
+    let (_, _, result) = ws
+        .meeting(M)
+        .expect("m")
+        .results(ws.year_of(M).expect("year"))
+        .remove(0);
+    assert_eq!(result.nominated, vec![unit(1)]);
+    assert_eq!(result.runoff, None);
+    assert_eq!(
+        result
+            .candidates
+            .iter()
+            .find(|c| c.unit == unit(1))
+            .map(|c| c.status),
+        Some(Status::NominatedByScore)
+    );
+}

@@ -227,6 +227,8 @@ pub enum DomainError {
     ScoreOverMax { points: Points, max: Points },
     #[error("unit {0} is not a member this year")]
     NotAMember(UnitId),
+    #[error("a score must be a number from 0, with at most two decimals")]
+    NotAScore,
     #[error("a metric has a value but no name")]
     MetricWithoutName,
 }

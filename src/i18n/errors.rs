@@ -83,6 +83,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("{} is above the item's maximum of {}.", super::format_points(lang, *points), super::format_points(lang, *max)),
         ),
         E::NotAMember(unit) => lang.pick(format!("{} không phải đơn vị thành viên năm này.", name(*unit)), format!("{} is not a member this year.", name(*unit))),
+        E::NotAScore => lang.pick(
+            "Điểm phải là số không âm, tối đa hai chữ số thập phân (ví dụ 27,5); chưa lưu.".into(),
+            "A score is a number from 0 with at most two decimals (e.g. 27.5); not saved.".into(),
+        ),
         E::MetricWithoutName => lang.pick("Một chỉ số có giá trị nhưng chưa có tên.".into(), "A metric has a value but no name.".into()),
         E::RunoffExists => lang.pick("Đã tạo vòng bầu lại cho vòng này.".into(), "A runoff of this round is already prepared.".into()),
     }

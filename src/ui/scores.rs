@@ -295,6 +295,11 @@ fn score_row(
             let value = text.get_untracked();
             if !check(&value) {
                 invalid.set(true);
+                // Say why, in the grid's message line; nothing is saved.
+                error.set(Some(match Points::parse(&value) {
+                    Some(points) => DomainError::ScoreOverMax { points, max },
+                    None => DomainError::NotAScore,
+                }));
                 return;
             }
             let points = Points::parse(&value);

@@ -46,6 +46,11 @@ test('fill the sample cluster scores for 8 units by keyboard; reload; ranking an
   const firstSelf = page.getByTestId('score-self').first();
   await firstSelf.fill('31');
   assert.equal(await firstSelf.getAttribute('aria-invalid'), 'true');
+  await page.keyboard.press('Enter');
+  assert.match(await page.getByTestId('score-error').innerText(), /vượt quá điểm tối đa 30/);
+  await firstSelf.fill('abc');
+  await page.keyboard.press('Tab');
+  assert.match(await page.getByTestId('score-error').innerText(), /Điểm phải là số không âm/);
   await firstSelf.fill('29,5');
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('score-difference').first().innerText(), '-1,5');
