@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::{navigate, new_id};
 use super::route::Route;
-use super::widgets::{FormError, SavedNote};
+use super::widgets::{FormError, SavedNote, YearCrumbs};
 use super::{bi, tr};
 use crate::domain::{
     BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction, MeetingDetails,
@@ -37,12 +37,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
         })
     };
     view! {
-        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-            <a href="#/">{tr(Text::Clusters)}</a>" › "
-            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
-            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
-            <span>{bi("Hội nghị", "Meeting")}</span>
-        </nav>
+        <YearCrumbs cluster=cluster year=year here="Hội nghị" here_en="Meeting"/>
         <h1 data-testid="meeting-title">{bi("Hội nghị tổng kết năm", "Year-end meeting")}" "{year}" — "{cluster_name}</h1>
         {move || match meeting.get() {
             None => view! {

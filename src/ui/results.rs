@@ -59,16 +59,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
-    let end_rehearsal = move |_| {
-        let back = store.workspace.with_untracked(|ws| {
-            ws.meeting(meeting)
-                .map(|m| Route::Meeting(m.cluster, m.year))
-        });
-        match store.apply(|ws| ws.delete_round(meeting, round)) {
-            Ok(()) => navigate(back.unwrap_or(Route::Home)),
-            Err(e) => error.set(Some(e)),
-        }
-    };
+    let end_rehearsal = move |_| super::round::end_rehearsal(meeting, round, error);
     move || {
         let lang = store.lang.get();
         let Some(view) = data() else {

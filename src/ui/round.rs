@@ -226,16 +226,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         confirm_close.set(false);
         error.set(outcome.err());
     };
-    let end_rehearsal = move |_| {
-        let back = store.workspace.with_untracked(|ws| {
-            ws.meeting(meeting)
-                .map(|m| Route::Meeting(m.cluster, m.year))
-        });
-        match store.apply(|ws| ws.delete_round(meeting, round)) {
-            Ok(()) => navigate(back.unwrap_or(Route::Home)),
-            Err(e) => error.set(Some(e)),
-        }
-    };
+    let end_rehearsal = move |_| end_rehearsal(meeting, round, error);
     view! {
         <section class="card">
             <h2>{bi("Điều hành bỏ phiếu", "Running the vote")}</h2>
@@ -308,6 +299,19 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// Deletes a rehearsal round with its ballots and goes back to the meeting.
+pub fn end_rehearsal(meeting: MeetingId, round: RoundId, error: RwSignal<Option<DomainError>>) {
+    let store = use_store();
+    let back = store.workspace.with_untracked(|ws| {
+        ws.meeting(meeting)
+            .map(|m| Route::Meeting(m.cluster, m.year))
+    });
+    match store.apply(|ws| ws.delete_round(meeting, round)) {
+        Ok(()) => navigate(back.unwrap_or(Route::Home)),
+        Err(e) => error.set(Some(e)),
     }
 }
 

@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::route::Route;
-use super::widgets::{FormError, SavedNote};
+use super::widgets::{FormError, SavedNote, YearCrumbs};
 use super::{bi, tr};
 use crate::domain::{
     AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric, Points,
@@ -38,12 +37,7 @@ pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
     });
     let selected = RwSignal::new(first_member);
     view! {
-        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-            <a href="#/">{tr(Text::Clusters)}</a>" › "
-            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
-            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
-            <span>{bi("Chấm điểm", "Scores")}</span>
-        </nav>
+        <YearCrumbs cluster=cluster year=year here="Chấm điểm" here_en="Scores"/>
         <h1 data-testid="scores-title">{bi("Chấm điểm thi đua năm", "Emulation scores")}" "{year}" — "{cluster_name}</h1>
         <Show when=exists fallback=|| view! { <p data-testid="not-found">{tr(Text::YearNotFound)}</p> }>
             <RankingCard cluster=cluster year=year/>

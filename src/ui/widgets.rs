@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::route::Route;
 use super::tr;
-use crate::domain::{DomainError, UnitId};
+use crate::domain::{ClusterId, DomainError, UnitId};
 use crate::i18n::{describe_domain_error, Text};
 use crate::state::use_store;
 
@@ -78,5 +79,31 @@ pub fn SavedNote(shown: RwSignal<bool>, testid: &'static str) -> impl IntoView {
         shown
             .get()
             .then(|| view! { <span class="saved-note" role="status" data-testid=testid>{tr(Text::Saved)}</span> })
+    }
+}
+
+/// Clusters › cluster › year › `here`, for the pages of a cluster-year.
+#[component]
+pub fn YearCrumbs(
+    cluster: ClusterId,
+    year: u16,
+    here: &'static str,
+    here_en: &'static str,
+) -> impl IntoView {
+    let store = use_store();
+    let cluster_name = move || {
+        store.workspace.with(|ws| {
+            ws.cluster(cluster)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+            <a href="#/">{tr(Text::Clusters)}</a>" › "
+            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
+            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
+            <span>{super::bi(here, here_en)}</span>
+        </nav>
     }
 }
