@@ -290,6 +290,20 @@ impl Workspace {
             .ok_or(DomainError::UnknownCluster(id))
     }
 
+    /// A cluster's name, or an empty string for a missing cluster.
+    pub fn cluster_name(&self, id: ClusterId) -> String {
+        self.cluster(id).map(|c| c.name.clone()).unwrap_or_default()
+    }
+
+    /// The members of a cluster-year with their display names, in rotation
+    /// order; empty if the year does not exist.
+    pub fn members_named(&self, cluster: ClusterId, year: u16) -> Vec<(UnitId, String)> {
+        self.cluster(cluster)
+            .and_then(|c| c.year(year))
+            .map(|y| y.members.iter().map(|u| (*u, self.unit_name(*u))).collect())
+            .unwrap_or_default()
+    }
+
     /// The name to show for a unit id, even one whose record is missing.
     pub fn unit_name(&self, id: UnitId) -> String {
         match self.unit(id) {

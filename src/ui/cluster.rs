@@ -29,11 +29,7 @@ pub fn ClusterScreen(id: ClusterId) -> impl IntoView {
 #[component]
 fn ClusterPage(id: ClusterId) -> impl IntoView {
     let store = use_store();
-    let title = move || {
-        store
-            .workspace
-            .with(|ws| ws.cluster(id).map(|c| c.name.clone()).unwrap_or_default())
-    };
+    let title = move || store.workspace.with(|ws| ws.cluster_name(id));
     view! {
         <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
             <a href="#/">{tr(Text::Clusters)}</a>" › "<span>{title}</span>

@@ -24,11 +24,7 @@ struct Row {
 #[component]
 pub fn HistoryScreen(id: ClusterId) -> impl IntoView {
     let store = use_store();
-    let cluster_name = move || {
-        store
-            .workspace
-            .with(|ws| ws.cluster(id).map(|c| c.name.clone()))
-    };
+    let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(id));
     let rows = move || {
         store.workspace.with(|ws| {
             let Some(cluster) = ws.cluster(id) else {
@@ -68,11 +64,11 @@ pub fn HistoryScreen(id: ClusterId) -> impl IntoView {
     view! {
         <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
             <a href="#/">{tr(Text::Clusters)}</a>" › "
-            <a href=Route::Cluster(id).href()>{move || cluster_name().unwrap_or_default()}</a>" › "
+            <a href=Route::Cluster(id).href()>{move || cluster_name()}</a>" › "
             <span>{tr(Text::History)}</span>
         </nav>
         <section class="card">
-            <h1 data-testid="history-title">{tr(Text::ClusterHistory)}": "{move || cluster_name().unwrap_or_default()}</h1>
+            <h1 data-testid="history-title">{tr(Text::ClusterHistory)}": "{move || cluster_name()}</h1>
             <Show when=move || !rows().is_empty()
                 fallback=|| view! { <p class="empty">{tr(Text::NoYearsYet)}</p> }>
                 <table class="data" data-testid="history-table">

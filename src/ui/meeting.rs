@@ -29,13 +29,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
         let id = MeetingId(new_id());
         error.set(store.apply(|ws| ws.add_meeting(id, cluster, year)).err());
     };
-    let cluster_name = move || {
-        store.workspace.with(|ws| {
-            ws.cluster(cluster)
-                .map(|c| c.name.clone())
-                .unwrap_or_default()
-        })
-    };
+    let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
         <YearCrumbs cluster=cluster year=year here="Hội nghị" here_en="Meeting"/>
         <h1 data-testid="meeting-title">{bi("Hội nghị tổng kết năm", "Year-end meeting")}" "{year}" — "{cluster_name}</h1>
@@ -217,12 +211,8 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
         .unwrap_or_default();
     let members = Signal::derive(move || {
         store.workspace.with(|ws| {
-            let Some(meeting) = ws.meeting(id) else {
-                return Vec::new();
-            };
-            ws.cluster(meeting.cluster)
-                .and_then(|c| c.year(meeting.year))
-                .map(|y| y.members.iter().map(|u| (*u, ws.unit_name(*u))).collect())
+            ws.meeting(id)
+                .map(|m| ws.members_named(m.cluster, m.year))
                 .unwrap_or_default()
         })
     });
@@ -347,10 +337,7 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
             let Some(meeting) = ws.meeting(id) else {
                 return Vec::new();
             };
-            let n_members = ws
-                .cluster(meeting.cluster)
-                .and_then(|c| c.year(meeting.year))
-                .map_or(0, |y| y.members.len() as u32);
+            let n_members = ws.year_of(id).map_or(0, |y| y.members.len() as u32);
             meeting
                 .rounds
                 .iter()
@@ -429,17 +416,8 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
     let store = use_store();
     let members = move || {
         store.workspace.with(|ws| {
-            let Some(meeting) = ws.meeting(id) else {
-                return Vec::new();
-            };
-            ws.cluster(meeting.cluster)
-                .and_then(|c| c.year(meeting.year))
-                .map(|y| {
-                    y.members
-                        .iter()
-                        .map(|u| (*u, ws.unit_name(*u)))
-                        .collect::<Vec<_>>()
-                })
+            ws.meeting(id)
+                .map(|m| ws.members_named(m.cluster, m.year))
                 .unwrap_or_default()
         })
     };

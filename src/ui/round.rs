@@ -96,10 +96,7 @@ fn RoundHeader(meeting: MeetingId, round: RoundId) -> impl IntoView {
         store.workspace.with(|ws| {
             let m = ws.meeting(meeting)?;
             let r = m.round(round)?;
-            let n_members = ws
-                .cluster(m.cluster)
-                .and_then(|c| c.year(m.year))
-                .map_or(0, |y| y.members.len() as u32);
+            let n_members = ws.year_of(meeting).map_or(0, |y| y.members.len() as u32);
             Some((
                 r.award.clone(),
                 r.kind,
@@ -326,10 +323,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
         let RoundState::Open(booth) = &r.state else {
             return None;
         };
-        let n_members = ws
-            .cluster(m.cluster)
-            .and_then(|c| c.year(m.year))
-            .map_or(0, |y| y.members.len() as u32);
+        let n_members = ws.year_of(meeting).map_or(0, |y| y.members.len() as u32);
         let entry = booth.entitled.iter().find(|v| v.id == voter)?;
         let own = (!r.rules.self_vote_allowed).then_some(entry.unit);
         let who = if entry.name.is_empty() {

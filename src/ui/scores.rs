@@ -23,13 +23,7 @@ pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
             .workspace
             .with(|ws| ws.cluster(cluster).and_then(|c| c.year(year)).is_some())
     };
-    let cluster_name = move || {
-        store.workspace.with(|ws| {
-            ws.cluster(cluster)
-                .map(|c| c.name.clone())
-                .unwrap_or_default()
-        })
-    };
+    let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     let first_member = store.workspace.with_untracked(|ws| {
         ws.cluster(cluster)
             .and_then(|c| c.year(year))
@@ -170,19 +164,7 @@ fn focus_cell(row: usize, col: &str) {
 #[component]
 fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -> impl IntoView {
     let store = use_store();
-    let members = move || {
-        store.workspace.with(|ws| {
-            ws.cluster(cluster)
-                .and_then(|c| c.year(year))
-                .map(|y| {
-                    y.members
-                        .iter()
-                        .map(|u| (*u, ws.unit_name(*u)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let members = move || store.workspace.with(|ws| ws.members_named(cluster, year));
     // Rows change with the table only, never with the scores, so typing
     // and moving between cells never rebuilds the grid under the cursor.
     let items = Memo::new(move |_| {

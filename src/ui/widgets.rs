@@ -91,13 +91,7 @@ pub fn YearCrumbs(
     here_en: &'static str,
 ) -> impl IntoView {
     let store = use_store();
-    let cluster_name = move || {
-        store.workspace.with(|ws| {
-            ws.cluster(cluster)
-                .map(|c| c.name.clone())
-                .unwrap_or_default()
-        })
-    };
+    let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
         <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
             <a href="#/">{tr(Text::Clusters)}</a>" › "

@@ -35,11 +35,7 @@ pub fn YearScreen(id: ClusterId, year: u16) -> impl IntoView {
 #[component]
 fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
     let store = use_store();
-    let cluster_name = move || {
-        store
-            .workspace
-            .with(|ws| ws.cluster(id).map(|c| c.name.clone()).unwrap_or_default())
-    };
+    let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(id));
     view! {
         <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
             <a href="#/">{tr(Text::Clusters)}</a>" › "
