@@ -2,7 +2,7 @@
 // real outcome: 8 delegates, a flag round with quota 4, four units nominated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, shot, ready } from './harness.mjs';
+import { openApp, serve, shot, ready } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -77,11 +77,7 @@ async function storedBallots(page) {
 }
 
 test('8 delegates vote in booth mode; reload mid-ballot, wrong PIN, no double vote; results explained', async (t) => {
-  const { context, errors } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page, errors } = await openApp(t, server.url);
   await prepareRound(page);
   // The same opened round is replayed in a second browser below.
   test.openedRound = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('thidua.')).map((k) => [k, localStorage.getItem(k)])));
@@ -173,11 +169,7 @@ test('8 delegates vote in booth mode; reload mid-ballot, wrong PIN, no double vo
 });
 
 test('secrecy: the same ballots cast in another voter order leave identical stored ballots', async (t) => {
-  const { context } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t, server.url);
   // Start from exactly the round the first run opened (same ids, same roll).
   assert.ok(test.openedRound, 'the first run saved its opened round');
   await page.evaluate((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, test.openedRound);
@@ -198,11 +190,7 @@ test('secrecy: the same ballots cast in another voter order leave identical stor
 });
 
 test('a tie at the quota line becomes a runoff for the place left', async (t) => {
-  const { context } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t, server.url);
   await prepareRound(page);
   await markAllPresent(page);
   // Three units with 8 votes, two with 6: the fourth place is tied.

@@ -2,7 +2,7 @@
 // reload; the sample; the language switch; storage problems are reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, shot, ready } from './harness.mjs';
+import { openApp, serve, shot, ready } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -10,11 +10,7 @@ after(() => server.stop());
 
 /** A fresh browser profile with the app open; closes itself. */
 async function withApp(t, fn) {
-  const { context, errors } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page, errors } = await openApp(t, server.url);
   await fn(page, errors);
 }
 

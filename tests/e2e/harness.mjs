@@ -61,3 +61,13 @@ export async function shot(page, name) {
 export async function ready(page) {
   await page.getByTestId('brand').waitFor();
 }
+
+/** A fresh browser profile with the app open at `url`; it closes when test `t` ends. */
+export async function openApp(t, url) {
+  const { context, errors } = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(url);
+  await ready(page);
+  return { page, errors };
+}

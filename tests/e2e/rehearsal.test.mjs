@@ -1,18 +1,14 @@
 // Named delegates, a rehearsal round and the self-vote rule, through the UI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, shot, ready } from './harness.mjs';
+import { openApp, serve, shot } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
 
 test('named delegates vote in a rehearsal without self vote; ending it deletes the round', async (t) => {
-  const { context, errors } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page, errors } = await openApp(t, server.url);
   await page.getByTestId('load-sample').click();
   await page.getByTestId('year-link').click();
   await page.getByTestId('meeting-link').click();

@@ -2,7 +2,7 @@
 // ranking with shared ranks, the chart, a reload, the sample reports.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, shot, ready } from './harness.mjs';
+import { openApp, serve, shot, ready } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -22,11 +22,7 @@ const SCORES = [
 ];
 
 test('fill the sample cluster scores for 8 units by keyboard; reload; ranking and chart are right', async (t) => {
-  const { context, errors } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { page, errors } = await openApp(t, server.url);
   await page.getByTestId('load-sample').click();
   await page.getByTestId('year-link').click();
   await page.getByTestId('scores-link').click();

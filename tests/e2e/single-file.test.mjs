@@ -2,14 +2,10 @@
 // across a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, shot, ready, SINGLE_FILE_URL } from './harness.mjs';
+import { openApp, shot, ready, SINGLE_FILE_URL } from './harness.mjs';
 
 test('dist/thidua.html opened from file:// works and keeps data across a reload', async (t) => {
-  const { context, errors } = await launch();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(SINGLE_FILE_URL);
-  await ready(page);
+  const { page, errors } = await openApp(t, SINGLE_FILE_URL);
   assert.equal(new URL(page.url()).protocol, 'file:');
   await page.getByTestId('load-sample').click();
   await page.getByTestId('cluster-title').waitFor();
