@@ -5,6 +5,7 @@ mod ballot;
 mod date;
 mod ids;
 mod meeting;
+mod paper;
 pub mod sample;
 mod scoring;
 mod workspace;
@@ -16,9 +17,13 @@ pub use ballot::{
 pub use date::Date;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{
-    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, Delegate, Meeting,
+    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, CountSource, Delegate, Meeting,
     MeetingDetails, MeetingId, Round, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId,
     Voters, COMMON_AWARDS,
+};
+pub use paper::{
+    ballot_box_of, compare_passes, Difference, HandTotals, PaperBallot, PaperCount, PaperPass,
+    Pass, Settlement,
 };
 pub use scoring::{
     sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,

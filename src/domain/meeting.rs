@@ -6,7 +6,8 @@
 use sha2::{Digest, Sha256};
 
 use super::{
-    Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, RoundRules, UnitId, Workspace,
+    Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, HandTotals, PaperCount,
+    RoundRules, UnitId, Workspace,
 };
 use crate::rules::tally::{self, DecisionContext, Roll, RoundResult, Totals};
 
@@ -105,18 +106,57 @@ pub struct Booth {
     pub screen: BoothScreen,
 }
 
+/// How a closed round was counted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CountSource {
+    Booth,
+    /// Paper ballots entered twice; the passes are kept for the entry log.
+    Paper(PaperCount),
+    /// Counted by hand and typed as totals; the ballot box is empty.
+    Hand(HandTotals),
+}
+
 /// The final counts of a closed round; results are derived from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClosedCount {
     pub roll: Roll,
     pub ballots: BallotBox,
+    pub source: CountSource,
+}
+
+impl ClosedCount {
+    /// The round's totals, from the ballots or as typed by hand.
+    pub fn totals(&self, candidates: &[UnitId], rules: &RoundRules, places: u32) -> Totals {
+        match &self.source {
+            CountSource::Hand(hand) => Totals {
+                entitled: self.roll.entitled,
+                present: self.roll.present,
+                issued: self.roll.issued,
+                collected: hand.collected,
+                valid: hand.valid,
+                invalid: hand.invalid,
+                votes: hand.votes.clone(),
+            },
+            _ => tally::totals_from_ballots(&self.ballots, candidates, rules, places, self.roll),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RoundState {
     Draft,
+    /// Booth voting on the shared laptop.
     Open(Booth),
+    /// Paper ballots being entered by the counting committee.
+    Paper(PaperCount),
     Closed(ClosedCount),
+}
+
+impl RoundState {
+    /// Opened and not yet closed, in either mode.
+    pub fn in_progress(&self) -> bool {
+        matches!(self, RoundState::Open(_) | RoundState::Paper(_))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,7 +217,7 @@ impl Meeting {
         self.rounds.iter().find(|r| r.id == id)
     }
 
-    fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, DomainError> {
+    pub(super) fn round_mut(&mut self, id: RoundId) -> Result<&mut Round, DomainError> {
         self.rounds
             .iter_mut()
             .find(|r| r.id == id)
@@ -220,13 +260,7 @@ impl Meeting {
             .filter_map(|round| match &round.state {
                 RoundState::Closed(count) => {
                     let places = round.rules.quota.places(members);
-                    let totals = tally::totals_from_ballots(
-                        &count.ballots,
-                        &round.candidates,
-                        &round.rules,
-                        places,
-                        count.roll,
-                    );
+                    let totals = count.totals(&round.candidates, &round.rules, places);
                     // Excluded units are listed, last, with their reason.
                     let listed: Vec<UnitId> = round
                         .candidates
@@ -277,7 +311,7 @@ impl Workspace {
             .find(|m| m.cluster == cluster && m.year == year)
     }
 
-    fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
+    pub(super) fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
         self.meetings
             .iter_mut()
             .find(|m| m.id == id)
@@ -295,7 +329,7 @@ impl Workspace {
             .ok_or(DomainError::UnknownYear(meeting.year))
     }
 
-    fn members_of(&self, meeting: MeetingId) -> Result<Vec<UnitId>, DomainError> {
+    pub(super) fn members_of(&self, meeting: MeetingId) -> Result<Vec<UnitId>, DomainError> {
         let meeting = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
         let cluster = self
             .cluster(meeting.cluster)
@@ -380,11 +414,7 @@ impl Workspace {
             }
         }
         let meeting = self.meeting_mut(id)?;
-        if meeting
-            .rounds
-            .iter()
-            .any(|r| matches!(r.state, RoundState::Open(_)))
-        {
+        if meeting.rounds.iter().any(|r| r.state.in_progress()) {
             return Err(DomainError::RoundIsOpen);
         }
         meeting.voters = voters;
@@ -477,17 +507,13 @@ impl Workspace {
         Ok(())
     }
 
-    /// Opens a round for booth voting: freezes the roll, takes off units
-    /// nominated in higher rounds, and sets the operator's PIN.
-    pub fn open_round(
-        &mut self,
+    /// What opening a round in either mode checks and freezes: the
+    /// roll, and the units nominated in higher rounds, taken off.
+    fn opening(
+        &self,
         meeting_id: MeetingId,
         round_id: RoundId,
-        pin: &str,
-    ) -> Result<(), DomainError> {
-        if pin.trim().chars().count() < 4 {
-            return Err(DomainError::PinTooShort);
-        }
+    ) -> Result<(Vec<UnitId>, Vec<Voter>), DomainError> {
         let members = self.members_of(meeting_id)?;
         let meeting = self
             .meeting(meeting_id)
@@ -496,11 +522,7 @@ impl Workspace {
         if round.state != RoundState::Draft {
             return Err(DomainError::RoundNotDraft);
         }
-        if meeting
-            .rounds
-            .iter()
-            .any(|r| matches!(r.state, RoundState::Open(_)))
-        {
+        if meeting.rounds.iter().any(|r| r.state.in_progress()) {
             return Err(DomainError::AnotherRoundOpen);
         }
         let position = meeting
@@ -527,26 +549,149 @@ impl Workspace {
         } else {
             Vec::new()
         };
+        if round.candidates.iter().all(|c| excluded.contains(c)) {
+            return Err(DomainError::NoCandidates);
+        }
         let entitled = meeting.entitled(&members);
         if entitled.is_empty() {
             return Err(DomainError::NoVoters);
         }
-        let digest = pin_digest(round_id, pin);
-        let round = self.meeting_mut(meeting_id)?.round_mut(round_id)?;
+        Ok((excluded, entitled))
+    }
+
+    /// Takes the excluded units off a round and gives it its new state.
+    fn begin(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        excluded: Vec<UnitId>,
+        state: RoundState,
+    ) -> Result<(), DomainError> {
+        let round = self.meeting_mut(meeting)?.round_mut(round)?;
         round.candidates.retain(|c| !excluded.contains(c));
-        if round.candidates.is_empty() {
-            return Err(DomainError::NoCandidates);
-        }
         round.excluded = excluded;
-        round.state = RoundState::Open(Booth {
+        round.state = state;
+        Ok(())
+    }
+
+    /// Opens a round for booth voting: freezes the roll, takes off units
+    /// nominated in higher rounds, and sets the operator's PIN.
+    pub fn open_round(
+        &mut self,
+        meeting_id: MeetingId,
+        round_id: RoundId,
+        pin: &str,
+    ) -> Result<(), DomainError> {
+        if pin.trim().chars().count() < 4 {
+            return Err(DomainError::PinTooShort);
+        }
+        let (excluded, entitled) = self.opening(meeting_id, round_id)?;
+        let booth = Booth {
             entitled,
             present: Vec::new(),
             voted: Vec::new(),
             ballots: BallotBox::default(),
-            pin_digest: digest,
+            pin_digest: pin_digest(round_id, pin),
             screen: BoothScreen::Operator,
-        });
+        };
+        self.begin(meeting_id, round_id, excluded, RoundState::Open(booth))
+    }
+
+    /// Checks the presence counts of a paper or hand count against the
+    /// roll and the quorum.
+    pub(super) fn check_paper_roll(
+        &self,
+        meeting: MeetingId,
+        entitled: u32,
+        present: u32,
+        issued: u32,
+    ) -> Result<(), DomainError> {
+        let quorum = self
+            .meeting(meeting)
+            .ok_or(DomainError::UnknownMeeting)?
+            .quorum;
+        if present > entitled {
+            return Err(DomainError::PresentOverEntitled { present, entitled });
+        }
+        if !tally::quorum_met(present, entitled, quorum) {
+            return Err(DomainError::NoQuorum { present, entitled });
+        }
+        if issued > present {
+            return Err(DomainError::Count(
+                tally::ReconcileError::IssuedOverPresent { issued, present },
+            ));
+        }
         Ok(())
+    }
+
+    /// Opens a round for paper ballots: freezes the number of entitled
+    /// voters and takes off units nominated in higher rounds. `present`
+    /// and `issued` are counted in the hall.
+    pub fn open_paper_round(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+        present: u32,
+        issued: u32,
+    ) -> Result<(), DomainError> {
+        let (excluded, entitled) = self.opening(meeting, round)?;
+        let entitled = entitled.len() as u32;
+        self.check_paper_roll(meeting, entitled, present, issued)?;
+        let count = PaperCount {
+            entitled,
+            present,
+            issued,
+            ..PaperCount::default()
+        };
+        self.begin(meeting, round, excluded, RoundState::Paper(count))
+    }
+
+    /// Records a count done by hand: the round goes from draft straight to
+    /// closed if the totals reconcile (SPEC §4), and is refused with the
+    /// reason if they do not.
+    pub fn close_with_totals(
+        &mut self,
+        meeting: MeetingId,
+        round_id: RoundId,
+        present: u32,
+        issued: u32,
+        hand: HandTotals,
+    ) -> Result<(), DomainError> {
+        let (excluded, entitled) = self.opening(meeting, round_id)?;
+        let entitled = entitled.len() as u32;
+        self.check_paper_roll(meeting, entitled, present, issued)?;
+        let members = self.members_of(meeting)?.len() as u32;
+        let round = self
+            .meeting(meeting)
+            .and_then(|m| m.round(round_id))
+            .ok_or(DomainError::UnknownRound)?;
+        let standing: Vec<UnitId> = round
+            .candidates
+            .iter()
+            .filter(|c| !excluded.contains(c))
+            .copied()
+            .collect();
+        if let Some(unit) = hand.votes.keys().find(|u| !standing.contains(u)) {
+            return Err(DomainError::NotACandidateUnit(*unit));
+        }
+        let votes = standing
+            .iter()
+            .map(|c| (*c, hand.votes.get(c).copied().unwrap_or(0)))
+            .collect();
+        let hand = HandTotals { votes, ..hand };
+        let roll = Roll {
+            entitled,
+            present,
+            issued,
+        };
+        let count = ClosedCount {
+            roll,
+            ballots: BallotBox::default(),
+            source: CountSource::Hand(hand),
+        };
+        let totals = count.totals(&standing, &round.rules, round.rules.quota.places(members));
+        tally::reconcile(&totals, round.rules.quota.places(members)).map_err(DomainError::Count)?;
+        self.begin(meeting, round_id, excluded, RoundState::Closed(count))
     }
 
     fn booth_mut(
@@ -702,6 +847,7 @@ impl Workspace {
                 issued: present,
             },
             ballots: booth.ballots.clone(),
+            source: CountSource::Booth,
         };
         self.meeting_mut(meeting)?.round_mut(round)?.state = RoundState::Closed(count);
         Ok(())

@@ -231,6 +231,26 @@ pub enum DomainError {
     NotAScore,
     #[error("a metric has a value but no name")]
     MetricWithoutName,
+    #[error("{present} present is more than the {entitled} entitled voters")]
+    PresentOverEntitled { present: u32, entitled: u32 },
+    #[error("the count does not reconcile: {0}")]
+    Count(crate::rules::tally::ReconcileError),
+    #[error("unit {0} is not a candidate in this round")]
+    NotACandidateUnit(UnitId),
+    #[error("entry pass {0} is finished")]
+    PassFinished(u32),
+    #[error("no ballot to take back")]
+    NothingToUndo,
+    #[error("entry pass {0} has no ballots")]
+    NoBallotsEntered(u32),
+    #[error("both entry passes must be finished first")]
+    PassNotFinished,
+    #[error("the two passes agree on ballot {0}")]
+    NoDifferenceAt(u32),
+    #[error("settle ballot {0} first")]
+    SettleInOrder(u32),
+    #[error("the two passes differ on {0} ballots")]
+    PassesDiffer(u32),
 }
 
 /// A step in the rotation order.

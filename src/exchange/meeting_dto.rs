@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::RecordError;
 use crate::domain::{
     Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember,
-    Comparison, Date, Delegate, Fraction, Meeting, MeetingDetails, MeetingId, Quota, Round,
-    RoundId, RoundKind, RoundRules, RoundState, ShareBase, Threshold, TieBreak, UnitId, Voter,
-    VoterId, Voters,
+    Comparison, CountSource, Date, Delegate, Fraction, HandTotals, Meeting, MeetingDetails,
+    MeetingId, PaperBallot, PaperCount, PaperPass, Quota, Round, RoundId, RoundKind, RoundRules,
+    RoundState, Settlement, ShareBase, Threshold, TieBreak, UnitId, Voter, VoterId, Voters,
 };
 use crate::rules::tally::Roll;
 
@@ -142,12 +142,164 @@ pub enum StateDto {
     Open {
         booth: BoothDto,
     },
+    Paper {
+        count: PaperCountDto,
+    },
     Closed {
         entitled: u32,
         present: u32,
         issued: u32,
         ballots: BallotsDto,
+        /// Absent in records written before paper mode: booth.
+        #[serde(default)]
+        source: SourceDto,
     },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceDto {
+    #[default]
+    Booth,
+    Paper {
+        count: PaperCountDto,
+    },
+    Hand {
+        collected: u32,
+        valid: u32,
+        invalid: u32,
+        votes: Vec<VotesDto>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VotesDto {
+    pub unit: u64,
+    pub votes: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaperCountDto {
+    pub entitled: u32,
+    pub present: u32,
+    pub issued: u32,
+    /// Exactly two: the first and the second entry of the pile.
+    pub passes: Vec<PaperPassDto>,
+    pub settlements: Vec<SettlementDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaperPassDto {
+    /// Ballot number n is at index n − 1.
+    pub ballots: Vec<PaperBallotDto>,
+    pub finished: bool,
+}
+
+/// `{"marks": [unit ids]}` or `"spoilt"`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperBallotDto {
+    Marks(Vec<u64>),
+    Spoilt,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettlementDto {
+    pub number: u32,
+    /// `null`: that pass had no ballot of this number.
+    pub first: Option<PaperBallotDto>,
+    pub second: Option<PaperBallotDto>,
+    /// `null`: the committee found no ballot of this number.
+    pub chosen: Option<PaperBallotDto>,
+}
+
+fn paper_ballot_dto(ballot: &PaperBallot) -> PaperBallotDto {
+    match ballot {
+        PaperBallot::Marks(marks) => PaperBallotDto::Marks(ids(marks.units())),
+        PaperBallot::Spoilt => PaperBallotDto::Spoilt,
+    }
+}
+
+fn paper_count_dto(count: &PaperCount) -> PaperCountDto {
+    PaperCountDto {
+        entitled: count.entitled,
+        present: count.present,
+        issued: count.issued,
+        passes: count
+            .passes
+            .iter()
+            .map(|p| PaperPassDto {
+                ballots: p.ballots.iter().map(paper_ballot_dto).collect(),
+                finished: p.finished,
+            })
+            .collect(),
+        settlements: count
+            .settlements
+            .iter()
+            .map(|s| SettlementDto {
+                number: s.number,
+                first: s.first.as_ref().map(paper_ballot_dto),
+                second: s.second.as_ref().map(paper_ballot_dto),
+                chosen: s.chosen.as_ref().map(paper_ballot_dto),
+            })
+            .collect(),
+    }
+}
+
+fn paper_ballot(dto: PaperBallotDto, path: &str) -> Result<PaperBallot, RecordError> {
+    match dto {
+        PaperBallotDto::Spoilt => Ok(PaperBallot::Spoilt),
+        PaperBallotDto::Marks(list) => {
+            let marks = Approvals::new(units(&list));
+            if marks.len() != list.len() {
+                return Err(RecordError::invalid(path, "lists a unit twice"));
+            }
+            Ok(PaperBallot::Marks(marks))
+        }
+    }
+}
+
+fn paper_count(dto: PaperCountDto, path: &str) -> Result<PaperCount, RecordError> {
+    let passes_len = dto.passes.len();
+    let Ok(passes) = <[PaperPassDto; 2]>::try_from(dto.passes) else {
+        return Err(RecordError::invalid(
+            format!("{path}.passes"),
+            format!("has {passes_len} entry passes, not 2"),
+        ));
+    };
+    let mut out = PaperCount {
+        entitled: dto.entitled,
+        present: dto.present,
+        issued: dto.issued,
+        ..PaperCount::default()
+    };
+    for (p, pass) in passes.into_iter().enumerate() {
+        let mut ballots = Vec::with_capacity(pass.ballots.len());
+        for (b, ballot) in pass.ballots.into_iter().enumerate() {
+            ballots.push(paper_ballot(
+                ballot,
+                &format!("{path}.passes[{p}].ballots[{b}]"),
+            )?);
+        }
+        out.passes[p] = PaperPass {
+            ballots,
+            finished: pass.finished,
+        };
+    }
+    for (idx, s) in dto.settlements.into_iter().enumerate() {
+        let at = format!("{path}.settlements[{idx}]");
+        let reading = |dto: Option<PaperBallotDto>, field: &str| {
+            dto.map(|b| paper_ballot(b, &format!("{at}.{field}")))
+                .transpose()
+        };
+        out.settlements.push(Settlement {
+            number: s.number,
+            first: reading(s.first, "first")?,
+            second: reading(s.second, "second")?,
+            chosen: reading(s.chosen, "chosen")?,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -315,11 +467,33 @@ fn round_dto(r: &Round) -> RoundDto {
                     },
                 },
             },
+            RoundState::Paper(count) => StateDto::Paper {
+                count: paper_count_dto(count),
+            },
             RoundState::Closed(count) => StateDto::Closed {
                 entitled: count.roll.entitled,
                 present: count.roll.present,
                 issued: count.roll.issued,
                 ballots: ballots_dto(&count.ballots),
+                source: match &count.source {
+                    CountSource::Booth => SourceDto::Booth,
+                    CountSource::Paper(paper) => SourceDto::Paper {
+                        count: paper_count_dto(paper),
+                    },
+                    CountSource::Hand(hand) => SourceDto::Hand {
+                        collected: hand.collected,
+                        valid: hand.valid,
+                        invalid: hand.invalid,
+                        votes: hand
+                            .votes
+                            .iter()
+                            .map(|(unit, votes)| VotesDto {
+                                unit: unit.0,
+                                votes: *votes,
+                            })
+                            .collect(),
+                    },
+                },
             },
         },
     }
@@ -503,11 +677,15 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
                 screen,
             })
         }
+        StateDto::Paper { count } => {
+            RoundState::Paper(paper_count(count, &format!("{path}.state.count"))?)
+        }
         StateDto::Closed {
             entitled,
             present,
             issued,
             ballots,
+            source,
         } => RoundState::Closed(ClosedCount {
             roll: Roll {
                 entitled,
@@ -515,6 +693,23 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
                 issued,
             },
             ballots: ballot_box(ballots, &format!("{path}.state.ballots"))?,
+            source: match source {
+                SourceDto::Booth => CountSource::Booth,
+                SourceDto::Paper { count } => {
+                    CountSource::Paper(paper_count(count, &format!("{path}.state.source.count"))?)
+                }
+                SourceDto::Hand {
+                    collected,
+                    valid,
+                    invalid,
+                    votes,
+                } => CountSource::Hand(HandTotals {
+                    collected,
+                    valid,
+                    invalid,
+                    votes: votes.iter().map(|v| (UnitId(v.unit), v.votes)).collect(),
+                }),
+            },
         }),
     };
     Ok(Round {

@@ -89,6 +89,31 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         ),
         E::MetricWithoutName => lang.pick("Một chỉ số có giá trị nhưng chưa có tên.".into(), "A metric has a value but no name.".into()),
         E::RunoffExists => lang.pick("Đã tạo vòng bầu lại cho vòng này.".into(), "A runoff of this round is already prepared.".into()),
+        E::PresentOverEntitled { present, entitled } => lang.pick(
+            format!("Số đại biểu có mặt ({present}) lớn hơn số đại biểu được triệu tập ({entitled})."),
+            format!("Voters present ({present}) exceed the entitled voters ({entitled})."),
+        ),
+        E::Count(reconcile) => lang.pick(
+            format!("Số liệu không khớp, chưa ghi nhận: {}", super::describe_reconcile_error(lang, reconcile)),
+            format!("The counts do not add up; nothing was recorded: {}", super::describe_reconcile_error(lang, reconcile)),
+        ),
+        E::NotACandidateUnit(id) => lang.pick(format!("{} không có tên trong phiếu của vòng này.", name(*id)), format!("{} is not on this round's ballot.", name(*id))),
+        E::PassFinished(pass) => lang.pick(
+            format!("Lượt nhập {pass} đã kết thúc; không sửa được nữa."),
+            format!("Entry pass {pass} is finished; it can no longer change."),
+        ),
+        E::NothingToUndo => lang.pick("Chưa có phiếu nào để xoá.".into(), "There is no ballot to take back.".into()),
+        E::NoBallotsEntered(pass) => lang.pick(format!("Lượt nhập {pass} chưa có phiếu nào."), format!("Entry pass {pass} has no ballots yet.")),
+        E::PassNotFinished => lang.pick("Cả hai lượt nhập phải kết thúc trước.".into(), "Both entry passes must be finished first.".into()),
+        E::NoDifferenceAt(number) => lang.pick(format!("Hai lượt nhập giống nhau ở phiếu số {number}."), format!("The two passes agree on ballot {number}.")),
+        E::SettleInOrder(number) => lang.pick(
+            format!("Hãy xử lý phiếu số {number} trước (các phiếu cuối xử lý theo thứ tự)."),
+            format!("Settle ballot {number} first (the last ballots are settled in order)."),
+        ),
+        E::PassesDiffer(n) => lang.pick(
+            format!("Hai lượt nhập còn khác nhau ở {n} phiếu; ban kiểm phiếu cần đối chiếu phiếu giấy."),
+            format!("The two passes still differ on {n} ballots; the committee must check the paper."),
+        ),
     }
 }
 

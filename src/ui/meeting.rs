@@ -350,6 +350,9 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                     state: match r.state {
                         RoundState::Draft => lang.pick_str("Chưa mở", "Not opened"),
                         RoundState::Open(_) => lang.pick_str("Đang bỏ phiếu", "Voting"),
+                        RoundState::Paper(_) => {
+                            lang.pick_str("Đang nhập phiếu giấy", "Entering paper ballots")
+                        }
                         RoundState::Closed(_) => lang.pick_str("Đã kết thúc", "Closed"),
                     },
                     draft: r.state == RoundState::Draft,

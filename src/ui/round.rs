@@ -27,6 +27,7 @@ enum Phase {
     Ballot(VoterId),
     Locked,
     Interrupted(VoterId),
+    Paper,
     Closed,
 }
 
@@ -35,6 +36,7 @@ fn phase_of(round: Option<&Round>) -> Phase {
         None => Phase::Missing,
         Some(RoundState::Draft) => Phase::Draft,
         Some(RoundState::Closed(_)) => Phase::Closed,
+        Some(RoundState::Paper(_)) => Phase::Paper,
         Some(RoundState::Open(booth)) => match booth.screen {
             BoothScreen::Operator => Phase::Operator,
             BoothScreen::Ballot(v) => Phase::Ballot(v),
