@@ -7,8 +7,8 @@ mod errors;
 mod number;
 
 pub use ballot_text::{
-    describe_base, describe_quota, describe_reconcile_error, describe_status, describe_threshold,
-    describe_tie_break,
+    describe_base, describe_paper_ballot, describe_quota, describe_reconcile_error,
+    describe_status, describe_threshold, describe_tie_break, describe_validity,
 };
 pub use catalogue::Text;
 pub use errors::{describe_domain_error, describe_record_error};

@@ -8,6 +8,7 @@ mod history;
 mod home;
 mod meeting;
 pub mod panic;
+mod paper;
 mod results;
 mod round;
 pub mod route;
@@ -55,7 +56,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">{tr(Text::AppTagline)}</span>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
-                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..))>
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..))>
                     {tr(Text::Clusters)}
                 </a>
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
@@ -75,6 +76,9 @@ pub fn App() -> impl IntoView {
                 Route::Scores(id, year) => view! { <scores::ScoresScreen cluster=id year=year/> }.into_any(),
                 Route::Meeting(id, year) => view! { <meeting::MeetingScreen cluster=id year=year/> }.into_any(),
                 Route::Round(meeting, round) => view! { <round::RoundScreen meeting=meeting round=round/> }.into_any(),
+                Route::PaperPass(meeting, round, pass) => view! { <paper::PaperEntryScreen meeting=meeting round=round pass=pass/> }.into_any(),
+                Route::BallotPapers(meeting, round) => view! { <paper::BallotPapersScreen meeting=meeting round=round/> }.into_any(),
+                Route::EntryLog(meeting, round) => view! { <paper::EntryLogScreen meeting=meeting round=round/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),
                 Route::NotFound => view! {
                     <section class="card" data-testid="not-found">

@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::Path;
 
-use thidua::domain::ClusterId;
+use thidua::domain::{
+    candidate_for_key, entry_key, parse_count, ClusterId, MeetingId, Pass, RoundId,
+};
 use thidua::i18n::{format_integer, Lang, Text};
 use thidua::ui::route::Route;
 
@@ -50,6 +52,24 @@ fn routes_parse_and_print() {
         ("#/clusters/x", Route::NotFound),
         ("#/clusters/42/years/99999", Route::NotFound),
         ("#/nowhere", Route::NotFound),
+        (
+            "#/meetings/5/rounds/6",
+            Route::Round(MeetingId(5), RoundId(6)),
+        ),
+        (
+            "#/meetings/5/rounds/6/pass/2",
+            Route::PaperPass(MeetingId(5), RoundId(6), Pass::Second),
+        ),
+        ("#/meetings/5/rounds/6/pass/3", Route::NotFound),
+        (
+            "#/meetings/5/rounds/6/papers",
+            Route::BallotPapers(MeetingId(5), RoundId(6)),
+        ),
+        (
+            "#/meetings/5/rounds/6/log",
+            Route::EntryLog(MeetingId(5), RoundId(6)),
+        ),
+        ("#/meetings/5/rounds/x/log", Route::NotFound),
     ];
     for (hash, route) in cases {
         assert_eq!(Route::parse(hash), route, "{hash}");
@@ -79,5 +99,36 @@ fn pure_layers_do_not_import_web_or_ui_crates() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn paper_entry_keys_and_typed_counts() {
+    assert_eq!(entry_key(0), Some('1'));
+    assert_eq!(entry_key(9), Some('0'));
+    assert_eq!(entry_key(10), Some('a'));
+    assert_eq!(entry_key(32), Some('w'));
+    assert_eq!(entry_key(33), None, "x and z are commands");
+    for idx in 0..33 {
+        let key = entry_key(idx).map(String::from).unwrap_or_default();
+        assert_eq!(candidate_for_key(&key), Some(idx));
+        assert_eq!(candidate_for_key(&key.to_uppercase()), Some(idx));
+    }
+    for command in ["x", "z", "Enter", "Escape", ""] {
+        assert_eq!(candidate_for_key(command), None, "{command}");
+    }
+    let counts = [
+        ("0", Some(0)),
+        (" 42 ", Some(42)),
+        ("1.234", Some(1234)),
+        ("1 234", Some(1234)),
+        ("", None),
+        ("-1", None),
+        ("3,5", None),
+        ("abc", None),
+        ("99999999999", None),
+    ];
+    for (text, expected) in counts {
+        assert_eq!(parse_count(text).ok(), expected, "{text:?}");
     }
 }

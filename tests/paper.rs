@@ -75,7 +75,13 @@ fn comparing_two_passes_lists_every_number_that_differs() {
             first: first.cloned(),
             second: second.cloned(),
         };
-    let cases: Vec<(&str, Vec<PaperBallot>, Vec<PaperBallot>, Vec<Difference>)> = vec![
+    type Case = (
+        &'static str,
+        Vec<PaperBallot>,
+        Vec<PaperBallot>,
+        Vec<Difference>,
+    );
+    let cases: Vec<Case> = vec![
         ("both empty", vec![], vec![], vec![]),
         (
             "identical",

@@ -136,6 +136,42 @@ pub fn ballot_box_of(ballots: &[PaperBallot]) -> BallotBox {
     ballot_box
 }
 
+/// The keys that toggle candidates in paper entry, in ballot order:
+/// digits first (1…9, 0), then letters. `x` (spoilt) and `z` (undo) are
+/// kept for the commands, so up to 33 candidates have a key.
+pub const ENTRY_KEYS: &str = "1234567890abcdefghijklmnopqrstuvw";
+
+/// The key shown beside the `idx`-th candidate (0-based), if it has one.
+pub fn entry_key(idx: usize) -> Option<char> {
+    ENTRY_KEYS.chars().nth(idx)
+}
+
+/// The candidate (0-based, ballot order) a key toggles.
+pub fn candidate_for_key(key: &str) -> Option<usize> {
+    let mut chars = key.chars();
+    let c = chars.next()?.to_ascii_lowercase();
+    if chars.next().is_some() {
+        return None;
+    }
+    ENTRY_KEYS.chars().position(|k| k == c)
+}
+
+/// A count typed by a person: a whole number from 0; dots and spaces
+/// as thousands separators are accepted ("1.234").
+pub fn parse_count(text: &str) -> Result<u32, DomainError> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != '.' && *c != ' ' && *c != '\u{a0}')
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(DomainError::NotACount(text.trim().to_owned()));
+    }
+    digits
+        .parse()
+        .map_err(|_| DomainError::NotACount(text.trim().to_owned()))
+}
+
 /// A count done by hand and typed as totals (SPEC §6); voters present
 /// and ballots issued go in the round's roll.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

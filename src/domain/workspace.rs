@@ -251,6 +251,8 @@ pub enum DomainError {
     SettleInOrder(u32),
     #[error("the two passes differ on {0} ballots")]
     PassesDiffer(u32),
+    #[error("{0:?} is not a whole number from 0")]
+    NotACount(String),
 }
 
 /// A step in the rotation order.

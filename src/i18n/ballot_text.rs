@@ -2,8 +2,8 @@
 //! their reasons — the explanation a delegate reads on the results screen.
 
 use super::{format_share, Lang};
-use crate::domain::{Comparison, Quota, RoundRules, ShareBase, TieBreak};
-use crate::rules::tally::{ReconcileError, Status};
+use crate::domain::{Comparison, PaperBallot, Quota, RoundRules, ShareBase, TieBreak, UnitId};
+use crate::rules::tally::{Invalidity, ReconcileError, Status};
 
 pub fn describe_base(lang: Lang, base: ShareBase) -> &'static str {
     match (base, lang) {
@@ -142,5 +142,61 @@ pub fn describe_reconcile_error(lang: Lang, error: &ReconcileError) -> String {
             format!("Số phiếu phát ra ({issued}) lớn hơn số đại biểu có mặt ({present})."),
             format!("Ballots issued ({issued}) exceed voters present ({present})."),
         ),
+    }
+}
+
+/// A paper ballot as read, by the candidates' numbers on the paper
+/// ("2, 3, 5"); `None` is a number one pass has and the other has not.
+pub fn describe_paper_ballot(
+    lang: Lang,
+    ballot: Option<&PaperBallot>,
+    candidates: &[UnitId],
+) -> String {
+    match ballot {
+        None => lang.pick_str("(không có phiếu)", "(no ballot)").to_owned(),
+        Some(PaperBallot::Spoilt) => lang.pick_str("Phiếu hỏng", "Spoilt").to_owned(),
+        Some(PaperBallot::Marks(marks)) if marks.is_empty() => {
+            lang.pick_str("Không đánh dấu", "No mark").to_owned()
+        }
+        Some(PaperBallot::Marks(marks)) => {
+            let mut numbers: Vec<usize> = marks
+                .units()
+                .iter()
+                .filter_map(|u| candidates.iter().position(|c| c == u))
+                .map(|idx| idx + 1)
+                .collect();
+            numbers.sort_unstable();
+            numbers
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+}
+
+/// Why a ballot about to be saved will not count, or that it will.
+pub fn describe_validity(lang: Lang, validity: Result<(), Invalidity>, places: u32) -> String {
+    match validity {
+        Ok(()) => lang.pick_str("Hợp lệ", "Valid").to_owned(),
+        Err(Invalidity::Spoilt) => lang
+            .pick_str("Không hợp lệ: phiếu hỏng", "Invalid: spoilt paper")
+            .to_owned(),
+        Err(Invalidity::OverQuota) => lang.pick(
+            format!("Không hợp lệ: đánh dấu quá {places} đơn vị"),
+            format!("Invalid: more than {places} marked"),
+        ),
+        Err(Invalidity::Blank) => lang
+            .pick_str(
+                "Không hợp lệ: không đánh dấu đơn vị nào",
+                "Invalid: nothing marked",
+            )
+            .to_owned(),
+        Err(Invalidity::NotACandidate) => lang
+            .pick_str(
+                "Không hợp lệ: có đơn vị ngoài danh sách",
+                "Invalid: a unit not on the list",
+            )
+            .to_owned(),
     }
 }

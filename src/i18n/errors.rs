@@ -110,6 +110,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("Hãy xử lý phiếu số {number} trước (các phiếu cuối xử lý theo thứ tự)."),
             format!("Settle ballot {number} first (the last ballots are settled in order)."),
         ),
+        E::NotACount(text) => lang.pick(
+            format!("«{text}» không phải số nguyên không âm; chưa lưu."),
+            format!("“{text}” is not a whole number from 0; not saved."),
+        ),
         E::PassesDiffer(n) => lang.pick(
             format!("Hai lượt nhập còn khác nhau ở {n} phiếu; ban kiểm phiếu cần đối chiếu phiếu giấy."),
             format!("The two passes still differ on {n} ballots; the committee must check the paper."),

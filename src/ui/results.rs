@@ -8,7 +8,9 @@ use super::browser::{navigate, new_id};
 use super::route::Route;
 use super::widgets::FormError;
 use super::{bi, tr};
-use crate::domain::{DomainError, MeetingId, RoundId, RoundKind, RoundRules};
+use crate::domain::{
+    CountSource, DomainError, MeetingId, RoundId, RoundKind, RoundRules, RoundState,
+};
 use crate::i18n::{describe_reconcile_error, describe_status, format_integer, format_share, Text};
 use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
 use crate::state::use_store;
@@ -21,6 +23,15 @@ struct View {
     names: Vec<String>,
     rehearsal: bool,
     reconciled: Result<(), ReconcileError>,
+    /// How the round was counted.
+    source: CountKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CountKind {
+    Booth,
+    Paper { settled: usize },
+    Hand,
 }
 
 #[component]
@@ -41,6 +52,16 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 .map(|c| ws.unit_name(c.unit))
                 .collect();
             let reconciled = reconcile(&totals, result.places);
+            let source = match &r.state {
+                RoundState::Closed(closed) => match &closed.source {
+                    CountSource::Booth => CountKind::Booth,
+                    CountSource::Paper(paper) => CountKind::Paper {
+                        settled: paper.settlements.len(),
+                    },
+                    CountSource::Hand(_) => CountKind::Hand,
+                },
+                _ => CountKind::Booth,
+            };
             Some(View {
                 rules: r.rules,
                 totals,
@@ -48,6 +69,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 names,
                 rehearsal: r.kind == RoundKind::Rehearsal,
                 reconciled,
+                source,
             })
         })
     };
@@ -124,6 +146,17 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             })}
             <section class="card" data-testid="results">
                 <h2>{bi("Kết quả kiểm phiếu", "Result of the count")}</h2>
+                <p class="hint" data-testid="count-source">{match view.source {
+                    CountKind::Booth => lang.pick_str("Bỏ phiếu trên máy (phiếu kín).", "Voted on the laptop (secret ballot).").to_owned(),
+                    CountKind::Paper { settled } => lang.pick(
+                        format!("Phiếu giấy, nhập hai lượt độc lập; ban kiểm phiếu đã đối chiếu {settled} phiếu khác nhau."),
+                        format!("Paper ballots entered in two independent passes; the committee settled {settled} differing ballots."),
+                    ),
+                    CountKind::Hand => lang.pick_str("Ban kiểm phiếu kiểm bằng tay; số liệu tổng hợp được nhập và đối chiếu.", "Counted by hand by the committee; the totals were typed and reconciled.").to_owned(),
+                }}
+                {matches!(view.source, CountKind::Paper { .. }).then(|| view! {
+                    " "<a href=Route::EntryLog(meeting, round).href() data-testid="results-log-link">{bi("Sổ nhập phiếu", "Entry log")}</a>
+                })}</p>
                 <dl class="counts" data-testid="counts">
                     {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{num(n)}</dd></div> }).collect_view()}
                 </dl>

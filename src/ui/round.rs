@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser::navigate;
+use super::paper::{PaperDraftCards, PaperView};
 use super::results::ResultsView;
 use super::route::Route;
 use super::widgets::FormError;
@@ -81,6 +82,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             {match phase {
                 Phase::Draft => view! { <DraftView meeting=meeting round=round/> }.into_any(),
                 Phase::Operator => view! { <OperatorView meeting=meeting round=round/> }.into_any(),
+                Phase::Paper => view! { <PaperView meeting=meeting round=round/> }.into_any(),
                 _ => view! { <ResultsView meeting=meeting round=round/> }.into_any(),
             }}
         }
@@ -166,6 +168,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             </form>
             <FormError error=error testid="open-round-error"/>
         </section>
+        <PaperDraftCards meeting=meeting round=round/>
     }
 }
 

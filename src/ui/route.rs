@@ -1,7 +1,7 @@
 //! Hash routes (`#/clusters/12/years/2024`): they work from `file://`.
 //! Parsing is pure so it is tested natively.
 
-use crate::domain::{ClusterId, MeetingId, RoundId};
+use crate::domain::{ClusterId, MeetingId, Pass, RoundId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -16,6 +16,12 @@ pub enum Route {
     Meeting(ClusterId, u16),
     /// One round: opening, the booth, the results.
     Round(MeetingId, RoundId),
+    /// One committee member's entry of a paper round's pile.
+    PaperPass(MeetingId, RoundId, Pass),
+    /// Numbered ballot papers to print.
+    BallotPapers(MeetingId, RoundId),
+    /// Every entered paper ballot by number and pass, to print.
+    EntryLog(MeetingId, RoundId),
     /// A deliberate panic, to check the error screen.
     PanicCheck,
     NotFound,
@@ -47,6 +53,19 @@ impl Route {
                 (Ok(meeting), Ok(round)) => Route::Round(MeetingId(meeting), RoundId(round)),
                 _ => Route::NotFound,
             },
+            ["meetings", meeting, "rounds", round, rest @ ..] => {
+                let (Ok(meeting), Ok(round)) = (meeting.parse(), round.parse()) else {
+                    return Route::NotFound;
+                };
+                let (meeting, round) = (MeetingId(meeting), RoundId(round));
+                match rest {
+                    ["pass", "1"] => Route::PaperPass(meeting, round, Pass::First),
+                    ["pass", "2"] => Route::PaperPass(meeting, round, Pass::Second),
+                    ["papers"] => Route::BallotPapers(meeting, round),
+                    ["log"] => Route::EntryLog(meeting, round),
+                    _ => Route::NotFound,
+                }
+            }
             ["debug", "panic"] => Route::PanicCheck,
             _ => Route::NotFound,
         }
@@ -62,6 +81,20 @@ impl Route {
             Route::Scores(id, year) => format!("#/clusters/{id}/years/{year}/scores"),
             Route::Meeting(id, year) => format!("#/clusters/{id}/years/{year}/meeting"),
             Route::Round(meeting, round) => format!("#/meetings/{}/rounds/{}", meeting.0, round.0),
+            Route::PaperPass(meeting, round, pass) => {
+                format!(
+                    "#/meetings/{}/rounds/{}/pass/{}",
+                    meeting.0,
+                    round.0,
+                    pass.number()
+                )
+            }
+            Route::BallotPapers(meeting, round) => {
+                format!("#/meetings/{}/rounds/{}/papers", meeting.0, round.0)
+            }
+            Route::EntryLog(meeting, round) => {
+                format!("#/meetings/{}/rounds/{}/log", meeting.0, round.0)
+            }
             Route::PanicCheck => "#/debug/panic".to_owned(),
         }
     }
