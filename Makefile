@@ -46,7 +46,8 @@ wasm-test:
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
 
-## Prints release sizes (raw, gzip -9, brotli).
-bench: build
+## Prints release sizes (raw, gzip -9, brotli), the tally benchmark and paper entry through the UI.
+bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet --example bench_tally
+	node scripts/bench-paper.mjs

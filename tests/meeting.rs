@@ -4,44 +4,16 @@
 
 mod common;
 
-use common::{cluster_with, unit, year_draft};
+use common::{meeting_with_round, unit, C, M, R1};
 use thidua::domain::{
-    BoothScreen, ClusterId, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft,
-    RoundId, RoundRules, RoundState, UnitId, VoterId, Workspace,
+    BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
+    RoundRules, RoundState, UnitId, VoterId, Workspace,
 };
 use thidua::exchange::{decode_record, encode_record, MeetingDto};
 use thidua::rules::tally::Status;
 
-const C: ClusterId = ClusterId(1);
-const M: MeetingId = MeetingId(50);
-const R1: RoundId = RoundId(61);
 const R2: RoundId = RoundId(62);
 const PIN: &str = "2468";
-
-/// Eight units in 2024, a meeting, and a round with `quota` places over
-/// all members.
-fn meeting_with_round(quota: u32) -> Workspace {
-    let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
-    let mut ws = cluster_with(&names);
-    ws.add_year(
-        C,
-        2024,
-        year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(6), None),
-    )
-    .expect("year");
-    ws.add_meeting(M, C, 2024).expect("meeting");
-    let draft = RoundDraft {
-        award: "Cờ thi đua".into(),
-        rules: RoundRules {
-            quota: Quota::Fixed(quota),
-            ..RoundRules::default()
-        },
-        candidates: (0..8).map(unit).collect(),
-        rehearsal: false,
-    };
-    ws.add_round(M, R1, draft).expect("round");
-    ws
-}
 
 fn voter(idx: usize) -> VoterId {
     VoterId(unit(idx).0)

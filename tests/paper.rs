@@ -7,42 +7,14 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{cluster_with, unit, year_draft};
+use common::{meeting_with_round, unit, M, R1};
 use proptest::prelude::*;
 use thidua::domain::{
-    compare_passes, Approvals, ClusterId, CountSource, Difference, DomainError, HandTotals,
-    Meeting, MeetingId, PaperBallot, Pass, Quota, RoundDraft, RoundId, RoundRules, RoundState,
-    Workspace,
+    compare_passes, Approvals, CountSource, Difference, DomainError, HandTotals, Meeting,
+    PaperBallot, Pass, RoundState, Workspace,
 };
 use thidua::exchange::{decode_record, encode_record, MeetingDto};
 use thidua::rules::tally::ReconcileError;
-
-const C: ClusterId = ClusterId(1);
-const M: MeetingId = MeetingId(50);
-const R1: RoundId = RoundId(61);
-
-fn meeting_with_round(quota: u32) -> Workspace {
-    let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
-    let mut ws = cluster_with(&names);
-    ws.add_year(
-        C,
-        2024,
-        year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(6), None),
-    )
-    .expect("year");
-    ws.add_meeting(M, C, 2024).expect("meeting");
-    let draft = RoundDraft {
-        award: "Cờ thi đua".into(),
-        rules: RoundRules {
-            quota: Quota::Fixed(quota),
-            ..RoundRules::default()
-        },
-        candidates: (0..8).map(unit).collect(),
-        rehearsal: false,
-    };
-    ws.add_round(M, R1, draft).expect("round");
-    ws
-}
 
 fn marks(units: &[usize]) -> PaperBallot {
     PaperBallot::Marks(Approvals::new(units.iter().map(|u| unit(*u)).collect()))

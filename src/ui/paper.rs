@@ -791,11 +791,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <option value="a4">"A4"</option>
                         </select>
                     </label>
-                    <button type="button" data-testid="papers-print" on:click=move |_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }>{bi("In", "Print")}</button>
+                    <PrintButton testid="papers-print"/>
                 </div>
                 <p class="hint">{bi(
                     "Sau khi thu phiếu, ban kiểm phiếu đánh số phiếu theo thứ tự thu về; số in sẵn trên phiếu chỉ để kiểm đếm số tờ phát ra.",
@@ -803,6 +799,18 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             </section>
         </div>
         <div class="papers" node_ref=container class:papers-a5=move || layout.get() == Layout::A5 data-testid="papers">{papers}</div>
+    }
+}
+
+/// Opens the browser's print dialog for the page.
+#[component]
+fn PrintButton(testid: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class="no-print" data-testid=testid on:click=move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }>{bi("In", "Print")}</button>
     }
 }
 
@@ -893,11 +901,7 @@ pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 <p>{bi("Có mặt", "Present")}": "{c.present}" · "{bi("Phiếu phát ra", "Issued")}": "{c.issued}" · "
                    {bi("Lượt 1", "Pass 1")}": "{c.passes[0].ballots.len()}" · "{bi("Lượt 2", "Pass 2")}": "{c.passes[1].ballots.len()}</p>
             })}
-            <button type="button" class="no-print" on:click=move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>{bi("In", "Print")}</button>
+            <PrintButton testid="log-print"/>
             <table class="data log-table">
                 <thead><tr>
                     <th scope="col">{bi("Phiếu số", "Ballot no.")}</th>

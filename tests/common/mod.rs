@@ -1,7 +1,14 @@
 //! Builders shared by the native tests.
 #![allow(dead_code)]
 
-use thidua::domain::{ClusterDraft, ClusterId, UnitDraft, UnitId, Workspace, YearDraft};
+use thidua::domain::{
+    ClusterDraft, ClusterId, MeetingId, Quota, RoundDraft, RoundId, RoundRules, UnitDraft, UnitId,
+    Workspace, YearDraft,
+};
+
+pub const C: ClusterId = ClusterId(1);
+pub const M: MeetingId = MeetingId(50);
+pub const R1: RoundId = RoundId(61);
 
 /// A workspace with one cluster (id 1) whose units are named `names`, with
 /// ids 101, 102, … in that rotation order.
@@ -37,4 +44,29 @@ pub fn year_draft(members: &[usize], leader: Option<usize>, deputy: Option<usize
         leader: leader.map(unit),
         deputy: deputy.map(unit),
     }
+}
+
+/// Eight units in 2024, a meeting, and a round with `quota` places over
+/// all members.
+pub fn meeting_with_round(quota: u32) -> Workspace {
+    let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    let mut ws = cluster_with(&names);
+    ws.add_year(
+        C,
+        2024,
+        year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(6), None),
+    )
+    .expect("year");
+    ws.add_meeting(M, C, 2024).expect("meeting");
+    let draft = RoundDraft {
+        award: "Cờ thi đua".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(quota),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R1, draft).expect("round");
+    ws
 }
