@@ -71,14 +71,14 @@ fn ids(info: &RoundInfo) -> Vec<UnitId> {
 /// A labelled count field with the `numeric` keyboard.
 #[component]
 fn CountField(
-    label: fn() -> &'static str,
+    vi: &'static str,
+    en: &'static str,
     value: RwSignal<String>,
     testid: &'static str,
 ) -> impl IntoView {
-    let store = use_store();
     view! {
         <label class="field count-field">
-            <span class="field-label">{move || { store.lang.track(); label() }}</span>
+            <span class="field-label">{bi(vi, en)}</span>
             <input type="text" inputmode="numeric" autocomplete="off" data-testid=testid bind:value=value/>
         </label>
     }
@@ -159,8 +159,8 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 "Print numbered ballot papers, hand them out, collect them and number them in the order collected. Two committee members each enter the whole pile, one pass each, without seeing the other's; the app lists the ballots the two passes read differently.")}</p>
             <p><a href=Route::BallotPapers(meeting, round).href() data-testid="print-papers-link">{bi("In phiếu bầu", "Print ballot papers")}</a></p>
             <form class="inline-form" on:submit=open data-testid="paper-open-form">
-                <CountField label=|| "Số đại biểu có mặt / Voters present" value=present testid="paper-present"/>
-                <CountField label=|| "Số phiếu phát ra / Ballots issued" value=issued testid="paper-issued"/>
+                <CountField vi="Số đại biểu có mặt" en="Voters present" value=present testid="paper-present"/>
+                <CountField vi="Số phiếu phát ra" en="Ballots issued" value=issued testid="paper-issued"/>
                 <button type="submit" data-testid="paper-open">{bi("Bắt đầu nhập phiếu giấy", "Start entering paper ballots")}</button>
             </form>
             <FormError error=error testid="paper-open-error"/>
@@ -172,11 +172,11 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 "When the committee counted by hand, type the totals. Counts that do not add up (more collected than issued, valid + invalid not equal to collected, a unit with more votes than valid ballots…) are refused with the reason.")}</p>
             <form on:submit=save_totals data-testid="hand-form">
                 <div class="count-grid">
-                    <CountField label=|| "Có mặt / Present" value=hand_present testid="hand-present"/>
-                    <CountField label=|| "Phát ra / Issued" value=hand_issued testid="hand-issued"/>
-                    <CountField label=|| "Thu về / Collected" value=collected testid="hand-collected"/>
-                    <CountField label=|| "Hợp lệ / Valid" value=valid testid="hand-valid"/>
-                    <CountField label=|| "Không hợp lệ / Invalid" value=invalid testid="hand-invalid"/>
+                    <CountField vi="Có mặt" en="Present" value=hand_present testid="hand-present"/>
+                    <CountField vi="Phát ra" en="Issued" value=hand_issued testid="hand-issued"/>
+                    <CountField vi="Thu về" en="Collected" value=collected testid="hand-collected"/>
+                    <CountField vi="Hợp lệ" en="Valid" value=valid testid="hand-valid"/>
+                    <CountField vi="Không hợp lệ" en="Invalid" value=invalid testid="hand-invalid"/>
                 </div>
                 <table class="data">
                     <thead><tr>
@@ -279,8 +279,8 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <details>
                 <summary>{bi("Sửa số có mặt và số phiếu phát ra", "Correct the present and issued counts")}</summary>
                 <form class="inline-form" on:submit=save_roll>
-                    <CountField label=|| "Có mặt / Present" value=present testid="paper-roll-present"/>
-                    <CountField label=|| "Phát ra / Issued" value=issued testid="paper-roll-issued"/>
+                    <CountField vi="Có mặt" en="Present" value=present testid="paper-roll-present"/>
+                    <CountField vi="Phát ra" en="Issued" value=issued testid="paper-roll-issued"/>
                     <button type="submit" data-testid="paper-roll-save">{tr(Text::Save)}</button>
                 </form>
             </details>
@@ -781,7 +781,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <section class="card">
                 <h1>{bi("In phiếu bầu", "Print ballot papers")}</h1>
                 <div class="inline-form">
-                    <CountField label=|| "Số tờ phiếu / Number of papers" value=count_text testid="papers-count"/>
+                    <CountField vi="Số tờ phiếu" en="Number of papers" value=count_text testid="papers-count"/>
                     <label class="field">
                         <span class="field-label">{bi("Khổ giấy", "Paper size")}</span>
                         <select data-testid="papers-layout" on:change=move |ev| {

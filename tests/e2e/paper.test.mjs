@@ -71,6 +71,7 @@ test('20 paper ballots by keyboard in two blind passes; planted differences foun
   await page.getByTestId('paper-issued').fill('20');
   await page.getByTestId('paper-open').click();
   await page.getByTestId('paper-round').waitFor();
+  await shot(page, '40b-paper-round');
   const names = async () => (await page.getByTestId('pad-candidate').allInnerTexts()).map((t) => t.replace(/^\S+\s+\d+\.\s*/, '').replace(/\s*✔$/, '').trim());
 
   // Pass 1.
@@ -153,6 +154,13 @@ test('20 paper ballots by keyboard in two blind passes; planted differences foun
   assert.match(await page.getByTestId('log-row').nth(11).innerText(), /^12\s+2, 3, 4, 5\s+Phiếu hỏng\s+khác.*\s+2, 3, 4, 5\s+Hợp lệ$/);
   assert.match(await page.getByTestId('log-row').nth(16).innerText(), /^17\s+Phiếu hỏng\s+Phiếu hỏng\s+khớp\s+Phiếu hỏng\s+Không hợp lệ: phiếu hỏng$/);
   await shot(page, '44-entry-log');
+  // The same screens in English.
+  await page.getByTestId('lang-switch').click();
+  assert.match(await page.getByTestId('log-row').nth(4).innerText(), /differ — settled by the committee from the paper\s+2, 3, 4, 5\s+Valid$/);
+  await page.goBack();
+  await page.getByTestId('results').waitFor();
+  assert.match(await page.getByTestId('count-source').innerText(), /two independent passes; the committee settled 2 differing ballots/);
+  await page.getByTestId('lang-switch').click();
   writeFileSync(join(SHOTS, 'keystrokes.json'), JSON.stringify({ ballots: PILE.length, keystrokes, perBallot }));
   assert.deepEqual(errors, []);
 });
