@@ -22,8 +22,8 @@ pub use meeting::{
     Voters, COMMON_AWARDS,
 };
 pub use paper::{
-    ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, Difference,
-    HandTotals, PaperBallot, PaperCount, PaperPass, Pass, Settlement,
+    ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, parse_reading,
+    Difference, HandTotals, PaperBallot, PaperCount, PaperPass, Pass, Settlement,
 };
 pub use scoring::{
     sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,

@@ -485,3 +485,29 @@ proptest! {
         prop_assert_eq!(&pr.nominated, &br.nominated);
     }
 }
+
+#[test]
+fn a_typed_reading_names_candidates_by_their_number_on_the_paper() {
+    let candidates: Vec<_> = (0..8).map(unit).collect();
+    let cases: [(&str, Result<PaperBallot, DomainError>); 8] = [
+        ("2, 3, 5", Ok(marks(&[1, 2, 4]))),
+        ("5 3 2", Ok(marks(&[1, 2, 4]))),
+        ("8;1", Ok(marks(&[0, 7]))),
+        ("", Ok(marks(&[]))),
+        ("x", Ok(PaperBallot::Spoilt)),
+        (" X ", Ok(PaperBallot::Spoilt)),
+        ("9", Err(DomainError::NotOnPaper("9".into()))),
+        ("2, b", Err(DomainError::NotOnPaper("b".into()))),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            thidua::domain::parse_reading(text, &candidates),
+            expected,
+            "{text:?}"
+        );
+    }
+    assert_eq!(
+        thidua::domain::parse_reading("0", &candidates),
+        Err(DomainError::NotOnPaper("0".into()))
+    );
+}

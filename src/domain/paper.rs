@@ -172,6 +172,28 @@ pub fn parse_count(text: &str) -> Result<u32, DomainError> {
         .map_err(|_| DomainError::NotACount(text.trim().to_owned()))
 }
 
+/// A reading typed by the committee the way the entry log writes it:
+/// the candidates' numbers on the paper ("2, 3, 5" or "2 3 5"), `x` for a
+/// spoilt paper, nothing for a paper with no mark.
+pub fn parse_reading(text: &str, candidates: &[UnitId]) -> Result<PaperBallot, DomainError> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("x") {
+        return Ok(PaperBallot::Spoilt);
+    }
+    let mut units = Vec::new();
+    for part in text.split([',', ';', ' ']).filter(|p| !p.is_empty()) {
+        let number: usize = part
+            .parse()
+            .map_err(|_| DomainError::NotOnPaper(part.to_owned()))?;
+        let unit = number
+            .checked_sub(1)
+            .and_then(|idx| candidates.get(idx))
+            .ok_or_else(|| DomainError::NotOnPaper(part.to_owned()))?;
+        units.push(*unit);
+    }
+    Ok(PaperBallot::Marks(Approvals::new(units)))
+}
+
 /// A count done by hand and typed as totals (SPEC §6); voters present
 /// and ballots issued go in the round's roll.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

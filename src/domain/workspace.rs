@@ -253,6 +253,8 @@ pub enum DomainError {
     PassesDiffer(u32),
     #[error("{0:?} is not a whole number from 0")]
     NotACount(String),
+    #[error("{0:?} is not a candidate's number on the paper")]
+    NotOnPaper(String),
 }
 
 /// A step in the rotation order.

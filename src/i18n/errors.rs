@@ -114,6 +114,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("«{text}» không phải số nguyên không âm; chưa lưu."),
             format!("“{text}” is not a whole number from 0; not saved."),
         ),
+        E::NotOnPaper(text) => lang.pick(
+            format!("«{text}» không phải số thứ tự của một đơn vị trên phiếu. Gõ các số cách nhau bởi dấu phẩy (ví dụ 2, 3, 5), hoặc x nếu phiếu hỏng."),
+            format!("“{text}” is not a unit's number on the paper. Type the numbers separated by commas (e.g. 2, 3, 5), or x for a spoilt paper."),
+        ),
         E::PassesDiffer(n) => lang.pick(
             format!("Hai lượt nhập còn khác nhau ở {n} phiếu; ban kiểm phiếu cần đối chiếu phiếu giấy."),
             format!("The two passes still differ on {n} ballots; the committee must check the paper."),

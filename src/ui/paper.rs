@@ -12,8 +12,9 @@ use super::route::Route;
 use super::widgets::FormError;
 use super::{bi, tr};
 use crate::domain::{
-    candidate_for_key, entry_key, parse_count, Approvals, DomainError, HandTotals, MeetingId,
-    PaperBallot, PaperCount, Pass, RoundId, RoundKind, RoundRules, RoundState, UnitId, Workspace,
+    candidate_for_key, entry_key, parse_count, parse_reading, Approvals, DomainError, HandTotals,
+    MeetingId, PaperBallot, PaperCount, Pass, RoundId, RoundKind, RoundRules, RoundState, UnitId,
+    Workspace,
 };
 use crate::i18n::{describe_paper_ballot, describe_validity, format_integer, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
@@ -318,7 +319,7 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <FormError error=error testid="paper-error"/>
         </section>
         <Show when=both_finished>
-            <Differences meeting=meeting round=round count=count info=info error=error/>
+            <Differences meeting=meeting round=round count=count info=info/>
             <Show when=move || count.get().is_some_and(|c| c.agreed())>
                 <section class="card" data-testid="paper-agreed">
                     <h2>{bi("Hai lượt nhập khớp nhau", "The two passes agree")}</h2>
@@ -348,9 +349,9 @@ fn Differences(
     round: RoundId,
     count: Memo<Option<PaperCount>>,
     info: Memo<Option<RoundInfo>>,
-    error: RwSignal<Option<DomainError>>,
 ) -> impl IntoView {
     let store = use_store();
+    let error = RwSignal::new(None::<DomainError>);
     let rows = move || {
         let lang = store.lang.get();
         let candidates = info.get().map(|i| ids(&i)).unwrap_or_default();
@@ -374,8 +375,8 @@ fn Differences(
                     store.lang.get().pick(format!("Hai lượt nhập khác nhau ở {n} phiếu"), format!("The two passes differ on {n} ballots"))
                 }}</h2>
                 <p class="hint">{bi(
-                    "Lấy phiếu giấy có số tương ứng trong xấp phiếu, cả ban kiểm phiếu cùng xem, rồi chọn cách đọc đúng. Số trong cột là số thứ tự của đơn vị trên phiếu.",
-                    "Take the paper with that number from the pile, look at it together, and choose the right reading. Figures are the units' numbers on the paper.")}</p>
+                    "Lấy phiếu giấy có số tương ứng trong xấp phiếu, cả ban kiểm phiếu cùng xem, rồi chọn cách đọc đúng — hoặc gõ cách đọc đúng nếu cả hai lượt đều sai. Số trong cột là số thứ tự của đơn vị trên phiếu.",
+                    "Take the paper with that number from the pile, look at it together, and choose the right reading — or type it if both passes are wrong. Figures are the units' numbers on the paper.")}</p>
                 <table class="data">
                     <thead><tr>
                         <th scope="col">{bi("Phiếu số", "Ballot no.")}</th>
@@ -388,6 +389,7 @@ fn Differences(
                             let number = d.number;
                             let a = d.first.clone();
                             let b = d.second.clone();
+                            let other = RwSignal::new(String::new());
                             view! {
                                 <tr data-testid="difference">
                                     <td data-testid="difference-number">{number}</td>
@@ -400,12 +402,26 @@ fn Differences(
                                         <button type="button" class="small" data-testid="settle-second"
                                             on:click=move |_| error.set(store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, b.clone())).err())>
                                             {bi("Như lượt 2", "As pass 2")}</button>
+                                        <form class="settle-other" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                                            ev.prevent_default();
+                                            let candidates = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
+                                            let outcome = parse_reading(&other.get_untracked(), &candidates)
+                                                .and_then(|reading| store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, Some(reading))));
+                                            error.set(outcome.err());
+                                        }>
+                                            <input type="text" class="narrow" data-testid="settle-other" bind:value=other
+                                                aria-label=move || store.lang.get().pick(
+                                                    format!("Cách đọc khác của phiếu số {number}: số đơn vị, ví dụ 2, 3, 5; x nếu hỏng"),
+                                                    format!("Another reading of ballot {number}: unit numbers, e.g. 2, 3, 5; x if spoilt"))/>
+                                            <button type="submit" class="small secondary" data-testid="settle-other-save">{bi("Ghi cách đọc này", "Use this reading")}</button>
+                                        </form>
                                     </td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
+                <FormError error=error testid="settle-error"/>
             </section>
         </Show>
     }

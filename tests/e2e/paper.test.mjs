@@ -132,7 +132,13 @@ test('20 paper ballots by keyboard in two blind passes; planted differences foun
   await shot(page, '42-paper-differences');
   // The committee looks at paper 5 (pass 1 was right) and paper 12 (pass 1 again).
   await page.getByTestId('settle-first').first().click();
-  await page.getByTestId('settle-first').first().click();
+  assert.deepEqual(await page.getByTestId('difference-number').allInnerTexts(), ['12']);
+  // Paper 12: typed as read from the paper; a number not on it is refused.
+  await page.getByTestId('settle-other').fill('2, 3, 9');
+  await page.getByTestId('settle-other-save').click();
+  assert.match(await page.getByTestId('settle-error').innerText(), /«9» không phải số thứ tự của một đơn vị trên phiếu/);
+  await page.getByTestId('settle-other').fill('5, 4 3,2');
+  await page.getByTestId('settle-other-save').click();
   await page.getByTestId('paper-agreed').waitFor();
   await page.getByTestId('paper-close').click();
   await page.getByTestId('results').waitFor();
