@@ -5,6 +5,7 @@ mod ballot_text;
 mod catalogue;
 mod errors;
 mod number;
+mod words;
 
 pub use ballot_text::{
     describe_base, describe_paper_ballot, describe_quota, describe_reconcile_error,
@@ -13,6 +14,7 @@ pub use ballot_text::{
 pub use catalogue::Text;
 pub use errors::{describe_domain_error, describe_record_error};
 pub use number::{format_integer, format_points, format_share, format_signed_points};
+pub use words::{count_in_words, number_in_words};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
