@@ -5,7 +5,12 @@
 mod dto;
 mod meeting_dto;
 mod record;
+mod results;
 
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, RecordError, CURRENT_VERSION};
+pub use results::{
+    canonical_json, data_sha256, fingerprint, results_data, results_fingerprint, ResultsDto,
+    UnitNameDto,
+};

@@ -4,6 +4,7 @@
 //! computations), `i18n` (languages and formats), `exchange` (the stored
 //! format), `storage` (localStorage), `state` (the app store), `ui`.
 
+pub mod documents;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;

@@ -1,0 +1,87 @@
+//! The papers a cluster signs and sends up (SPEC §7), built as plain
+//! document models from the workspace and a language. Pure: the UI only
+//! renders a `Document`; tests snapshot its text form.
+
+mod minutes;
+mod model;
+mod scores;
+
+pub use minutes::{meeting_minutes, vote_count_minutes};
+pub use model::{Block, Document, Signature, Table};
+pub use scores::{achievement_summary, score_table};
+
+use crate::domain::{Cluster, Date};
+use crate::i18n::Lang;
+
+/// "ngày 03 tháng 10 năm 2024" / "3 October 2024".
+pub fn date_in_words(lang: Lang, date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Vi => format!(
+            "ngày {:02} tháng {:02} năm {}",
+            date.day, date.month, date.year
+        ),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day,
+            MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
+            date.year
+        ),
+    }
+}
+
+/// The left and right blocks of a Vietnamese administrative document's
+/// header: issuing body (parent above, the cluster below, the number),
+/// the national name and motto, and place and date.
+fn header(lang: Lang, cluster: &Cluster, place: &str, date: Option<Date>) -> model::Header {
+    let place = if place.trim().is_empty() {
+        "……………".to_owned()
+    } else {
+        place.trim().to_owned()
+    };
+    let when = match (date, lang) {
+        (Some(d), _) => date_in_words(lang, d),
+        (None, Lang::Vi) => "ngày …… tháng …… năm ……".to_owned(),
+        (None, Lang::En) => "…… ……… ……".to_owned(),
+    };
+    model::Header {
+        parent: cluster.parent_org.to_uppercase(),
+        issuer: cluster.name.to_uppercase(),
+        number: lang.pick_str("Số: ……/BB-CTĐ", "No.: ……").to_owned(),
+        nation: lang
+            .pick_str(
+                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SOCIALIST REPUBLIC OF VIET NAM",
+            )
+            .to_owned(),
+        motto: lang
+            .pick_str(
+                "Độc lập - Tự do - Hạnh phúc",
+                "Independence - Freedom - Happiness",
+            )
+            .to_owned(),
+        place_date: format!("{place}, {when}"),
+    }
+}
+
+/// A blank to fill by hand when a detail was not recorded.
+fn or_blank(text: &str) -> String {
+    if text.trim().is_empty() {
+        "……………………".to_owned()
+    } else {
+        text.trim().to_owned()
+    }
+}

@@ -1,0 +1,90 @@
+//! The results file of a meeting (SPEC §8, kind *results*): the closed
+//! rounds and their counts, with the names needed to read them, and the
+//! SHA-256 that the minutes print as a short fingerprint.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::MeetingDto;
+use crate::domain::{MeetingId, RoundState, Workspace};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitNameDto {
+    pub id: u64,
+    pub name: String,
+}
+
+/// `data` of a results file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultsDto {
+    pub cluster: String,
+    pub year: u16,
+    /// Every unit the rounds name, with its full name.
+    pub units: Vec<UnitNameDto>,
+    /// The meeting with its closed rounds only (no booth in progress, no
+    /// PIN digest).
+    pub meeting: MeetingDto,
+}
+
+/// The results of a meeting as a file's `data`, or `None` if the meeting
+/// does not exist.
+pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
+    let mut m = ws.meeting(meeting)?.clone();
+    m.rounds
+        .retain(|r| matches!(r.state, RoundState::Closed(_)));
+    let mut ids: Vec<_> = m
+        .rounds
+        .iter()
+        .flat_map(|r| r.candidates.iter().chain(&r.excluded))
+        .copied()
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Some(ResultsDto {
+        cluster: ws.cluster_name(m.cluster),
+        year: m.year,
+        units: ids
+            .into_iter()
+            .map(|id| UnitNameDto {
+                id: id.0,
+                name: ws
+                    .unit(id)
+                    .map_or_else(|| format!("#{id}"), |u| u.full_name.clone()),
+            })
+            .collect(),
+        meeting: MeetingDto::from(&m),
+    })
+}
+
+/// The canonical text of a file's `data`: compact JSON with the keys of
+/// every object sorted, so that the same data always hashes the same,
+/// whoever wrote the file.
+pub fn canonical_json<T: Serialize>(data: &T) -> Result<String, serde_json::Error> {
+    // `serde_json::Value` keeps objects in a sorted map.
+    Ok(serde_json::to_value(data)?.to_string())
+}
+
+/// SHA-256 of the canonical `data`, in lower-case hex.
+pub fn data_sha256<T: Serialize>(data: &T) -> Result<String, serde_json::Error> {
+    let digest = Sha256::digest(canonical_json(data)?.as_bytes());
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The short form printed on the minutes: the first 16 hex digits of the
+/// SHA-256 in four groups, `3F2A-9C01-77BE-0D45`.
+pub fn fingerprint(sha256_hex: &str) -> String {
+    sha256_hex
+        .chars()
+        .take(16)
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>().to_uppercase())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The fingerprint of a meeting's results as they stand.
+pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String> {
+    let data = results_data(ws, meeting)?;
+    data_sha256(&data).ok().map(|h| fingerprint(&h))
+}
