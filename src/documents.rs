@@ -2,10 +2,12 @@
 //! document models from the workspace and a language. Pure: the UI only
 //! renders a `Document`; tests snapshot its text form.
 
+mod csv;
 mod minutes;
 mod model;
 mod scores;
 
+pub use csv::{results_csv, scores_csv};
 pub use minutes::{meeting_minutes, vote_count_minutes};
 pub use model::{Block, Document, Signature, Table};
 pub use scores::{achievement_summary, score_table};

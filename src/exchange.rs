@@ -11,6 +11,6 @@ pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, RecordError, CURRENT_VERSION};
 pub use results::{
-    canonical_json, data_sha256, fingerprint, results_data, results_fingerprint, ResultsDto,
-    UnitNameDto,
+    canonical_json, check_results_file, data_sha256, fingerprint, results_data, results_file,
+    results_fingerprint, ResultsCheck, ResultsDto, UnitNameDto,
 };

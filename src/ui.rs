@@ -4,6 +4,7 @@
 
 mod browser;
 mod cluster;
+mod documents;
 mod history;
 mod home;
 mod meeting;
@@ -56,7 +57,7 @@ pub fn App() -> impl IntoView {
             <span class="tagline">{tr(Text::AppTagline)}</span>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
-                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..))>
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..) | Route::VoteMinutes(..) | Route::MeetingMinutes(..) | Route::ScoreTable(..) | Route::Achievements(..))>
                     {tr(Text::Clusters)}
                 </a>
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
@@ -79,6 +80,10 @@ pub fn App() -> impl IntoView {
                 Route::PaperPass(meeting, round, pass) => view! { <paper::PaperEntryScreen meeting=meeting round=round pass=pass/> }.into_any(),
                 Route::BallotPapers(meeting, round) => view! { <paper::BallotPapersScreen meeting=meeting round=round/> }.into_any(),
                 Route::EntryLog(meeting, round) => view! { <paper::EntryLogScreen meeting=meeting round=round/> }.into_any(),
+                Route::VoteMinutes(m, r) => view! { <documents::DocumentScreen which=documents::Which::VoteCount(m, r)/> }.into_any(),
+                Route::MeetingMinutes(m) => view! { <documents::DocumentScreen which=documents::Which::Meeting(m)/> }.into_any(),
+                Route::ScoreTable(c, y) => view! { <documents::DocumentScreen which=documents::Which::ScoreTable(c, y)/> }.into_any(),
+                Route::Achievements(c, y) => view! { <documents::DocumentScreen which=documents::Which::Achievements(c, y)/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),
                 Route::NotFound => view! {
                     <section class="card" data-testid="not-found">

@@ -181,3 +181,36 @@ fn the_fingerprint_on_the_minutes_is_the_results_files_and_moves_with_it() {
     // A missing meeting or an open round is refused, not printed.
     assert!(vote_count_minutes(&ws, MeetingId(1), FLAG, Lang::Vi).is_err());
 }
+
+#[test]
+fn csv_files_start_with_a_bom_and_quote_every_field() {
+    let (mut ws, cluster) = sample_meeting();
+    let first = ws.cluster(cluster).expect("c").units[0];
+    let unit = ws.unit(first).expect("unit").clone();
+    ws.update_unit(
+        first,
+        thidua::domain::UnitDraft {
+            full_name: "Bộ Tham mưu \"BĐBP\", Hà Nội".into(),
+            short_name: unit.short_name.clone(),
+            kind: unit.kind.clone(),
+            commander: unit.commander.clone(),
+            contact: unit.contact.clone(),
+        },
+    )
+    .expect("rename");
+    let results = thidua::documents::results_csv(&ws, M, Lang::Vi).expect("csv");
+    assert!(results.starts_with("\u{feff}\"Vòng\",\"Danh hiệu\""));
+    // 8 candidates in the flag round; in the certificate round 4 standing
+    // and the 4 flag units listed as excluded.
+    assert_eq!(results.lines().count(), 1 + 8 + 8);
+    assert_eq!(results.matches("\"Không xét\"").count(), 4);
+    assert!(
+        results.contains("\"Bộ Tham mưu \"\"BĐBP\"\", Hà Nội\""),
+        "{results}"
+    );
+    assert!(results.contains("\"Cục Chính trị BĐBP\",\"8\",\"100,00%\",\"Được đề nghị\""));
+    let scores = thidua::documents::scores_csv(&ws, cluster, SAMPLE_YEAR, Lang::En).expect("csv");
+    assert!(scores.starts_with("\u{feff}\"Rank\",\"Unit\",\"Self score\",\"Cluster score\""));
+    assert_eq!(scores.lines().count(), 1 + 8);
+    assert!(scores.lines().all(|l| l.ends_with('"')));
+}

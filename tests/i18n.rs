@@ -70,6 +70,19 @@ fn routes_parse_and_print() {
             Route::EntryLog(MeetingId(5), RoundId(6)),
         ),
         ("#/meetings/5/rounds/x/log", Route::NotFound),
+        (
+            "#/meetings/5/rounds/6/minutes",
+            Route::VoteMinutes(MeetingId(5), RoundId(6)),
+        ),
+        ("#/meetings/5/minutes", Route::MeetingMinutes(MeetingId(5))),
+        (
+            "#/clusters/4/years/2024/score-table",
+            Route::ScoreTable(ClusterId(4), 2024),
+        ),
+        (
+            "#/clusters/4/years/2024/achievements",
+            Route::Achievements(ClusterId(4), 2024),
+        ),
     ];
     for (hash, route) in cases {
         assert_eq!(Route::parse(hash), route, "{hash}");

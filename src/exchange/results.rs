@@ -88,3 +88,63 @@ pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String>
     let data = results_data(ws, meeting)?;
     data_sha256(&data).ok().map(|h| fingerprint(&h))
 }
+
+/// A results file (`*.thidua.json`, kind *results*) of a meeting: the
+/// envelope of SPEC §8 around `results_data`, with the SHA-256 of its
+/// canonical `data`.
+pub fn results_file(ws: &Workspace, meeting: MeetingId, exported_at: &str) -> Option<String> {
+    let data = results_data(ws, meeting)?;
+    let sha256 = data_sha256(&data).ok()?;
+    let envelope = serde_json::json!({
+        "format": "thidua",
+        "kind": "results",
+        "version": super::CURRENT_VERSION,
+        "exported_at": exported_at,
+        "app_version": env!("CARGO_PKG_VERSION"),
+        "data": data,
+        "sha256": sha256,
+    });
+    serde_json::to_string_pretty(&envelope).ok()
+}
+
+/// What a results file says of itself: the fingerprint of its data and
+/// whether its recorded SHA-256 matches, or why it is not a results file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultsCheck {
+    pub cluster: String,
+    pub year: u16,
+    pub fingerprint: String,
+    pub checksum_ok: bool,
+}
+
+pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError> {
+    use super::RecordError;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RecordError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some("thidua") {
+        return Err(RecordError::invalid("format", "this is not a thidua file"));
+    }
+    if value.get("kind").and_then(|k| k.as_str()) != Some("results") {
+        return Err(RecordError::invalid("kind", "this is not a results file"));
+    }
+    let data = value
+        .get("data")
+        .ok_or_else(|| RecordError::invalid("data", "missing"))?;
+    let results: ResultsDto = serde_json::from_value(data.clone())
+        .map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let actual = data_sha256(data).map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let recorded = value
+        .get("sha256")
+        .and_then(|s| s.as_str())
+        .unwrap_or_default();
+    Ok(ResultsCheck {
+        cluster: results.cluster,
+        year: results.year,
+        fingerprint: fingerprint(&actual),
+        checksum_ok: recorded.eq_ignore_ascii_case(&actual),
+    })
+}

@@ -61,3 +61,52 @@ pub fn set_document_lang(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// Offers `text` as a file download named `name`. Returns false when the
+/// browser refused (the caller says so on screen).
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        })
+        .is_some();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}
+
+/// Now, as an ISO 8601 timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A file name from free text: letters, digits and dashes, no accents
+/// removed (browsers keep UTF-8 names).
+pub fn file_slug(text: &str) -> String {
+    let slug: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    if slug.is_empty() {
+        "thidua".into()
+    } else {
+        slug
+    }
+}

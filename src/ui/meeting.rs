@@ -48,6 +48,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
                 </div>
                 <RoundsCard id=id/>
                 <NewRoundCard id=id/>
+                <super::documents::MeetingFilesCard meeting=id/>
             }.into_any(),
         }}
     }

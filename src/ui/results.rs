@@ -154,6 +154,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                     ),
                     CountKind::Hand => lang.pick_str("Ban kiểm phiếu kiểm bằng tay; số liệu tổng hợp được nhập và đối chiếu.", "Counted by hand by the committee; the totals were typed and reconciled.").to_owned(),
                 }}
+                " "<a href=Route::VoteMinutes(meeting, round).href() data-testid="vote-minutes-link">{bi("Biên bản kiểm phiếu (in A4)", "Vote-count minutes (print on A4)")}</a>
                 {matches!(view.source, CountKind::Paper { .. }).then(|| view! {
                     " "<a href=Route::EntryLog(meeting, round).href() data-testid="results-log-link">{bi("Sổ nhập phiếu", "Entry log")}</a>
                 })}</p>

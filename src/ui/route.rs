@@ -22,6 +22,14 @@ pub enum Route {
     BallotPapers(MeetingId, RoundId),
     /// Every entered paper ballot by number and pass, to print.
     EntryLog(MeetingId, RoundId),
+    /// Biên bản kiểm phiếu of a closed round, to print.
+    VoteMinutes(MeetingId, RoundId),
+    /// Biên bản hội nghị, to print.
+    MeetingMinutes(MeetingId),
+    /// Bảng tổng hợp kết quả chấm điểm of a cluster-year, to print.
+    ScoreTable(ClusterId, u16),
+    /// The units' achievement summary of a cluster-year, to print.
+    Achievements(ClusterId, u16),
     /// A deliberate panic, to check the error screen.
     PanicCheck,
     NotFound,
@@ -49,6 +57,17 @@ impl Route {
                 (Some(id), Ok(year)) => Route::Meeting(id, year),
                 _ => Route::NotFound,
             },
+            ["meetings", meeting, "minutes"] => meeting
+                .parse()
+                .map_or(Route::NotFound, |m| Route::MeetingMinutes(MeetingId(m))),
+            ["clusters", id, "years", year, "score-table"] => match (cluster(id), year.parse()) {
+                (Some(id), Ok(year)) => Route::ScoreTable(id, year),
+                _ => Route::NotFound,
+            },
+            ["clusters", id, "years", year, "achievements"] => match (cluster(id), year.parse()) {
+                (Some(id), Ok(year)) => Route::Achievements(id, year),
+                _ => Route::NotFound,
+            },
             ["meetings", meeting, "rounds", round] => match (meeting.parse(), round.parse()) {
                 (Ok(meeting), Ok(round)) => Route::Round(MeetingId(meeting), RoundId(round)),
                 _ => Route::NotFound,
@@ -63,6 +82,7 @@ impl Route {
                     ["pass", "2"] => Route::PaperPass(meeting, round, Pass::Second),
                     ["papers"] => Route::BallotPapers(meeting, round),
                     ["log"] => Route::EntryLog(meeting, round),
+                    ["minutes"] => Route::VoteMinutes(meeting, round),
                     _ => Route::NotFound,
                 }
             }
@@ -95,6 +115,12 @@ impl Route {
             Route::EntryLog(meeting, round) => {
                 format!("#/meetings/{}/rounds/{}/log", meeting.0, round.0)
             }
+            Route::VoteMinutes(meeting, round) => {
+                format!("#/meetings/{}/rounds/{}/minutes", meeting.0, round.0)
+            }
+            Route::MeetingMinutes(meeting) => format!("#/meetings/{}/minutes", meeting.0),
+            Route::ScoreTable(id, year) => format!("#/clusters/{id}/years/{year}/score-table"),
+            Route::Achievements(id, year) => format!("#/clusters/{id}/years/{year}/achievements"),
             Route::PanicCheck => "#/debug/panic".to_owned(),
         }
     }

@@ -38,6 +38,7 @@ pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
             <GridCard cluster=cluster year=year selected=selected/>
             <ReportCard cluster=cluster year=year selected=selected/>
             <CriteriaCard cluster=cluster year=year/>
+            <super::documents::ScoreFilesCard cluster=cluster year=year/>
         </Show>
     }
 }
