@@ -51,11 +51,12 @@ install_build() {
 }
 
 install_test() {
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-    say "installing Debian chromium and chromium-driver"
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+    || ! command -v pdftoppm >/dev/null 2>&1; then
+    say "installing Debian chromium, chromium-driver and poppler-utils (PDF pages to images)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
     say "installing playwright-core (no browser download)"

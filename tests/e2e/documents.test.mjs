@@ -4,7 +4,8 @@
 // checked on arrival; CSV files start with a BOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, serve, shot, SHOTS } from './harness.mjs';
 
@@ -16,8 +17,15 @@ async function printPdf(page, name) {
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
-  writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  const path = join(SHOTS, `${name}.pdf`);
+  writeFileSync(path, pdf);
+  // Each page as an image, to be looked at (poppler-utils, installed by make setup-test).
+  for (const old of readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`))) rmSync(join(SHOTS, old));
+  execFileSync('pdftoppm', ['-r', '60', '-png', path, join(SHOTS, `pdf-${name}`)]);
+  const images = readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`) && f.endsWith('.png'));
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(images.length, pages, `${name}: one image per PDF page`);
+  return pages;
 }
 
 async function download(page, testid) {
