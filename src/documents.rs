@@ -12,8 +12,39 @@ pub use minutes::{meeting_minutes, vote_count_minutes};
 pub use model::{Block, Document, Signature, Table};
 pub use scores::{achievement_summary, score_table};
 
-use crate::domain::{Cluster, Date};
+use crate::domain::{
+    Cluster, ClusterId, Date, DomainError, EmulationYear, Meeting, MeetingId, UnitId, Workspace,
+};
 use crate::i18n::Lang;
+
+/// A unit's full name, as documents write it.
+fn full_name(ws: &Workspace, unit: UnitId) -> String {
+    ws.unit(unit)
+        .map_or_else(|| format!("#{unit}"), |u| u.full_name.clone())
+}
+
+/// A cluster and one of its years, or why not.
+fn cluster_year(
+    ws: &Workspace,
+    cluster: ClusterId,
+    year: u16,
+) -> Result<(&Cluster, &EmulationYear), DomainError> {
+    let c = ws
+        .cluster(cluster)
+        .ok_or(DomainError::UnknownCluster(cluster))?;
+    let y = c.year(year).ok_or(DomainError::UnknownYear(year))?;
+    Ok((c, y))
+}
+
+/// A meeting with its cluster and year, or why not.
+fn meeting_context(
+    ws: &Workspace,
+    meeting: MeetingId,
+) -> Result<(&Meeting, &Cluster, &EmulationYear), DomainError> {
+    let m = ws.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
+    let (c, y) = cluster_year(ws, m.cluster, m.year)?;
+    Ok((m, c, y))
+}
 
 /// "ngày 03 tháng 10 năm 2024" / "3 October 2024".
 pub fn date_in_words(lang: Lang, date: Date) -> String {

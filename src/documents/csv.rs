@@ -2,6 +2,7 @@
 //! mark (so spreadsheet programs read Vietnamese correctly), every field
 //! quoted, numbers in the interface language's format.
 
+use super::full_name;
 use crate::domain::{ClusterId, DomainError, MeetingId, RoundKind, Workspace};
 use crate::i18n::{describe_status, format_share, format_signed_points, Lang};
 use crate::rules::scoring::ranking;
@@ -18,11 +19,6 @@ fn line(fields: &[String]) -> String {
         .join(",");
     text.push_str("\r\n");
     text
-}
-
-fn full_name(ws: &Workspace, unit: crate::domain::UnitId) -> String {
-    ws.unit(unit)
-        .map_or_else(|| format!("#{unit}"), |u| u.full_name.clone())
 }
 
 /// One row per candidate of every closed round of a meeting.
@@ -81,11 +77,7 @@ pub fn scores_csv(
     year_number: u16,
     lang: Lang,
 ) -> Result<String, DomainError> {
-    let year = ws
-        .cluster(cluster)
-        .ok_or(DomainError::UnknownCluster(cluster))?
-        .year(year_number)
-        .ok_or(DomainError::UnknownYear(year_number))?;
+    let (_, year) = super::cluster_year(ws, cluster, year_number)?;
     let mut head: Vec<String> = [
         ("Hạng", "Rank"),
         ("Đơn vị", "Unit"),

@@ -1,7 +1,7 @@
 //! Biên bản kiểm phiếu (per round) and biên bản hội nghị (the meeting).
 
 use super::model::{Block, Document, Signature, Table};
-use super::{date_in_words, header, or_blank};
+use super::{date_in_words, full_name, header, meeting_context, or_blank};
 use crate::domain::{
     BlankBallot, CountSource, DomainError, Meeting, MeetingId, Round, RoundId, RoundKind,
     RoundState, UnitId, Voters, Workspace,
@@ -12,11 +12,6 @@ use crate::i18n::{
     format_share, Lang,
 };
 use crate::rules::tally::{RoundResult, Totals};
-
-fn full_name(ws: &Workspace, unit: UnitId) -> String {
-    ws.unit(unit)
-        .map_or_else(|| format!("#{unit}"), |u| u.full_name.clone())
-}
 
 fn names(ws: &Workspace, units: &[UnitId]) -> String {
     units
@@ -244,11 +239,7 @@ pub fn vote_count_minutes(
     round_id: RoundId,
     lang: Lang,
 ) -> Result<Document, DomainError> {
-    let meeting = ws.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
-    let cluster = ws
-        .cluster(meeting.cluster)
-        .ok_or(DomainError::UnknownCluster(meeting.cluster))?;
-    let year = ws.year_of(meeting_id)?;
+    let (meeting, cluster, year) = meeting_context(ws, meeting_id)?;
     let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
     let (_, totals, result) = meeting
         .results(year)
@@ -369,11 +360,7 @@ pub fn meeting_minutes(
     meeting_id: MeetingId,
     lang: Lang,
 ) -> Result<Document, DomainError> {
-    let meeting = ws.meeting(meeting_id).ok_or(DomainError::UnknownMeeting)?;
-    let cluster = ws
-        .cluster(meeting.cluster)
-        .ok_or(DomainError::UnknownCluster(meeting.cluster))?;
-    let year = ws.year_of(meeting_id)?;
+    let (meeting, cluster, year) = meeting_context(ws, meeting_id)?;
     let delegates_of = |unit: UnitId| match &meeting.voters {
         Voters::OnePerUnit => String::new(),
         Voters::Delegates(list) => list

@@ -1,15 +1,10 @@
 //! Bảng tổng hợp kết quả chấm điểm and the units' achievement summary.
 
 use super::model::{Block, Document, Signature, Table};
-use super::{header, or_blank};
+use super::{cluster_year, full_name, header, or_blank};
 use crate::domain::{ClusterId, DomainError, ItemKind, UnitId, Workspace};
 use crate::i18n::{format_signed_points, Lang};
 use crate::rules::scoring::ranking;
-
-fn full_name(ws: &Workspace, unit: UnitId) -> String {
-    ws.unit(unit)
-        .map_or_else(|| format!("#{unit}"), |u| u.full_name.clone())
-}
 
 /// Place and date of the year's meeting, if there is one.
 fn place_date(
@@ -48,12 +43,7 @@ pub fn score_table(
     year_number: u16,
     lang: Lang,
 ) -> Result<Document, DomainError> {
-    let cluster = ws
-        .cluster(cluster_id)
-        .ok_or(DomainError::UnknownCluster(cluster_id))?;
-    let year = cluster
-        .year(year_number)
-        .ok_or(DomainError::UnknownYear(year_number))?;
+    let (cluster, year) = cluster_year(ws, cluster_id, year_number)?;
     let rows = ranking(&year.criteria, &year.members, &year.scores);
     let points =
         |t: Option<i64>| t.map_or_else(|| "—".to_owned(), |v| format_signed_points(lang, v));
@@ -151,12 +141,7 @@ pub fn achievement_summary(
     year_number: u16,
     lang: Lang,
 ) -> Result<Document, DomainError> {
-    let cluster = ws
-        .cluster(cluster_id)
-        .ok_or(DomainError::UnknownCluster(cluster_id))?;
-    let year = cluster
-        .year(year_number)
-        .ok_or(DomainError::UnknownYear(year_number))?;
+    let (cluster, year) = cluster_year(ws, cluster_id, year_number)?;
     let mut blocks = Vec::new();
     for (idx, row) in ranking(&year.criteria, &year.members, &year.scores)
         .iter()

@@ -132,6 +132,19 @@ fn render(doc: Document) -> impl IntoView {
     }
 }
 
+/// Offers a built file for download; says so on screen when there is
+/// nothing to offer or the browser refuses.
+fn offer(message: RwSignal<Option<String>>, name: &str, mime: &str, text: Option<String>) {
+    let ok = text.is_some_and(|text| download(name, mime, &text));
+    message.set((!ok).then(|| {
+        bi(
+            "Không tải được tệp xuống (trình duyệt từ chối hoặc chưa có dữ liệu).",
+            "The file could not be downloaded (the browser refused, or there is no data).",
+        )()
+        .to_owned()
+    }));
+}
+
 /// The meeting's papers and files: the minutes to print, the results
 /// file for the higher council and the units, a CSV for spreadsheets,
 /// and checking a results file someone sent.
@@ -150,39 +163,17 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
         let file = store
             .workspace
             .with(|ws| results_file(ws, meeting, &now_iso()));
-        let ok = file.is_some_and(|text| {
-            download(
-                &format!("{slug}-{year}-ket-qua.thidua.json"),
-                "application/json",
-                &text,
-            )
-        });
-        message.set((!ok).then(|| {
-            bi(
-                "Trình duyệt không cho tải tệp xuống.",
-                "The browser refused the download.",
-            )()
-            .to_owned()
-        }));
+        let name = format!("{slug}-{year}-ket-qua.thidua.json");
+        offer(message, &name, "application/json", file);
     };
     let export_csv = move |_| {
         let Some((slug, year)) = names() else { return };
         let lang = store.lang.get_untracked();
-        let csv = store.workspace.with(|ws| results_csv(ws, meeting, lang));
-        let ok = csv.is_ok_and(|text| {
-            download(
-                &format!("{slug}-{year}-ket-qua.csv"),
-                "text/csv;charset=utf-8",
-                &text,
-            )
-        });
-        message.set((!ok).then(|| {
-            bi(
-                "Trình duyệt không cho tải tệp xuống.",
-                "The browser refused the download.",
-            )()
-            .to_owned()
-        }));
+        let csv = store
+            .workspace
+            .with(|ws| results_csv(ws, meeting, lang).ok());
+        let name = format!("{slug}-{year}-ket-qua.csv");
+        offer(message, &name, "text/csv;charset=utf-8", csv);
     };
     let fingerprint = move || store.workspace.with(|ws| results_fingerprint(ws, meeting));
     let checked = RwSignal::new(None::<Result<ResultsCheck, String>>);
@@ -262,23 +253,15 @@ pub fn ScoreFilesCard(cluster: ClusterId, year: u16) -> impl IntoView {
         let (slug, csv) = store.workspace.with(|ws| {
             (
                 file_slug(&ws.cluster_name(cluster)),
-                scores_csv(ws, cluster, year, lang),
+                scores_csv(ws, cluster, year, lang).ok(),
             )
         });
-        let ok = csv.is_ok_and(|text| {
-            download(
-                &format!("{slug}-{year}-diem.csv"),
-                "text/csv;charset=utf-8",
-                &text,
-            )
-        });
-        message.set((!ok).then(|| {
-            bi(
-                "Trình duyệt không cho tải tệp xuống.",
-                "The browser refused the download.",
-            )()
-            .to_owned()
-        }));
+        offer(
+            message,
+            &format!("{slug}-{year}-diem.csv"),
+            "text/csv;charset=utf-8",
+            csv,
+        );
     };
     view! {
         <section class="card" data-testid="score-files">
