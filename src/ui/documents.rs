@@ -222,7 +222,7 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
                 <button type="button" class="secondary" data-testid="export-results-csv" on:click=export_csv>{bi("Tải CSV kết quả", "Download results CSV")}</button>
             </div>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            <label class="field">
+            <label class="field check-file">
                 <span class="field-label">{bi("Kiểm tra một tệp kết quả nhận được", "Check a results file you received")}</span>
                 <input type="file" accept=".json,application/json" data-testid="check-results-file" on:change=on_file/>
             </label>
