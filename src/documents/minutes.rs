@@ -107,46 +107,28 @@ fn conclusion(lang: Lang, ws: &Workspace, round: &Round, result: &RoundResult) -
             format!("No unit qualifies to be proposed for {}.", round.award),
         )
     } else {
+        let n = count_in_words(lang, result.nominated.len() as u32);
+        let units = names(ws, &result.nominated);
         lang.pick(
-            format!(
-                "Có {} đơn vị được đề nghị {}: {}.",
-                count_in_words(lang, result.nominated.len() as u32),
-                round.award,
-                names(ws, &result.nominated)
-            ),
-            format!(
-                "{} units proposed for {}: {}.",
-                count_in_words(lang, result.nominated.len() as u32),
-                round.award,
-                names(ws, &result.nominated)
-            ),
+            format!("Có {n} đơn vị được đề nghị {}: {units}.", round.award),
+            format!("{n} units proposed for {}: {units}.", round.award),
         )
     };
     if let Some((tied, places)) = &result.runoff {
+        let (units, n) = (names(ws, tied), count_in_words(lang, *places));
         text.push(' ');
         text.push_str(&lang.pick(
             format!(
-                "Các đơn vị bằng phiếu ở vị trí cuối: {}; bầu lại cho {} vị trí còn lại.",
-                names(ws, tied),
-                count_in_words(lang, *places)
+                "Các đơn vị bằng phiếu ở vị trí cuối: {units}; bầu lại cho {n} vị trí còn lại."
             ),
-            format!(
-                "Tied at the quota line: {}; a runoff for the {} places left.",
-                names(ws, tied),
-                count_in_words(lang, *places)
-            ),
+            format!("Tied at the quota line: {units}; a runoff for the {n} places left."),
         ));
     } else if result.unfilled > 0 {
+        let n = count_in_words(lang, result.unfilled);
         text.push(' ');
         text.push_str(&lang.pick(
-            format!(
-                "Còn {} vị trí chưa có đơn vị đạt.",
-                count_in_words(lang, result.unfilled)
-            ),
-            format!(
-                "{} places are left unfilled.",
-                count_in_words(lang, result.unfilled)
-            ),
+            format!("Còn {n} vị trí chưa có đơn vị đạt."),
+            format!("{n} places are left unfilled."),
         ));
     }
     if result
@@ -297,17 +279,20 @@ pub fn vote_count_minutes(
         Block::Items(committee),
         Block::Heading(lang.pick_str("II. Nguyên tắc bầu", "II. Rules of the vote").to_owned()),
         Block::Items(vec![
-            lang.pick(
-                format!("Số đơn vị được bầu tối đa: {}", describe_quota(lang, rules.quota, result.places)),
-                format!("Units to elect, at most: {}", describe_quota(lang, rules.quota, result.places)),
+            format!(
+                "{}: {}",
+                lang.pick_str("Số đơn vị được bầu tối đa", "Units to elect, at most"),
+                describe_quota(lang, rules.quota, result.places)
             ),
-            lang.pick(
-                format!("Điều kiện trúng: {}", describe_threshold(lang, rules)),
-                format!("To be proposed: {}", describe_threshold(lang, rules)),
+            format!(
+                "{}: {}",
+                lang.pick_str("Điều kiện trúng", "To be proposed"),
+                describe_threshold(lang, rules)
             ),
-            lang.pick(
-                format!("Khi bằng phiếu ở vị trí cuối: {}", describe_tie_break(lang, rules.tie_break)),
-                format!("A tie at the quota line: {}", describe_tie_break(lang, rules.tie_break)),
+            format!(
+                "{}: {}",
+                lang.pick_str("Khi bằng phiếu ở vị trí cuối", "A tie at the quota line"),
+                describe_tie_break(lang, rules.tie_break)
             ),
             match rules.blank {
                 BlankBallot::Invalid => lang.pick_str(
@@ -407,17 +392,13 @@ pub fn meeting_minutes(
         Block::Table(attendance),
     ];
     if let Some((present, entitled)) = first_roll {
+        let (present, entitled) = (
+            count_in_words(lang, present),
+            count_in_words(lang, entitled),
+        );
         blocks.push(Block::Paragraph(lang.pick(
-            format!(
-                "Có mặt {} trên tổng số {} đại biểu có quyền bỏ phiếu (theo vòng bỏ phiếu đầu tiên).",
-                count_in_words(lang, present),
-                count_in_words(lang, entitled)
-            ),
-            format!(
-                "{} of the {} entitled voters were present (at the first round).",
-                count_in_words(lang, present),
-                count_in_words(lang, entitled)
-            ),
+            format!("Có mặt {present} trên tổng số {entitled} đại biểu có quyền bỏ phiếu (theo vòng bỏ phiếu đầu tiên)."),
+            format!("{present} of the {entitled} entitled voters were present (at the first round)."),
         )));
     }
     blocks.push(Block::Heading(
@@ -432,23 +413,14 @@ pub fn meeting_minutes(
         if round.kind == RoundKind::Rehearsal {
             continue;
         }
+        let award = &round.award;
+        let issued = count_in_words(lang, totals.issued);
+        let collected = count_in_words(lang, totals.collected);
+        let valid = count_in_words(lang, totals.valid);
+        let outcome = conclusion(lang, ws, round, result);
         conclusions.push(lang.pick(
-            format!(
-                "{}: phát ra {}, thu về {}, hợp lệ {}. {}",
-                round.award,
-                count_in_words(lang, totals.issued),
-                count_in_words(lang, totals.collected),
-                count_in_words(lang, totals.valid),
-                conclusion(lang, ws, round, result)
-            ),
-            format!(
-                "{}: {} issued, {} collected, {} valid. {}",
-                round.award,
-                count_in_words(lang, totals.issued),
-                count_in_words(lang, totals.collected),
-                count_in_words(lang, totals.valid),
-                conclusion(lang, ws, round, result)
-            ),
+            format!("{award}: phát ra {issued}, thu về {collected}, hợp lệ {valid}. {outcome}"),
+            format!("{award}: {issued} issued, {collected} collected, {valid} valid. {outcome}"),
         ));
     }
     if conclusions.is_empty() {
@@ -468,34 +440,20 @@ pub fn meeting_minutes(
         )
         .to_owned(),
     ));
-    let leader = year.leader.map(|u| full_name(ws, u));
+    let leader = year
+        .leader
+        .map_or_else(|| or_blank(""), |u| full_name(ws, u));
     let mut handover = vec![lang.pick(
-        format!(
-            "Cụm trưởng năm {}: {}.",
-            year.year,
-            leader.clone().unwrap_or_else(|| or_blank(""))
-        ),
-        format!(
-            "Leader in {}: {}.",
-            year.year,
-            leader.unwrap_or_else(|| or_blank(""))
-        ),
+        format!("Cụm trưởng năm {}: {leader}.", year.year),
+        format!("Leader in {}: {leader}.", year.year),
     )];
     handover.push(match &year.handover {
         Some(h) => {
+            let (from, to) = (full_name(ws, h.from), full_name(ws, h.to));
+            let date = date_in_words(lang, h.date);
             let mut text = lang.pick(
-                format!(
-                    "{} bàn giao cờ cụm trưởng cho {} {}.",
-                    full_name(ws, h.from),
-                    full_name(ws, h.to),
-                    date_in_words(lang, h.date)
-                ),
-                format!(
-                    "{} handed the leader flag to {} on {}.",
-                    full_name(ws, h.from),
-                    full_name(ws, h.to),
-                    date_in_words(lang, h.date)
-                ),
+                format!("{from} bàn giao cờ cụm trưởng cho {to} {date}."),
+                format!("{from} handed the leader flag to {to} on {date}."),
             );
             if !h.note.trim().is_empty() {
                 text.push(' ');

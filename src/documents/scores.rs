@@ -106,15 +106,14 @@ pub fn score_table(
         .filter(|c| c.kind == ItemKind::Deduction)
         .count();
     let (place, date) = place_date(ws, cluster_id, year_number);
+    let max = format_signed_points(lang, max);
     let blocks = vec![
         Block::Paragraph(lang.pick(
             format!(
-                "Thang điểm {} điểm gồm {n_criteria} tiêu chí; {n_bonus} mục điểm thưởng, {n_deduction} mục điểm trừ. Tổng điểm = điểm các tiêu chí (không vượt mức tối đa) + điểm thưởng − điểm trừ. Xếp hạng theo điểm cụm chấm; bằng điểm thì đồng hạng.",
-                format_signed_points(lang, max)
+                "Thang điểm {max} điểm gồm {n_criteria} tiêu chí; {n_bonus} mục điểm thưởng, {n_deduction} mục điểm trừ. Tổng điểm = điểm các tiêu chí (không vượt mức tối đa) + điểm thưởng − điểm trừ. Xếp hạng theo điểm cụm chấm; bằng điểm thì đồng hạng."
             ),
             format!(
-                "A {}-point scale of {n_criteria} criteria; {n_bonus} bonus and {n_deduction} deduction items. Total = criteria points (each capped at its maximum) + bonus − deductions. Ranked by the cluster's score; equal totals share a rank.",
-                format_signed_points(lang, max)
+                "A {max}-point scale of {n_criteria} criteria; {n_bonus} bonus and {n_deduction} deduction items. Total = criteria points (each capped at its maximum) + bonus − deductions. Ranked by the cluster's score; equal totals share a rank."
             ),
         )),
         Block::Table(table),
@@ -149,10 +148,9 @@ pub fn achievement_summary(
     {
         let mut heading = format!("{}. {}", idx + 1, full_name(ws, row.unit));
         if let Some(total) = row.cluster_total {
-            heading.push_str(&lang.pick(
-                format!(" — {} điểm", format_signed_points(lang, total.total)),
-                format!(" — {} points", format_signed_points(lang, total.total)),
-            ));
+            let points = format_signed_points(lang, total.total);
+            heading
+                .push_str(&lang.pick(format!(" — {points} điểm"), format!(" — {points} points")));
         }
         blocks.push(Block::Heading(heading));
         match year.reports.get(&row.unit) {
