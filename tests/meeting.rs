@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{meeting_with_round, unit, C, M, R1};
+use common::{meeting_with_round, results_of, unit, C, M, R1};
 use thidua::domain::{
     BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
     RoundRules, RoundState, UnitId, VoterId, Workspace,
@@ -58,8 +58,7 @@ fn booth_round_counts_and_explains() {
         vote(&mut ws, R1, who, ballot);
     }
     ws.close_round(M, R1).expect("close");
-    let meeting = ws.meeting(M).expect("meeting");
-    let results = meeting.results(ws.year_of(M).expect("year"));
+    let results = results_of(&ws);
     let (_, totals, result) = &results[0];
     assert_eq!(
         (
@@ -218,11 +217,7 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
     }
     ws.close_round(M, R1).expect("close");
-    let (_, _, result) = ws
-        .meeting(M)
-        .expect("m")
-        .results(ws.year_of(M).expect("year"))
-        .remove(0);
+    let (_, _, result) = results_of(&ws).remove(0);
     assert_eq!(result.runoff, Some((vec![unit(0), unit(1)], 1)));
     let runoff = ws.create_runoff(M, R1, RoundId(63)).expect("runoff");
     assert_eq!(
@@ -254,10 +249,7 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         vote(&mut ws, R2, who, &[1, 2]);
     }
     ws.close_round(M, R2).expect("close");
-    let results = ws
-        .meeting(M)
-        .expect("m")
-        .results(ws.year_of(M).expect("year"));
+    let results = results_of(&ws);
     let (_, _, result2) = results.last().expect("r2");
     assert_eq!(
         result2.candidates.last().map(|c| (c.unit, c.status)),
@@ -388,11 +380,7 @@ fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
         vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
     }
     ws.close_round(M, R1).expect("close");
-    let (_, _, result) = ws
-        .meeting(M)
-        .expect("m")
-        .results(ws.year_of(M).expect("year"))
-        .remove(0);
+    let (_, _, result) = results_of(&ws).remove(0);
     assert_eq!(result.nominated, vec![unit(1)]);
     assert_eq!(result.runoff, None);
     assert_eq!(

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{meeting_with_round, unit, M, R1};
+use common::{meeting_with_round, results_of, unit, M, R1};
 use proptest::prelude::*;
 use thidua::domain::{
     compare_passes, Approvals, CountSource, Difference, DomainError, HandTotals, Meeting,
@@ -159,7 +159,7 @@ fn double_entry_finds_planted_differences_and_closes_once_settled() {
     };
     assert_eq!(log.settlements.len(), 2);
     assert_eq!(log.settlements[1].second, Some(PaperBallot::Spoilt));
-    let results = ws.meeting(M).expect("m").results(ws.year_of(M).expect("y"));
+    let results = results_of(&ws);
     let (_, totals, result) = &results[0];
     assert_eq!(
         (
@@ -235,7 +235,7 @@ fn entry_rules_issued_candidates_undo_and_validity() {
         .expect("finish");
     enter_all(&mut ws, Pass::Second, &pile);
     ws.close_paper_round(M, R1).expect("close");
-    let results = ws.meeting(M).expect("m").results(ws.year_of(M).expect("y"));
+    let results = results_of(&ws);
     let (_, totals, _) = &results[0];
     assert_eq!(
         (
@@ -269,7 +269,7 @@ fn a_missing_last_ballot_is_settled_by_removing_it() {
     ws.settle_paper_ballot(M, R1, 2, Some(marks(&[1])))
         .expect("settle 2");
     ws.close_paper_round(M, R1).expect("close");
-    let results = ws.meeting(M).expect("m").results(ws.year_of(M).expect("y"));
+    let results = results_of(&ws);
     assert_eq!(results[0].1.collected, 2);
 }
 
@@ -378,7 +378,7 @@ fn totals_typed_by_hand_are_reconciled_before_they_count() {
     );
     ws.close_with_totals(M, R1, 8, 8, hand(8, 7, 1, &[(1, 7), (2, 6), (4, 1)]))
         .expect("close");
-    let results = ws.meeting(M).expect("m").results(ws.year_of(M).expect("y"));
+    let results = results_of(&ws);
     let (_, totals, result) = &results[0];
     assert_eq!(
         totals.votes.len(),
@@ -476,8 +476,8 @@ proptest! {
             booth.unlock_booth(M, R1, "2468").expect("unlock");
         }
         booth.close_round(M, R1).expect("close booth");
-        let paper_results = paper.meeting(M).expect("m").results(paper.year_of(M).expect("y"));
-        let booth_results = booth.meeting(M).expect("m").results(booth.year_of(M).expect("y"));
+        let paper_results = results_of(&paper);
+        let booth_results = results_of(&booth);
         let (_, pt, pr) = &paper_results[0];
         let (_, bt, br) = &booth_results[0];
         // The booth issues one ballot per voter present (8), paper as typed.

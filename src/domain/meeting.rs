@@ -689,8 +689,9 @@ impl Workspace {
             ballots: BallotBox::default(),
             source: CountSource::Hand(hand),
         };
-        let totals = count.totals(&standing, &round.rules, round.rules.quota.places(members));
-        tally::reconcile(&totals, round.rules.quota.places(members)).map_err(DomainError::Count)?;
+        let places = round.rules.quota.places(members);
+        let totals = count.totals(&standing, &round.rules, places);
+        tally::reconcile(&totals, places).map_err(DomainError::Count)?;
         self.begin(meeting, round_id, excluded, RoundState::Closed(count))
     }
 

@@ -54,11 +54,12 @@ fn round_info(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<Roun
     })
 }
 
-fn paper_count(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<PaperCount> {
+/// The paper count of a round being entered or closed on paper.
+fn paper_count(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<&PaperCount> {
     match &ws.meeting(meeting)?.round(round)?.state {
-        RoundState::Paper(count) => Some(count.clone()),
+        RoundState::Paper(count) => Some(count),
         RoundState::Closed(closed) => match &closed.source {
-            crate::domain::CountSource::Paper(count) => Some(count.clone()),
+            crate::domain::CountSource::Paper(count) => Some(count),
             _ => None,
         },
         _ => None,
@@ -221,7 +222,11 @@ struct PassState {
 #[component]
 pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let store = use_store();
-    let count = Memo::new(move |_| store.workspace.with(|ws| paper_count(ws, meeting, round)));
+    let count = Memo::new(move |_| {
+        store
+            .workspace
+            .with(|ws| paper_count(ws, meeting, round).cloned())
+    });
     let info = Memo::new(move |_| store.workspace.with(|ws| round_info(ws, meeting, round)));
     let error = RwSignal::new(None::<DomainError>);
     let passes = move || {
@@ -449,19 +454,14 @@ fn current_ballot(marks: &[bool], spoilt: bool, candidates: &[UnitId]) -> PaperB
 pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl IntoView {
     let store = use_store();
     let info = Memo::new(move |_| store.workspace.with(|ws| round_info(ws, meeting, round)));
+    // Only this pass, and only while the round takes paper ballots.
     let own = Memo::new(move |_| {
-        store.workspace.with(|ws| {
-            paper_count(ws, meeting, round)
-                .filter(|_| {
-                    matches!(
-                        ws.meeting(meeting)
-                            .and_then(|m| m.round(round))
-                            .map(|r| &r.state),
-                        Some(RoundState::Paper(_))
-                    )
-                })
-                .map(|c| (c.pass(pass).clone(), c.issued))
-        })
+        store
+            .workspace
+            .with(|ws| match &ws.meeting(meeting)?.round(round)?.state {
+                RoundState::Paper(count) => Some((count.pass(pass).clone(), count.issued)),
+                _ => None,
+            })
     });
     let n_candidates = info.get_untracked().map_or(0, |i| i.candidates.len());
     let marks = RwSignal::new(vec![false; n_candidates]);
@@ -853,7 +853,11 @@ fn fit_papers(container: &web_sys::HtmlElement, base_pt: f64) {
 pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let store = use_store();
     let info = Memo::new(move |_| store.workspace.with(|ws| round_info(ws, meeting, round)));
-    let count = Memo::new(move |_| store.workspace.with(|ws| paper_count(ws, meeting, round)));
+    let count = Memo::new(move |_| {
+        store
+            .workspace
+            .with(|ws| paper_count(ws, meeting, round).cloned())
+    });
     let lang = store.lang;
     let rows = move || {
         let lang = lang.get();

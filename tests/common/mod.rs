@@ -5,6 +5,7 @@ use thidua::domain::{
     ClusterDraft, ClusterId, MeetingId, Quota, RoundDraft, RoundId, RoundRules, UnitDraft, UnitId,
     Workspace, YearDraft,
 };
+use thidua::rules::tally::{RoundResult, Totals};
 
 pub const C: ClusterId = ClusterId(1);
 pub const M: MeetingId = MeetingId(50);
@@ -69,4 +70,11 @@ pub fn meeting_with_round(quota: u32) -> Workspace {
     };
     ws.add_round(M, R1, draft).expect("round");
     ws
+}
+
+/// The results of every closed round of meeting `M`.
+pub fn results_of(ws: &Workspace) -> Vec<(RoundId, Totals, RoundResult)> {
+    ws.meeting(M)
+        .expect("meeting")
+        .results(ws.year_of(M).expect("year"))
 }
