@@ -2,7 +2,7 @@
 // entered by keyboard in two passes, then the round closed and tallied.
 // Prints keystrokes per ballot and the times; asserts nothing about them.
 import { performance } from 'node:perf_hooks';
-import { launch, serve, ready } from '../tests/e2e/harness.mjs';
+import { launch, serve, ready, openSampleMeeting } from '../tests/e2e/harness.mjs';
 
 const BALLOTS = Number(process.env.BALLOTS ?? 500);
 const KEYS = '12345678';
@@ -26,11 +26,7 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('year-link').click();
-  await page.getByTestId('meeting-link').click();
-  await page.getByTestId('create-meeting').click();
-  await page.getByTestId('meeting-title').waitFor();
+  await openSampleMeeting(page);
   // 500 named delegates, written into the stored meeting (typing them would
   // measure the delegate form, not paper entry).
   await page.evaluate((n) => {

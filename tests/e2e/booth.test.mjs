@@ -2,7 +2,7 @@
 // real outcome: 8 delegates, a flag round with quota 4, four units nominated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serve, shot, ready } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, shot, ready } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -15,14 +15,7 @@ const MOST = ['Cục Chính trị BĐBP', 'Cục Trinh sát BĐBP', 'Cục Cửa
 const ONE = ['Bộ Tham mưu BĐBP', 'Cục Chính trị BĐBP', 'Cục Trinh sát BĐBP', 'Cục Phòng chống ma túy và tội phạm BĐBP'];
 
 async function prepareRound(page) {
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('year-link').click();
-  await page.getByTestId('meeting-link').click();
-  await page.getByTestId('create-meeting').click();
-  await page.getByTestId('meeting-place').fill('Hà Nội');
-  await page.getByTestId('meeting-date').fill('2024-10-03');
-  await page.getByTestId('save-meeting').click();
-  await page.getByTestId('meeting-saved').waitFor();
+  await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
   await page.getByTestId('round-award').fill(FLAG);
   await page.getByTestId('round-quota').fill('4');
   await page.getByTestId('add-round').click();

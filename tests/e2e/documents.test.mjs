@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, serve, shot, SHOTS } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, shot, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -37,14 +37,7 @@ async function download(page, testid) {
 
 test('minutes, score table and summary print on A4; the results file matches the printed fingerprint', async (t) => {
   const { page, errors } = await openApp(t, server.url);
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('year-link').click();
-  await page.getByTestId('meeting-link').click();
-  await page.getByTestId('create-meeting').click();
-  await page.getByTestId('meeting-place').fill('Hà Nội');
-  await page.getByTestId('meeting-date').fill('2024-10-03');
-  await page.getByTestId('save-meeting').click();
-  await page.getByTestId('meeting-saved').waitFor();
+  await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
   await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
   await page.getByTestId('round-quota').fill('4');
   await page.getByTestId('add-round').click();

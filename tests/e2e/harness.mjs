@@ -71,3 +71,18 @@ export async function openApp(t, url) {
   await ready(page);
   return { page, errors };
 }
+
+/** From the start page: loads the sample and creates its 2024 meeting; with `place` and `date`, saves them. */
+export async function openSampleMeeting(page, { place, date } = {}) {
+  await page.getByTestId('load-sample').click();
+  await page.getByTestId('year-link').click();
+  await page.getByTestId('meeting-link').click();
+  await page.getByTestId('create-meeting').click();
+  await page.getByTestId('meeting-title').waitFor();
+  if (place !== undefined || date !== undefined) {
+    await page.getByTestId('meeting-place').fill(place ?? '');
+    await page.getByTestId('meeting-date').fill(date ?? '');
+    await page.getByTestId('save-meeting').click();
+    await page.getByTestId('meeting-saved').waitFor();
+  }
+}

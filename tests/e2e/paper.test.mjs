@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, serve, shot, ready, SHOTS } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, shot, ready, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -16,10 +16,7 @@ const FLAG = 'Cờ thi đua của Bộ Tư lệnh BĐBP';
 
 /** The sample cluster's 2024 meeting, with `delegates` named delegates if given. */
 async function sampleMeeting(page, delegates = 0) {
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('year-link').click();
-  await page.getByTestId('meeting-link').click();
-  await page.getByTestId('create-meeting').click();
+  await openSampleMeeting(page);
   if (delegates > 0) {
     await page.getByTestId('voters-delegates').check();
     for (let i = 1; i <= delegates; i += 1) {

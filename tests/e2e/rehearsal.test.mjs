@@ -1,7 +1,7 @@
 // Named delegates, a rehearsal round and the self-vote rule, through the UI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serve, shot } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, shot } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -9,10 +9,7 @@ after(() => server.stop());
 
 test('named delegates vote in a rehearsal without self vote; ending it deletes the round', async (t) => {
   const { page, errors } = await openApp(t, server.url);
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('year-link').click();
-  await page.getByTestId('meeting-link').click();
-  await page.getByTestId('create-meeting').click();
+  await openSampleMeeting(page);
 
   // Three named delegates.
   await page.getByTestId('voters-delegates').check();
