@@ -5,6 +5,7 @@ mod ballot;
 mod date;
 mod ids;
 mod meeting;
+pub mod merge;
 mod paper;
 pub mod sample;
 mod scoring;

@@ -3,13 +3,19 @@
 //! knows JSON.
 
 mod dto;
+mod files;
 mod meeting_dto;
 mod record;
 mod results;
 
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
+pub use files::{
+    ascii_slug, cluster_data, cluster_file, file_name, file_text, read_file, unit_report_data,
+    unit_report_file, workspace_data, workspace_file, ClusterData, FileError, FileKind, ReadFile,
+    UnitReportData, WorkspaceData, MAX_FILE_BYTES,
+};
 pub use meeting_dto::MeetingDto;
-pub use record::{decode_record, encode_record, RecordError, CURRENT_VERSION};
+pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
 pub use results::{
     canonical_json, check_results_file, data_sha256, fingerprint, results_data, results_file,
     results_fingerprint, ResultsCheck, ResultsDto, UnitNameDto,

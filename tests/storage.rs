@@ -7,7 +7,9 @@ mod common;
 use common::{cluster_with, unit, year_draft};
 use proptest::prelude::*;
 use thidua::domain::{ClusterId, Handover, Workspace};
-use thidua::exchange::{decode_record, encode_record, ClusterDto, RecordError, UnitDto};
+use thidua::exchange::{
+    decode_record, encode_record, ClusterDto, RecordError, UnitDto, CURRENT_VERSION,
+};
 use thidua::i18n::Lang;
 use thidua::storage::{load, MemoryStorage, Persister, StorageError, SETTINGS_KEY};
 
@@ -49,7 +51,7 @@ fn save_then_load_gives_the_same_workspace() {
         store
             .entries
             .values()
-            .all(|v| v.starts_with("{\"version\":1,")),
+            .all(|v| v.starts_with(&format!("{{\"version\":{CURRENT_VERSION},"))),
         "every record carries its version"
     );
     let loaded = load(&mut store).expect("load");
@@ -128,7 +130,7 @@ fn unreadable_records_are_set_aside_and_the_rest_loads() {
             e,
             RecordError::NewerVersion {
                 found: 7,
-                supported: 1
+                supported: CURRENT_VERSION
             }
         )
     });

@@ -274,7 +274,7 @@ pub struct Workspace {
 
 /// Names are compared as people read them: case, surrounding and doubled
 /// spaces do not make two names different.
-fn normalized_name(name: &str) -> String {
+pub(super) fn normalized_name(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

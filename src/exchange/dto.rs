@@ -390,7 +390,10 @@ impl TryFrom<SettingsDto> for Lang {
     }
 }
 
-fn criteria_from(items: Vec<CriterionDto>, path: &str) -> Result<CriteriaTable, RecordError> {
+pub(super) fn criteria_from(
+    items: Vec<CriterionDto>,
+    path: &str,
+) -> Result<CriteriaTable, RecordError> {
     let mut table = CriteriaTable::default();
     for (idx, item) in items.into_iter().enumerate() {
         if table.item(CriterionId(item.id)).is_some() {

@@ -150,16 +150,14 @@ pub enum StateDto {
         present: u32,
         issued: u32,
         ballots: BallotsDto,
-        /// Absent in records written before paper mode: booth.
-        #[serde(default)]
+        /// Absent in version 1 records (booth); added by the migration.
         source: SourceDto,
     },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceDto {
-    #[default]
     Booth,
     Paper {
         count: PaperCountDto,

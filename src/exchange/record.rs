@@ -7,7 +7,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+///
+/// - 1: the first format.
+/// - 2: a closed count always says how it was counted (`source`); version 1
+///   records from before paper ballots have none and were all booth counts.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Why a stored record or file could not be read. Each says where.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -39,6 +43,50 @@ impl RecordError {
     }
 }
 
+/// Brings `data` written by schema `version` (1 ≤ version ≤ current) to
+/// the current schema, one step at a time. Works on any record or file
+/// data: each step finds what it changes wherever it is nested.
+pub fn migrate(data: &mut Value, version: u64) {
+    if version < 2 {
+        v1_to_v2(data);
+    }
+}
+
+/// Version 2: a closed round's state has `source`; version 1 closed counts
+/// without one were booth counts.
+fn v1_to_v2(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(closed)) = map.get_mut("closed") {
+                if closed.contains_key("ballots") && !closed.contains_key("source") {
+                    closed.insert("source".to_owned(), Value::String("booth".to_owned()));
+                }
+            }
+            map.values_mut().for_each(v1_to_v2);
+        }
+        Value::Array(items) => items.iter_mut().for_each(v1_to_v2),
+        _ => {}
+    }
+}
+
+/// Reads the `version` of a record or file: present, known, not newer.
+pub fn check_version(value: &Value) -> Result<u64, RecordError> {
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(RecordError::MissingVersion)?;
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(RecordError::NewerVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(RecordError::UnknownVersion { found: version });
+    }
+    Ok(version)
+}
+
 #[derive(Serialize)]
 struct Envelope<'a, T> {
     version: u32,
@@ -63,28 +111,15 @@ pub fn decode_record<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> 
         column: e.column(),
         message: e.to_string(),
     })?;
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(RecordError::MissingVersion)?;
-    if version > u64::from(CURRENT_VERSION) {
-        return Err(RecordError::NewerVersion {
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    if version == 0 {
-        return Err(RecordError::UnknownVersion { found: version });
-    }
-    let data = value
+    let version = check_version(&value)?;
+    let mut data = value
         .get_mut("data")
         .map(Value::take)
         .ok_or(RecordError::Shape {
             path: "data".to_owned(),
             message: "missing".to_owned(),
         })?;
-    // Version 1 is the first schema; later versions add their migration
-    // steps here, each taking the data of version N to N + 1.
+    migrate(&mut data, version);
     // serde's message names the field for missing ones ("missing field
     // `name`"); a full path (serde_path_to_error) cost ~20 KB gzip of wasm.
     serde_json::from_value(data).map_err(|e| RecordError::Shape {

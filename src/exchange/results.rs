@@ -93,18 +93,11 @@ pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String>
 /// envelope of SPEC §8 around `results_data`, with the SHA-256 of its
 /// canonical `data`.
 pub fn results_file(ws: &Workspace, meeting: MeetingId, exported_at: &str) -> Option<String> {
-    let data = results_data(ws, meeting)?;
-    let sha256 = data_sha256(&data).ok()?;
-    let envelope = serde_json::json!({
-        "format": "thidua",
-        "kind": "results",
-        "version": super::CURRENT_VERSION,
-        "exported_at": exported_at,
-        "app_version": env!("CARGO_PKG_VERSION"),
-        "data": data,
-        "sha256": sha256,
-    });
-    serde_json::to_string_pretty(&envelope).ok()
+    super::files::file_text(
+        super::FileKind::Results,
+        &results_data(ws, meeting)?,
+        exported_at,
+    )
 }
 
 /// What a results file says of itself: the fingerprint of its data and

@@ -1,9 +1,11 @@
 //! Builders shared by the native tests.
 #![allow(dead_code)]
 
+use thidua::domain::sample::{load_sample, SAMPLE_YEAR};
 use thidua::domain::{
-    ClusterDraft, ClusterId, MeetingId, Quota, RoundDraft, RoundId, RoundRules, UnitDraft, UnitId,
-    Workspace, YearDraft,
+    ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, MeetingDetails, MeetingId, Points,
+    Quota, RoundDraft, RoundId, RoundRules, Scorer, UnitDraft, UnitId, VoterId, Workspace,
+    YearDraft,
 };
 use thidua::rules::tally::{RoundResult, Totals};
 
@@ -77,4 +79,119 @@ pub fn results_of(ws: &Workspace) -> Vec<(RoundId, Totals, RoundResult)> {
     ws.meeting(M)
         .expect("meeting")
         .results(ws.year_of(M).expect("year"))
+}
+
+pub const SAMPLE_M: MeetingId = MeetingId(7001);
+pub const FLAG: RoundId = RoundId(7002);
+pub const MERIT: RoundId = RoundId(7003);
+
+/// The sample cluster's 2024 meeting: the flag voted in the booth with the
+/// reference outcome, a certificate counted by hand, some cluster scores.
+pub fn sample_meeting() -> (Workspace, ClusterId) {
+    let mut ids = 1000u64..;
+    let mut ws = Workspace::default();
+    let cluster = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample");
+    ws.add_meeting(SAMPLE_M, cluster, SAMPLE_YEAR)
+        .expect("meeting");
+    let details = MeetingDetails {
+        date: Date::new(2024, 10, 3),
+        time: "08:00".into(),
+        place: "Hà Nội".into(),
+        chair: "Đại tá Vũ Văn Khương".into(),
+        secretary: "Thiếu tá Nguyễn Thu Hà".into(),
+        directing_officer: "Đại tá Nguyễn Văn Thắng".into(),
+        committee: vec![
+            CommitteeMember {
+                name: "Trung tá Lê Minh".into(),
+                role: "Trưởng ban".into(),
+            },
+            CommitteeMember {
+                name: "Thiếu tá Phạm An".into(),
+                role: "Ủy viên".into(),
+            },
+            CommitteeMember {
+                name: "Đại úy Trần Bình".into(),
+                role: "Ủy viên".into(),
+            },
+        ],
+    };
+    ws.update_meeting(
+        SAMPLE_M,
+        details,
+        thidua::domain::Fraction::two_thirds(),
+        true,
+    )
+    .expect("details");
+    let year = ws.year_of(SAMPLE_M).expect("year").clone();
+    let members = year.members.clone();
+    let round = |award: &str, quota: u32| RoundDraft {
+        award: award.into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(quota),
+            ..RoundRules::default()
+        },
+        candidates: members.clone(),
+        rehearsal: false,
+    };
+    ws.add_round(SAMPLE_M, FLAG, round("Cờ thi đua của Bộ Tư lệnh BĐBP", 4))
+        .expect("flag");
+    ws.add_round(SAMPLE_M, MERIT, round("Bằng khen của Bộ Tư lệnh BĐBP", 2))
+        .expect("merit");
+    ws.open_round(SAMPLE_M, FLAG, "2468").expect("open");
+    for unit in &members {
+        ws.set_present(SAMPLE_M, FLAG, VoterId(unit.0), true)
+            .expect("present");
+    }
+    for (who, unit) in members.iter().enumerate() {
+        let picks: Vec<_> = if who < 7 { [1, 2, 4, 5] } else { [0, 1, 2, 3] }
+            .iter()
+            .map(|i| members[*i])
+            .collect();
+        ws.start_ballot(SAMPLE_M, FLAG, VoterId(unit.0))
+            .expect("start");
+        ws.submit_ballot(SAMPLE_M, FLAG, picks).expect("submit");
+        ws.unlock_booth(SAMPLE_M, FLAG, "2468").expect("unlock");
+    }
+    ws.close_round(SAMPLE_M, FLAG).expect("close");
+    // The four flag units are excluded; the other four get a hand count.
+    let hand = HandTotals {
+        collected: 8,
+        valid: 7,
+        invalid: 1,
+        votes: [
+            (members[0], 6),
+            (members[3], 5),
+            (members[6], 2),
+            (members[7], 1),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    ws.close_with_totals(SAMPLE_M, MERIT, 8, 8, hand)
+        .expect("hand count");
+    let items: Vec<_> = year.criteria.items.iter().map(|c| (c.id, c.max)).collect();
+    for (rank, unit) in members.iter().enumerate().take(5) {
+        for (id, max) in &items {
+            let points = Points(max.0.saturating_sub(rank as u32 * 10));
+            ws.set_score(
+                cluster,
+                SAMPLE_YEAR,
+                *unit,
+                Scorer::Cluster,
+                *id,
+                Some(points),
+            )
+            .expect("cluster score");
+            ws.set_score(
+                cluster,
+                SAMPLE_YEAR,
+                *unit,
+                Scorer::SelfScore,
+                *id,
+                Some(*max),
+            )
+            .expect("self score");
+        }
+    }
+    (ws, cluster)
 }

@@ -1,0 +1,708 @@
+//! Bringing what files carry into the workspace (SPEC §8 “Import”). A
+//! `Bundle` is what one or more files hold; `plan` compares it record by
+//! record with the workspace (new, identical, different); `apply` makes
+//! the user's choices on a copy and checks the whole result, so an import
+//! applies entirely or not at all.
+
+use std::collections::BTreeMap;
+
+use super::workspace::normalized_name;
+use super::{
+    AchievementReport, Cluster, ClusterId, CriteriaTable, CriterionId, EmulationYear, Meeting,
+    MeetingId, Points, Scorer, Unit, UnitId, UnitScores, Workspace,
+};
+
+/// One unit's report and self scores for one cluster-year (file kind
+/// *unit-report*), with the criteria table it was scored against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitReport {
+    pub cluster: ClusterId,
+    pub cluster_name: String,
+    pub year: u16,
+    pub unit: Unit,
+    pub criteria: CriteriaTable,
+    pub self_scores: BTreeMap<CriterionId, Points>,
+    pub report: Option<AchievementReport>,
+}
+
+/// Everything some files bring, already checked record by record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bundle {
+    pub units: Vec<Unit>,
+    pub clusters: Vec<Cluster>,
+    pub meetings: Vec<Meeting>,
+    pub reports: Vec<UnitReport>,
+}
+
+/// Which record an item of the preview is.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RecordKey {
+    Unit(UnitId),
+    Cluster(ClusterId),
+    Year(ClusterId, u16),
+    Scores(ClusterId, u16, UnitId, ScorerKey),
+    Report(ClusterId, u16, UnitId),
+    Meeting(MeetingId),
+}
+
+/// `Scorer` with an order, for keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ScorerKey {
+    SelfScore,
+    Cluster,
+}
+
+impl From<ScorerKey> for Scorer {
+    fn from(key: ScorerKey) -> Scorer {
+        match key {
+            ScorerKey::SelfScore => Scorer::SelfScore,
+            ScorerKey::Cluster => Scorer::Cluster,
+        }
+    }
+}
+
+/// The content of one record. A cluster that exists on both sides is
+/// compared without its years (`years` empty), and a year that exists on
+/// both sides without its scores and reports: those are items of their own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Unit(Unit),
+    Cluster(Cluster),
+    Year(EmulationYear),
+    Scores(BTreeMap<CriterionId, Points>),
+    Report(AchievementReport),
+    Meeting(Meeting),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    New,
+    Identical,
+    /// Both sides have it, with different content: `mine` is what this
+    /// laptop has.
+    Differs {
+        mine: Box<Part>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub key: RecordKey,
+    pub theirs: Part,
+    pub status: Status,
+}
+
+impl Item {
+    /// Whether “keep both” makes sense: a second unit or cluster under a
+    /// new id, or both reports' texts one after the other. A year's
+    /// settings, a score sheet or a meeting exist once per cluster-year.
+    pub fn can_keep_both(&self) -> bool {
+        matches!(
+            self.theirs,
+            Part::Unit(_) | Part::Cluster(_) | Part::Report(_)
+        )
+    }
+}
+
+/// What the user chose for a differing record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Choice {
+    /// Leave this laptop's version (the default: an import changes nothing
+    /// the user did not pick).
+    #[default]
+    KeepMine,
+    TakeTheirs,
+    KeepBoth,
+}
+
+/// The comparison of a bundle with the workspace, item by item, in the
+/// files' order: units, clusters (their years, scores, reports), unit
+/// reports, meetings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub items: Vec<Item>,
+}
+
+impl Plan {
+    pub fn count(&self, wanted: fn(&Status) -> bool) -> usize {
+        self.items.iter().filter(|i| wanted(&i.status)).count()
+    }
+    pub fn new_count(&self) -> usize {
+        self.count(|s| matches!(s, Status::New))
+    }
+    pub fn identical_count(&self) -> usize {
+        self.count(|s| matches!(s, Status::Identical))
+    }
+    pub fn differing_count(&self) -> usize {
+        self.count(|s| matches!(s, Status::Differs { .. }))
+    }
+}
+
+/// Why an import cannot be made. Each names the record.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("two files carry {what} with different content")]
+    FilesDisagree { what: String },
+    #[error("{what} belongs to cluster {cluster:?} ({year}), which is not on this laptop; import that cluster's file first")]
+    ClusterMissing {
+        what: String,
+        cluster: String,
+        year: u16,
+    },
+    #[error("{unit:?} is not a member of {cluster:?} in {year} on this laptop")]
+    NotAMember {
+        unit: String,
+        cluster: String,
+        year: u16,
+    },
+    #[error("the report of {unit:?} scores item {item} ({name:?}), which this laptop's criteria table for {year} has as {here:?}")]
+    CriteriaDiffer {
+        unit: String,
+        year: u16,
+        item: u32,
+        name: String,
+        here: String,
+    },
+    #[error("after the import, {0}")]
+    Broken(String),
+    #[error("“keep both” cannot be chosen for {0}")]
+    CannotKeepBoth(String),
+}
+
+impl Bundle {
+    /// Adds what another file brings. A record both carry must be the
+    /// same in both.
+    pub fn absorb(&mut self, other: Bundle) -> Result<(), MergeError> {
+        fn add<T: PartialEq + Clone, K: PartialEq>(
+            list: &mut Vec<T>,
+            more: Vec<T>,
+            key: impl Fn(&T) -> K,
+            what: impl Fn(&T) -> String,
+        ) -> Result<(), MergeError> {
+            for item in more {
+                match list.iter().find(|x| key(x) == key(&item)) {
+                    Some(existing) if *existing == item => {}
+                    Some(_) => return Err(MergeError::FilesDisagree { what: what(&item) }),
+                    None => list.push(item),
+                }
+            }
+            Ok(())
+        }
+        add(
+            &mut self.units,
+            other.units,
+            |u| u.id,
+            |u| format!("unit {:?}", u.full_name),
+        )?;
+        add(
+            &mut self.clusters,
+            other.clusters,
+            |c| c.id,
+            |c| format!("cluster {:?}", c.name),
+        )?;
+        add(
+            &mut self.meetings,
+            other.meetings,
+            |m| m.id,
+            |m| format!("the meeting of {}", m.year),
+        )?;
+        add(
+            &mut self.reports,
+            other.reports,
+            |r| (r.cluster, r.year, r.unit.id),
+            |r| format!("the report of {:?} for {}", r.unit.full_name, r.year),
+        )
+    }
+}
+
+fn status(mine: Option<Part>, theirs: &Part) -> Status {
+    match mine {
+        None => Status::New,
+        Some(m) if m == *theirs => Status::Identical,
+        Some(m) => Status::Differs { mine: Box::new(m) },
+    }
+}
+
+fn cluster_header(c: &Cluster) -> Cluster {
+    Cluster {
+        years: Vec::new(),
+        ..c.clone()
+    }
+}
+
+fn year_settings(y: &EmulationYear) -> EmulationYear {
+    EmulationYear {
+        scores: BTreeMap::new(),
+        reports: BTreeMap::new(),
+        ..y.clone()
+    }
+}
+
+/// Compares a bundle with the workspace. Refuses a unit report whose
+/// cluster-year is not here, whose unit is not a member, or whose items
+/// mean something else in this laptop's criteria table.
+pub fn plan(ws: &Workspace, bundle: &Bundle) -> Result<Plan, MergeError> {
+    let mut items = Vec::new();
+    for unit in &bundle.units {
+        let theirs = Part::Unit(unit.clone());
+        items.push(Item {
+            key: RecordKey::Unit(unit.id),
+            status: status(ws.unit(unit.id).cloned().map(Part::Unit), &theirs),
+            theirs,
+        });
+    }
+    for cluster in &bundle.clusters {
+        let Some(mine) = ws.cluster(cluster.id) else {
+            items.push(Item {
+                key: RecordKey::Cluster(cluster.id),
+                theirs: Part::Cluster(cluster.clone()),
+                status: Status::New,
+            });
+            continue;
+        };
+        let theirs = Part::Cluster(cluster_header(cluster));
+        items.push(Item {
+            key: RecordKey::Cluster(cluster.id),
+            status: status(Some(Part::Cluster(cluster_header(mine))), &theirs),
+            theirs,
+        });
+        for year in &cluster.years {
+            let Some(my_year) = mine.year(year.year) else {
+                items.push(Item {
+                    key: RecordKey::Year(cluster.id, year.year),
+                    theirs: Part::Year(year.clone()),
+                    status: Status::New,
+                });
+                continue;
+            };
+            let theirs = Part::Year(year_settings(year));
+            items.push(Item {
+                key: RecordKey::Year(cluster.id, year.year),
+                status: status(Some(Part::Year(year_settings(my_year))), &theirs),
+                theirs,
+            });
+            for (unit, scores) in &year.scores {
+                for scorer in [ScorerKey::SelfScore, ScorerKey::Cluster] {
+                    score_item(&mut items, cluster.id, my_year, *unit, scorer, scores);
+                }
+            }
+            for (unit, report) in &year.reports {
+                report_item(&mut items, cluster.id, my_year, *unit, report);
+            }
+        }
+    }
+    for report in &bundle.reports {
+        unit_report_items(ws, bundle, report, &mut items)?;
+    }
+    for meeting in &bundle.meetings {
+        let theirs = Part::Meeting(meeting.clone());
+        items.push(Item {
+            key: RecordKey::Meeting(meeting.id),
+            status: status(ws.meeting(meeting.id).cloned().map(Part::Meeting), &theirs),
+            theirs,
+        });
+    }
+    Ok(Plan { items })
+}
+
+fn score_item(
+    items: &mut Vec<Item>,
+    cluster: ClusterId,
+    my_year: &EmulationYear,
+    unit: UnitId,
+    scorer: ScorerKey,
+    scores: &UnitScores,
+) {
+    let theirs = scores.by(scorer.into());
+    if theirs.is_empty() {
+        return;
+    }
+    let mine = my_year
+        .scores
+        .get(&unit)
+        .map(|s| s.by(scorer.into()))
+        .filter(|m| !m.is_empty())
+        .cloned()
+        .map(Part::Scores);
+    let theirs = Part::Scores(theirs.clone());
+    items.push(Item {
+        key: RecordKey::Scores(cluster, my_year.year, unit, scorer),
+        status: status(mine, &theirs),
+        theirs,
+    });
+}
+
+fn report_item(
+    items: &mut Vec<Item>,
+    cluster: ClusterId,
+    my_year: &EmulationYear,
+    unit: UnitId,
+    report: &AchievementReport,
+) {
+    let theirs = Part::Report(report.clone());
+    items.push(Item {
+        key: RecordKey::Report(cluster, my_year.year, unit),
+        status: status(
+            my_year.reports.get(&unit).cloned().map(Part::Report),
+            &theirs,
+        ),
+        theirs,
+    });
+}
+
+fn unit_report_items(
+    ws: &Workspace,
+    bundle: &Bundle,
+    report: &UnitReport,
+    items: &mut Vec<Item>,
+) -> Result<(), MergeError> {
+    let what = format!("the report of {:?}", report.unit.full_name);
+    let cluster = ws
+        .cluster(report.cluster)
+        .or_else(|| bundle.clusters.iter().find(|c| c.id == report.cluster));
+    let Some(year) = cluster.and_then(|c| c.year(report.year)) else {
+        return Err(MergeError::ClusterMissing {
+            what,
+            cluster: report.cluster_name.clone(),
+            year: report.year,
+        });
+    };
+    if !year.members.contains(&report.unit.id) {
+        return Err(MergeError::NotAMember {
+            unit: report.unit.full_name.clone(),
+            cluster: report.cluster_name.clone(),
+            year: report.year,
+        });
+    }
+    for id in report.self_scores.keys() {
+        let theirs = report.criteria.item(*id).map(|c| c.name.as_str());
+        let here = year.criteria.item(*id).map(|c| c.name.as_str());
+        if theirs != here || here.is_none() {
+            return Err(MergeError::CriteriaDiffer {
+                unit: report.unit.full_name.clone(),
+                year: report.year,
+                item: id.0,
+                name: theirs.unwrap_or_default().to_owned(),
+                here: here.unwrap_or_default().to_owned(),
+            });
+        }
+    }
+    if !items
+        .iter()
+        .any(|i| i.key == RecordKey::Unit(report.unit.id))
+    {
+        let theirs = Part::Unit(report.unit.clone());
+        items.push(Item {
+            key: RecordKey::Unit(report.unit.id),
+            status: status(ws.unit(report.unit.id).cloned().map(Part::Unit), &theirs),
+            theirs,
+        });
+    }
+    let scores = UnitScores {
+        self_scores: report.self_scores.clone(),
+        cluster_scores: BTreeMap::new(),
+    };
+    score_item(
+        items,
+        report.cluster,
+        year,
+        report.unit.id,
+        ScorerKey::SelfScore,
+        &scores,
+    );
+    if let Some(text) = &report.report {
+        report_item(items, report.cluster, year, report.unit.id, text);
+    }
+    Ok(())
+}
+
+/// A name not yet used by `taken`: `name (2)`, `name (3)`, …
+fn second_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2u32..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+fn merged_report(mine: &AchievementReport, theirs: &AchievementReport) -> AchievementReport {
+    let mut out = mine.clone();
+    if !theirs.narrative.trim().is_empty() && theirs.narrative != mine.narrative {
+        out.narrative = if mine.narrative.trim().is_empty() {
+            theirs.narrative.clone()
+        } else {
+            format!("{}\n\n{}", mine.narrative, theirs.narrative)
+        };
+    }
+    for metric in &theirs.metrics {
+        if !out.metrics.contains(metric) {
+            out.metrics.push(metric.clone());
+        }
+    }
+    out
+}
+
+/// Applies a plan with the user's choices (`choices[i]` for `items[i]`;
+/// new records are always added, identical ones left alone) and returns
+/// the new workspace, or why it would be broken. `fresh` gives ids for
+/// records kept twice.
+pub fn apply(
+    ws: &Workspace,
+    plan: &Plan,
+    choices: &[Choice],
+    fresh: &mut dyn FnMut() -> u64,
+) -> Result<Workspace, MergeError> {
+    let mut out = ws.clone();
+    for (idx, item) in plan.items.iter().enumerate() {
+        let choice = match item.status {
+            Status::New => Choice::TakeTheirs,
+            Status::Identical => continue,
+            Status::Differs { .. } => choices.get(idx).copied().unwrap_or_default(),
+        };
+        if choice == Choice::KeepMine {
+            continue;
+        }
+        if choice == Choice::KeepBoth && !item.can_keep_both() {
+            return Err(MergeError::CannotKeepBoth(describe_key(&out, &item.key)));
+        }
+        let both = choice == Choice::KeepBoth;
+        match (&item.key, &item.theirs) {
+            (RecordKey::Unit(id), Part::Unit(unit)) => {
+                if both {
+                    let name = second_name(&unit.full_name, |n| {
+                        out.units.iter().any(|u| u.full_name == n)
+                    });
+                    out.units.push(Unit {
+                        id: UnitId(fresh()),
+                        full_name: name,
+                        short_name: String::new(),
+                        ..unit.clone()
+                    });
+                } else if let Some(mine) = out.units.iter_mut().find(|u| u.id == *id) {
+                    *mine = unit.clone();
+                } else {
+                    out.units.push(unit.clone());
+                }
+            }
+            (RecordKey::Cluster(id), Part::Cluster(cluster)) => {
+                if both {
+                    let name =
+                        second_name(&cluster.name, |n| out.clusters.iter().any(|c| c.name == n));
+                    let mut copy = cluster.clone();
+                    copy.id = ClusterId(fresh());
+                    copy.name = name;
+                    copy.years = whole_years(plan, *id);
+                    out.clusters.push(copy);
+                } else if let Some(mine) = out.clusters.iter_mut().find(|c| c.id == *id) {
+                    let years = std::mem::take(&mut mine.years);
+                    *mine = Cluster {
+                        years,
+                        ..cluster.clone()
+                    };
+                } else {
+                    out.clusters.push(cluster.clone());
+                }
+            }
+            (RecordKey::Year(cluster, year), Part::Year(theirs)) => {
+                let target = out
+                    .clusters
+                    .iter_mut()
+                    .find(|c| c.id == *cluster)
+                    .ok_or_else(|| MergeError::Broken(format!("cluster {cluster} is missing")))?;
+                match target.years.iter_mut().find(|y| y.year == *year) {
+                    Some(mine) => {
+                        let scores = std::mem::take(&mut mine.scores);
+                        let reports = std::mem::take(&mut mine.reports);
+                        *mine = EmulationYear {
+                            scores,
+                            reports,
+                            ..theirs.clone()
+                        };
+                    }
+                    None => {
+                        target.years.push(theirs.clone());
+                        target.years.sort_by_key(|y| y.year);
+                    }
+                }
+            }
+            (RecordKey::Scores(cluster, year, unit, scorer), Part::Scores(theirs)) => {
+                let y = year_mut(&mut out, *cluster, *year)?;
+                let sheet = y.scores.entry(*unit).or_default();
+                match scorer {
+                    ScorerKey::SelfScore => sheet.self_scores = theirs.clone(),
+                    ScorerKey::Cluster => sheet.cluster_scores = theirs.clone(),
+                }
+            }
+            (RecordKey::Report(cluster, year, unit), Part::Report(theirs)) => {
+                let y = year_mut(&mut out, *cluster, *year)?;
+                let merged = match (both, y.reports.get(unit)) {
+                    (true, Some(mine)) => merged_report(mine, theirs),
+                    _ => theirs.clone(),
+                };
+                y.reports.insert(*unit, merged);
+            }
+            (RecordKey::Meeting(id), Part::Meeting(theirs)) => {
+                if let Some(mine) = out.meetings.iter_mut().find(|m| m.id == *id) {
+                    *mine = theirs.clone();
+                } else {
+                    out.meetings.push(theirs.clone());
+                }
+            }
+            _ => return Err(MergeError::Broken("a preview item is inconsistent".into())),
+        }
+    }
+    check_integrity(&out).map_err(MergeError::Broken)?;
+    Ok(out)
+}
+
+/// The years of a cluster as the file has them: its year items, whole.
+fn whole_years(plan: &Plan, id: ClusterId) -> Vec<EmulationYear> {
+    let mut years: Vec<EmulationYear> = plan
+        .items
+        .iter()
+        .filter_map(|i| match (&i.key, &i.theirs) {
+            (RecordKey::Year(c, _), Part::Year(y)) if *c == id => Some(y.clone()),
+            _ => None,
+        })
+        .collect();
+    for year in &mut years {
+        for item in &plan.items {
+            match (&item.key, &item.theirs) {
+                (RecordKey::Scores(c, y, unit, scorer), Part::Scores(s))
+                    if *c == id && *y == year.year =>
+                {
+                    let sheet = year.scores.entry(*unit).or_default();
+                    match scorer {
+                        ScorerKey::SelfScore => sheet.self_scores = s.clone(),
+                        ScorerKey::Cluster => sheet.cluster_scores = s.clone(),
+                    }
+                }
+                (RecordKey::Report(c, y, unit), Part::Report(r)) if *c == id && *y == year.year => {
+                    year.reports.insert(*unit, r.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    years
+}
+
+fn year_mut(
+    ws: &mut Workspace,
+    cluster: ClusterId,
+    year: u16,
+) -> Result<&mut EmulationYear, MergeError> {
+    ws.clusters
+        .iter_mut()
+        .find(|c| c.id == cluster)
+        .and_then(|c| c.years.iter_mut().find(|y| y.year == year))
+        .ok_or_else(|| MergeError::Broken(format!("cluster {cluster} has no year {year}")))
+}
+
+/// A record's name for messages and the preview.
+pub fn describe_key(ws: &Workspace, key: &RecordKey) -> String {
+    match key {
+        RecordKey::Unit(u) => ws.unit_name(*u),
+        RecordKey::Cluster(c) => ws.cluster_name(*c),
+        RecordKey::Year(c, y) => format!("{} · {y}", ws.cluster_name(*c)),
+        RecordKey::Scores(c, y, u, _) | RecordKey::Report(c, y, u) => {
+            format!("{} · {y} · {}", ws.cluster_name(*c), ws.unit_name(*u))
+        }
+        RecordKey::Meeting(m) => ws
+            .meeting(*m)
+            .map(|m| format!("{} · {}", ws.cluster_name(m.cluster), m.year))
+            .unwrap_or_default(),
+    }
+}
+
+/// Checks what the rest of the app relies on across records: ids and
+/// names unique, every reference resolves. Returns the first problem.
+pub fn check_integrity(ws: &Workspace) -> Result<(), String> {
+    for (idx, unit) in ws.units.iter().enumerate() {
+        let earlier = &ws.units[..idx];
+        if earlier.iter().any(|u| u.id == unit.id) {
+            return Err(format!("unit id {} is used twice", unit.id));
+        }
+        let name = normalized_name(&unit.full_name);
+        if let Some(other) = earlier
+            .iter()
+            .find(|u| normalized_name(&u.full_name) == name)
+        {
+            return Err(format!(
+                "two different units are named {:?} (ids {} and {})",
+                unit.full_name, other.id, unit.id
+            ));
+        }
+    }
+    for (idx, cluster) in ws.clusters.iter().enumerate() {
+        let earlier = &ws.clusters[..idx];
+        if earlier.iter().any(|c| c.id == cluster.id) {
+            return Err(format!("cluster id {} is used twice", cluster.id));
+        }
+        if earlier
+            .iter()
+            .any(|c| normalized_name(&c.name) == normalized_name(&cluster.name))
+        {
+            return Err(format!("two clusters are named {:?}", cluster.name));
+        }
+        for unit in &cluster.units {
+            if ws.unit(*unit).is_none() {
+                return Err(format!(
+                    "cluster {:?} lists unit {unit}, which is not on this laptop",
+                    cluster.name
+                ));
+            }
+        }
+        for year in &cluster.years {
+            let strangers = year
+                .scores
+                .keys()
+                .chain(year.reports.keys())
+                .chain(&year.members);
+            for unit in strangers {
+                if !cluster.units.contains(unit) {
+                    return Err(format!(
+                        "{:?} {} has unit {unit}, which is not in the cluster",
+                        cluster.name, year.year
+                    ));
+                }
+            }
+            for sheet in year.scores.values() {
+                let items = sheet.self_scores.keys().chain(sheet.cluster_scores.keys());
+                for item in items {
+                    if year.criteria.item(*item).is_none() {
+                        return Err(format!(
+                            "{:?} {} has a score for item {}, which its criteria table lacks",
+                            cluster.name, year.year, item.0
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (idx, meeting) in ws.meetings.iter().enumerate() {
+        let earlier = &ws.meetings[..idx];
+        if earlier.iter().any(|m| m.id == meeting.id) {
+            return Err(format!("meeting id {} is used twice", meeting.id.0));
+        }
+        if earlier
+            .iter()
+            .any(|m| m.cluster == meeting.cluster && m.year == meeting.year)
+        {
+            return Err(format!(
+                "{:?} has two meetings in {}",
+                ws.cluster_name(meeting.cluster),
+                meeting.year
+            ));
+        }
+        let year = ws
+            .cluster(meeting.cluster)
+            .and_then(|c| c.year(meeting.year));
+        if year.is_none() {
+            return Err(format!(
+                "a meeting of {} belongs to cluster {}, which is not on this laptop",
+                meeting.year, meeting.cluster
+            ));
+        }
+    }
+    Ok(())
+}

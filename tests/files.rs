@@ -1,0 +1,643 @@
+//! Files between laptops: writing each kind, reading it back, the preview
+//! of an import (new, identical, different), the user's choices, every way
+//! a file can be bad, older versions, and a fuzz of the whole import path.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{sample_meeting, SAMPLE_M};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use thidua::domain::merge::{self, Bundle, Choice, Part, RecordKey, Status};
+use thidua::domain::sample::SAMPLE_YEAR;
+use thidua::domain::{AchievementReport, ClusterId, Metric, Points, Scorer, UnitDraft, Workspace};
+use thidua::exchange::{
+    cluster_file, data_sha256, file_name, read_file, results_file, unit_report_file,
+    workspace_file, FileError, FileKind, RecordError, CURRENT_VERSION,
+};
+
+const AT: &str = "2024-10-03T09:00:00Z";
+const ANY: [FileKind; 4] = FileKind::ALL;
+
+fn fresh_ids() -> impl FnMut() -> u64 {
+    let mut next = 900_000u64;
+    move || {
+        next += 1;
+        next
+    }
+}
+
+fn import(ws: &Workspace, texts: &[String], choice: Choice) -> Result<Workspace, String> {
+    let mut bundle = Bundle::default();
+    for text in texts {
+        let file = read_file(text, &ANY).map_err(|e| e.to_string())?;
+        bundle.absorb(file.bundle).map_err(|e| e.to_string())?;
+    }
+    let plan = merge::plan(ws, &bundle).map_err(|e| e.to_string())?;
+    let choices = vec![choice; plan.items.len()];
+    merge::apply(ws, &plan, &choices, &mut fresh_ids()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_workspace_file_brings_back_exactly_what_was_exported() {
+    let (ws, _) = sample_meeting();
+    let text = workspace_file(&ws, AT).expect("file");
+    let file = read_file(&text, &[FileKind::Workspace]).expect("reads");
+    assert_eq!(file.kind, FileKind::Workspace);
+    assert_eq!(file.version, u64::from(CURRENT_VERSION));
+    assert_eq!(file.exported_at, AT);
+    // Into an empty laptop: everything is new, and the result is the same.
+    let plan = merge::plan(&Workspace::default(), &file.bundle).expect("plan");
+    assert_eq!(plan.new_count(), plan.items.len());
+    let back = merge::apply(&Workspace::default(), &plan, &[], &mut fresh_ids()).expect("apply");
+    assert_eq!(back, ws);
+    // Into the laptop it came from: everything is identical, nothing moves.
+    let plan = merge::plan(&ws, &file.bundle).expect("plan");
+    assert_eq!(plan.identical_count(), plan.items.len());
+    assert!(plan.items.len() > 10, "{} items", plan.items.len());
+    let same = merge::apply(&ws, &plan, &[], &mut fresh_ids()).expect("apply");
+    assert_eq!(same, ws);
+}
+
+#[test]
+fn cluster_and_results_files_round_trip() {
+    let (ws, cluster) = sample_meeting();
+    let text = cluster_file(&ws, cluster, AT).expect("file");
+    let back = import(&Workspace::default(), &[text], Choice::KeepMine).expect("import");
+    assert_eq!(back, ws);
+    // Results alone need their cluster-year on this laptop.
+    let results = results_file(&ws, SAMPLE_M, AT).expect("results");
+    let err = import(
+        &Workspace::default(),
+        std::slice::from_ref(&results),
+        Choice::KeepMine,
+    )
+    .expect_err("no cluster here");
+    assert!(err.contains("not on this laptop"), "{err}");
+    let mut without = ws.clone();
+    without.meetings.clear();
+    let back = import(&without, &[results], Choice::KeepMine).expect("results import");
+    assert_eq!(back.meetings.len(), 1);
+    assert_eq!(
+        back.meetings[0].rounds.len(),
+        ws.meetings[0].rounds.len(),
+        "both rounds are closed and travel"
+    );
+}
+
+/// The main case: every unit writes its report and self scores on its own
+/// laptop and sends a file; the leader imports all eight at once.
+#[test]
+fn the_leader_imports_eight_unit_reports() {
+    let (mut leader, cluster) = sample_meeting();
+    let year = leader
+        .cluster(cluster)
+        .expect("c")
+        .year(SAMPLE_YEAR)
+        .expect("y")
+        .clone();
+    // The leader's laptop has no reports and no self scores yet.
+    for c in &mut leader.clusters {
+        for y in &mut c.years {
+            y.reports.clear();
+            for s in y.scores.values_mut() {
+                s.self_scores.clear();
+            }
+        }
+    }
+    let first_item = year.criteria.items[0].id;
+    let mut files = Vec::new();
+    for (idx, unit) in year.members.iter().enumerate() {
+        let mut theirs = leader.clone();
+        let report = AchievementReport {
+            narrative: format!("Báo cáo của đơn vị số {idx}"),
+            metrics: vec![Metric {
+                name: "Chuyên án".into(),
+                value: format!("{idx}"),
+                measure: "vụ".into(),
+            }],
+        };
+        theirs
+            .set_report(cluster, SAMPLE_YEAR, *unit, report)
+            .expect("report");
+        theirs
+            .set_score(
+                cluster,
+                SAMPLE_YEAR,
+                *unit,
+                Scorer::SelfScore,
+                first_item,
+                Some(Points(100 + idx as u32)),
+            )
+            .expect("self score");
+        files.push(unit_report_file(&theirs, cluster, SAMPLE_YEAR, *unit, AT).expect("file"));
+    }
+    let mut bundle = Bundle::default();
+    for text in &files {
+        let file = read_file(text, &[FileKind::UnitReport]).expect("reads");
+        bundle.absorb(file.bundle).expect("absorb");
+    }
+    let plan = merge::plan(&leader, &bundle).expect("plan");
+    // 8 units (identical), 8 self-score sheets and 8 reports (new).
+    assert_eq!(plan.identical_count(), 8);
+    assert_eq!(plan.new_count(), 16);
+    let after = merge::apply(&leader, &plan, &[], &mut fresh_ids()).expect("apply");
+    let y = after
+        .cluster(cluster)
+        .expect("c")
+        .year(SAMPLE_YEAR)
+        .expect("y");
+    assert_eq!(y.reports.len(), 8);
+    for (idx, unit) in year.members.iter().enumerate() {
+        assert_eq!(
+            y.reports[unit].narrative,
+            format!("Báo cáo của đơn vị số {idx}")
+        );
+        assert_eq!(
+            y.scores[unit].self_scores[&first_item],
+            Points(100 + idx as u32)
+        );
+        // Cluster scores on the leader's laptop are not touched.
+        let cluster_scores = |ws: &Workspace| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(SAMPLE_YEAR))
+                .and_then(|y| y.scores.get(unit))
+                .map(|s| s.cluster_scores.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(cluster_scores(&after), cluster_scores(&leader));
+    }
+    // The same file twice is fine; a second, different report of one unit
+    // in the same import is refused.
+    let mut twice = files.clone();
+    twice.push(files[0].clone());
+    assert!(import(&leader, &twice, Choice::KeepMine).is_ok());
+    let mut other = leader.clone();
+    other
+        .set_report(
+            cluster,
+            SAMPLE_YEAR,
+            year.members[0],
+            AchievementReport::default(),
+        )
+        .expect("report");
+    twice.push(unit_report_file(&other, cluster, SAMPLE_YEAR, year.members[0], AT).expect("file"));
+    let err = import(&leader, &twice, Choice::KeepMine).expect_err("disagree");
+    assert!(err.contains("two files"), "{err}");
+}
+
+#[test]
+fn a_unit_report_for_a_cluster_or_table_this_laptop_lacks_is_refused() {
+    let (ws, cluster) = sample_meeting();
+    let unit = ws.cluster(cluster).expect("c").units[0];
+    let text = unit_report_file(&ws, cluster, SAMPLE_YEAR, unit, AT).expect("file");
+    let err = import(
+        &Workspace::default(),
+        std::slice::from_ref(&text),
+        Choice::KeepMine,
+    )
+    .expect_err("no cluster");
+    assert!(
+        err.contains("Cụm thi đua số 8") && err.contains("import that cluster"),
+        "{err}"
+    );
+    // The leader renamed item 1 meanwhile: the scores would mean something else.
+    let mut leader = ws.clone();
+    let item = leader.clusters[0].years[0].criteria.items[0].id;
+    leader.clusters[0].years[0]
+        .criteria
+        .items
+        .iter_mut()
+        .filter(|c| c.id == item)
+        .for_each(|c| c.name = "Một tiêu chí khác".into());
+    let mut sender = ws.clone();
+    sender
+        .set_score(
+            cluster,
+            SAMPLE_YEAR,
+            unit,
+            Scorer::SelfScore,
+            item,
+            Some(Points(100)),
+        )
+        .expect("score");
+    let text = unit_report_file(&sender, cluster, SAMPLE_YEAR, unit, AT).expect("file");
+    let err = import(&leader, &[text], Choice::KeepMine).expect_err("criteria differ");
+    assert!(err.contains("Một tiêu chí khác"), "{err}");
+}
+
+#[test]
+fn differing_records_follow_the_users_choice() {
+    let (mine, cluster) = sample_meeting();
+    let unit = mine.cluster(cluster).expect("c").units[1];
+    let mut theirs = mine.clone();
+    let draft = |name: &str| UnitDraft {
+        full_name: name.into(),
+        short_name: "Cục CT".into(),
+        kind: "Cơ quan".into(),
+        ..UnitDraft::default()
+    };
+    theirs
+        .update_unit(unit, draft("Cục Chính trị Bộ đội Biên phòng"))
+        .expect("rename");
+    let report = |text: &str| AchievementReport {
+        narrative: text.into(),
+        metrics: vec![Metric {
+            name: text.into(),
+            value: "1".into(),
+            measure: String::new(),
+        }],
+    };
+    let mut mine = mine;
+    mine.set_report(cluster, SAMPLE_YEAR, unit, report("Bản của tôi"))
+        .expect("mine");
+    theirs
+        .set_report(cluster, SAMPLE_YEAR, unit, report("Bản của họ"))
+        .expect("theirs");
+    let text = workspace_file(&theirs, AT).expect("file");
+    let bundle = read_file(&text, &ANY).expect("reads").bundle;
+    let plan = merge::plan(&mine, &bundle).expect("plan");
+    assert_eq!(
+        plan.differing_count(),
+        2,
+        "{:#?}",
+        plan.items
+            .iter()
+            .filter(|i| !matches!(i.status, Status::Identical))
+            .collect::<Vec<_>>()
+    );
+    let unit_item = plan
+        .items
+        .iter()
+        .find(|i| i.key == RecordKey::Unit(unit))
+        .expect("unit item");
+    let Status::Differs { mine: my_part } = &unit_item.status else {
+        panic!("unit differs")
+    };
+    let Part::Unit(my_unit) = my_part.as_ref() else {
+        panic!("a unit")
+    };
+    assert_eq!(my_unit.full_name, "Cục Chính trị BĐBP");
+    // Keep mine (the default): nothing changes.
+    assert_eq!(
+        merge::apply(&mine, &plan, &[], &mut fresh_ids()).expect("apply"),
+        mine
+    );
+    // Take theirs: their name and their report.
+    let all = |c| vec![c; plan.items.len()];
+    let took =
+        merge::apply(&mine, &plan, &all(Choice::TakeTheirs), &mut fresh_ids()).expect("apply");
+    assert_eq!(
+        took.unit(unit).expect("u").full_name,
+        "Cục Chính trị Bộ đội Biên phòng"
+    );
+    let y = |ws: &Workspace| {
+        ws.cluster(cluster)
+            .expect("c")
+            .year(SAMPLE_YEAR)
+            .expect("y")
+            .clone()
+    };
+    assert_eq!(y(&took).reports[&unit].narrative, "Bản của họ");
+    // Keep both: a second unit under a new id, both reports one after the other.
+    let both = merge::apply(&mine, &plan, &all(Choice::KeepBoth), &mut fresh_ids()).expect("apply");
+    assert_eq!(both.units.len(), mine.units.len() + 1);
+    assert_eq!(both.unit(unit).expect("u").full_name, "Cục Chính trị BĐBP");
+    assert!(both
+        .units
+        .iter()
+        .any(|u| u.full_name == "Cục Chính trị Bộ đội Biên phòng (2)"));
+    let merged = &y(&both).reports[&unit];
+    assert_eq!(merged.narrative, "Bản của tôi\n\nBản của họ");
+    assert_eq!(merged.metrics.len(), 2);
+    // “Keep both” is refused where there can only be one.
+    let mut changed = theirs.clone();
+    let item = y(&changed).criteria.items[0].id;
+    changed
+        .set_score(
+            cluster,
+            SAMPLE_YEAR,
+            unit,
+            Scorer::Cluster,
+            item,
+            Some(Points(1)),
+        )
+        .expect("score");
+    let bundle = read_file(&workspace_file(&changed, AT).expect("f"), &ANY)
+        .expect("r")
+        .bundle;
+    let plan = merge::plan(&mine, &bundle).expect("plan");
+    let err = merge::apply(
+        &mine,
+        &plan,
+        &vec![Choice::KeepBoth; plan.items.len()],
+        &mut fresh_ids(),
+    )
+    .expect_err("scores exist once");
+    assert!(matches!(err, merge::MergeError::CannotKeepBoth(_)), "{err}");
+}
+
+/// Rewrites a file's `data` and puts a matching checksum on it, as a
+/// careless (or hand-editing) sender would.
+fn resealed(text: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(text).expect("json");
+    edit(&mut value["data"]);
+    value["sha256"] = json!(data_sha256(&value["data"]).expect("hash"));
+    value.to_string()
+}
+
+#[test]
+fn each_bad_file_gets_its_own_message_and_place() {
+    let (ws, cluster) = sample_meeting();
+    let good = workspace_file(&ws, AT).expect("file");
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut value: Value = serde_json::from_str(&good).expect("json");
+        edit(&mut value);
+        value.to_string()
+    };
+    type Expect = Box<dyn Fn(&FileError) -> bool>;
+    let cases: Vec<(&str, String, Expect)> = vec![
+        (
+            "not JSON",
+            "{\"format\": \"thidua\",".into(),
+            Box::new(|e| matches!(e, FileError::NotJson { line: 1, .. })),
+        ),
+        (
+            "a spreadsheet",
+            "Đơn vị;Điểm\n".into(),
+            Box::new(|e| matches!(e, FileError::NotJson { .. })),
+        ),
+        (
+            "another app's JSON",
+            "{\"units\": []}".into(),
+            Box::new(|e| *e == FileError::NotThidua),
+        ),
+        (
+            "unknown kind",
+            with(&|v| v["kind"] = json!("budget")),
+            Box::new(|e| *e == FileError::UnknownKind("budget".into())),
+        ),
+        (
+            "newer version",
+            with(&|v| v["version"] = json!(CURRENT_VERSION + 1)),
+            Box::new(|e| matches!(e, FileError::Record(RecordError::NewerVersion { .. }))),
+        ),
+        (
+            "no version",
+            with(&|v| {
+                v.as_object_mut().map(|o| o.remove("version"));
+            }),
+            Box::new(|e| *e == FileError::Record(RecordError::MissingVersion)),
+        ),
+        (
+            "no checksum",
+            with(&|v| {
+                v.as_object_mut().map(|o| o.remove("sha256"));
+            }),
+            Box::new(|e| *e == FileError::MissingChecksum),
+        ),
+        (
+            "changed by hand",
+            with(&|v| v["data"]["units"][0]["full_name"] = json!("Đơn vị khác")),
+            Box::new(|e| *e == FileError::ChecksumMismatch),
+        ),
+        (
+            "missing field",
+            resealed(&good, |d| {
+                d["units"][2].as_object_mut().map(|o| o.remove("full_name"));
+            }),
+            Box::new(
+                |e| matches!(e, FileError::Record(RecordError::Shape { path, message }) if path == "data.units[2]" && message.contains("full_name")),
+            ),
+        ),
+        (
+            "mistyped field",
+            resealed(&good, |d| d["clusters"][0]["years"] = json!("2024")),
+            Box::new(
+                |e| matches!(e, FileError::Record(RecordError::Shape { path, .. }) if path == "data.clusters[0]"),
+            ),
+        ),
+        (
+            "bad value deep inside",
+            resealed(&good, |d| d["clusters"][0]["years"][0]["leader"] = json!(1)),
+            Box::new(
+                |e| matches!(e, FileError::Record(RecordError::Invalid { path, .. }) if path == "data.clusters[0].years[0].leader"),
+            ),
+        ),
+        (
+            "duplicate ids",
+            resealed(&good, |d| {
+                let first = d["units"][0].clone();
+                if let Some(a) = d["units"].as_array_mut() {
+                    a.push(first);
+                }
+            }),
+            Box::new(
+                |e| matches!(e, FileError::DuplicateId { path, .. } if path == "data.units[8].id"),
+            ),
+        ),
+        (
+            "data not an object",
+            resealed(&good, |d| *d = json!([1, 2])),
+            Box::new(
+                |e| matches!(e, FileError::Record(RecordError::Invalid { path, .. }) if path == "data"),
+            ),
+        ),
+    ];
+    for (what, text, expected) in &cases {
+        let err = read_file(text, &ANY).expect_err(what);
+        assert!(expected(&err), "{what}: got {err:?}");
+        assert!(!err.to_string().is_empty());
+    }
+    // Wrong kind for the screen.
+    let unit = ws.cluster(cluster).expect("c").units[0];
+    let report = unit_report_file(&ws, cluster, SAMPLE_YEAR, unit, AT).expect("file");
+    let err = read_file(&report, &[FileKind::Workspace, FileKind::Cluster]).expect_err("kind");
+    assert!(matches!(
+        err,
+        FileError::WrongKind {
+            found: FileKind::UnitReport,
+            ..
+        }
+    ));
+    // Too large, refused before parsing.
+    let huge = " ".repeat(thidua::exchange::MAX_FILE_BYTES + 1);
+    assert!(matches!(
+        read_file(&huge, &ANY),
+        Err(FileError::TooLarge { .. })
+    ));
+    // A file that starts with a byte-order mark still reads.
+    assert!(read_file(&format!("\u{feff}{good}"), &ANY).is_ok());
+}
+
+/// A version 1 file, written by hand the way version 1 wrote it: closed
+/// counts had no `source`. It is migrated, and its checksum (over the data
+/// as written) still verifies.
+#[test]
+fn an_older_version_file_is_migrated() {
+    let text = include_str!("fixtures/workspace-v1.thidua.json");
+    let file = read_file(text, &ANY).expect("version 1 reads");
+    assert_eq!(file.version, 1);
+    let ws = merge::apply(
+        &Workspace::default(),
+        &merge::plan(&Workspace::default(), &file.bundle).expect("plan"),
+        &[],
+        &mut fresh_ids(),
+    )
+    .expect("apply");
+    let round = &ws.meetings[0].rounds[0];
+    let thidua::domain::RoundState::Closed(count) = &round.state else {
+        panic!("closed round")
+    };
+    assert_eq!(count.source, thidua::domain::CountSource::Booth);
+    assert_eq!(ws.units.len(), 3);
+    // Written again, it is a current-version file.
+    let again = read_file(&workspace_file(&ws, AT).expect("f"), &ANY).expect("reads");
+    assert_eq!(again.version, u64::from(CURRENT_VERSION));
+}
+
+#[test]
+fn file_names_say_what_the_file_is() {
+    assert_eq!(
+        file_name(FileKind::UnitReport, &["Cụm thi đua số 8 BĐBP", "2024", "Cục Phòng chống ma túy và tội phạm BĐBP"]),
+        "thidua-unit-report-cum-thi-dua-so-8-bdbp-2024-cuc-phong-chong-ma-tuy-va-toi-pham-bdbp.thidua.json"
+    );
+    assert_eq!(
+        file_name(FileKind::Workspace, &["", "  "]),
+        "thidua-workspace.thidua.json"
+    );
+    assert_eq!(
+        file_name(FileKind::Results, &["Cụm <b>1</b>", "2025"]),
+        "thidua-results-cum-b-1-b-2025.thidua.json"
+    );
+}
+
+#[test]
+fn names_with_markup_travel_as_text() {
+    let mut ws = Workspace::default();
+    ws.add_cluster(
+        ClusterId(1),
+        thidua::domain::ClusterDraft {
+            name: "<img src=x onerror=alert(1)>".into(),
+            ..Default::default()
+        },
+    )
+    .expect("cluster");
+    ws.add_unit(
+        thidua::domain::UnitId(2),
+        UnitDraft {
+            full_name: "<script>alert('x')</script>".into(),
+            ..Default::default()
+        },
+        Some(ClusterId(1)),
+    )
+    .expect("unit");
+    let back = import(
+        &Workspace::default(),
+        &[workspace_file(&ws, AT).expect("f")],
+        Choice::KeepMine,
+    )
+    .expect("import");
+    assert_eq!(back, ws);
+}
+
+/// A small but complete file to mutate: the sample cluster with its
+/// meeting, as a cluster file.
+fn seed_file() -> String {
+    let (ws, cluster) = sample_meeting();
+    cluster_file(&ws, cluster, AT).expect("file")
+}
+
+fn check_import_path(text: &str, into: &Workspace) {
+    // Never panics; an accepted file either plans and applies to a whole,
+    // consistent workspace, or is refused with the workspace untouched
+    // (`apply` works on a copy and returns it only when it is whole).
+    if let Ok(file) = read_file(text, &ANY) {
+        if let Ok(plan) = merge::plan(into, &file.bundle) {
+            for choice in [Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth] {
+                let choices = vec![choice; plan.items.len()];
+                if let Ok(after) = merge::apply(into, &plan, &choices, &mut fresh_ids()) {
+                    assert_eq!(merge::check_integrity(&after), Ok(()));
+                }
+            }
+        }
+    }
+}
+
+/// A JSON value changed at one random place: a field removed, a value
+/// replaced by one of another type, or an array emptied.
+fn mutate(value: &mut Value, path: &[usize], replacement: &Value) {
+    let Some((&first, rest)) = path.split_first() else {
+        *value = replacement.clone();
+        return;
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let key = map
+                .keys()
+                .nth(first % map.len())
+                .cloned()
+                .unwrap_or_default();
+            if rest.is_empty() && first % 3 == 0 {
+                map.remove(&key);
+            } else if let Some(inner) = map.get_mut(&key) {
+                mutate(inner, rest, replacement);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            let idx = first % items.len();
+            mutate(&mut items[idx], rest, replacement);
+        }
+        other => *other = replacement.clone(),
+    }
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (0u64..20).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!([1, 1])),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    /// Arbitrary text, and arbitrary text that looks like an envelope.
+    #[test]
+    fn fuzz_arbitrary_text(text in ".{0,200}", data in ".{0,100}") {
+        check_import_path(&text, &Workspace::default());
+        let envelope = format!("{{\"format\":\"thidua\",\"kind\":\"workspace\",\"version\":2,\"data\":{data},\"sha256\":\"\"}}");
+        check_import_path(&envelope, &Workspace::default());
+    }
+
+    /// A valid file cut short or with bytes changed.
+    #[test]
+    fn fuzz_damaged_bytes(cut in 0usize..40_000, flips in proptest::collection::vec((0usize..40_000, any::<u8>()), 1..4)) {
+        let seed = seed_file();
+        let mut bytes = seed.into_bytes();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        bytes.truncate(cut.max(1));
+        let text = String::from_utf8_lossy(&bytes);
+        check_import_path(&text, &Workspace::default());
+    }
+
+    /// A valid file with one value changed and the checksum recomputed, so
+    /// the change reaches the record checks; imported into an empty laptop
+    /// and into the one it came from.
+    #[test]
+    fn fuzz_resealed_records(path in proptest::collection::vec(0usize..50, 1..8), replacement in any_json()) {
+        let (ws, _) = sample_meeting();
+        let text = resealed(&seed_file(), |data| mutate(data, &path, &replacement));
+        check_import_path(&text, &Workspace::default());
+        check_import_path(&text, &ws);
+    }
+}
