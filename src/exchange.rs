@@ -11,8 +11,8 @@ mod results;
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use files::{
     ascii_slug, cluster_data, cluster_file, file_name, file_text, read_file, unit_report_data,
-    unit_report_file, workspace_data, workspace_file, ClusterData, FileError, FileKind, ReadFile,
-    UnitReportData, WorkspaceData, MAX_FILE_BYTES,
+    unit_report_file, workspace_data, workspace_file, workspace_from, ClusterData, FileError,
+    FileKind, ReadFile, SnapshotDto, UnitReportData, WorkspaceData, MAX_FILE_BYTES,
 };
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};

@@ -24,6 +24,19 @@ const CLUSTER_PREFIX: &str = "thidua.cluster.";
 const MEETING_PREFIX: &str = "thidua.meeting.";
 /// Where unreadable records are kept: `thidua.aside.<n>.<original key>`.
 pub const ASIDE_PREFIX: &str = "thidua.aside.";
+/// Copies of the whole workspace taken before imports and deletions:
+/// `thidua.snapshot.<000042>`, numbered in the order taken.
+pub const SNAPSHOT_PREFIX: &str = "thidua.snapshot.";
+/// Which tab runs a round in progress: `thidua.lock.<meeting id>`.
+pub const LOCK_PREFIX: &str = "thidua.lock.";
+/// What Chromium and Firefox allow an origin in localStorage: 5 MiB of
+/// UTF-16 code units, keys and values together (measured in Chromium).
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+/// The meter warns from this share of the quota on; snapshots are never
+/// kept beyond it, so live data always has the rest.
+pub const WARN_PERCENT: usize = 80;
+/// At most this many snapshots are kept; the oldest go first.
+pub const MAX_SNAPSHOTS: usize = 5;
 
 /// Why storage failed. Each says which key, and the browser's reason.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -38,6 +51,12 @@ pub enum StorageError {
     ReadFailed { key: String, reason: String },
     #[error("{key} reads back differently from what was written")]
     ReadBackMismatch { key: String },
+    #[error("{key} was changed by another tab or window since this one read it")]
+    ChangedElsewhere { key: String },
+    #[error("no room for a snapshot of {needed} units")]
+    NoRoomForSnapshot { needed: usize },
+    #[error("snapshot {key} cannot be read: {reason}")]
+    BadSnapshot { key: String, reason: String },
 }
 
 /// A string key-value store: the browser's localStorage, or memory in tests.
@@ -222,12 +241,15 @@ impl Persister {
             .written
             .keys()
             .filter(|k| {
-                (k.starts_with(UNIT_PREFIX) || k.starts_with(CLUSTER_PREFIX))
+                (k.starts_with(UNIT_PREFIX)
+                    || k.starts_with(CLUSTER_PREFIX)
+                    || k.starts_with(MEETING_PREFIX))
                     && !wanted.contains_key(*k)
             })
             .cloned()
             .collect();
         for key in stale {
+            self.check_unchanged(store, &key)?;
             store.remove(&key)?;
             self.written.remove(&key);
             n_writes += 1;
@@ -243,6 +265,17 @@ impl Persister {
         )
     }
 
+    /// Refuses to write over a value this persister did not read or write
+    /// itself: another tab changed it, and this tab's copy is older.
+    fn check_unchanged(&self, store: &dyn KeyValue, key: &str) -> Result<(), StorageError> {
+        if store.get(key)?.as_deref() != self.written.get(key).map(String::as_str) {
+            return Err(StorageError::ChangedElsewhere {
+                key: key.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
     /// Writes one value and reads it back.
     fn write(
         &mut self,
@@ -250,6 +283,9 @@ impl Persister {
         key: &str,
         value: &str,
     ) -> Result<(), StorageError> {
+        if key != SETTINGS_KEY {
+            self.check_unchanged(store, key)?;
+        }
         store.set(key, value)?;
         if store.get(key)?.as_deref() != Some(value) {
             return Err(StorageError::ReadBackMismatch {
@@ -259,4 +295,243 @@ impl Persister {
         self.written.insert(key.to_owned(), value.to_owned());
         Ok(())
     }
+}
+
+/// How much of the quota is used, in UTF-16 code units (what browsers
+/// count), by kind of key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The app's live records (units, clusters, meetings, settings, locks).
+    pub live: usize,
+    pub snapshots: usize,
+    /// Records set aside as unreadable.
+    pub aside: usize,
+    /// Keys of other apps on the same origin.
+    pub other: usize,
+}
+
+impl Usage {
+    pub fn total(&self) -> usize {
+        self.live + self.snapshots + self.aside + self.other
+    }
+
+    /// Share of `QUOTA_UNITS` used, in whole percent.
+    pub fn percent(&self) -> usize {
+        self.total() * 100 / QUOTA_UNITS
+    }
+
+    pub fn warning(&self) -> bool {
+        self.percent() >= WARN_PERCENT
+    }
+}
+
+fn units_of(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+pub fn usage(store: &dyn KeyValue) -> Result<Usage, StorageError> {
+    let mut usage = Usage::default();
+    for key in store.keys()? {
+        let size = units_of(&key) + store.get(&key)?.as_deref().map_or(0, units_of);
+        if key.starts_with(SNAPSHOT_PREFIX) {
+            usage.snapshots += size;
+        } else if key.starts_with(ASIDE_PREFIX) {
+            usage.aside += size;
+        } else if key.starts_with(PREFIX) {
+            usage.live += size;
+        } else {
+            usage.other += size;
+        }
+    }
+    Ok(usage)
+}
+
+/// A snapshot in the list, without its data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotInfo {
+    pub key: String,
+    /// What it was taken before: `import`, `delete-cluster`, … (the screen
+    /// words it).
+    pub reason: String,
+    /// What the reason was about: a cluster's name, a file's name.
+    pub subject: String,
+    pub taken_at: String,
+    pub size: usize,
+    pub units: usize,
+    pub clusters: usize,
+    pub meetings: usize,
+}
+
+fn snapshot_keys(store: &dyn KeyValue) -> Result<Vec<String>, StorageError> {
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(SNAPSHOT_PREFIX))
+        .collect();
+    keys.sort();
+    Ok(keys)
+}
+
+/// Keeps a copy of `workspace` before a risky step. Older snapshots go
+/// first when there are `MAX_SNAPSHOTS` or when storage would pass
+/// `WARN_PERCENT` of the quota; if it still does not fit, nothing is
+/// removed and `NoRoomForSnapshot` says so (the caller offers a file).
+pub fn take_snapshot(
+    store: &mut dyn KeyValue,
+    reason: &str,
+    subject: &str,
+    taken_at: &str,
+    workspace: &Workspace,
+) -> Result<String, StorageError> {
+    let text = encode_record(&crate::exchange::SnapshotDto {
+        reason: reason.to_owned(),
+        subject: subject.to_owned(),
+        taken_at: taken_at.to_owned(),
+        data: crate::exchange::workspace_data(workspace),
+    });
+    let keys = snapshot_keys(store)?;
+    let next = keys
+        .iter()
+        .filter_map(|k| k.strip_prefix(SNAPSHOT_PREFIX)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let key = format!("{SNAPSHOT_PREFIX}{next:06}");
+    let needed = units_of(&key) + units_of(&text);
+    let ceiling = QUOTA_UNITS * WARN_PERCENT / 100;
+    let now = usage(store)?;
+    // Oldest first: how many must go for the new one to fit?
+    let mut freed = 0;
+    let mut drop = 0;
+    for old in &keys {
+        let fits = now.total() - freed + needed <= ceiling;
+        if fits && keys.len() - drop < MAX_SNAPSHOTS {
+            break;
+        }
+        freed += units_of(old) + store.get(old)?.as_deref().map_or(0, units_of);
+        drop += 1;
+    }
+    if now.total() - freed + needed > ceiling {
+        return Err(StorageError::NoRoomForSnapshot { needed });
+    }
+    for old in &keys[..drop] {
+        store.remove(old)?;
+    }
+    store.set(&key, &text)?;
+    if store.get(&key)?.as_deref() != Some(text.as_str()) {
+        return Err(StorageError::ReadBackMismatch { key });
+    }
+    Ok(key)
+}
+
+/// The snapshots kept, newest first. One that cannot be read is listed
+/// with its reason `unreadable`, so it can still be deleted.
+pub fn snapshots(store: &dyn KeyValue) -> Result<Vec<SnapshotInfo>, StorageError> {
+    let mut out = Vec::new();
+    for key in snapshot_keys(store)?.into_iter().rev() {
+        let text = store.get(&key)?.unwrap_or_default();
+        let size = units_of(&key) + units_of(&text);
+        let info = match decode_record::<crate::exchange::SnapshotDto>(&text) {
+            Ok(dto) => SnapshotInfo {
+                key,
+                reason: dto.reason,
+                subject: dto.subject,
+                taken_at: dto.taken_at,
+                size,
+                units: dto.data.units.len(),
+                clusters: dto.data.clusters.len(),
+                meetings: dto.data.meetings.len(),
+            },
+            Err(_) => SnapshotInfo {
+                key,
+                reason: "unreadable".to_owned(),
+                subject: String::new(),
+                taken_at: String::new(),
+                size,
+                units: 0,
+                clusters: 0,
+                meetings: 0,
+            },
+        };
+        out.push(info);
+    }
+    Ok(out)
+}
+
+/// The workspace a snapshot holds.
+pub fn read_snapshot(store: &dyn KeyValue, key: &str) -> Result<Workspace, StorageError> {
+    let bad = |reason: String| StorageError::BadSnapshot {
+        key: key.to_owned(),
+        reason,
+    };
+    let text = store
+        .get(key)?
+        .ok_or_else(|| bad("it is gone".to_owned()))?;
+    let dto =
+        decode_record::<crate::exchange::SnapshotDto>(&text).map_err(|e| bad(e.to_string()))?;
+    crate::exchange::workspace_from(dto.data).map_err(|e| bad(e.to_string()))
+}
+
+pub fn delete_snapshot(store: &mut dyn KeyValue, key: &str) -> Result<(), StorageError> {
+    if key.starts_with(SNAPSHOT_PREFIX) {
+        store.remove(key)?;
+    }
+    Ok(())
+}
+
+/// The tab running a round in progress of a meeting, if it has shown
+/// itself in the last `LOCK_FRESH_MS`.
+pub const LOCK_FRESH_MS: f64 = 20_000.0;
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct LockDto {
+    tab: String,
+    at: f64,
+}
+
+fn lock_key(meeting: crate::domain::MeetingId) -> String {
+    format!("{LOCK_PREFIX}{}", meeting.0)
+}
+
+/// Another live tab that runs this meeting's round, if any.
+pub fn lock_holder(
+    store: &dyn KeyValue,
+    meeting: crate::domain::MeetingId,
+    tab: &str,
+    now_ms: f64,
+) -> Option<String> {
+    let text = store.get(&lock_key(meeting)).ok()??;
+    let lock: LockDto = serde_json::from_str(&text).ok()?;
+    (lock.tab != tab && now_ms - lock.at < LOCK_FRESH_MS).then_some(lock.tab)
+}
+
+/// Marks this tab as the one running the meeting's round, now.
+pub fn claim_lock(
+    store: &mut dyn KeyValue,
+    meeting: crate::domain::MeetingId,
+    tab: &str,
+    now_ms: f64,
+) -> Result<(), StorageError> {
+    let text = serde_json::to_string(&LockDto {
+        tab: tab.to_owned(),
+        at: now_ms,
+    })
+    .unwrap_or_default();
+    store.set(&lock_key(meeting), &text)
+}
+
+pub fn release_lock(
+    store: &mut dyn KeyValue,
+    meeting: crate::domain::MeetingId,
+    tab: &str,
+) -> Result<(), StorageError> {
+    let key = lock_key(meeting);
+    let mine = store
+        .get(&key)?
+        .and_then(|t| serde_json::from_str::<LockDto>(&t).ok())
+        .is_some_and(|l| l.tab == tab);
+    if mine {
+        store.remove(&key)?;
+    }
+    Ok(())
 }

@@ -174,5 +174,17 @@ pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
             format!("Đọc lại {key} không khớp với dữ liệu vừa ghi."),
             format!("{key} reads back differently from what was written."),
         ),
+        StorageError::ChangedElsewhere { key } => lang.pick(
+            format!("Một thẻ hoặc cửa sổ khác vừa sửa {key}; thẻ này đã nạp lại dữ liệu mới nhất, thay đổi vừa rồi ở đây chưa được lưu."),
+            format!("Another tab or window just changed {key}; this tab has reloaded the newest data, and the change just made here was not saved."),
+        ),
+        StorageError::NoRoomForSnapshot { needed } => lang.pick(
+            format!("Không đủ chỗ để giữ bản sao lưu ({} ký tự).", crate::i18n::format_integer(lang, *needed as i64)),
+            format!("No room to keep a snapshot ({} characters).", crate::i18n::format_integer(lang, *needed as i64)),
+        ),
+        StorageError::BadSnapshot { key, reason } => lang.pick(
+            format!("Không đọc được bản sao lưu {key}: {reason}."),
+            format!("Snapshot {key} cannot be read: {reason}."),
+        ),
     }
 }

@@ -272,3 +272,146 @@ proptest! {
         }
     }
 }
+
+/// Two tabs each loaded the same storage; the second saves an edit; the
+/// first, still holding the older copy, is refused instead of writing it
+/// back over the newer one. After reloading it can save again.
+#[test]
+fn a_tab_never_writes_older_data_over_newer() {
+    let ws = sample_workspace();
+    let mut store = saved(&ws);
+    let mut first = load(&mut store).expect("load").persister;
+    let mut second = load(&mut store).expect("load").persister;
+    let mut edited = ws.clone();
+    edited.units[0].full_name = "Đơn vị A mới".into();
+    second
+        .save_workspace(&mut store, &edited)
+        .expect("second tab saves");
+    let mut stale = ws.clone();
+    stale.units[0].commander = "Đại tá X".into();
+    let err = first
+        .save_workspace(&mut store, &stale)
+        .expect_err("older copy refused");
+    assert!(
+        matches!(err, StorageError::ChangedElsewhere { .. }),
+        "{err:?}"
+    );
+    let reloaded = load(&mut store).expect("load");
+    assert_eq!(reloaded.workspace.units[0].full_name, "Đơn vị A mới");
+    let mut first = reloaded.persister;
+    let mut next = reloaded.workspace.clone();
+    next.units[0].commander = "Đại tá X".into();
+    first
+        .save_workspace(&mut store, &next)
+        .expect("after reload");
+    // A record removed by the other tab is not removed again blindly, and
+    // a record the other tab added is not overwritten.
+    let mut third = load(&mut store).expect("load").persister;
+    let mut with_cluster = next.clone();
+    with_cluster.clusters.clear();
+    first
+        .save_workspace(&mut store, &with_cluster)
+        .expect("first removes the cluster");
+    let mut renamed = next.clone();
+    renamed.clusters[0].name = "Cụm mới".into();
+    assert!(matches!(
+        third.save_workspace(&mut store, &renamed),
+        Err(StorageError::ChangedElsewhere { .. })
+    ));
+}
+
+#[test]
+fn snapshots_are_bounded_in_number_and_size_and_restore_whole() {
+    use thidua::storage::{
+        delete_snapshot, read_snapshot, snapshots, take_snapshot, usage, MAX_SNAPSHOTS,
+        QUOTA_UNITS, WARN_PERCENT,
+    };
+    let ws = sample_workspace();
+    let mut store = saved(&ws);
+    for n in 0..MAX_SNAPSHOTS + 2 {
+        let mut changed = ws.clone();
+        changed.units[0].commander = format!("Người số {n}");
+        take_snapshot(
+            &mut store,
+            "import",
+            "file.json",
+            &format!("2024-10-0{n}"),
+            &changed,
+        )
+        .expect("snapshot");
+    }
+    let list = snapshots(&store).expect("list");
+    assert_eq!(list.len(), MAX_SNAPSHOTS);
+    assert_eq!(
+        list[0].taken_at,
+        format!("2024-10-0{}", MAX_SNAPSHOTS + 1),
+        "newest first"
+    );
+    assert_eq!((list[0].units, list[0].clusters), (3, 1));
+    let back = read_snapshot(&store, &list[0].key).expect("restore");
+    assert_eq!(
+        back.units[0].commander,
+        format!("Người số {}", MAX_SNAPSHOTS + 1)
+    );
+    assert_eq!(back.clusters, ws.clusters);
+    // Live data is never touched by snapshots.
+    let live = load(&mut store).expect("load").workspace;
+    assert_eq!(sorted(live), sorted(ws.clone()));
+    // Near the warning line, old snapshots make room; past it, none is kept.
+    let ceiling = QUOTA_UNITS * WARN_PERCENT / 100;
+    let before = usage(&store).expect("usage");
+    let one = snapshots(&store).expect("list")[0].size;
+    let filler = ceiling - before.total() + one / 2;
+    store.entries.insert("other.app".into(), "x".repeat(filler));
+    take_snapshot(&mut store, "delete-year", "", "later", &ws).expect("old ones make room");
+    let after = usage(&store).expect("usage");
+    assert!(after.total() <= ceiling, "{after:?}");
+    assert!(snapshots(&store).expect("list").len() < MAX_SNAPSHOTS);
+    store
+        .entries
+        .insert("other.app".into(), "x".repeat(ceiling));
+    let kept = snapshots(&store).expect("list").len();
+    assert!(matches!(
+        take_snapshot(&mut store, "delete-year", "", "later", &ws),
+        Err(StorageError::NoRoomForSnapshot { .. })
+    ));
+    assert_eq!(
+        snapshots(&store).expect("list").len(),
+        kept,
+        "nothing removed in vain"
+    );
+    let key = snapshots(&store).expect("list")[0].key.clone();
+    delete_snapshot(&mut store, &key).expect("delete");
+    assert!(store.entries.get(&key).is_none());
+    // A damaged snapshot is listed as unreadable and refuses to restore.
+    store
+        .entries
+        .insert("thidua.snapshot.999999".into(), "{".into());
+    let list = snapshots(&store).expect("list");
+    assert_eq!(list[0].reason, "unreadable");
+    assert!(matches!(
+        read_snapshot(&store, "thidua.snapshot.999999"),
+        Err(StorageError::BadSnapshot { .. })
+    ));
+}
+
+#[test]
+fn a_round_in_progress_belongs_to_one_live_tab() {
+    use thidua::domain::MeetingId;
+    use thidua::storage::{claim_lock, lock_holder, release_lock, LOCK_FRESH_MS};
+    let mut store = MemoryStorage::default();
+    let m = MeetingId(5);
+    assert_eq!(lock_holder(&store, m, "a", 0.0), None);
+    claim_lock(&mut store, m, "a", 1000.0).expect("claim");
+    assert_eq!(lock_holder(&store, m, "a", 2000.0), None, "its own tab");
+    assert_eq!(lock_holder(&store, m, "b", 2000.0), Some("a".into()));
+    assert_eq!(
+        lock_holder(&store, m, "b", 1000.0 + LOCK_FRESH_MS),
+        None,
+        "gone quiet"
+    );
+    release_lock(&mut store, m, "b").expect("not b's");
+    assert_eq!(lock_holder(&store, m, "b", 2000.0), Some("a".into()));
+    release_lock(&mut store, m, "a").expect("release");
+    assert_eq!(lock_holder(&store, m, "b", 2000.0), None);
+}

@@ -125,6 +125,30 @@ pub struct UnitReportData {
     pub report: Option<ReportDto>,
 }
 
+/// A snapshot kept in storage: the whole workspace before a risky step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotDto {
+    pub reason: String,
+    #[serde(default)]
+    pub subject: String,
+    pub taken_at: String,
+    pub data: WorkspaceData,
+}
+
+/// The workspace `data` describes, checked record by record as a file's.
+pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
+    let value =
+        serde_json::to_value(data).map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let bundle = read_workspace(value)?;
+    let ws = Workspace {
+        units: bundle.units,
+        clusters: bundle.clusters,
+        meetings: bundle.meetings,
+    };
+    crate::domain::merge::check_integrity(&ws).map_err(|e| RecordError::invalid("data", e))?;
+    Ok(ws)
+}
+
 /// The whole file text: the envelope around `data` with its SHA-256.
 pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
     let sha256 = data_sha256(data).ok()?;
