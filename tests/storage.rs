@@ -382,7 +382,7 @@ fn snapshots_are_bounded_in_number_and_size_and_restore_whole() {
     );
     let key = snapshots(&store).expect("list")[0].key.clone();
     delete_snapshot(&mut store, &key).expect("delete");
-    assert!(store.entries.get(&key).is_none());
+    assert!(!store.entries.contains_key(&key));
     // A damaged snapshot is listed as unreadable and refuses to restore.
     store
         .entries
