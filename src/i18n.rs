@@ -5,6 +5,7 @@ mod ballot_text;
 mod catalogue;
 mod errors;
 mod number;
+mod part_text;
 mod words;
 
 pub use ballot_text::{
@@ -12,8 +13,13 @@ pub use ballot_text::{
     describe_status, describe_threshold, describe_tie_break, describe_validity,
 };
 pub use catalogue::Text;
-pub use errors::{describe_domain_error, describe_record_error};
-pub use number::{format_integer, format_points, format_share, format_signed_points};
+pub use errors::{
+    describe_domain_error, describe_file_error, describe_merge_error, describe_record_error,
+};
+pub use number::{
+    format_integer, format_megabytes, format_points, format_share, format_signed_points,
+};
+pub use part_text::{describe_part, record_kind};
 pub use words::{count_in_words, number_in_words};
 
 /// The interface language.

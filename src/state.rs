@@ -1,11 +1,31 @@
 //! The app's state: one `Store` in context. Every change goes through
 //! `Store::apply`, which validates on a copy, commits, and saves at once.
+//! The store also keeps this tab in step with others (storage events, a
+//! write refused when another tab got there first, one tab per vote) and
+//! takes a snapshot before anything destructive.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{DomainError, Workspace};
+use crate::domain::merge::{self, Choice, MergeError, Plan};
+use crate::domain::{DomainError, MeetingId, Workspace};
 use crate::i18n::Lang;
-use crate::storage::{self, BrowserStorage, Persister, SetAside, StorageError};
+use crate::storage::{
+    self, BrowserStorage, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX, SNAPSHOT_PREFIX,
+};
+
+/// Something the user should know that is not an error of theirs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Another tab changed the data; this one now shows the newest.
+    UpdatedElsewhere,
+    /// A snapshot could not be kept in storage, so it was downloaded as a
+    /// file instead before the step went ahead.
+    SnapshotDownloaded(String),
+    /// A snapshot was restored; the state before it is itself a snapshot.
+    Restored,
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -17,7 +37,36 @@ pub struct Store {
     pub earlier_set_aside: RwSignal<Vec<String>>,
     /// The last save's failure; cleared by the next successful save.
     pub save_error: RwSignal<Option<StorageError>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Moves on every few seconds and on every change in storage: the
+    /// storage meter, snapshot list and vote ownership follow it.
+    pub tick: RwSignal<u64>,
     persister: StoredValue<Persister>,
+    /// This tab's id, kept in sessionStorage so a reload keeps it.
+    tab: StoredValue<String>,
+    /// Meetings whose vote this tab runs.
+    running: StoredValue<BTreeSet<MeetingId>>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// This tab's id: made once per tab and kept across reloads of it.
+fn tab_id() -> String {
+    const KEY: &str = "thidua.tab";
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(id) = session
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+    {
+        return id;
+    }
+    let id = format!("{:x}", crate::ui::new_id());
+    if let Some(s) = session {
+        let _ = s.set_item(KEY, &id);
+    }
+    id
 }
 
 impl Store {
@@ -30,15 +79,50 @@ impl Store {
             Err(error) => (storage::Loaded::default(), Some(error)),
         };
         let mut workspace = loaded.workspace;
-        // A ballot being filled when the page went away is dropped unseen.
+        let tab = tab_id();
+        // A ballot being filled when the page went away is dropped unseen,
+        // by the tab that ran it (another tab leaves it alone).
+        let mine: BTreeSet<MeetingId> = BrowserStorage::open()
+            .map(|b| {
+                workspace
+                    .meetings
+                    .iter()
+                    .filter(|m| storage::holds_lock(&b, m.id, &tab))
+                    .map(|m| m.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let others_running: Vec<MeetingId> = BrowserStorage::open()
+            .map(|b| {
+                workspace
+                    .meetings
+                    .iter()
+                    .filter(|m| storage::lock_holder(&b, m.id, &tab, now_ms()).is_some())
+                    .map(|m| m.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let before = workspace.clone();
         workspace.interrupt_open_ballots();
+        for id in &others_running {
+            if let (Some(old), Some(new)) = (
+                before.meetings.iter().find(|m| m.id == *id),
+                workspace.meetings.iter_mut().find(|m| m.id == *id),
+            ) {
+                *new = old.clone();
+            }
+        }
         let store = Store {
             workspace: RwSignal::new(workspace),
             lang: RwSignal::new(loaded.lang.unwrap_or_default()),
             set_aside: RwSignal::new(loaded.set_aside),
             earlier_set_aside: RwSignal::new(loaded.earlier_set_aside),
             save_error: RwSignal::new(error),
+            notice: RwSignal::new(None),
+            tick: RwSignal::new(0),
             persister: StoredValue::new(loaded.persister),
+            tab: StoredValue::new(tab),
+            running: StoredValue::new(mine),
         };
         if store.save_error.with_untracked(Option::is_none) {
             store.save();
@@ -46,20 +130,132 @@ impl Store {
         store
     }
 
+    /// Listens to other tabs and keeps this tab's votes marked as running.
+    pub fn watch(&self) {
+        let store = *self;
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key().unwrap_or_default();
+            if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
+                store.tick.update(|t| *t += 1);
+            } else if key.is_empty() || key.starts_with(storage::PREFIX) {
+                store.reload();
+                store.notice.set(Some(Notice::UpdatedElsewhere));
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(listener);
+        let heartbeat = set_interval_with_handle(
+            move || {
+                store.heartbeat();
+                store.tick.update(|t| *t += 1);
+            },
+            std::time::Duration::from_secs(5),
+        );
+        std::mem::forget(heartbeat);
+    }
+
+    /// Re-reads everything from storage (another tab changed it).
+    pub fn reload(&self) {
+        let Ok(loaded) = BrowserStorage::open().and_then(|mut b| storage::load(&mut b)) else {
+            return;
+        };
+        self.persister.set_value(loaded.persister);
+        self.workspace.set(loaded.workspace);
+        if !loaded.set_aside.is_empty() {
+            self.set_aside.update(|s| s.extend(loaded.set_aside));
+        }
+        self.tick.update(|t| *t += 1);
+    }
+
+    fn heartbeat(&self) {
+        let Ok(mut browser) = BrowserStorage::open() else {
+            return;
+        };
+        let tab = self.tab.get_value();
+        let in_progress = self.meetings_in_progress();
+        self.running.update_value(|running| {
+            running.retain(|m| in_progress.contains(m));
+            for meeting in running.iter() {
+                let _ = storage::claim_lock(&mut browser, *meeting, &tab, now_ms());
+            }
+        });
+    }
+
+    fn meetings_in_progress(&self) -> BTreeSet<MeetingId> {
+        self.workspace.with_untracked(|ws| {
+            ws.meetings
+                .iter()
+                .filter(|m| m.rounds.iter().any(|r| r.state.in_progress()))
+                .map(|m| m.id)
+                .collect()
+        })
+    }
+
+    /// Whether another live tab runs this meeting's vote (reactive: follows
+    /// `tick`).
+    pub fn run_elsewhere(&self, meeting: MeetingId) -> bool {
+        self.tick.track();
+        let tab = self.tab.get_value();
+        BrowserStorage::open()
+            .ok()
+            .and_then(|b| storage::lock_holder(&b, meeting, &tab, now_ms()))
+            .is_some()
+    }
+
     /// Runs an edit on a copy of the workspace; on success the copy becomes
-    /// the workspace and is saved. On error nothing changes.
+    /// the workspace and is saved. On error nothing changes. A change to a
+    /// meeting whose vote another tab runs is refused.
     pub fn apply<T>(
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
     ) -> Result<T, DomainError> {
         let mut draft = self.workspace.get_untracked();
         let outcome = edit(&mut draft)?;
+        self.claim_votes(&draft)?;
         self.workspace.set(draft);
         self.save();
         Ok(outcome)
     }
 
-    /// Saves the workspace; a failure is kept in `save_error` for the banner.
+    /// Marks this tab as running every vote the change touches, or refuses
+    /// if another live tab runs one of them.
+    fn claim_votes(&self, draft: &Workspace) -> Result<(), DomainError> {
+        let touched: Vec<(MeetingId, bool)> = self.workspace.with_untracked(|old| {
+            draft
+                .meetings
+                .iter()
+                .filter(|m| old.meeting(m.id) != Some(*m))
+                .map(|m| (m.id, m.rounds.iter().any(|r| r.state.in_progress())))
+                .collect()
+        });
+        let Ok(mut browser) = BrowserStorage::open() else {
+            return Ok(());
+        };
+        let tab = self.tab.get_value();
+        for (meeting, _) in &touched {
+            if storage::lock_holder(&browser, *meeting, &tab, now_ms()).is_some() {
+                return Err(DomainError::RoundInAnotherTab);
+            }
+        }
+        for (meeting, in_progress) in touched {
+            if in_progress {
+                let _ = storage::claim_lock(&mut browser, meeting, &tab, now_ms());
+                self.running.update_value(|r| {
+                    r.insert(meeting);
+                });
+            } else {
+                let _ = storage::release_lock(&mut browser, meeting, &tab);
+                self.running.update_value(|r| {
+                    r.remove(&meeting);
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves the workspace; a failure is kept in `save_error` for the
+    /// banner. When another tab changed a record first, this tab reloads
+    /// the newest data rather than write its older copy.
     pub fn save(&self) {
         let result = BrowserStorage::open().and_then(|mut browser| {
             self.workspace.with_untracked(|workspace| {
@@ -68,7 +264,12 @@ impl Store {
                     .unwrap_or(Ok(0))
             })
         });
+        let changed_elsewhere = matches!(result, Err(StorageError::ChangedElsewhere { .. }));
         self.save_error.set(result.err());
+        if changed_elsewhere {
+            self.reload();
+        }
+        self.tick.update(|t| *t += 1);
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -82,6 +283,107 @@ impl Store {
             self.save_error.set(Some(error));
         }
     }
+
+    /// Keeps a copy of the workspace before a risky step (`reason` is a
+    /// code the snapshot list words). When storage has no room, the copy
+    /// is downloaded as a file instead; only if that fails too is the step
+    /// refused.
+    fn snapshot(&self, reason: &str, subject: &str) -> Result<(), StorageError> {
+        let at = crate::ui::now_iso();
+        let taken = self.workspace.with_untracked(|ws| {
+            BrowserStorage::open()
+                .and_then(|mut b| storage::take_snapshot(&mut b, reason, subject, &at, ws))
+        });
+        match taken {
+            Ok(_) => Ok(()),
+            Err(error) => {
+                let name = crate::exchange::file_name(
+                    crate::exchange::FileKind::Workspace,
+                    &["before", reason, &at[..10.min(at.len())]],
+                );
+                let text = self
+                    .workspace
+                    .with_untracked(|ws| crate::exchange::workspace_file(ws, &at));
+                let downloaded =
+                    text.is_some_and(|t| crate::ui::download_file(&name, "application/json", &t));
+                if downloaded {
+                    self.notice.set(Some(Notice::SnapshotDownloaded(name)));
+                    Ok(())
+                } else {
+                    Err(error)
+                }
+            }
+        }
+    }
+
+    /// A destructive edit (delete a cluster, a year, a round): a snapshot
+    /// first, then the edit.
+    pub fn apply_destructive<T>(
+        &self,
+        reason: &str,
+        subject: &str,
+        edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
+    ) -> Result<T, DomainError> {
+        let lang = self.lang.get_untracked();
+        // The edit runs on a copy first, so a refused one leaves no snapshot.
+        let mut trial = self.workspace.get_untracked();
+        let outcome = edit(&mut trial)?;
+        self.snapshot(reason, subject).map_err(|e| {
+            DomainError::SnapshotFailed(crate::ui::describe_storage_error(lang, &e))
+        })?;
+        self.apply(move |ws| {
+            *ws = trial;
+            Ok(())
+        })?;
+        Ok(outcome)
+    }
+
+    /// Imports what a preview showed, with the user's choices, after a
+    /// snapshot. All of it applies, or none.
+    pub fn import(&self, plan: &Plan, choices: &[Choice], files: &str) -> Result<(), ImportError> {
+        let after = self
+            .workspace
+            .with_untracked(|ws| merge::apply(ws, plan, choices, &mut || crate::ui::new_id()))?;
+        self.snapshot("import", files)
+            .map_err(ImportError::Storage)?;
+        self.apply(move |ws| {
+            *ws = after;
+            Ok(())
+        })
+        .map_err(ImportError::Domain)?;
+        Ok(())
+    }
+
+    /// Puts a snapshot's workspace back, after a snapshot of the present.
+    pub fn restore(&self, key: &str) -> Result<(), StorageError> {
+        let restored = BrowserStorage::open().and_then(|b| storage::read_snapshot(&b, key))?;
+        self.snapshot("restore", "")?;
+        self.apply(move |ws| {
+            *ws = restored;
+            Ok(())
+        })
+        .map_err(|e| StorageError::BadSnapshot {
+            key: key.to_owned(),
+            reason: e.to_string(),
+        })?;
+        self.notice.set(Some(Notice::Restored));
+        Ok(())
+    }
+
+    pub fn storage<T>(&self, read: impl FnOnce(&mut dyn KeyValue) -> T) -> Option<T> {
+        BrowserStorage::open().ok().map(|mut b| read(&mut b))
+    }
+}
+
+/// Why an import did not happen.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Merge(#[from] MergeError),
+    #[error(transparent)]
+    Storage(StorageError),
+    #[error(transparent)]
+    Domain(DomainError),
 }
 
 pub fn use_store() -> Store {

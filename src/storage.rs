@@ -520,6 +520,17 @@ pub fn claim_lock(
     store.set(&lock_key(meeting), &text)
 }
 
+/// Whether this tab holds the lock (fresh or not): after a reload it goes
+/// on running the vote it ran.
+pub fn holds_lock(store: &dyn KeyValue, meeting: crate::domain::MeetingId, tab: &str) -> bool {
+    store
+        .get(&lock_key(meeting))
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str::<LockDto>(&t).ok())
+        .is_some_and(|l| l.tab == tab)
+}
+
 pub fn release_lock(
     store: &mut dyn KeyValue,
     meeting: crate::domain::MeetingId,

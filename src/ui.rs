@@ -5,6 +5,7 @@
 mod browser;
 mod cluster;
 mod documents;
+mod files;
 mod history;
 mod home;
 mod meeting;
@@ -25,6 +26,8 @@ use crate::state::{use_store, Store};
 use crate::storage::StorageError;
 use route::Route;
 
+pub use browser::{download as download_file, new_id, now_iso};
+
 /// A reactive pair of strings for one-off labels: Vietnamese, English.
 pub fn bi(
     vi: &'static str,
@@ -44,6 +47,7 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    store.watch();
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::current_hash()));
@@ -63,14 +67,19 @@ pub fn App() -> impl IntoView {
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
                     {tr(Text::Units)}
                 </a>
+                <a href="#/files" data-testid="nav-files" class:active=move || route.get() == Route::Files>
+                    {bi("Tệp và sao lưu", "Files and backups")}
+                </a>
             </nav>
             <LangSwitch/>
         </header>
         <Banners/>
+        <files::NoticeBanner/>
         <main data-testid="main">
             {move || match route.get() {
                 Route::Home => view! { <home::HomeScreen/> }.into_any(),
                 Route::Units => view! { <units::UnitsScreen/> }.into_any(),
+                Route::Files => view! { <files::FilesScreen/> }.into_any(),
                 Route::Cluster(id) => view! { <cluster::ClusterScreen id=id/> }.into_any(),
                 Route::Year(id, year) => view! { <year::YearScreen id=id year=year/> }.into_any(),
                 Route::History(id) => view! { <history::HistoryScreen id=id/> }.into_any(),

@@ -46,6 +46,7 @@ fn routes_parse_and_print() {
         ("", Route::Home),
         ("#/", Route::Home),
         ("#/units", Route::Units),
+        ("#/files", Route::Files),
         ("#/clusters/42", Route::Cluster(ClusterId(42))),
         ("#/clusters/42/history", Route::History(ClusterId(42))),
         ("#/clusters/42/years/2024", Route::Year(ClusterId(42), 2024)),

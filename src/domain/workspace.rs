@@ -157,6 +157,14 @@ pub enum DomainError {
     HandoverNotFromLeader,
     #[error("the flag cannot be handed over to the unit that holds it")]
     HandoverToSelf,
+    #[error("a vote is in progress; end it before deleting")]
+    VoteInProgress,
+    #[error("another tab or window is running this vote")]
+    RoundInAnotherTab,
+    /// Storage refused the snapshot taken before a deletion, and the copy
+    /// could not be downloaded either; the text says why.
+    #[error("no snapshot could be kept before deleting: {0}")]
+    SnapshotFailed(String),
     #[error("the meeting does not exist")]
     UnknownMeeting,
     #[error("this year already has a meeting")]
@@ -764,4 +772,41 @@ impl Workspace {
 /// Sorts `members` in the order of `rotation`; ids not in it go last.
 fn sort_by_rotation(members: &mut [UnitId], rotation: &[UnitId]) {
     members.sort_by_key(|m| rotation.iter().position(|r| r == m).unwrap_or(usize::MAX));
+}
+
+impl Workspace {
+    fn vote_in_progress(&self, cluster: ClusterId, year: Option<u16>) -> bool {
+        self.meetings.iter().any(|m| {
+            m.cluster == cluster
+                && year.is_none_or(|y| m.year == y)
+                && m.rounds.iter().any(|r| r.state.in_progress())
+        })
+    }
+
+    /// Deletes a cluster with all its years and meetings. Its units stay
+    /// (they may belong to other clusters). Refused during a vote.
+    pub fn delete_cluster(&mut self, id: ClusterId) -> Result<(), DomainError> {
+        self.cluster(id).ok_or(DomainError::UnknownCluster(id))?;
+        if self.vote_in_progress(id, None) {
+            return Err(DomainError::VoteInProgress);
+        }
+        self.clusters.retain(|c| c.id != id);
+        self.meetings.retain(|m| m.cluster != id);
+        Ok(())
+    }
+
+    /// Deletes one year of a cluster with its scores, reports and meeting.
+    pub fn delete_year(&mut self, cluster: ClusterId, year: u16) -> Result<(), DomainError> {
+        let c = self
+            .cluster(cluster)
+            .ok_or(DomainError::UnknownCluster(cluster))?;
+        c.year(year).ok_or(DomainError::UnknownYear(year))?;
+        if self.vote_in_progress(cluster, Some(year)) {
+            return Err(DomainError::VoteInProgress);
+        }
+        self.cluster_mut(cluster)?.years.retain(|y| y.year != year);
+        self.meetings
+            .retain(|m| !(m.cluster == cluster && m.year == year));
+        Ok(())
+    }
 }

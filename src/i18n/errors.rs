@@ -43,6 +43,15 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             "The hand-over must be from the year's leader; remove it before changing the leader.".into(),
         ),
         E::HandoverToSelf => lang.pick("Không thể bàn giao cờ cho chính đơn vị đang giữ cờ.".into(), "The flag cannot be handed over to the unit holding it.".into()),
+        E::VoteInProgress => lang.pick("Đang bỏ phiếu; hãy kết thúc vòng bỏ phiếu trước khi xoá.".into(), "A vote is in progress; end it before deleting.".into()),
+        E::RoundInAnotherTab => lang.pick(
+            "Vòng bỏ phiếu này đang được điều hành ở một thẻ hoặc cửa sổ khác; ở đây chỉ xem được.".into(),
+            "This vote is being run in another tab or window; here it is read-only.".into(),
+        ),
+        E::SnapshotFailed(why) => lang.pick(
+            format!("Chưa xoá: không giữ được bản sao lưu trước khi xoá ({why}). Hãy tải tệp toàn bộ dữ liệu về máy rồi thử lại."),
+            format!("Not deleted: no snapshot could be kept first ({why}). Download the workspace file, then try again."),
+        ),
         E::UnknownMeeting => lang.pick("Không tìm thấy hội nghị.".into(), "The meeting was not found.".into()),
         E::MeetingExists => lang.pick("Năm này đã có hội nghị.".into(), "This year already has a meeting.".into()),
         E::CommitteeSize(n) => lang.pick(format!("Ban kiểm phiếu gồm 3 đến 5 người (đang có {n})."), format!("The counting committee has 3 to 5 members (now {n}).")),
@@ -141,5 +150,80 @@ pub fn describe_record_error(lang: Lang, error: &RecordError) -> String {
         E::UnknownVersion { found } => lang.pick(format!("Phiên bản dữ liệu {found} không xác định."), format!("Data version {found} is unknown.")),
         E::Shape { path, message } => lang.pick(format!("Trường `{path}`: {message}"), format!("Field `{path}`: {message}")),
         E::Invalid { path, problem } => lang.pick(format!("Trường `{path}`: {problem}"), format!("Field `{path}`: {problem}")),
+    }
+}
+
+fn kind_name(lang: Lang, kind: crate::exchange::FileKind) -> &'static str {
+    use crate::exchange::FileKind as K;
+    match kind {
+        K::Workspace => lang.pick_str("toàn bộ dữ liệu", "whole workspace"),
+        K::Cluster => lang.pick_str("một cụm", "one cluster"),
+        K::UnitReport => lang.pick_str("báo cáo của một đơn vị", "one unit's report"),
+        K::Results => lang.pick_str("kết quả hội nghị", "meeting results"),
+    }
+}
+
+/// Why a file was refused, in words: what is wrong and where.
+pub fn describe_file_error(lang: Lang, error: &crate::exchange::FileError) -> String {
+    use crate::exchange::FileError as E;
+    match error {
+        E::TooLarge { bytes, limit } => lang.pick(
+            format!("Tệp quá lớn ({} byte; tối đa {} byte).", super::format_integer(lang, *bytes as i64), super::format_integer(lang, *limit as i64)),
+            format!("The file is too large ({} bytes; at most {}).", super::format_integer(lang, *bytes as i64), super::format_integer(lang, *limit as i64)),
+        ),
+        E::NotJson { line, column } => lang.pick(
+            format!("Không phải tệp JSON hợp lệ (lỗi ở dòng {line}, cột {column}). Có thể tệp bị cắt cụt hoặc không phải tệp của thidua."),
+            format!("Not a valid JSON file (error at line {line}, column {column}). The file may be cut short or not a thidua file."),
+        ),
+        E::NotThidua => lang.pick("Đây không phải tệp của thidua (trường `format`).".into(), "This is not a thidua file (field `format`).".into()),
+        E::UnknownKind(kind) => lang.pick(format!("Loại tệp «{kind}» không xác định (trường `kind`)."), format!("Unknown kind of file “{kind}” (field `kind`).")),
+        E::WrongKind { found, expected } => {
+            let wanted: Vec<&str> = expected.iter().map(|k| kind_name(lang, *k)).collect();
+            lang.pick(
+                format!("Đây là tệp {}; ở đây chỉ nhận tệp {}.", kind_name(lang, *found), wanted.join(", ")),
+                format!("This is a {} file; this screen takes {} files only.", kind_name(lang, *found), wanted.join(", ")),
+            )
+        }
+        E::MissingChecksum => lang.pick("Tệp thiếu mã kiểm tra (trường `sha256`).".into(), "The file has no checksum (field `sha256`).".into()),
+        E::ChecksumMismatch => lang.pick(
+            "Mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa hoặc hỏng. Hãy xin lại tệp gốc.".into(),
+            "The SHA-256 checksum does not match the content: the file was changed or damaged. Ask for the original file again.".into(),
+        ),
+        E::DuplicateId { path, id } => lang.pick(
+            format!("Trường `{path}`: mã {id} bị dùng cho hai bản ghi."),
+            format!("Field `{path}`: id {id} is used by two records."),
+        ),
+        E::Record(inner) => describe_record_error(lang, inner),
+    }
+}
+
+/// Why an import cannot be made, in words.
+pub fn describe_merge_error(lang: Lang, error: &crate::domain::merge::MergeError) -> String {
+    use crate::domain::merge::MergeError as E;
+    match error {
+        E::FilesDisagree { what } => lang.pick(
+            format!("Hai tệp có nội dung khác nhau cho cùng một bản ghi ({what}); hãy chỉ chọn một tệp."),
+            format!("Two files carry different content for the same record ({what}); choose only one of them."),
+        ),
+        E::ClusterMissing { what, cluster, year } => lang.pick(
+            format!("{what}: thuộc «{cluster}» năm {year}, chưa có trên máy này. Hãy nhập tệp của cụm trước."),
+            format!("{what}: belongs to “{cluster}” ({year}), which is not on this laptop. Import that cluster's file first."),
+        ),
+        E::NotAMember { unit, cluster, year } => lang.pick(
+            format!("«{unit}» không phải đơn vị thành viên của «{cluster}» năm {year} trên máy này."),
+            format!("“{unit}” is not a member of “{cluster}” in {year} on this laptop."),
+        ),
+        E::CriteriaDiffer { unit, year, item, name, here } => lang.pick(
+            format!("Báo cáo của «{unit}» ({year}) chấm mục {item} «{name}», nhưng bảng tiêu chí trên máy này ghi mục đó là «{here}». Hãy thống nhất bảng tiêu chí trước."),
+            format!("The report of “{unit}” ({year}) scores item {item} “{name}”, which this laptop's criteria table has as “{here}”. Agree on the criteria table first."),
+        ),
+        E::Broken(what) => lang.pick(
+            format!("Nhập tệp sẽ làm dữ liệu không nhất quán ({what}); không có gì thay đổi."),
+            format!("The import would leave the data inconsistent ({what}); nothing was changed."),
+        ),
+        E::CannotKeepBoth(what) => lang.pick(
+            format!("Không thể “giữ cả hai” cho {what}: bản ghi này chỉ có một."),
+            format!("“Keep both” cannot be chosen for {what}: there is only one such record."),
+        ),
     }
 }

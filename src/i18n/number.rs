@@ -51,3 +51,18 @@ pub fn format_signed_points(lang: Lang, hundredths: i64) -> String {
         f => format!("{sign}{whole}{decimal}{f:02}"),
     }
 }
+
+/// A size in MB with one decimal: `1,2 MB` (English `1.2 MB`); sizes are
+/// counted in the units browsers count their storage in.
+pub fn format_megabytes(lang: Lang, units: usize) -> String {
+    let tenths = (units as u64 * 10 + 524_288) / 1_048_576;
+    let decimal = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!(
+        "{}{decimal}{} MB",
+        format_integer(lang, (tenths / 10) as i64),
+        tenths % 10
+    )
+}

@@ -401,7 +401,10 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                                             <button type="button" class="small" aria-label=bi("Đưa xuống sau", "Move later")
                                                 on:click=move |_| error.set(store.apply(|ws| ws.move_round(id, round, Shift::Later)).err())>"↓"</button>
                                             <button type="button" class="small secondary" data-testid="delete-round"
-                                                on:click=move |_| error.set(store.apply(|ws| ws.delete_round(id, round)).err())>{bi("Xoá", "Delete")}</button>
+                                                on:click=move |_| {
+                                                    let award = store.workspace.with_untracked(|ws| ws.meeting(id).and_then(|m| m.round(round)).map(|r| r.award.clone()).unwrap_or_default());
+                                                    error.set(store.apply_destructive("delete-round", &award, |ws| ws.delete_round(id, round)).err())
+                                                }>{bi("Xoá", "Delete")}</button>
                                         </Show>
                                     </td>
                                 </tr>

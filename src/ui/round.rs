@@ -63,6 +63,23 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         })
     };
     move || {
+        let live = !matches!(phase.get(), Phase::Missing | Phase::Draft | Phase::Closed);
+        if live && store.run_elsewhere(meeting) {
+            return view! {
+                <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+                    <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
+                </nav>
+                <RoundHeader meeting=meeting round=round/>
+                <section class="card banner-warning" role="status" data-testid="run-elsewhere">
+                    <h2>{bi("Đang bỏ phiếu ở thẻ hoặc cửa sổ khác", "The vote is running in another tab or window")}</h2>
+                    <p>{bi(
+                        "Vòng bỏ phiếu này do một thẻ hoặc cửa sổ khác trên máy này điều hành. Ở đây không nhận phiếu và không sửa được gì; hãy dùng thẻ đang điều hành. Nếu thẻ đó đã đóng, sau khoảng 20 giây thẻ này sẽ điều hành được.",
+                        "This ballot round is run by another tab or window of this laptop. Here no ballot is taken and nothing can be changed; use the tab that runs it. If that tab was closed, this one can take over after about 20 seconds.",
+                    )}</p>
+                </section>
+            }
+            .into_any();
+        }
         match phase.get() {
         Phase::Missing => view! {
             <section class="card" data-testid="not-found">
@@ -311,7 +328,13 @@ pub fn end_rehearsal(meeting: MeetingId, round: RoundId, error: RwSignal<Option<
         ws.meeting(meeting)
             .map(|m| Route::Meeting(m.cluster, m.year))
     });
-    match store.apply(|ws| ws.delete_round(meeting, round)) {
+    let award = store.workspace.with_untracked(|ws| {
+        ws.meeting(meeting)
+            .and_then(|m| m.round(round))
+            .map(|r| r.award.clone())
+            .unwrap_or_default()
+    });
+    match store.apply_destructive("delete-round", &award, |ws| ws.delete_round(meeting, round)) {
         Ok(()) => navigate(back.unwrap_or(Route::Home)),
         Err(e) => error.set(Some(e)),
     }

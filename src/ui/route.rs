@@ -7,6 +7,8 @@ use crate::domain::{ClusterId, MeetingId, Pass, RoundId};
 pub enum Route {
     Home,
     Units,
+    /// Files, import, snapshots and the storage meter.
+    Files,
     Cluster(ClusterId),
     Year(ClusterId, u16),
     History(ClusterId),
@@ -43,6 +45,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["units"] => Route::Units,
+            ["files"] => Route::Files,
             ["clusters", id] => cluster(id).map_or(Route::NotFound, Route::Cluster),
             ["clusters", id, "history"] => cluster(id).map_or(Route::NotFound, Route::History),
             ["clusters", id, "years", year] => match (cluster(id), year.parse()) {
@@ -95,6 +98,7 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Units => "#/units".to_owned(),
+            Route::Files => "#/files".to_owned(),
             Route::Cluster(id) => format!("#/clusters/{id}"),
             Route::Year(id, year) => format!("#/clusters/{id}/years/{year}"),
             Route::History(id) => format!("#/clusters/{id}/history"),

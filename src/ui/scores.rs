@@ -39,6 +39,7 @@ pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
             <ReportCard cluster=cluster year=year selected=selected/>
             <CriteriaCard cluster=cluster year=year/>
             <super::documents::ScoreFilesCard cluster=cluster year=year/>
+            <super::files::ImportCard expected=vec![crate::exchange::FileKind::UnitReport] testid="import-reports"/>
         </Show>
     }
 }
@@ -423,6 +424,11 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
         <section class="card">
             <h2>{bi("Báo cáo thành tích", "Achievement report")}</h2>
             {form}
+            <p class="hint">{bi(
+                "Đơn vị gửi báo cáo và điểm tự chấm cho cụm trưởng bằng tệp:",
+                "A unit sends its report and self scores to the leader as a file:",
+            )}</p>
+            {move || selected.get().map(|unit| view! { <super::files::UnitReportButton cluster=cluster year=year unit=unit/> })}
         </section>
     }
 }
