@@ -146,3 +146,13 @@ fn paper_entry_keys_and_typed_counts() {
         assert_eq!(parse_count(text).ok(), expected, "{text:?}");
     }
 }
+
+#[test]
+fn sizes_read_in_kb_then_mb() {
+    use thidua::i18n::format_megabytes;
+    assert_eq!(format_megabytes(Lang::Vi, 0), "0 KB");
+    assert_eq!(format_megabytes(Lang::Vi, 38_000), "38 KB");
+    assert_eq!(format_megabytes(Lang::Vi, 1_048_576), "1,0 MB");
+    assert_eq!(format_megabytes(Lang::En, 5 * 1_048_576 + 200_000), "5.2 MB");
+    assert_eq!(format_megabytes(Lang::Vi, 2_500_000), "2,4 MB");
+}

@@ -52,9 +52,13 @@ pub fn format_signed_points(lang: Lang, hundredths: i64) -> String {
     }
 }
 
-/// A size in MB with one decimal: `1,2 MB` (English `1.2 MB`); sizes are
-/// counted in the units browsers count their storage in.
+/// A size in MB with one decimal, `1,2 MB` (English `1.2 MB`), or in whole
+/// KB below 1 MB (`38 KB`); sizes are counted in the units browsers count
+/// their storage in.
 pub fn format_megabytes(lang: Lang, units: usize) -> String {
+    if units < 1_048_576 {
+        return format!("{} KB", format_integer(lang, units.div_ceil(1024) as i64));
+    }
     let tenths = (units as u64 * 10 + 524_288) / 1_048_576;
     let decimal = match lang {
         Lang::Vi => ',',
