@@ -46,8 +46,10 @@ wasm-test:
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
 
-## Prints release sizes (raw, gzip -9, brotli), the tally benchmark and paper entry through the UI.
+## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
+## workspace and its stored size, and paper entry through the UI.
 bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet --example bench_tally
+	cargo run --release --quiet --example bench_files
 	node scripts/bench-paper.mjs

@@ -138,6 +138,7 @@ fn Banners() -> impl IntoView {
                 {move || store.save_error.get().map(|e| describe_storage_error(lang.get(), &e))}
                 <p>{tr(Text::NotSavedAdvice)}</p>
                 <button type="button" data-testid="retry-save" on:click=move |_| store.save()>{tr(Text::TryAgain)}</button>
+                " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
             </div>
         </Show>
         <Show when=move || store.set_aside.with(|s| !s.is_empty())>

@@ -407,3 +407,48 @@ fn dates_parse_only_real_iso_dates() {
     assert_eq!(date("2024-10-03").to_vietnamese(), "03/10/2024");
     assert_eq!(date("2024-10-03").to_string(), "2024-10-03");
 }
+
+#[test]
+fn deleting_a_cluster_or_a_year_takes_its_meetings_and_waits_for_a_vote_to_end() {
+    use common::{meeting_with_round, C as CLUSTER, M, R1};
+    let ws = meeting_with_round(2);
+    // A year goes with its meeting; the other years and the units stay.
+    let mut fewer = ws.clone();
+    fewer
+        .add_year(CLUSTER, 2025, year_draft(&[0, 1, 2], Some(1), None))
+        .expect("2025");
+    fewer.delete_year(CLUSTER, 2024).expect("delete 2024");
+    let c = fewer.cluster(CLUSTER).expect("cluster");
+    assert_eq!(
+        c.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        vec![2025]
+    );
+    assert!(fewer.meeting(M).is_none());
+    assert_eq!(fewer.units.len(), ws.units.len());
+    assert_eq!(
+        fewer.delete_year(CLUSTER, 2024),
+        Err(DomainError::UnknownYear(2024))
+    );
+    // A cluster goes with its years and meetings; its units stay.
+    let mut gone = ws.clone();
+    gone.delete_cluster(CLUSTER).expect("delete cluster");
+    assert!(gone.clusters.is_empty() && gone.meetings.is_empty());
+    assert_eq!(gone.units.len(), ws.units.len());
+    assert_eq!(
+        gone.delete_cluster(CLUSTER),
+        Err(DomainError::UnknownCluster(CLUSTER))
+    );
+    // Not while a vote is in progress; nothing changes.
+    let mut voting = ws.clone();
+    voting.open_round(M, R1, "2468").expect("open");
+    let before = voting.clone();
+    assert_eq!(
+        voting.delete_cluster(CLUSTER),
+        Err(DomainError::VoteInProgress)
+    );
+    assert_eq!(
+        voting.delete_year(CLUSTER, 2024),
+        Err(DomainError::VoteInProgress)
+    );
+    assert_eq!(voting, before);
+}

@@ -153,6 +153,9 @@ fn sizes_read_in_kb_then_mb() {
     assert_eq!(format_megabytes(Lang::Vi, 0), "0 KB");
     assert_eq!(format_megabytes(Lang::Vi, 38_000), "38 KB");
     assert_eq!(format_megabytes(Lang::Vi, 1_048_576), "1,0 MB");
-    assert_eq!(format_megabytes(Lang::En, 5 * 1_048_576 + 200_000), "5.2 MB");
+    assert_eq!(
+        format_megabytes(Lang::En, 5 * 1_048_576 + 200_000),
+        "5.2 MB"
+    );
     assert_eq!(format_megabytes(Lang::Vi, 2_500_000), "2,4 MB");
 }

@@ -72,3 +72,54 @@ async fn corrupt_value_is_set_aside_and_reported_on_screen() {
     );
     clear_thidua_keys();
 }
+
+/// Snapshots in the real localStorage: one is kept and restores whole;
+/// with the origin's storage filled to the quota, none is kept, nothing is
+/// removed, and the live records are untouched.
+#[wasm_bindgen_test]
+fn snapshots_respect_the_real_quota() {
+    use thidua::storage::{read_snapshot, snapshots, take_snapshot, usage};
+    clear_thidua_keys();
+    let mut ws = Workspace::default();
+    let mut next = 1u64;
+    sample::load_sample(&mut ws, || {
+        next += 1;
+        next
+    })
+    .expect("sample");
+    let mut browser = BrowserStorage::open().expect("localStorage");
+    Persister::default()
+        .save_workspace(&mut browser, &ws)
+        .expect("save");
+    let key = take_snapshot(&mut browser, "import", "a.thidua.json", "now", &ws).expect("snapshot");
+    assert_eq!(
+        read_snapshot(&browser, &key).expect("restore").clusters,
+        ws.clusters
+    );
+    let live_before = usage(&browser).expect("usage").live;
+    // Fill what is left of the quota with another app's keys.
+    let mut size = 1usize << 20;
+    let mut n = 0;
+    while size > 16 {
+        if browser
+            .set(&format!("filler.{n}"), &"x".repeat(size))
+            .is_ok()
+        {
+            n += 1;
+        } else {
+            size /= 2;
+        }
+    }
+    let refused = take_snapshot(&mut browser, "delete-year", "", "later", &ws);
+    assert!(refused.is_err(), "no room: {refused:?}");
+    assert_eq!(
+        snapshots(&browser).expect("list").len(),
+        1,
+        "the old one is kept"
+    );
+    assert_eq!(usage(&browser).expect("usage").live, live_before);
+    for i in 0..n {
+        browser.remove(&format!("filler.{i}")).expect("remove");
+    }
+    clear_thidua_keys();
+}

@@ -157,3 +157,121 @@ fn reports() -> Vec<(usize, AchievementReport)> {
         ),
     ]
 }
+
+/// A large workspace for benchmarks: `clusters` clusters of `units` units
+/// each, `years` years each (from 2015), every unit self- and
+/// cluster-scored on every item with a report, and each year's meeting
+/// with one booth round voted by every member and closed. Deterministic.
+pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspace, DomainError> {
+    use super::{MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, VoterId};
+    let mut ws = Workspace::default();
+    let mut next_id = 1_000_000u64;
+    let mut fresh = move || {
+        next_id += 1;
+        next_id
+    };
+    for c in 0..clusters {
+        let cluster = ClusterId(fresh());
+        ws.add_cluster(
+            cluster,
+            ClusterDraft {
+                name: format!("Cụm thi đua số {}", c + 1),
+                number: (c + 1).to_string(),
+                parent_org: "Bộ Tư lệnh Bộ đội Biên phòng".to_owned(),
+                notes: String::new(),
+            },
+        )?;
+        let mut members = Vec::new();
+        for u in 0..units {
+            let id = UnitId(fresh());
+            let draft = UnitDraft {
+                full_name: format!("Đồn Biên phòng số {} cụm {}", u + 1, c + 1),
+                short_name: format!("Đồn {}", u + 1),
+                kind: "Đồn Biên phòng".to_owned(),
+                commander: "Thiếu tá Nguyễn Văn A, Đồn trưởng".to_owned(),
+                contact: "0912 345 678".to_owned(),
+            };
+            ws.add_unit(id, draft, Some(cluster))?;
+            members.push(id);
+        }
+        for y in 0..years {
+            let year = 2015 + y;
+            let leader = members[usize::from(y) % members.len()];
+            let deputy = members[(usize::from(y) + 1) % members.len()];
+            ws.add_year(
+                cluster,
+                year,
+                YearDraft {
+                    members: members.clone(),
+                    leader: Some(leader),
+                    deputy: Some(deputy),
+                },
+            )?;
+            let items: Vec<_> = ws
+                .cluster(cluster)
+                .and_then(|c| c.year(year))
+                .map(|y| y.criteria.items.iter().map(|i| (i.id, i.max)).collect())
+                .unwrap_or_default();
+            for (rank, unit) in members.iter().enumerate() {
+                for (item, max) in &items {
+                    let points = Points(max.0.saturating_sub(25 * rank as u32 % max.0.max(1)));
+                    ws.set_score(cluster, year, *unit, Scorer::SelfScore, *item, Some(*max))?;
+                    ws.set_score(cluster, year, *unit, Scorer::Cluster, *item, Some(points))?;
+                }
+                ws.set_report(
+                    cluster,
+                    year,
+                    *unit,
+                    AchievementReport {
+                        narrative: format!(
+                            "Năm {year}, đơn vị hoàn thành tốt nhiệm vụ quản lý, bảo vệ biên giới; \
+                             phối hợp chặt chẽ với các lực lượng trên địa bàn."
+                        ),
+                        metrics: vec![
+                            Metric {
+                                name: "Chuyên án đấu tranh thành công".to_owned(),
+                                value: (rank + 3).to_string(),
+                                measure: "chuyên án".to_owned(),
+                            },
+                            Metric {
+                                name: "Người, phương tiện xuất nhập cảnh".to_owned(),
+                                value: format!("{}.{:03}", 10 + rank, y),
+                                measure: "lượt".to_owned(),
+                            },
+                        ],
+                    },
+                )?;
+            }
+            let meeting = MeetingId(fresh());
+            ws.add_meeting(meeting, cluster, year)?;
+            let round = RoundId(fresh());
+            ws.add_round(
+                meeting,
+                round,
+                RoundDraft {
+                    award: "Cờ thi đua của Bộ Tư lệnh BĐBP".to_owned(),
+                    rules: RoundRules {
+                        quota: Quota::Fixed(3),
+                        ..RoundRules::default()
+                    },
+                    candidates: members.clone(),
+                    rehearsal: false,
+                },
+            )?;
+            ws.open_round(meeting, round, "2468")?;
+            for unit in &members {
+                ws.set_present(meeting, round, VoterId(unit.0), true)?;
+            }
+            for (who, unit) in members.iter().enumerate() {
+                let picks = (0..3)
+                    .map(|k| members[(who + k * 2) % members.len()])
+                    .collect::<Vec<_>>();
+                ws.start_ballot(meeting, round, VoterId(unit.0))?;
+                ws.submit_ballot(meeting, round, picks)?;
+                ws.unlock_booth(meeting, round, "2468")?;
+            }
+            ws.close_round(meeting, round)?;
+        }
+    }
+    Ok(ws)
+}

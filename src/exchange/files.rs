@@ -149,7 +149,8 @@ pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
     Ok(ws)
 }
 
-/// The whole file text: the envelope around `data` with its SHA-256.
+/// The whole file text: the envelope around `data` with its SHA-256, as
+/// compact JSON (indentation would make a large workspace file 4× larger).
 pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
     let sha256 = data_sha256(data).ok()?;
     let envelope = serde_json::json!({
@@ -161,7 +162,7 @@ pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> O
         "data": data,
         "sha256": sha256,
     });
-    serde_json::to_string_pretty(&envelope).ok()
+    serde_json::to_string(&envelope).ok()
 }
 
 pub fn workspace_data(ws: &Workspace) -> WorkspaceData {

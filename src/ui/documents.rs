@@ -163,7 +163,10 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
         let file = store
             .workspace
             .with(|ws| results_file(ws, meeting, &now_iso()));
-        let name = format!("{slug}-{year}-ket-qua.thidua.json");
+        let name = crate::exchange::file_name(
+            crate::exchange::FileKind::Results,
+            &[&slug, &year.to_string()],
+        );
         offer(message, &name, "application/json", file);
     };
     let export_csv = move |_| {

@@ -72,8 +72,9 @@ async function storedBallots(page) {
 test('8 delegates vote in booth mode; reload mid-ballot, wrong PIN, no double vote; results explained', async (t) => {
   const { page, errors } = await openApp(t, server.url);
   await prepareRound(page);
-  // The same opened round is replayed in a second browser below.
-  test.openedRound = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('thidua.')).map((k) => [k, localStorage.getItem(k)])));
+  // The same opened round is replayed in a second browser below (without
+  // the vote lock of this tab: that browser is another laptop).
+  test.openedRound = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('thidua.') && !k.startsWith('thidua.lock.')).map((k) => [k, localStorage.getItem(k)])));
 
   // No ballot before quorum: 5 of 8 present is below 2/3.
   const boxes = page.getByTestId('roll-present');

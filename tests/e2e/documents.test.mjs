@@ -75,7 +75,7 @@ test('minutes, score table and summary print on A4; the results file matches the
   await page.getByTestId('meeting-files').waitFor();
   assert.equal(await page.getByTestId('results-fingerprint').innerText(), printed);
   const results = await download(page, 'export-results');
-  assert.match(results.name, /ket-qua\.thidua\.json$/);
+  assert.match(results.name, /^thidua-results-cum-thi-dua-so-8-bdbp-2024\.thidua\.json$/);
   const file = JSON.parse(readFileSync(results.path, 'utf8'));
   assert.equal(file.format, 'thidua');
   assert.equal(file.kind, 'results');
@@ -88,7 +88,7 @@ test('minutes, score table and summary print on A4; the results file matches the
   await page.getByTestId('check-results-file').setInputFiles(results.path);
   assert.match(await page.getByTestId('checked-results').innerText(), new RegExp(`${printed}.*khớp với nội dung tệp`));
   const tampered = join(SHOTS, 'tampered.thidua.json');
-  writeFileSync(tampered, readFileSync(results.path, 'utf8').replace('"votes": 8', '"votes": 9'));
+  writeFileSync(tampered, readFileSync(results.path, 'utf8').replace(/"votes":\s*8/, '"votes":9'));
   await page.getByTestId('check-results-file').setInputFiles(tampered);
   await page.getByTestId('checked-results').filter({ hasText: 'KHÔNG khớp' }).waitFor();
   const notJson = join(SHOTS, 'not-json.thidua.json');

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './harness.mjs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { launch, openApp, serve, openSampleMeeting, ready, shot, SHOTS } from './harness.mjs';
 
 let server;
@@ -382,5 +384,52 @@ test('two tabs: a change reaches the other, and a running vote belongs to one ta
   // The older copy in a stale tab never overwrites the newer record.
   const stored = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('thidua.meeting.')).map((k) => localStorage.getItem(k)).join(''));
   assert.match(stored, /"present":\[\d+(,\d+){7}\]/);
+  assert.deepEqual(errors, []);
+});
+
+test('every kind of file the app writes matches its published JSON Schema', async (t) => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const schemaDir = join(ROOT, 'public', 'schema');
+  ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, 'defs.schema.json'), 'utf8')));
+  const validators = Object.fromEntries(['workspace', 'cluster', 'unit-report', 'results'].map((kind) => [
+    kind, ajv.compile(JSON.parse(readFileSync(join(schemaDir, `${kind}.schema.json`), 'utf8'))),
+  ]));
+  const { page, errors } = await openApp(t, server.url);
+  // The schemas are published with the app.
+  const served = await page.evaluate(async () => (await fetch('schema/workspace.schema.json')).status);
+  assert.equal(served, 200);
+  await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
+  await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
+  await page.getByTestId('round-quota').fill('4');
+  await page.getByTestId('add-round').click();
+  const votes = page.getByTestId('hand-votes');
+  for (const [i, n] of ['1', '8', '8', '1', '7', '7', '0', '0'].entries()) await votes.nth(i).fill(n);
+  await page.getByTestId('hand-collected').fill('8');
+  await page.getByTestId('hand-valid').fill('8');
+  await page.getByTestId('hand-invalid').fill('0');
+  await page.getByTestId('hand-save').click();
+  await page.getByTestId('results').waitFor();
+  const files = {};
+  await page.goBack();
+  await page.getByTestId('meeting-files').waitFor();
+  files.results = await download(page, 'export-results');
+  await page.getByTestId('nav-clusters').click();
+  await page.getByTestId('cluster-link').click();
+  files.cluster = await download(page, 'export-cluster');
+  await page.getByTestId('year-link').click();
+  await page.getByTestId('scores-link').click();
+  files['unit-report'] = await download(page, 'export-unit-report');
+  await page.getByTestId('nav-files').click();
+  files.workspace = await download(page, 'export-workspace');
+  for (const [kind, file] of Object.entries(files)) {
+    const json = JSON.parse(readFileSync(file.path, 'utf8'));
+    assert.equal(json.kind, kind);
+    const ok = validators[kind](json);
+    assert.ok(ok, `${kind}: ${JSON.stringify(validators[kind].errors, null, 1)}`);
+  }
+  // And the schema is not a formality: a broken file fails it.
+  const broken = JSON.parse(readFileSync(files.workspace.path, 'utf8'));
+  delete broken.data.units[0].full_name;
+  assert.equal(validators.workspace(broken), false);
   assert.deepEqual(errors, []);
 });

@@ -1,0 +1,92 @@
+//! Export and import of a large workspace (20 clusters × 10 years × 15
+//! units, with scores, reports and ballots), and its size in storage.
+//! Run by `make bench`; it prints numbers and asserts nothing.
+
+use std::time::{Duration, Instant};
+
+use thidua::domain::merge;
+use thidua::domain::sample::large_workspace;
+use thidua::domain::Workspace;
+use thidua::exchange::{read_file, workspace_file, FileKind};
+use thidua::storage::{MemoryStorage, Persister, QUOTA_UNITS};
+
+fn median(mut runs: Vec<Duration>) -> f64 {
+    runs.sort();
+    runs[runs.len() / 2].as_secs_f64() * 1000.0
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut out = None;
+    let times = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            out = Some(f());
+            start.elapsed()
+        })
+        .collect();
+    (median(times), out.expect("at least one run"))
+}
+
+fn main() {
+    let start = Instant::now();
+    let Ok(ws) = large_workspace(20, 10, 15) else {
+        eprintln!("bench_files: the large workspace could not be built");
+        std::process::exit(1);
+    };
+    let built = start.elapsed().as_secs_f64() * 1000.0;
+    let mut store = MemoryStorage::default();
+    let (save_ms, saved) = time(1, || Persister::default().save_workspace(&mut store, &ws));
+    let records = saved.unwrap_or(0);
+    let stored: usize = store
+        .entries
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    let at = "2026-11-27T00:00:00Z";
+    let (export_ms, file) = time(5, || workspace_file(&ws, at).unwrap_or_default());
+    let (read_ms, read) = time(5, || read_file(&file, &[FileKind::Workspace]));
+    let Ok(read) = read else {
+        eprintln!("bench_files: the exported file did not read back");
+        std::process::exit(1);
+    };
+    let empty = Workspace::default();
+    let (plan_new_ms, plan) = time(5, || merge::plan(&empty, &read.bundle));
+    let Ok(plan) = plan else {
+        eprintln!("bench_files: no plan");
+        std::process::exit(1);
+    };
+    let mut id = 0u64;
+    let (apply_ms, applied) = time(5, || {
+        merge::apply(&empty, &plan, &[], &mut || {
+            id += 1;
+            id
+        })
+    });
+    let (plan_same_ms, same) = time(5, || merge::plan(&ws, &read.bundle));
+    let identical = same.map(|p| p.identical_count()).unwrap_or(0);
+    println!(
+        "large workspace: {} clusters, {} units, {} meetings (built in {built:.0} ms)",
+        ws.clusters.len(),
+        ws.units.len(),
+        ws.meetings.len()
+    );
+    println!(
+        "stored: {records} records, {:.2} MB ({stored} UTF-16 units) = {:.0}% of the {:.1} MB quota; 2.5 MB budget {}; first save {save_ms:.0} ms",
+        stored as f64 / 1_048_576.0,
+        stored as f64 * 100.0 / QUOTA_UNITS as f64,
+        QUOTA_UNITS as f64 / 1_048_576.0,
+        if stored <= 2_500_000 { "met" } else { "MISSED" },
+    );
+    println!(
+        "workspace file: {:.2} MB; export {export_ms:.0} ms; read + check {read_ms:.0} ms (median of 5, native release)",
+        file.len() as f64 / 1_048_576.0
+    );
+    println!(
+        "import preview into an empty laptop: {} items in {plan_new_ms:.0} ms; apply + integrity check {apply_ms:.0} ms ({})",
+        plan.items.len(),
+        if applied.is_ok() { "ok" } else { "FAILED" }
+    );
+    println!(
+        "import preview into the same laptop: {identical} identical items in {plan_same_ms:.0} ms"
+    );
+}
