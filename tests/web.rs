@@ -19,9 +19,8 @@ fn clear_thidua_keys() {
     }
 }
 
-#[wasm_bindgen_test]
-fn storage_round_trip_in_the_browser() {
-    clear_thidua_keys();
+/// The built-in sample cluster, with ids 2, 3, …
+fn sample_workspace() -> Workspace {
     let mut ws = Workspace::default();
     let mut next = 1u64;
     sample::load_sample(&mut ws, || {
@@ -29,6 +28,13 @@ fn storage_round_trip_in_the_browser() {
         next
     })
     .expect("sample");
+    ws
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trip_in_the_browser() {
+    clear_thidua_keys();
+    let ws = sample_workspace();
     let mut browser = BrowserStorage::open().expect("localStorage");
     Persister::default()
         .save_workspace(&mut browser, &ws)
@@ -80,13 +86,7 @@ async fn corrupt_value_is_set_aside_and_reported_on_screen() {
 fn snapshots_respect_the_real_quota() {
     use thidua::storage::{read_snapshot, snapshots, take_snapshot, usage};
     clear_thidua_keys();
-    let mut ws = Workspace::default();
-    let mut next = 1u64;
-    sample::load_sample(&mut ws, || {
-        next += 1;
-        next
-    })
-    .expect("sample");
+    let ws = sample_workspace();
     let mut browser = BrowserStorage::open().expect("localStorage");
     Persister::default()
         .save_workspace(&mut browser, &ws)

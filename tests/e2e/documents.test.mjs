@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, serve, openSampleMeeting, shot, SHOTS } from './harness.mjs';
+import { download, openApp, serve, openSampleMeeting, handCountFlagRound, shot, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -28,26 +28,10 @@ async function printPdf(page, name) {
   return pages;
 }
 
-async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = join(SHOTS, file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path };
-}
-
 test('minutes, score table and summary print on A4; the results file matches the printed fingerprint', async (t) => {
   const { page, errors } = await openApp(t, server.url);
   await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
-  await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
-  await page.getByTestId('round-quota').fill('4');
-  await page.getByTestId('add-round').click();
-  const votes = page.getByTestId('hand-votes');
-  for (const [i, n] of ['1', '8', '8', '1', '7', '7', '0', '0'].entries()) await votes.nth(i).fill(n);
-  await page.getByTestId('hand-collected').fill('8');
-  await page.getByTestId('hand-valid').fill('8');
-  await page.getByTestId('hand-invalid').fill('0');
-  await page.getByTestId('hand-save').click();
-  await page.getByTestId('results').waitFor();
+  await handCountFlagRound(page);
 
   // Vote-count minutes.
   await page.getByTestId('vote-minutes-link').click();

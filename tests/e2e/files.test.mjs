@@ -7,20 +7,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { launch, openApp, serve, openSampleMeeting, ready, shot, SHOTS } from './harness.mjs';
+import { download, launch, openApp, serve, openSampleMeeting, handCountFlagRound, ready, shot, ROOT, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
-
-async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const path = join(SHOTS, file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path };
-}
 
 /** The app's live records (not snapshots, locks or the tab's settings). */
 async function liveRecords(page) {
@@ -54,16 +46,7 @@ async function importFiles(page, testid, paths) {
 test('the whole workspace exported, storage cleared, imported back: identical', async (t) => {
   const { page, errors } = await openApp(t, server.url);
   await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
-  await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
-  await page.getByTestId('round-quota').fill('4');
-  await page.getByTestId('add-round').click();
-  const votes = page.getByTestId('hand-votes');
-  for (const [i, n] of ['1', '8', '8', '1', '7', '7', '0', '0'].entries()) await votes.nth(i).fill(n);
-  await page.getByTestId('hand-collected').fill('8');
-  await page.getByTestId('hand-valid').fill('8');
-  await page.getByTestId('hand-invalid').fill('0');
-  await page.getByTestId('hand-save').click();
-  await page.getByTestId('results').waitFor();
+  await handCountFlagRound(page);
   const before = await liveRecords(page);
   assert.ok(Object.keys(before).length >= 10);
 
@@ -399,16 +382,7 @@ test('every kind of file the app writes matches its published JSON Schema', asyn
   const served = await page.evaluate(async () => (await fetch('schema/workspace.schema.json')).status);
   assert.equal(served, 200);
   await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
-  await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
-  await page.getByTestId('round-quota').fill('4');
-  await page.getByTestId('add-round').click();
-  const votes = page.getByTestId('hand-votes');
-  for (const [i, n] of ['1', '8', '8', '1', '7', '7', '0', '0'].entries()) await votes.nth(i).fill(n);
-  await page.getByTestId('hand-collected').fill('8');
-  await page.getByTestId('hand-valid').fill('8');
-  await page.getByTestId('hand-invalid').fill('0');
-  await page.getByTestId('hand-save').click();
-  await page.getByTestId('results').waitFor();
+  await handCountFlagRound(page);
   const files = {};
   await page.goBack();
   await page.getByTestId('meeting-files').waitFor();

@@ -86,3 +86,27 @@ export async function openSampleMeeting(page, { place, date } = {}) {
     await page.getByTestId('meeting-saved').waitFor();
   }
 }
+
+/** On a new meeting's page: adds the flag round (quota 4) and counts it by
+ * hand with the reference meeting's figures (8 ballots, CCT and CTS 8, CCK
+ * and CHC 7); waits for the results. */
+export async function handCountFlagRound(page) {
+  await page.getByTestId('round-award').fill('Cờ thi đua của Bộ Tư lệnh BĐBP');
+  await page.getByTestId('round-quota').fill('4');
+  await page.getByTestId('add-round').click();
+  const votes = page.getByTestId('hand-votes');
+  for (const [i, n] of ['1', '8', '8', '1', '7', '7', '0', '0'].entries()) await votes.nth(i).fill(n);
+  await page.getByTestId('hand-collected').fill('8');
+  await page.getByTestId('hand-valid').fill('8');
+  await page.getByTestId('hand-invalid').fill('0');
+  await page.getByTestId('hand-save').click();
+  await page.getByTestId('results').waitFor();
+}
+
+/** Clicks `testid` and saves the download it starts under target/screenshots/. */
+export async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(SHOTS, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
