@@ -47,9 +47,11 @@ e2e:
 	cd tests/e2e && node --test --test-concurrency=1
 
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
-## workspace and its stored size, and paper entry through the UI.
+## workspace and its stored size, start-up and heavy screens in Chromium, and paper entry
+## through the UI.
 bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet --example bench_tally
 	cargo run --release --quiet --example bench_files
+	node scripts/bench-startup.mjs
 	node scripts/bench-paper.mjs

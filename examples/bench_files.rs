@@ -43,6 +43,17 @@ fn main() {
         .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
         .sum();
     let at = "2026-11-27T00:00:00Z";
+    // The stored records, for the start-up benchmark in the browser.
+    let out = std::path::Path::new("target/bench");
+    let records: std::collections::BTreeMap<_, _> = store.entries.iter().collect();
+    match serde_json::to_string(&records) {
+        Ok(text) if std::fs::create_dir_all(out).is_ok() => {
+            if std::fs::write(out.join("large-workspace.json"), text).is_err() {
+                eprintln!("bench_files: could not write target/bench/large-workspace.json");
+            }
+        }
+        _ => eprintln!("bench_files: could not write target/bench/large-workspace.json"),
+    }
     let (export_ms, file) = time(5, || workspace_file(&ws, at).unwrap_or_default());
     let (read_ms, read) = time(5, || read_file(&file, &[FileKind::Workspace]));
     let Ok(read) = read else {

@@ -58,8 +58,8 @@ install_test() {
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/ajv" ]; then
-    say "installing playwright-core (no browser download) and ajv (JSON Schema checks)"
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/ajv" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
+    say "installing playwright-core (no browser download), ajv (JSON Schema checks) and axe-core (accessibility)"
     (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund)
   fi
   say "test tools ready"

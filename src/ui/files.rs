@@ -34,21 +34,22 @@ pub fn FilesScreen() -> impl IntoView {
 #[component]
 pub fn StorageCard() -> impl IntoView {
     let store = use_store();
-    let usage = move || {
+    // A memo: the card changes only when the numbers do.
+    let usage = Memo::new(move |_| {
         store.tick.track();
         store.workspace.track();
         store
             .storage(|b| storage::usage(b).ok())
             .flatten()
             .unwrap_or_default()
-    };
+    });
     let lang = store.lang;
     let mb = move |units: usize| format_megabytes(lang.get(), units);
     view! {
         <section class="card" data-testid="storage-card">
             <h2>{bi("Bộ nhớ của trình duyệt", "Browser storage")}</h2>
             {move || {
-                let u: Usage = usage();
+                let u: Usage = usage.get();
                 let percent = u.percent().min(100);
                 view! {
                     <p data-testid="storage-used">
@@ -540,12 +541,13 @@ fn SnapshotsCard() -> impl IntoView {
     let lang = store.lang;
     let message = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(None::<String>);
-    let list = move || {
+    // A memo: the list is rebuilt (and focus lost) only when it changes.
+    let list = Memo::new(move |_| {
         store.tick.track();
         store
             .storage(|b| storage::snapshots(b).unwrap_or_default())
             .unwrap_or_default()
-    };
+    });
     let reason_text = move |reason: &str, subject: &str| {
         let what = match reason {
             "import" => lang
@@ -581,7 +583,7 @@ fn SnapshotsCard() -> impl IntoView {
                 "Before every import and every deletion of a cluster, year or ballot round, the app keeps a copy of the whole workspace (at most 5, never beyond 80% of storage).",
             )}</p>
             {move || {
-                let items = list();
+                let items = list.get();
                 if items.is_empty() {
                     return view! { <p data-testid="no-snapshots">{bi("Chưa có bản sao lưu nào.", "No snapshots yet.")}</p> }.into_any();
                 }

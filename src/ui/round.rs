@@ -62,9 +62,12 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 .unwrap_or_else(|| "#/".into())
         })
     };
+    // Re-checked on every tick, but the screen changes only when the answer
+    // does (a re-render would drop a PIN being typed or an open dialog).
+    let elsewhere = Memo::new(move |_| store.run_elsewhere(meeting));
     move || {
         let live = !matches!(phase.get(), Phase::Missing | Phase::Draft | Phase::Closed);
-        if live && store.run_elsewhere(meeting) {
+        if live && elsewhere.get() {
             return view! {
                 <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
                     <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
