@@ -45,8 +45,8 @@ fn main() {
     let at = "2026-11-27T00:00:00Z";
     // The stored records, for the start-up benchmark in the browser.
     let out = std::path::Path::new("target/bench");
-    let records: std::collections::BTreeMap<_, _> = store.entries.iter().collect();
-    match serde_json::to_string(&records) {
+    let stored_records: std::collections::BTreeMap<_, _> = store.entries.iter().collect();
+    match serde_json::to_string(&stored_records) {
         Ok(text) if std::fs::create_dir_all(out).is_ok() => {
             if std::fs::write(out.join("large-workspace.json"), text).is_err() {
                 eprintln!("bench_files: could not write target/bench/large-workspace.json");
