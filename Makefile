@@ -45,6 +45,7 @@ wasm-test:
 
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
+	node scripts/guide-shots.mjs
 
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
 ## workspace and its stored size, start-up and heavy screens in Chromium, and paper entry
