@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { download, openApp, serve, openSampleMeeting, handCountFlagRound } from './harness.mjs';
+import { download, shot, openApp, serve, openSampleMeeting, handCountFlagRound } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -122,6 +122,38 @@ async function walk(page, lang) {
   await check('import error');
   await page.getByTestId('nav-units').click();
   await check('units');
+  await page.getByTestId('edit-unit').first().click();
+  await page.getByTestId('edit-unit-form').waitFor();
+  await check('unit edit form');
+  // Banners: a record set aside at start-up, a save refused by a full
+  // storage, a change made in another tab.
+  await page.evaluate(() => localStorage.setItem('thidua.unit.1', '{"version":2,"data":'));
+  await page.reload();
+  await page.getByTestId('set-aside').waitFor();
+  await check('set-aside banner');
+  await page.getByTestId('dismiss-set-aside').click();
+  await page.evaluate(() => {
+    let n = 0; let size = 1 << 20;
+    while (size > 0) { try { localStorage.setItem(`filler.${n}`, "x".repeat(size)); n += 1; } catch { size = Math.floor(size / 2); } }
+  });
+  await page.getByTestId('edit-unit').first().click();
+  await page.getByTestId('edit-unit-commander').fill('Đại tá Nguyễn Văn C');
+  await page.getByTestId('save-unit').click();
+  await page.getByTestId('save-error').waitFor({ timeout: 5000 }).catch(async (e) => { await shot(page, `dbg-a11y-${lang}`); throw e; });
+  await check('save-error banner');
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
+  await page.getByTestId('retry-save').click();
+  await page.getByTestId('save-error').waitFor({ state: 'detached' });
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByTestId('edit-unit').first().click();
+  await other.getByTestId('edit-unit-contact').fill('0987 654 321');
+  await other.getByTestId('save-unit').click();
+  await other.getByTestId('unit-saved').waitFor();
+  await other.close();
+  await page.getByTestId('notice').waitFor();
+  await check('notice banner');
+  await page.getByTestId('dismiss-notice').click();
   // Paper ballots.
   await page.getByTestId('nav-clusters').click();
   await page.getByTestId('cluster-link').click();
