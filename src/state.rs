@@ -133,13 +133,25 @@ impl Store {
     /// Listens to other tabs and keeps this tab's votes marked as running.
     pub fn watch(&self) {
         let store = *self;
+        // One save in another tab writes a few keys, each an event: they
+        // are read back in one reload, a moment after the first.
+        let pending = StoredValue::new(false);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key().unwrap_or_default();
             if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
                 store.tick.update(|t| *t += 1);
-            } else if key.is_empty() || key.starts_with(storage::PREFIX) {
-                store.reload();
-                store.notice.set(Some(Notice::UpdatedElsewhere));
+            } else if (key.is_empty() || key.starts_with(storage::PREFIX))
+                && !pending.get_value()
+            {
+                pending.set_value(true);
+                set_timeout(
+                    move || {
+                        pending.set_value(false);
+                        store.reload();
+                        store.notice.set(Some(Notice::UpdatedElsewhere));
+                    },
+                    std::time::Duration::from_millis(30),
+                );
             }
         });
         // The listener lives as long as the app.

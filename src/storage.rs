@@ -168,6 +168,7 @@ pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
             Err(error) => failures.push((key.clone(), text, error)),
         }
     }
+    loaded.persister.saved = Some(loaded.workspace.clone());
     for (key, text, error) in failures {
         let kept_under = move_aside(store, &keys, &key, &text);
         loaded.set_aside.push(SetAside {
@@ -200,10 +201,14 @@ fn move_aside(
 
 /// Writes what changed since the last save, and nothing else. Keys it has
 /// not written or read itself (unreadable records, later versions) are
-/// never touched.
+/// never touched. Records equal to the ones it last saved are not even
+/// encoded again: a save after one edit costs one record, not the whole
+/// workspace.
 #[derive(Clone, Debug, Default)]
 pub struct Persister {
     written: BTreeMap<String, String>,
+    /// The workspace as of the last complete save (or load).
+    saved: Option<Workspace>,
 }
 
 impl Persister {
@@ -214,24 +219,49 @@ impl Persister {
         store: &mut dyn KeyValue,
         workspace: &Workspace,
     ) -> Result<usize, StorageError> {
-        let mut wanted: BTreeMap<String, String> = BTreeMap::new();
+        let saved = self.saved.take();
+        let outcome = self.save_changes(store, workspace, saved.as_ref());
+        self.saved = match outcome {
+            Ok(_) => Some(workspace.clone()),
+            Err(_) => saved,
+        };
+        outcome
+    }
+
+    fn save_changes(
+        &mut self,
+        store: &mut dyn KeyValue,
+        workspace: &Workspace,
+        saved: Option<&Workspace>,
+    ) -> Result<usize, StorageError> {
+        let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        let mut changed: BTreeMap<String, String> = BTreeMap::new();
+        let mut consider = |key: String, unchanged: bool, encode: &dyn Fn() -> String| {
+            if !(unchanged && self.written.contains_key(&key)) {
+                changed.insert(key.clone(), encode());
+            }
+            keys.insert(key);
+        };
         for unit in &workspace.units {
-            wanted.insert(unit_key(unit), encode_record(&UnitDto::from(unit)));
+            let unchanged = saved.and_then(|s| s.unit(unit.id)) == Some(unit);
+            consider(unit_key(unit), unchanged, &|| {
+                encode_record(&UnitDto::from(unit))
+            });
         }
         for cluster in &workspace.clusters {
-            wanted.insert(
-                cluster_key(cluster),
-                encode_record(&ClusterDto::from(cluster)),
-            );
+            let unchanged = saved.and_then(|s| s.cluster(cluster.id)) == Some(cluster);
+            consider(cluster_key(cluster), unchanged, &|| {
+                encode_record(&ClusterDto::from(cluster))
+            });
         }
         for meeting in &workspace.meetings {
-            wanted.insert(
-                meeting_key(meeting),
-                encode_record(&MeetingDto::from(meeting)),
-            );
+            let unchanged = saved.and_then(|s| s.meeting(meeting.id)) == Some(meeting);
+            consider(meeting_key(meeting), unchanged, &|| {
+                encode_record(&MeetingDto::from(meeting))
+            });
         }
         let mut n_writes = 0;
-        for (key, value) in &wanted {
+        for (key, value) in &changed {
             if self.written.get(key) != Some(value) {
                 self.write(store, key, value)?;
                 n_writes += 1;
@@ -244,7 +274,7 @@ impl Persister {
                 (k.starts_with(UNIT_PREFIX)
                     || k.starts_with(CLUSTER_PREFIX)
                     || k.starts_with(MEETING_PREFIX))
-                    && !wanted.contains_key(*k)
+                    && !keys.contains(*k)
             })
             .cloned()
             .collect();
