@@ -140,9 +140,7 @@ impl Store {
             let key = event.key().unwrap_or_default();
             if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
                 store.tick.update(|t| *t += 1);
-            } else if (key.is_empty() || key.starts_with(storage::PREFIX))
-                && !pending.get_value()
-            {
+            } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {
                 pending.set_value(true);
                 set_timeout(
                     move || {

@@ -641,3 +641,46 @@ proptest! {
         check_import_path(&text, &ws);
     }
 }
+
+#[test]
+fn keeping_both_clusters_copies_theirs_whole_under_a_new_id() {
+    let (mine, cluster) = sample_meeting();
+    let mut theirs = mine.clone();
+    let c = theirs
+        .clusters
+        .iter_mut()
+        .find(|c| c.id == cluster)
+        .expect("cluster");
+    c.notes = "Ghi chú của họ".into();
+    let text = cluster_file(&theirs, cluster, AT).expect("file");
+    let bundle = read_file(&text, &ANY).expect("reads").bundle;
+    let plan = merge::plan(&mine, &bundle).expect("plan");
+    assert_eq!(plan.differing_count(), 1);
+    let choices: Vec<Choice> = plan
+        .items
+        .iter()
+        .map(|i| match i.key {
+            RecordKey::Cluster(_) => Choice::KeepBoth,
+            _ => Choice::KeepMine,
+        })
+        .collect();
+    let after = merge::apply(&mine, &plan, &choices, &mut fresh_ids()).expect("apply");
+    assert_eq!(after.clusters.len(), 2);
+    let copy = after
+        .clusters
+        .iter()
+        .find(|c| c.id != cluster)
+        .expect("the copy");
+    assert_eq!(copy.name, "Cụm thi đua số 8 BĐBP (2)");
+    assert_eq!(copy.notes, "Ghi chú của họ");
+    let original = mine.cluster(cluster).expect("mine");
+    assert_eq!(
+        copy.years, original.years,
+        "every year, score and report comes along"
+    );
+    assert_eq!(after.cluster(cluster), Some(original), "mine untouched");
+    assert_eq!(
+        after.meetings, mine.meetings,
+        "meetings stay with the original"
+    );
+}
