@@ -415,7 +415,8 @@ fn PreviewView(
         .iter()
         .map(|(name, f)| {
             let fp = (f.kind == FileKind::Results).then(|| fingerprint(&f.sha256));
-            let exported = f.exported_at.clone();
+            // `2024-10-03T09:00:00Z` → `2024-10-03 09:00` (UTC, as written).
+            let exported: String = f.exported_at.replace('T', " ").chars().take(16).collect();
             view! {
                 <li>
                     <code>{name.clone()}</code>" · "{exported}
@@ -431,12 +432,17 @@ fn PreviewView(
         .filter(|i| i.status == Status::New)
         .map(|i| view! { <li>{record_kind(lang.get_untracked(), &i.key)}": "{describe(i)}</li> })
         .collect();
+    // Identical records are listed up to a point: importing a whole
+    // workspace into itself would otherwise list thousands.
+    const LISTED: usize = 200;
     let identical: Vec<_> = plan
         .items
         .iter()
         .filter(|i| i.status == Status::Identical)
+        .take(LISTED)
         .map(|i| view! { <li>{record_kind(lang.get_untracked(), &i.key)}": "{describe(i)}</li> })
         .collect();
+    let more_identical = plan.identical_count().saturating_sub(LISTED);
     let differing = plan
         .items
         .iter()
@@ -522,6 +528,9 @@ fn PreviewView(
                 <details>
                     <summary>{bi("Trùng khớp với máy này (không đổi)", "Identical to this laptop (no change)")}</summary>
                     <ul>{identical}</ul>
+                    {(more_identical > 0).then(|| view! {
+                        <p class="hint">{move || lang.get().pick(format!("… và {more_identical} bản ghi trùng khớp khác."), format!("… and {more_identical} more identical records."))}</p>
+                    })}
                 </details>
             })}
             {(n_diff > 0).then(|| view! {

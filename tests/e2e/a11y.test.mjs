@@ -114,9 +114,11 @@ async function walk(page, lang) {
   await page.getByTestId('import-file').setInputFiles(file.path);
   await page.getByTestId('import-differs').waitFor();
   await check('import preview');
+  await shot(page, `68-import-preview-${lang}`);
   await page.getByTestId('import-confirm').click();
   await page.getByTestId('snapshot').first().waitFor();
   await check('files with snapshots');
+  await shot(page, `69-files-${lang}`);
   await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
   await page.getByTestId('import-errors').waitFor();
   await check('import error');
