@@ -93,6 +93,15 @@ pub struct Item {
 }
 
 impl Item {
+    /// Their record compared with this laptop's (`None`: this laptop has none).
+    fn compared(key: RecordKey, mine: Option<Part>, theirs: Part) -> Item {
+        Item {
+            key,
+            status: status(mine, &theirs),
+            theirs,
+        }
+    }
+
     /// Whether “keep both” makes sense: a second unit or cluster under a
     /// new id, or both reports' texts one after the other. A year's
     /// settings, a score sheet or a meeting exist once per cluster-year.
@@ -244,43 +253,34 @@ fn year_settings(y: &EmulationYear) -> EmulationYear {
 pub fn plan(ws: &Workspace, bundle: &Bundle) -> Result<Plan, MergeError> {
     let mut items = Vec::new();
     for unit in &bundle.units {
-        let theirs = Part::Unit(unit.clone());
-        items.push(Item {
-            key: RecordKey::Unit(unit.id),
-            status: status(ws.unit(unit.id).cloned().map(Part::Unit), &theirs),
-            theirs,
-        });
+        items.push(Item::compared(
+            RecordKey::Unit(unit.id),
+            ws.unit(unit.id).cloned().map(Part::Unit),
+            Part::Unit(unit.clone()),
+        ));
     }
     for cluster in &bundle.clusters {
+        let key = RecordKey::Cluster(cluster.id);
         let Some(mine) = ws.cluster(cluster.id) else {
-            items.push(Item {
-                key: RecordKey::Cluster(cluster.id),
-                theirs: Part::Cluster(cluster.clone()),
-                status: Status::New,
-            });
+            items.push(Item::compared(key, None, Part::Cluster(cluster.clone())));
             continue;
         };
-        let theirs = Part::Cluster(cluster_header(cluster));
-        items.push(Item {
-            key: RecordKey::Cluster(cluster.id),
-            status: status(Some(Part::Cluster(cluster_header(mine))), &theirs),
-            theirs,
-        });
+        items.push(Item::compared(
+            key,
+            Some(Part::Cluster(cluster_header(mine))),
+            Part::Cluster(cluster_header(cluster)),
+        ));
         for year in &cluster.years {
+            let key = RecordKey::Year(cluster.id, year.year);
             let Some(my_year) = mine.year(year.year) else {
-                items.push(Item {
-                    key: RecordKey::Year(cluster.id, year.year),
-                    theirs: Part::Year(year.clone()),
-                    status: Status::New,
-                });
+                items.push(Item::compared(key, None, Part::Year(year.clone())));
                 continue;
             };
-            let theirs = Part::Year(year_settings(year));
-            items.push(Item {
-                key: RecordKey::Year(cluster.id, year.year),
-                status: status(Some(Part::Year(year_settings(my_year))), &theirs),
-                theirs,
-            });
+            items.push(Item::compared(
+                key,
+                Some(Part::Year(year_settings(my_year))),
+                Part::Year(year_settings(year)),
+            ));
             for (unit, scores) in &year.scores {
                 for scorer in [ScorerKey::SelfScore, ScorerKey::Cluster] {
                     score_item(&mut items, cluster.id, my_year, *unit, scorer, scores);
@@ -295,12 +295,11 @@ pub fn plan(ws: &Workspace, bundle: &Bundle) -> Result<Plan, MergeError> {
         unit_report_items(ws, bundle, report, &mut items)?;
     }
     for meeting in &bundle.meetings {
-        let theirs = Part::Meeting(meeting.clone());
-        items.push(Item {
-            key: RecordKey::Meeting(meeting.id),
-            status: status(ws.meeting(meeting.id).cloned().map(Part::Meeting), &theirs),
-            theirs,
-        });
+        items.push(Item::compared(
+            RecordKey::Meeting(meeting.id),
+            ws.meeting(meeting.id).cloned().map(Part::Meeting),
+            Part::Meeting(meeting.clone()),
+        ));
     }
     Ok(Plan { items })
 }
@@ -324,12 +323,11 @@ fn score_item(
         .filter(|m| !m.is_empty())
         .cloned()
         .map(Part::Scores);
-    let theirs = Part::Scores(theirs.clone());
-    items.push(Item {
-        key: RecordKey::Scores(cluster, my_year.year, unit, scorer),
-        status: status(mine, &theirs),
-        theirs,
-    });
+    items.push(Item::compared(
+        RecordKey::Scores(cluster, my_year.year, unit, scorer),
+        mine,
+        Part::Scores(theirs.clone()),
+    ));
 }
 
 fn report_item(
@@ -339,15 +337,11 @@ fn report_item(
     unit: UnitId,
     report: &AchievementReport,
 ) {
-    let theirs = Part::Report(report.clone());
-    items.push(Item {
-        key: RecordKey::Report(cluster, my_year.year, unit),
-        status: status(
-            my_year.reports.get(&unit).cloned().map(Part::Report),
-            &theirs,
-        ),
-        theirs,
-    });
+    items.push(Item::compared(
+        RecordKey::Report(cluster, my_year.year, unit),
+        my_year.reports.get(&unit).cloned().map(Part::Report),
+        Part::Report(report.clone()),
+    ));
 }
 
 fn unit_report_items(
@@ -391,12 +385,11 @@ fn unit_report_items(
         .iter()
         .any(|i| i.key == RecordKey::Unit(report.unit.id))
     {
-        let theirs = Part::Unit(report.unit.clone());
-        items.push(Item {
-            key: RecordKey::Unit(report.unit.id),
-            status: status(ws.unit(report.unit.id).cloned().map(Part::Unit), &theirs),
-            theirs,
-        });
+        items.push(Item::compared(
+            RecordKey::Unit(report.unit.id),
+            ws.unit(report.unit.id).cloned().map(Part::Unit),
+            Part::Unit(report.unit.clone()),
+        ));
     }
     let scores = UnitScores {
         self_scores: report.self_scores.clone(),
