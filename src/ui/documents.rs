@@ -134,7 +134,12 @@ fn render(doc: Document) -> impl IntoView {
 
 /// Offers a built file for download; says so on screen when there is
 /// nothing to offer or the browser refuses.
-fn offer(message: RwSignal<Option<String>>, name: &str, mime: &str, text: Option<String>) {
+pub(super) fn offer(
+    message: RwSignal<Option<String>>,
+    name: &str,
+    mime: &str,
+    text: Option<String>,
+) {
     let ok = text.is_some_and(|text| download(name, mime, &text));
     message.set((!ok).then(|| {
         bi(

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
-use super::{bi, download_file, now_iso};
+use super::{bi, now_iso};
 use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
 use crate::domain::{ClusterId, UnitId, Workspace};
 use crate::exchange::{
-    cluster_file, file_name, fingerprint, read_file, unit_report_file, workspace_file, FileKind,
-    ReadFile, MAX_FILE_BYTES,
+    cluster_file, file_name, fingerprint, read_file, unit_report_file, workspace_file, FileError,
+    FileKind, ReadFile, MAX_FILE_BYTES,
 };
 use crate::i18n::{
     describe_file_error, describe_merge_error, describe_part, format_megabytes, record_kind,
@@ -109,17 +109,9 @@ fn ExportCard() -> impl IntoView {
     }
 }
 
-/// Downloads `text` as `name`, or says why not.
-pub fn offer_file(message: RwSignal<Option<String>>, name: &str, text: Option<String>) {
-    let lang = use_store().lang.get_untracked();
-    let ok = text.is_some_and(|t| download_file(name, "application/json", &t));
-    message.set((!ok).then(|| {
-        lang.pick_str(
-            "Trình duyệt không cho tải tệp xuống.",
-            "The browser refused the download.",
-        )
-        .to_owned()
-    }));
+/// Offers a built `.thidua.json` file for download (see `documents::offer`).
+fn offer_file(message: RwSignal<Option<String>>, name: &str, text: Option<String>) {
+    super::documents::offer(message, name, "application/json", text);
 }
 
 /// “Download the cluster file” for a cluster screen.
@@ -186,20 +178,25 @@ struct Preview {
     naming: Workspace,
 }
 
-async fn read_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, ()>)> {
+/// A chosen file's text, or why there is none. A file above the limit is
+/// refused by its size, without reading it.
+async fn read_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, Option<FileError>>)> {
     let mut out = Vec::new();
     for file in files {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES as f64 {
-            // Refused by size before reading; read_file words it.
-            out.push((name, Ok(" ".repeat(MAX_FILE_BYTES + 1))));
+            let too_large = FileError::TooLarge {
+                bytes: file.size() as usize,
+                limit: MAX_FILE_BYTES,
+            };
+            out.push((name, Err(Some(too_large))));
             continue;
         }
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
             .await
             .ok()
             .and_then(|v| v.as_string());
-        out.push((name, text.ok_or(())));
+        out.push((name, text.ok_or(None)));
     }
     out
 }
@@ -236,7 +233,8 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
             let mut read = Vec::new();
             for (name, text) in texts {
                 match text {
-                    Err(()) => problems.push((
+                    Err(Some(e)) => problems.push((name, describe_file_error(lang, &e))),
+                    Err(None) => problems.push((
                         name,
                         lang.pick_str("Không đọc được tệp.", "The file could not be read.")
                             .to_owned(),
