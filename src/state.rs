@@ -82,36 +82,18 @@ impl Store {
         let tab = tab_id();
         // A ballot being filled when the page went away is dropped unseen,
         // by the tab that ran it (another tab leaves it alone).
-        let mine: BTreeSet<MeetingId> = BrowserStorage::open()
-            .map(|b| {
-                workspace
-                    .meetings
-                    .iter()
-                    .filter(|m| storage::holds_lock(&b, m.id, &tab))
-                    .map(|m| m.id)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let others_running: Vec<MeetingId> = BrowserStorage::open()
-            .map(|b| {
-                workspace
-                    .meetings
-                    .iter()
-                    .filter(|m| storage::lock_holder(&b, m.id, &tab, now_ms()).is_some())
-                    .map(|m| m.id)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let before = workspace.clone();
-        workspace.interrupt_open_ballots();
-        for id in &others_running {
-            if let (Some(old), Some(new)) = (
-                before.meetings.iter().find(|m| m.id == *id),
-                workspace.meetings.iter_mut().find(|m| m.id == *id),
-            ) {
-                *new = old.clone();
+        let mut mine = BTreeSet::new();
+        let mut others_running = Vec::new();
+        if let Ok(browser) = BrowserStorage::open() {
+            for meeting in &workspace.meetings {
+                if storage::holds_lock(&browser, meeting.id, &tab) {
+                    mine.insert(meeting.id);
+                } else if storage::lock_holder(&browser, meeting.id, &tab, now_ms()).is_some() {
+                    others_running.push(meeting.id);
+                }
             }
         }
+        workspace.interrupt_open_ballots(&others_running);
         let store = Store {
             workspace: RwSignal::new(workspace),
             lang: RwSignal::new(loaded.lang.unwrap_or_default()),

@@ -163,7 +163,7 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
         ],
         ..ws.clone()
     };
-    reloaded.interrupt_open_ballots();
+    reloaded.interrupt_open_ballots(&[]);
     let RoundState::Open(booth) = &reloaded.meeting(M).expect("m").round(R1).expect("r").state
     else {
         panic!("open")

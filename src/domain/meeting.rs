@@ -821,9 +821,14 @@ impl Workspace {
     }
 
     /// After a reload, a ballot that was being filled is dropped unseen:
-    /// its voter has not voted and the laptop stays locked.
-    pub fn interrupt_open_ballots(&mut self) {
-        for meeting in &mut self.meetings {
+    /// its voter has not voted and the laptop stays locked. Meetings in
+    /// `run_elsewhere` (their vote runs in another tab) are left alone.
+    pub fn interrupt_open_ballots(&mut self, run_elsewhere: &[MeetingId]) {
+        let meetings = self
+            .meetings
+            .iter_mut()
+            .filter(|m| !run_elsewhere.contains(&m.id));
+        for meeting in meetings {
             for round in &mut meeting.rounds {
                 if let RoundState::Open(booth) = &mut round.state {
                     if let BoothScreen::Ballot(voter) = booth.screen {
