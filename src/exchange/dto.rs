@@ -168,23 +168,7 @@ impl From<&Cluster> for ClusterDto {
                         date: h.date.to_string(),
                         note: h.note.clone(),
                     }),
-                    criteria: y
-                        .criteria
-                        .items
-                        .iter()
-                        .map(|c| CriterionDto {
-                            id: c.id.0,
-                            kind: match c.kind {
-                                ItemKind::Criterion => ItemKindDto::Criterion,
-                                ItemKind::Bonus => ItemKindDto::Bonus,
-                                ItemKind::Deduction => ItemKindDto::Deduction,
-                            },
-                            group: c.group.clone(),
-                            name: c.name.clone(),
-                            max: c.max.0,
-                            guidance: c.guidance.clone(),
-                        })
-                        .collect(),
+                    criteria: criteria_dto(&y.criteria),
                     scores: y
                         .scores
                         .iter()
@@ -201,19 +185,7 @@ impl From<&Cluster> for ClusterDto {
                     reports: y
                         .reports
                         .iter()
-                        .map(|(unit, r)| ReportDto {
-                            unit: unit.0,
-                            narrative: r.narrative.clone(),
-                            metrics: r
-                                .metrics
-                                .iter()
-                                .map(|m| MetricDto {
-                                    name: m.name.clone(),
-                                    value: m.value.clone(),
-                                    measure: m.measure.clone(),
-                                })
-                                .collect(),
-                        })
+                        .map(|(unit, r)| report_dto(*unit, r))
                         .collect(),
                 })
                 .collect(),
@@ -328,22 +300,7 @@ impl TryFrom<ClusterDto> for Cluster {
                         "is not a member",
                     ));
                 }
-                let metrics = report
-                    .metrics
-                    .into_iter()
-                    .map(|m| Metric {
-                        name: m.name,
-                        value: m.value,
-                        measure: m.measure,
-                    })
-                    .collect();
-                reports.insert(
-                    UnitId(report.unit),
-                    AchievementReport {
-                        narrative: report.narrative,
-                        metrics,
-                    },
-                );
+                reports.insert(UnitId(report.unit), report_from(report));
             }
             years.push(EmulationYear {
                 criteria,
@@ -387,6 +344,56 @@ impl TryFrom<SettingsDto> for Lang {
                 format!("{:?} is not a language of the app", dto.lang),
             )
         })
+    }
+}
+
+pub(super) fn criteria_dto(table: &CriteriaTable) -> Vec<CriterionDto> {
+    table
+        .items
+        .iter()
+        .map(|c| CriterionDto {
+            id: c.id.0,
+            kind: match c.kind {
+                ItemKind::Criterion => ItemKindDto::Criterion,
+                ItemKind::Bonus => ItemKindDto::Bonus,
+                ItemKind::Deduction => ItemKindDto::Deduction,
+            },
+            group: c.group.clone(),
+            name: c.name.clone(),
+            max: c.max.0,
+            guidance: c.guidance.clone(),
+        })
+        .collect()
+}
+
+pub(super) fn report_dto(unit: UnitId, report: &AchievementReport) -> ReportDto {
+    ReportDto {
+        unit: unit.0,
+        narrative: report.narrative.clone(),
+        metrics: report
+            .metrics
+            .iter()
+            .map(|m| MetricDto {
+                name: m.name.clone(),
+                value: m.value.clone(),
+                measure: m.measure.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn report_from(dto: ReportDto) -> AchievementReport {
+    AchievementReport {
+        narrative: dto.narrative,
+        metrics: dto
+            .metrics
+            .into_iter()
+            .map(|m| Metric {
+                name: m.name,
+                value: m.value,
+                measure: m.measure,
+            })
+            .collect(),
     }
 }
 

@@ -7,14 +7,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::dto::{criteria_from, CriterionDto, ReportDto};
+use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
 use super::record::{check_version, migrate};
 use super::{data_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
-use crate::domain::{
-    AchievementReport, Cluster, ClusterId, CriterionId, Meeting, Metric, Points, Unit, UnitId,
-    Workspace,
-};
+use crate::domain::{Cluster, ClusterId, CriterionId, Meeting, Points, Unit, UnitId, Workspace};
 
 /// Files above this size are refused before they are parsed.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -203,21 +200,18 @@ pub fn unit_report_data(
     if !y.members.contains(&unit) {
         return None;
     }
-    // The criteria and report in their stored shape, from the cluster's.
-    let mut dto = ClusterDto::from(c);
-    let ydto = dto.years.iter_mut().find(|d| d.year == year)?;
     Some(UnitReportData {
         cluster: cluster.0,
         cluster_name: c.name.clone(),
         year,
         unit: UnitDto::from(ws.unit(unit)?),
-        criteria: std::mem::take(&mut ydto.criteria),
+        criteria: criteria_dto(&y.criteria),
         self_scores: y
             .scores
             .get(&unit)
             .map(|s| s.self_scores.iter().map(|(k, v)| (k.0, v.0)).collect())
             .unwrap_or_default(),
-        report: ydto.reports.iter().find(|r| r.unit == unit.0).cloned(),
+        report: y.reports.get(&unit).map(|r| report_dto(unit, r)),
     })
 }
 
@@ -515,18 +509,7 @@ fn read_unit_report(data: Value) -> Result<Bundle, FileError> {
             unit,
             criteria,
             self_scores,
-            report: dto.report.map(|r| AchievementReport {
-                narrative: r.narrative,
-                metrics: r
-                    .metrics
-                    .into_iter()
-                    .map(|m| Metric {
-                        name: m.name,
-                        value: m.value,
-                        measure: m.measure,
-                    })
-                    .collect(),
-            }),
+            report: dto.report.map(report_from),
         }],
         ..Bundle::default()
     })
