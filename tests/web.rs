@@ -39,7 +39,7 @@ fn storage_round_trip_in_the_browser() {
     Persister::default()
         .save_workspace(&mut browser, &ws)
         .expect("save");
-    assert!(browser.used_bytes() > 0);
+    assert!(thidua::storage::usage(&browser).expect("usage").live > 0);
     let loaded = load(&mut browser).expect("load");
     assert!(loaded.set_aside.is_empty());
     let mut units = loaded.workspace.units.clone();

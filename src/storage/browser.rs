@@ -45,18 +45,6 @@ impl BrowserStorage {
             Err(e) => Err(StorageError::Unavailable(reason(&e))),
         }
     }
-
-    /// Bytes used by every key of this origin, counted as UTF-16 units × 2
-    /// the way browsers count their quota.
-    pub fn used_bytes(&self) -> usize {
-        let Ok(keys) = self.keys() else { return 0 };
-        keys.iter()
-            .map(|k| {
-                let value = self.storage.get_item(k).ok().flatten().unwrap_or_default();
-                2 * (k.encode_utf16().count() + value.encode_utf16().count())
-            })
-            .sum()
-    }
 }
 
 impl KeyValue for BrowserStorage {
