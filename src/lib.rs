@@ -9,6 +9,7 @@ pub mod domain;
 pub mod exchange;
 pub mod i18n;
 pub mod rules;
+pub mod sort;
 pub mod state;
 pub mod storage;
 pub mod ui;

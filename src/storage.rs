@@ -137,7 +137,7 @@ fn cluster_key(cluster: &Cluster) -> String {
 pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
     let mut loaded = Loaded::default();
     let mut keys = store.keys()?;
-    keys.sort();
+    crate::sort::sort(&mut keys);
     let mut failures = Vec::new();
     for key in keys.iter().filter(|k| k.starts_with(PREFIX)) {
         if key.starts_with(ASIDE_PREFIX) {
@@ -398,7 +398,7 @@ fn snapshot_keys(store: &dyn KeyValue) -> Result<Vec<String>, StorageError> {
         .into_iter()
         .filter(|k| k.starts_with(SNAPSHOT_PREFIX))
         .collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     Ok(keys)
 }
 
@@ -513,7 +513,7 @@ pub fn delete_snapshot(store: &mut dyn KeyValue, key: &str) -> Result<(), Storag
 /// itself in the last `LOCK_FRESH_MS`.
 pub const LOCK_FRESH_MS: f64 = 20_000.0;
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 struct LockDto {
     tab: String,
     at: f64,
@@ -542,11 +542,7 @@ pub fn claim_lock(
     tab: &str,
     now_ms: f64,
 ) -> Result<(), StorageError> {
-    let text = serde_json::to_string(&LockDto {
-        tab: tab.to_owned(),
-        at: now_ms,
-    })
-    .unwrap_or_default();
+    let text = serde_json::json!({ "tab": tab, "at": now_ms }).to_string();
     store.set(&lock_key(meeting), &text)
 }
 

@@ -207,7 +207,7 @@ pub struct Approvals(Vec<UnitId>);
 
 impl Approvals {
     pub fn new(mut units: Vec<UnitId>) -> Approvals {
-        units.sort();
+        crate::sort::sort(&mut units);
         units.dedup();
         Approvals(units)
     }

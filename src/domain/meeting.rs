@@ -727,7 +727,7 @@ impl Workspace {
         booth.present.retain(|p| *p != voter);
         if present {
             booth.present.push(voter);
-            booth.present.sort();
+            crate::sort::sort(&mut booth.present);
         }
         Ok(())
     }
@@ -800,7 +800,7 @@ impl Workspace {
         }
         booth.ballots.cast(approvals);
         booth.voted.push(voter);
-        booth.voted.sort();
+        crate::sort::sort(&mut booth.voted);
         booth.screen = BoothScreen::HandBack;
         Ok(())
     }

@@ -513,7 +513,7 @@ pub fn apply(
                     }
                     None => {
                         target.years.push(theirs.clone());
-                        target.years.sort_by_key(|y| y.year);
+                        crate::sort::sort_by_key(&mut target.years, |y| y.year);
                     }
                 }
             }

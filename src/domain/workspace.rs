@@ -567,7 +567,7 @@ impl Workspace {
             scores: ScoreSheet::new(),
             reports: std::collections::BTreeMap::new(),
         });
-        cluster.years.sort_by_key(|y| y.year);
+        crate::sort::sort_by_key(&mut cluster.years, |y| y.year);
         Ok(())
     }
 
@@ -771,7 +771,9 @@ impl Workspace {
 
 /// Sorts `members` in the order of `rotation`; ids not in it go last.
 fn sort_by_rotation(members: &mut [UnitId], rotation: &[UnitId]) {
-    members.sort_by_key(|m| rotation.iter().position(|r| r == m).unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(members, |m| {
+        rotation.iter().position(|r| r == m).unwrap_or(usize::MAX)
+    });
 }
 
 impl Workspace {

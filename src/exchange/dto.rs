@@ -313,7 +313,7 @@ impl TryFrom<ClusterDto> for Cluster {
                 handover,
             });
         }
-        years.sort_by_key(|y| y.year);
+        crate::sort::sort_by_key(&mut years, |y| y.year);
         Ok(Cluster {
             id: ClusterId(dto.id),
             name: dto.name,

@@ -663,9 +663,9 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
                 ScreenDto::Interrupted { voter } => BoothScreen::Interrupted(VoterId(voter)),
             };
             let mut present: Vec<VoterId> = booth.present.into_iter().map(VoterId).collect();
-            present.sort();
+            crate::sort::sort(&mut present);
             let mut voted: Vec<VoterId> = booth.voted.into_iter().map(VoterId).collect();
-            voted.sort();
+            crate::sort::sort(&mut voted);
             RoundState::Open(Booth {
                 entitled,
                 present,

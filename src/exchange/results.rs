@@ -38,7 +38,7 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
         .flat_map(|r| r.candidates.iter().chain(&r.excluded))
         .copied()
         .collect();
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     Some(ResultsDto {
         cluster: ws.cluster_name(m.cluster),

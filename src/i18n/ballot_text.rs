@@ -165,7 +165,7 @@ pub fn describe_paper_ballot(
                 .filter_map(|u| candidates.iter().position(|c| c == u))
                 .map(|idx| idx + 1)
                 .collect();
-            numbers.sort_unstable();
+            crate::sort::sort(&mut numbers);
             numbers
                 .iter()
                 .map(|n| n.to_string())

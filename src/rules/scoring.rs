@@ -79,7 +79,7 @@ pub fn ranking(
             .cluster_total
             .map(|t| 1 + totals.iter().filter(|o| **o > t.total).count() as u32);
     }
-    rows.sort_by_key(|r| r.rank.unwrap_or(u32::MAX));
+    crate::sort::sort_by_key(&mut rows, |r| r.rank.unwrap_or(u32::MAX));
     rows
 }
 

@@ -251,7 +251,7 @@ pub fn decide(
 
     // Rank by votes, then by ballot order (a stable sort keeps it).
     let mut ranked = standing.clone();
-    ranked.sort_by_key(|c| std::cmp::Reverse(votes_of(c)));
+    crate::sort::sort_by_key(&mut ranked, |c| std::cmp::Reverse(votes_of(c)));
     let rank_of = |unit: &UnitId| {
         1 + standing
             .iter()
@@ -377,7 +377,7 @@ fn break_tie(
             // Units without a score rank after every scored unit.
             let rank = |u: &UnitId| ranking.get(u).copied().unwrap_or(u32::MAX);
             let mut ordered = tied.to_vec();
-            ordered.sort_by_key(rank);
+            crate::sort::sort_by_key(&mut ordered, rank);
             let line = rank(&ordered[left - 1]);
             let above: Vec<UnitId> = ordered.iter().filter(|u| rank(u) < line).copied().collect();
             let at_line: Vec<UnitId> = ordered
@@ -404,7 +404,7 @@ fn break_tie(
         }
         TieBreak::Lots => {
             let mut order = tied.to_vec();
-            order.sort();
+            crate::sort::sort(&mut order);
             shuffle(&mut order, rules.lots_seed);
             (
                 order[..left]

@@ -156,7 +156,7 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
                 .filter(|u| !inside.contains(&u.id))
                 .map(|u| (u.id, u.full_name.clone()))
                 .collect();
-            list.sort_by(|a, b| compare_vi(&a.1, &b.1));
+            crate::sort::sort_by(&mut list, |a, b| compare_vi(&a.1, &b.1));
             list
         })
     });

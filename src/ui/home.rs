@@ -42,7 +42,7 @@ pub fn HomeScreen() -> impl IntoView {
                 })
                 .collect()
         });
-        rows.sort_by(|a, b| compare_vi(&a.name, &b.name));
+        crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.name, &b.name));
         rows
     };
 

@@ -43,7 +43,7 @@ pub fn UnitsScreen() -> impl IntoView {
                 })
                 .collect()
         });
-        rows.sort_by(|a, b| compare_vi(&a.full_name, &b.full_name));
+        crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.full_name, &b.full_name));
         rows
     };
     let editing = RwSignal::new(None::<UnitId>);
