@@ -784,7 +784,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         info.track();
         request_animation_frame(move || {
             if let Some(el) = container.get_untracked() {
-                fit_papers(&el, if a5 { 10.5 } else { 12.0 });
+                fit_papers(&el, if a5 { 21 } else { 24 });
             }
         });
     });
@@ -830,20 +830,22 @@ fn PrintButton(testid: &'static str) -> impl IntoView {
     }
 }
 
-/// Sets the papers' type size to the largest, from `base_pt` down in
-/// half points, at which the first paper's content fits its page.
-fn fit_papers(container: &web_sys::HtmlElement, base_pt: f64) {
+/// Sets the papers' type size to the largest, from `base_half_pt` half
+/// points down by one, at which the first paper's content fits its page.
+fn fit_papers(container: &web_sys::HtmlElement, base_half_pt: u32) {
     let Ok(Some(paper)) = container.query_selector(".ballot-paper") else {
         return;
     };
     let style = container.style();
-    let mut pt = base_pt;
+    let mut half_pt = base_half_pt;
     loop {
-        let _ = style.set_property("--paper-font", &format!("{pt}pt"));
-        if paper.scroll_height() <= paper.client_height() + 1 || pt <= 6.0 {
+        // "10.5pt" from whole half points, without float formatting.
+        let size = format!("{}.{}pt", half_pt / 2, if half_pt % 2 == 1 { 5 } else { 0 });
+        let _ = style.set_property("--paper-font", &size);
+        if paper.scroll_height() <= paper.client_height() + 1 || half_pt <= 12 {
             break;
         }
-        pt -= 0.5;
+        half_pt -= 1;
     }
 }
 

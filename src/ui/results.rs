@@ -209,13 +209,15 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
 
 /// Horizontal bars of each candidate's share, with the threshold line.
 fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
-    const LABEL_W: f64 = 190.0;
-    const BAR_W: f64 = 420.0;
-    const ROW_H: f64 = 28.0;
-    let n = view.result.candidates.len() as f64;
-    let height = n * ROW_H + 34.0;
-    let threshold_bp = view.rules.threshold.share.basis_points() as f64;
-    let x_threshold = LABEL_W + BAR_W * threshold_bp / 10_000.0;
+    // Whole pixels: an SVG coordinate needs no fraction here, and integers
+    // keep float formatting (≈ 10 KB of wasm) out of the app.
+    const LABEL_W: u32 = 190;
+    const BAR_W: u32 = 420;
+    const ROW_H: u32 = 28;
+    let n = view.result.candidates.len() as u32;
+    let height = n * ROW_H + 34;
+    let threshold_bp = view.rules.threshold.share.basis_points();
+    let x_threshold = LABEL_W + (u64::from(BAR_W) * threshold_bp / 10_000) as u32;
     let bars = view
         .result
         .candidates
@@ -223,8 +225,8 @@ fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
         .zip(&view.names)
         .enumerate()
         .map(|(idx, (c, name))| {
-            let y = 8.0 + idx as f64 * ROW_H;
-            let width = BAR_W * c.share_bp.unwrap_or(0) as f64 / 10_000.0;
+            let y = 8 + idx as u32 * ROW_H;
+            let width = (u64::from(BAR_W) * c.share_bp.unwrap_or(0).min(10_000) / 10_000) as u32;
             let class = if c.status.is_nominated() {
                 "bar bar-nominated"
             } else {
@@ -236,28 +238,28 @@ fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
                 .map(|bp| format_share(lang, bp))
                 .unwrap_or_default();
             view! {
-                <text x=LABEL_W - 8.0 y=y + 15.0 text-anchor="end" class="bar-label">{label}</text>
-                <rect x=LABEL_W y=y width=width height=ROW_H - 8.0 class=class></rect>
-                <text x=LABEL_W + width + 6.0 y=y + 15.0 class="bar-value">{share}</text>
+                <text x=LABEL_W - 8 y=y + 15 text-anchor="end" class="bar-label">{label}</text>
+                <rect x=LABEL_W y=y width=width height=ROW_H - 8 class=class></rect>
+                <text x=LABEL_W + width + 6 y=y + 15 class="bar-value">{share}</text>
             }
         })
         .collect_view();
     let caption = lang.pick(
         format!(
             "Tỷ lệ phiếu đồng ý; vạch đỏ là ngưỡng {}",
-            format_share(lang, threshold_bp as u64)
+            format_share(lang, threshold_bp)
         ),
         format!(
             "Approval shares; the red line is the {} threshold",
-            format_share(lang, threshold_bp as u64)
+            format_share(lang, threshold_bp)
         ),
     );
     view! {
         <figure class="chart" data-testid="result-chart">
-            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70.0, height) role="img" aria-label=caption.clone()>
+            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70, height) role="img" aria-label=caption.clone()>
                 {bars}
-                <line x1=x_threshold x2=x_threshold y1="2" y2=height - 24.0 class="threshold-line"></line>
-                <text x=x_threshold y=height - 8.0 text-anchor="middle" class="threshold-label">{format_share(lang, threshold_bp as u64)}</text>
+                <line x1=x_threshold x2=x_threshold y1="2" y2=height - 24 class="threshold-line"></line>
+                <text x=x_threshold y=height - 8 text-anchor="middle" class="threshold-label">{format_share(lang, threshold_bp)}</text>
             </svg>
             <figcaption>{caption}</figcaption>
         </figure>

@@ -111,9 +111,10 @@ fn RankingCard(cluster: ClusterId, year: u16) -> impl IntoView {
 
 /// Self and cluster totals side by side, one pair of bars per unit.
 fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl IntoView {
-    const LABEL_W: f64 = 170.0;
-    const BAR_W: f64 = 420.0;
-    const ROW_H: f64 = 34.0;
+    // Whole pixels, as in the results chart: no float formatting.
+    const LABEL_W: i64 = 170;
+    const BAR_W: i64 = 420;
+    const ROW_H: i64 = 34;
     let top = rows
         .iter()
         .flat_map(|(r, _)| {
@@ -125,18 +126,18 @@ fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl I
         .flatten()
         .max()
         .unwrap_or(0);
-    let scale = (i64::from(max_total)).max(top).max(1) as f64;
-    let width = |t: Option<i64>| BAR_W * t.unwrap_or(0).max(0) as f64 / scale;
-    let height = rows.len() as f64 * ROW_H + 10.0;
+    let scale = (i64::from(max_total)).max(top).max(1);
+    let width = move |t: Option<i64>| BAR_W * t.unwrap_or(0).clamp(0, scale) / scale;
+    let height = rows.len() as i64 * ROW_H + 10;
     let bars = rows.iter().enumerate().map(|(idx, (row, name))| {
-        let y = 6.0 + idx as f64 * ROW_H;
+        let y = 6 + idx as i64 * ROW_H;
         let label: String = name.chars().take(24).collect();
         let cluster_total = row.cluster_total.map(|t| t.total);
         view! {
-            <text x=LABEL_W - 8.0 y=y + 18.0 text-anchor="end" class="bar-label">{label}</text>
+            <text x=LABEL_W - 8 y=y + 18 text-anchor="end" class="bar-label">{label}</text>
             <rect x=LABEL_W y=y width=width(row.self_total.map(|t| t.total)) height="12" class="bar bar-self"></rect>
-            <rect x=LABEL_W y=y + 13.0 width=width(cluster_total) height="12" class="bar bar-nominated"></rect>
-            <text x=LABEL_W + width(cluster_total) + 6.0 y=y + 24.0 class="bar-value">{cluster_total.map(|t| format_signed_points(lang, t)).unwrap_or_default()}</text>
+            <rect x=LABEL_W y=y + 13 width=width(cluster_total) height="12" class="bar bar-nominated"></rect>
+            <text x=LABEL_W + width(cluster_total) + 6 y=y + 24 class="bar-value">{cluster_total.map(|t| format_signed_points(lang, t)).unwrap_or_default()}</text>
         }
     }).collect_view();
     let caption = lang.pick_str(
@@ -145,7 +146,7 @@ fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl I
     );
     view! {
         <figure class="chart" data-testid="score-chart">
-            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70.0, height) role="img" aria-label=caption>{bars}</svg>
+            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70, height) role="img" aria-label=caption>{bars}</svg>
             <figcaption>{caption}</figcaption>
         </figure>
     }
