@@ -4,6 +4,7 @@
 
 mod dto;
 mod files;
+mod json;
 mod meeting_dto;
 mod record;
 mod results;

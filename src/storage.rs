@@ -513,10 +513,21 @@ pub fn delete_snapshot(store: &mut dyn KeyValue, key: &str) -> Result<(), Storag
 /// itself in the last `LOCK_FRESH_MS`.
 pub const LOCK_FRESH_MS: f64 = 20_000.0;
 
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 struct LockDto {
     tab: String,
     at: f64,
+}
+
+impl LockDto {
+    /// `{"tab": …, "at": ms}`; anything else is no lock.
+    fn read(text: &str) -> Option<LockDto> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        Some(LockDto {
+            tab: value.get("tab")?.as_str()?.to_owned(),
+            at: value.get("at")?.as_f64()?,
+        })
+    }
 }
 
 fn lock_key(meeting: crate::domain::MeetingId) -> String {
@@ -531,7 +542,7 @@ pub fn lock_holder(
     now_ms: f64,
 ) -> Option<String> {
     let text = store.get(&lock_key(meeting)).ok()??;
-    let lock: LockDto = serde_json::from_str(&text).ok()?;
+    let lock = LockDto::read(&text)?;
     (lock.tab != tab && now_ms - lock.at < LOCK_FRESH_MS).then_some(lock.tab)
 }
 
@@ -553,7 +564,7 @@ pub fn holds_lock(store: &dyn KeyValue, meeting: crate::domain::MeetingId, tab: 
         .get(&lock_key(meeting))
         .ok()
         .flatten()
-        .and_then(|t| serde_json::from_str::<LockDto>(&t).ok())
+        .and_then(|t| LockDto::read(&t))
         .is_some_and(|l| l.tab == tab)
 }
 
@@ -565,7 +576,7 @@ pub fn release_lock(
     let key = lock_key(meeting);
     let mine = store
         .get(&key)?
-        .and_then(|t| serde_json::from_str::<LockDto>(&t).ok())
+        .and_then(|t| LockDto::read(&t))
         .is_some_and(|l| l.tab == tab);
     if mine {
         store.remove(&key)?;

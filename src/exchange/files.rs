@@ -3,11 +3,10 @@
 //! `data` of each kind, writing them, and reading one back into a
 //! `merge::Bundle` with a precise message for every way a file can be bad.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
+use super::json::{json_struct, Json};
 use super::record::{check_version, migrate};
 use super::{data_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
@@ -92,7 +91,7 @@ pub struct ReadFile {
 }
 
 /// `data` of a *workspace* file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkspaceData {
     pub units: Vec<UnitDto>,
     pub clusters: Vec<ClusterDto>,
@@ -100,7 +99,7 @@ pub struct WorkspaceData {
 }
 
 /// `data` of a *cluster* file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClusterData {
     pub cluster: ClusterDto,
     /// Every unit the cluster lists.
@@ -109,7 +108,7 @@ pub struct ClusterData {
 }
 
 /// `data` of a *unit-report* file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitReportData {
     pub cluster: u64,
     pub cluster_name: String,
@@ -123,10 +122,9 @@ pub struct UnitReportData {
 }
 
 /// A snapshot kept in storage: the whole workspace before a risky step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SnapshotDto {
     pub reason: String,
-    #[serde(default)]
     pub subject: String,
     pub taken_at: String,
     pub data: WorkspaceData,
@@ -134,9 +132,7 @@ pub struct SnapshotDto {
 
 /// The workspace `data` describes, checked record by record as a file's.
 pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
-    let value =
-        serde_json::to_value(data).map_err(|e| RecordError::invalid("data", e.to_string()))?;
-    let bundle = read_workspace(value)?;
+    let bundle = read_workspace(data.to_json())?;
     let ws = Workspace {
         units: bundle.units,
         clusters: bundle.clusters,
@@ -148,15 +144,15 @@ pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
 
 /// The whole file text: the envelope around `data` with its SHA-256, as
 /// compact JSON (indentation would make a large workspace file 4× larger).
-pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
-    let sha256 = data_sha256(data).ok()?;
+pub fn file_text<T: Json>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
+    let sha256 = data_sha256(data);
     let envelope = serde_json::json!({
         "format": "thidua",
         "kind": kind.tag(),
         "version": super::CURRENT_VERSION,
         "exported_at": exported_at,
         "app_version": env!("CARGO_PKG_VERSION"),
-        "data": data,
+        "data": data.to_json(),
         "sha256": sha256,
     });
     serde_json::to_string(&envelope).ok()
@@ -326,7 +322,7 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
         .ok_or(FileError::MissingChecksum)?
         .to_owned();
     // The checksum is over the data as written, before any migration.
-    let actual = data_sha256(&data).map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let actual = data_sha256(&data);
     if !recorded.eq_ignore_ascii_case(&actual) {
         return Err(FileError::ChecksumMismatch);
     }
@@ -355,9 +351,9 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
 }
 
 /// Takes field `field` of an object and reads it as `T`, naming the path.
-fn field<T: DeserializeOwned>(data: &mut Value, field: &str, path: &str) -> Result<T, FileError> {
+fn field<T: Json>(data: &mut Value, field: &str, path: &str) -> Result<T, FileError> {
     let value = data.get_mut(field).map(Value::take).unwrap_or(Value::Null);
-    serde_json::from_value(value).map_err(|e| {
+    T::from_json(value).map_err(|e| {
         FileError::Record(RecordError::Shape {
             path: format!("{path}.{field}"),
             message: e.to_string(),
@@ -367,7 +363,7 @@ fn field<T: DeserializeOwned>(data: &mut Value, field: &str, path: &str) -> Resu
 
 /// Reads an array field element by element, so a bad record is named by
 /// its position: `data.units[3]`.
-fn list<T: DeserializeOwned>(data: &mut Value, name: &str) -> Result<Vec<(String, T)>, FileError> {
+fn list<T: Json>(data: &mut Value, name: &str) -> Result<Vec<(String, T)>, FileError> {
     let Some(Value::Array(items)) = data.get_mut(name).map(Value::take) else {
         return Err(RecordError::invalid(format!("data.{name}"), "missing or not a list").into());
     };
@@ -376,7 +372,7 @@ fn list<T: DeserializeOwned>(data: &mut Value, name: &str) -> Result<Vec<(String
         .enumerate()
         .map(|(idx, item)| {
             let path = format!("data.{name}[{idx}]");
-            serde_json::from_value(item)
+            T::from_json(item)
                 .map(|dto| (path.clone(), dto))
                 .map_err(|e| {
                     FileError::Record(RecordError::Shape {
@@ -472,7 +468,7 @@ fn read_cluster(mut data: Value) -> Result<Bundle, FileError> {
 }
 
 fn read_unit_report(data: Value) -> Result<Bundle, FileError> {
-    let dto: UnitReportData = serde_json::from_value(data).map_err(|e| RecordError::Shape {
+    let dto = UnitReportData::from_json(data).map_err(|e| RecordError::Shape {
         path: "data".into(),
         message: e.to_string(),
     })?;
@@ -523,3 +519,24 @@ fn read_results(mut data: Value) -> Result<Bundle, FileError> {
         ..Bundle::default()
     })
 }
+
+json_struct!(WorkspaceData {
+    units,
+    clusters,
+    meetings
+});
+json_struct!(ClusterData {
+    cluster,
+    units,
+    meetings
+});
+json_struct!(UnitReportData {
+    cluster,
+    cluster_name,
+    year,
+    unit,
+    criteria,
+    self_scores,
+    report
+});
+json_struct!(SnapshotDto { reason, taken_at, data } defaults { subject });

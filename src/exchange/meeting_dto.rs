@@ -1,11 +1,15 @@
 //! The stored shape of a meeting, its rounds and booth. Enums are
-//! externally tagged (`{"open": {…}}`): internally tagged ones cost ~10 KB
-//! of wasm each. Ballots are stored
-//! as counts per distinct content in canonical order: nothing in the record
-//! links a ballot to a voter or says in which order ballots were cast.
+//! externally tagged (`{"open": {…}}`, `"draft"`), written out at the end
+//! of this file. Ballots are stored as counts per distinct content in
+//! canonical order: nothing in the record links a ballot to a voter or says
+//! in which order ballots were cast.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
+use super::json::{
+    json_names, json_struct, tagged, unknown_variant, variant, variant_fields, variant_value, Json,
+    JsonError,
+};
 use super::RecordError;
 use crate::domain::{
     Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember,
@@ -15,7 +19,7 @@ use crate::domain::{
 };
 use crate::rules::tally::Roll;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MeetingDto {
     pub id: u64,
     pub cluster: u64,
@@ -28,64 +32,55 @@ pub struct MeetingDto {
     pub rounds: Vec<RoundDto>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DetailsDto {
     pub date: Option<String>,
-    #[serde(default)]
     pub time: String,
-    #[serde(default)]
     pub place: String,
-    #[serde(default)]
     pub chair: String,
-    #[serde(default)]
     pub secretary: String,
-    #[serde(default)]
     pub directing_officer: String,
-    #[serde(default)]
     pub committee: Vec<CommitteeDto>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CommitteeDto {
     pub name: String,
     pub role: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum VotersDto {
     OnePerUnit,
     Delegates { list: Vec<VoterDto> },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VoterDto {
     pub id: u64,
     pub name: String,
     pub unit: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoundDto {
     pub id: u64,
     pub award: String,
     pub rules: RulesDto,
     pub candidates: Vec<u64>,
-    #[serde(default)]
     pub excluded: Vec<u64>,
     pub kind: KindDto,
     pub state: StateDto,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum KindDto {
     Regular,
     Runoff { parent: u64 },
     Rehearsal,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RulesDto {
     pub quota: QuotaDto,
     pub threshold: String,
@@ -97,22 +92,19 @@ pub struct RulesDto {
     pub lots_seed: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum QuotaDto {
     Fixed { places: u32 },
     ShareOfMembers { share: String },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ComparisonDto {
     AtLeast,
     MoreThan,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum BaseDto {
     Entitled,
     Present,
@@ -120,23 +112,20 @@ pub enum BaseDto {
     Valid,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum BlankDto {
     Invalid,
     Valid,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum TieBreakDto {
     Runoff,
     ClusterScore,
     Lots,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StateDto {
     Draft,
     Open {
@@ -155,8 +144,7 @@ pub enum StateDto {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SourceDto {
     Booth,
     Paper {
@@ -170,13 +158,13 @@ pub enum SourceDto {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VotesDto {
     pub unit: u64,
     pub votes: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PaperCountDto {
     pub entitled: u32,
     pub present: u32,
@@ -186,7 +174,7 @@ pub struct PaperCountDto {
     pub settlements: Vec<SettlementDto>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PaperPassDto {
     /// Ballot number n is at index n − 1.
     pub ballots: Vec<PaperBallotDto>,
@@ -194,14 +182,13 @@ pub struct PaperPassDto {
 }
 
 /// `{"marks": [unit ids]}` or `"spoilt"`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PaperBallotDto {
     Marks(Vec<u64>),
     Spoilt,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SettlementDto {
     pub number: u32,
     /// `null`: that pass had no ballot of this number.
@@ -300,7 +287,7 @@ fn paper_count(dto: PaperCountDto, path: &str) -> Result<PaperCount, RecordError
     Ok(out)
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BoothDto {
     pub entitled: Vec<VoterDto>,
     pub present: Vec<u64>,
@@ -310,8 +297,7 @@ pub struct BoothDto {
     pub screen: ScreenDto,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ScreenDto {
     Operator,
     Ballot { voter: u64 },
@@ -320,13 +306,13 @@ pub enum ScreenDto {
 }
 
 /// Ballots: `[{approvals, count}]` sorted by content, plus spoilt papers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BallotsDto {
     pub counts: Vec<BallotCountDto>,
     pub spoilt: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BallotCountDto {
     pub approvals: Vec<u64>,
     pub count: u32,
@@ -725,4 +711,309 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
         },
         state,
     })
+}
+
+json_struct!(MeetingDto {
+    id,
+    cluster,
+    year,
+    details,
+    voters,
+    quorum,
+    exclusion,
+    rounds
+});
+json_struct!(DetailsDto { date } defaults { time, place, chair, secretary, directing_officer, committee });
+json_struct!(CommitteeDto { name, role });
+json_struct!(VoterDto { id, name, unit });
+json_struct!(RoundDto { id, award, rules, candidates, kind, state } defaults { excluded });
+json_struct!(RulesDto {
+    quota,
+    threshold,
+    comparison,
+    base,
+    blank,
+    self_vote_allowed,
+    tie_break,
+    lots_seed
+});
+json_names!(ComparisonDto { AtLeast = "at_least", MoreThan = "more_than" });
+json_names!(BaseDto { Entitled = "entitled", Present = "present", Collected = "collected", Valid = "valid" });
+json_names!(BlankDto { Invalid = "invalid", Valid = "valid" });
+json_names!(TieBreakDto { Runoff = "runoff", ClusterScore = "cluster_score", Lots = "lots" });
+json_struct!(VotesDto { unit, votes });
+json_struct!(PaperCountDto {
+    entitled,
+    present,
+    issued,
+    passes,
+    settlements
+});
+json_struct!(PaperPassDto { ballots, finished });
+json_struct!(SettlementDto {
+    number,
+    first,
+    second,
+    chosen
+});
+json_struct!(BoothDto {
+    entitled,
+    present,
+    voted,
+    ballots,
+    pin_digest,
+    screen
+});
+json_struct!(BallotsDto { counts, spoilt });
+json_struct!(BallotCountDto { approvals, count });
+
+// Enums with data, externally tagged as serde writes them: `"name"` for a
+// variant without data, `{"name": {fields}}` or `{"name": value}` otherwise.
+
+/// `{"name": {field: value, …}}` from field names and values.
+fn struct_variant(name: &str, fields: Vec<(&str, Value)>) -> Value {
+    let map = fields
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect::<Map<String, Value>>();
+    tagged(name, Value::Object(map))
+}
+
+impl Json for VotersDto {
+    fn to_json(&self) -> Value {
+        match self {
+            VotersDto::OnePerUnit => Value::String("one_per_unit".into()),
+            VotersDto::Delegates { list } => {
+                struct_variant("delegates", vec![("list", list.to_json())])
+            }
+        }
+    }
+    fn from_json(value: Value) -> Result<VotersDto, JsonError> {
+        let (name, data) = variant(value, "enum VotersDto")?;
+        match name.as_str() {
+            "one_per_unit" => Ok(VotersDto::OnePerUnit),
+            "delegates" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(VotersDto::Delegates {
+                    list: f.take("list")?,
+                })
+            }
+            other => Err(unknown_variant(other, &["one_per_unit", "delegates"])),
+        }
+    }
+}
+
+impl Json for KindDto {
+    fn to_json(&self) -> Value {
+        match self {
+            KindDto::Regular => Value::String("regular".into()),
+            KindDto::Runoff { parent } => {
+                struct_variant("runoff", vec![("parent", parent.to_json())])
+            }
+            KindDto::Rehearsal => Value::String("rehearsal".into()),
+        }
+    }
+    fn from_json(value: Value) -> Result<KindDto, JsonError> {
+        let (name, data) = variant(value, "enum KindDto")?;
+        match name.as_str() {
+            "regular" => Ok(KindDto::Regular),
+            "rehearsal" => Ok(KindDto::Rehearsal),
+            "runoff" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(KindDto::Runoff {
+                    parent: f.take("parent")?,
+                })
+            }
+            other => Err(unknown_variant(other, &["regular", "runoff", "rehearsal"])),
+        }
+    }
+}
+
+impl Json for QuotaDto {
+    fn to_json(&self) -> Value {
+        match self {
+            QuotaDto::Fixed { places } => {
+                struct_variant("fixed", vec![("places", places.to_json())])
+            }
+            QuotaDto::ShareOfMembers { share } => {
+                struct_variant("share_of_members", vec![("share", share.to_json())])
+            }
+        }
+    }
+    fn from_json(value: Value) -> Result<QuotaDto, JsonError> {
+        let (name, data) = variant(value, "enum QuotaDto")?;
+        match name.as_str() {
+            "fixed" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(QuotaDto::Fixed {
+                    places: f.take("places")?,
+                })
+            }
+            "share_of_members" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(QuotaDto::ShareOfMembers {
+                    share: f.take("share")?,
+                })
+            }
+            other => Err(unknown_variant(other, &["fixed", "share_of_members"])),
+        }
+    }
+}
+
+impl Json for StateDto {
+    fn to_json(&self) -> Value {
+        match self {
+            StateDto::Draft => Value::String("draft".into()),
+            StateDto::Open { booth } => struct_variant("open", vec![("booth", booth.to_json())]),
+            StateDto::Paper { count } => struct_variant("paper", vec![("count", count.to_json())]),
+            StateDto::Closed {
+                entitled,
+                present,
+                issued,
+                ballots,
+                source,
+            } => struct_variant(
+                "closed",
+                vec![
+                    ("entitled", entitled.to_json()),
+                    ("present", present.to_json()),
+                    ("issued", issued.to_json()),
+                    ("ballots", ballots.to_json()),
+                    ("source", source.to_json()),
+                ],
+            ),
+        }
+    }
+    fn from_json(value: Value) -> Result<StateDto, JsonError> {
+        let (name, data) = variant(value, "enum StateDto")?;
+        match name.as_str() {
+            "draft" => Ok(StateDto::Draft),
+            "open" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(StateDto::Open {
+                    booth: f.take("booth")?,
+                })
+            }
+            "paper" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(StateDto::Paper {
+                    count: f.take("count")?,
+                })
+            }
+            "closed" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(StateDto::Closed {
+                    entitled: f.take("entitled")?,
+                    present: f.take("present")?,
+                    issued: f.take("issued")?,
+                    ballots: f.take("ballots")?,
+                    source: f.take("source")?,
+                })
+            }
+            other => Err(unknown_variant(
+                other,
+                &["draft", "open", "paper", "closed"],
+            )),
+        }
+    }
+}
+
+impl Json for SourceDto {
+    fn to_json(&self) -> Value {
+        match self {
+            SourceDto::Booth => Value::String("booth".into()),
+            SourceDto::Paper { count } => struct_variant("paper", vec![("count", count.to_json())]),
+            SourceDto::Hand {
+                collected,
+                valid,
+                invalid,
+                votes,
+            } => struct_variant(
+                "hand",
+                vec![
+                    ("collected", collected.to_json()),
+                    ("valid", valid.to_json()),
+                    ("invalid", invalid.to_json()),
+                    ("votes", votes.to_json()),
+                ],
+            ),
+        }
+    }
+    fn from_json(value: Value) -> Result<SourceDto, JsonError> {
+        let (name, data) = variant(value, "enum SourceDto")?;
+        match name.as_str() {
+            "booth" => Ok(SourceDto::Booth),
+            "paper" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(SourceDto::Paper {
+                    count: f.take("count")?,
+                })
+            }
+            "hand" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(SourceDto::Hand {
+                    collected: f.take("collected")?,
+                    valid: f.take("valid")?,
+                    invalid: f.take("invalid")?,
+                    votes: f.take("votes")?,
+                })
+            }
+            other => Err(unknown_variant(other, &["booth", "paper", "hand"])),
+        }
+    }
+}
+
+impl Json for PaperBallotDto {
+    fn to_json(&self) -> Value {
+        match self {
+            PaperBallotDto::Marks(units) => tagged("marks", units.to_json()),
+            PaperBallotDto::Spoilt => Value::String("spoilt".into()),
+        }
+    }
+    fn from_json(value: Value) -> Result<PaperBallotDto, JsonError> {
+        let (name, data) = variant(value, "enum PaperBallotDto")?;
+        match name.as_str() {
+            "spoilt" => Ok(PaperBallotDto::Spoilt),
+            "marks" => Ok(PaperBallotDto::Marks(variant_value(&name, data)?)),
+            other => Err(unknown_variant(other, &["marks", "spoilt"])),
+        }
+    }
+}
+
+impl Json for ScreenDto {
+    fn to_json(&self) -> Value {
+        match self {
+            ScreenDto::Operator => Value::String("operator".into()),
+            ScreenDto::Ballot { voter } => {
+                struct_variant("ballot", vec![("voter", voter.to_json())])
+            }
+            ScreenDto::HandBack => Value::String("hand_back".into()),
+            ScreenDto::Interrupted { voter } => {
+                struct_variant("interrupted", vec![("voter", voter.to_json())])
+            }
+        }
+    }
+    fn from_json(value: Value) -> Result<ScreenDto, JsonError> {
+        let (name, data) = variant(value, "enum ScreenDto")?;
+        match name.as_str() {
+            "operator" => Ok(ScreenDto::Operator),
+            "hand_back" => Ok(ScreenDto::HandBack),
+            "ballot" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(ScreenDto::Ballot {
+                    voter: f.take("voter")?,
+                })
+            }
+            "interrupted" => {
+                let mut f = variant_fields(&name, data)?;
+                Ok(ScreenDto::Interrupted {
+                    voter: f.take("voter")?,
+                })
+            }
+            other => Err(unknown_variant(
+                other,
+                &["operator", "ballot", "hand_back", "interrupted"],
+            )),
+        }
+    }
 }

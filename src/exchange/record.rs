@@ -2,9 +2,9 @@
 //! stages: JSON with a version (migrated when older, refused when newer),
 //! then the DTO, then the domain value through `TryFrom`.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
+
+use super::json::Json;
 
 /// The schema version this build writes.
 ///
@@ -88,19 +88,15 @@ pub fn check_version(value: &Value) -> Result<u64, RecordError> {
 }
 
 /// Serialises `data` as a current-version record: `{"version":…,"data":…}`.
-pub fn encode_record<T: Serialize>(data: &T) -> String {
-    // Through a `Value`, like every other write: each stored type then has
-    // one serialiser compiled in, not two (the wasm is smaller by that).
-    // Plain structs of strings and numbers cannot fail to serialise; an
-    // empty object would still be refused on reading.
-    match serde_json::to_value(data) {
-        Ok(data) => format!("{{\"version\":{CURRENT_VERSION},\"data\":{data}}}"),
-        Err(_) => String::from("{}"),
-    }
+pub fn encode_record<T: Json>(data: &T) -> String {
+    format!(
+        "{{\"version\":{CURRENT_VERSION},\"data\":{}}}",
+        data.to_json()
+    )
 }
 
 /// Reads a record's `data` as a DTO, migrating older versions.
-pub fn decode_record<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> {
+pub fn decode_record<T: Json>(text: &str) -> Result<T, RecordError> {
     let mut value: Value = serde_json::from_str(text).map_err(|e| RecordError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -115,9 +111,9 @@ pub fn decode_record<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> 
             message: "missing".to_owned(),
         })?;
     migrate(&mut data, version);
-    // serde's message names the field for missing ones ("missing field
-    // `name`"); a full path (serde_path_to_error) cost ~20 KB gzip of wasm.
-    serde_json::from_value(data).map_err(|e| RecordError::Shape {
+    // The message names the field and its place inside the record:
+    // "missing field `name` at years[0].criteria[2]".
+    T::from_json(data).map_err(|e| RecordError::Shape {
         path: "data".to_owned(),
         message: e.to_string(),
     })

@@ -2,20 +2,21 @@
 //! rounds and their counts, with the names needed to read them, and the
 //! SHA-256 that the minutes print as a short fingerprint.
 
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use super::json::{json_struct, Json};
 
 use super::MeetingDto;
 use crate::domain::{MeetingId, RoundState, Workspace};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitNameDto {
     pub id: u64,
     pub name: String,
 }
 
 /// `data` of a results file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResultsDto {
     pub cluster: String,
     pub year: u16,
@@ -59,15 +60,15 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
 /// The canonical text of a file's `data`: compact JSON with the keys of
 /// every object sorted, so that the same data always hashes the same,
 /// whoever wrote the file.
-pub fn canonical_json<T: Serialize>(data: &T) -> Result<String, serde_json::Error> {
+pub fn canonical_json<T: Json>(data: &T) -> String {
     // `serde_json::Value` keeps objects in a sorted map.
-    Ok(serde_json::to_value(data)?.to_string())
+    data.to_json().to_string()
 }
 
 /// SHA-256 of the canonical `data`, in lower-case hex.
-pub fn data_sha256<T: Serialize>(data: &T) -> Result<String, serde_json::Error> {
-    let digest = Sha256::digest(canonical_json(data)?.as_bytes());
-    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+pub fn data_sha256<T: Json>(data: &T) -> String {
+    let digest = Sha256::digest(canonical_json(data).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The short form printed on the minutes: the first 16 hex digits of the
@@ -86,7 +87,7 @@ pub fn fingerprint(sha256_hex: &str) -> String {
 /// The fingerprint of a meeting's results as they stand.
 pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String> {
     let data = results_data(ws, meeting)?;
-    data_sha256(&data).ok().map(|h| fingerprint(&h))
+    Some(fingerprint(&data_sha256(&data)))
 }
 
 /// A results file (`*.thidua.json`, kind *results*) of a meeting: the
@@ -127,9 +128,9 @@ pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError
     let data = value
         .get("data")
         .ok_or_else(|| RecordError::invalid("data", "missing"))?;
-    let results: ResultsDto = serde_json::from_value(data.clone())
+    let results = ResultsDto::from_json(data.clone())
         .map_err(|e| RecordError::invalid("data", e.to_string()))?;
-    let actual = data_sha256(data).map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let actual = data_sha256(data);
     let recorded = value
         .get("sha256")
         .and_then(|s| s.as_str())
@@ -141,3 +142,11 @@ pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError
         checksum_ok: recorded.eq_ignore_ascii_case(&actual),
     })
 }
+
+json_struct!(UnitNameDto { id, name });
+json_struct!(ResultsDto {
+    cluster,
+    year,
+    units,
+    meeting
+});

@@ -1,0 +1,177 @@
+//! The stored shape, written out by hand in `exchange::json`: a record in
+//! serde's shape (the format every earlier version wrote) reads and writes
+//! back unchanged, and a bad one is refused with serde's words and the
+//! place inside the record.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Value};
+use thidua::exchange::{
+    decode_record, encode_record, ClusterDto, MeetingDto, RecordError, UnitDto, CURRENT_VERSION,
+};
+
+fn record(data: Value) -> String {
+    json!({ "version": CURRENT_VERSION, "data": data }).to_string()
+}
+
+fn data_of(text: &str) -> Value {
+    let mut value: Value = serde_json::from_str(text).expect("json");
+    value["data"].take()
+}
+
+/// Every enum variant of a meeting, in the shape serde wrote them.
+fn every_variant_meeting() -> Value {
+    let booth = json!({
+        "entitled": [{"id": 1, "name": "Nguyễn Văn A", "unit": 11}],
+        "present": [1], "voted": [], "ballots": {"counts": [], "spoilt": 0},
+        "pin_digest": "ab", "screen": {"ballot": {"voter": 1}}
+    });
+    let pass = json!({"ballots": [{"marks": [11, 12]}, "spoilt"], "finished": true});
+    let paper = json!({
+        "entitled": 3, "present": 3, "issued": 2, "passes": [pass, pass],
+        "settlements": [{"number": 2, "first": "spoilt", "second": null, "chosen": {"marks": [12]}}]
+    });
+    let rules = |quota: Value| {
+        json!({
+            "quota": quota, "threshold": "1/2", "comparison": "at_least", "base": "valid",
+            "blank": "invalid", "self_vote_allowed": false, "tie_break": "cluster_score", "lots_seed": 7
+        })
+    };
+    let round = |id: u64, kind: Value, state: Value| {
+        json!({
+            "id": id, "award": "Cờ thi đua", "rules": rules(json!({"fixed": {"places": 2}})),
+            "candidates": [11, 12], "excluded": [], "kind": kind, "state": state
+        })
+    };
+    let closed = |source: Value| {
+        json!({"closed": {
+            "entitled": 3, "present": 3, "issued": 3,
+            "ballots": {"counts": [{"approvals": [11], "count": 2}], "spoilt": 1}, "source": source
+        }})
+    };
+    json!({
+        "id": 9, "cluster": 5, "year": 2024,
+        "details": {"date": "2024-12-20", "time": "8:00", "place": "Hà Nội", "chair": "A",
+                    "secretary": "B", "directing_officer": "C",
+                    "committee": [{"name": "D", "role": "Trưởng ban"}]},
+        "voters": {"delegates": {"list": [{"id": 1, "name": "Nguyễn Văn A", "unit": 11}]}},
+        "quorum": "2/3", "exclusion": true,
+        "rounds": [
+            round(1, json!("regular"), json!("draft")),
+            round(2, json!({"runoff": {"parent": 1}}), json!({"open": {"booth": booth}})),
+            round(3, json!("rehearsal"), json!({"paper": {"count": paper}})),
+            round(4, json!("regular"), closed(json!("booth"))),
+            round(5, json!("regular"), closed(json!({"paper": {"count": paper}}))),
+            round(6, json!("regular"), closed(json!({"hand": {
+                "collected": 3, "valid": 2, "invalid": 1, "votes": [{"unit": 11, "votes": 2}]
+            }}))),
+            {
+                "id": 7, "award": "Bằng khen", "candidates": [11], "excluded": [12],
+                "kind": "regular", "state": "draft",
+                "rules": {"quota": {"share_of_members": {"share": "1/3"}}, "threshold": "1/2",
+                          "comparison": "more_than", "base": "entitled", "blank": "valid",
+                          "self_vote_allowed": true, "tie_break": "lots", "lots_seed": 0}
+            }
+        ]
+    })
+}
+
+#[test]
+fn a_record_in_the_old_shape_reads_and_writes_back_unchanged() {
+    let data = every_variant_meeting();
+    let dto = decode_record::<MeetingDto>(&record(data.clone())).expect("decodes");
+    assert_eq!(data_of(&encode_record(&dto)), data);
+
+    let cluster = json!({
+        "id": 5, "name": "Cụm 8", "number": "8", "parent_org": "BĐBP", "notes": "",
+        "units": [11, 12],
+        "years": [{
+            "year": 2024, "members": [11, 12], "leader": 11, "deputy": null,
+            "handover": {"from": 11, "to": 12, "date": "2024-10-03", "note": ""},
+            "criteria": [{"id": 1, "kind": "criterion", "group": "I", "name": "A", "max": 3000, "guidance": ""},
+                         {"id": 2, "kind": "deduction", "group": "", "name": "B", "max": 500, "guidance": "x"}],
+            "scores": [{"unit": 11, "self_scores": [[1, 2500]], "cluster_scores": []}],
+            "reports": [{"unit": 11, "narrative": "…", "metrics": [{"name": "m", "value": "1", "measure": "%"}]}]
+        }]
+    });
+    let dto = decode_record::<ClusterDto>(&record(cluster.clone())).expect("decodes");
+    assert_eq!(data_of(&encode_record(&dto)), cluster);
+}
+
+#[test]
+fn missing_optional_and_defaulted_fields_and_unknown_ones_read_as_before() {
+    // `short_name` … `contact` default to empty; an unknown field is ignored.
+    let unit = decode_record::<UnitDto>(&record(
+        json!({"id": 3, "full_name": "Cục Hậu cần", "later": 1}),
+    ))
+    .expect("decodes");
+    assert_eq!(
+        (unit.id, unit.full_name.as_str(), unit.contact.as_str()),
+        (3, "Cục Hậu cần", "")
+    );
+    // A year without `deputy` or `handover` (Options) and without criteria.
+    let cluster = json!({"id": 5, "name": "Cụm", "units": [], "years": [{"year": 2024, "members": [], "leader": null}]});
+    let dto = decode_record::<ClusterDto>(&record(cluster)).expect("decodes");
+    assert_eq!(dto.years[0].deputy, None);
+    assert!(dto.years[0].criteria.is_empty());
+}
+
+#[test]
+fn a_bad_record_is_refused_with_serde_words_and_the_place() {
+    let shape = |text: String| match decode_record::<ClusterDto>(&text) {
+        Err(RecordError::Shape { message, .. }) => message,
+        other => panic!("expected a shape error, got {other:?}"),
+    };
+    let cluster = |year: Value| {
+        record(
+            json!({"id": 5, "name": "Cụm", "units": [], "years": [{"year": year, "members": [], "leader": null}]}),
+        )
+    };
+    assert_eq!(
+        shape(cluster(json!("hai nghìn"))),
+        "invalid type: string \"hai nghìn\", expected u16 at years[0].year"
+    );
+    assert_eq!(
+        shape(cluster(json!(70000))),
+        "invalid value: integer `70000`, expected u16 at years[0].year"
+    );
+    assert_eq!(
+        shape(cluster(json!(-1))),
+        "invalid type: integer `-1`, expected u16 at years[0].year"
+    );
+    assert_eq!(
+        shape(record(json!({"id": 5, "units": [], "years": []}))),
+        "missing field `name`"
+    );
+    assert_eq!(
+        shape(record(
+            json!({"id": 5, "name": "Cụm", "units": [1.5], "years": []})
+        )),
+        "invalid type: floating point `1.5`, expected u64 at units[0]"
+    );
+    assert_eq!(
+        shape(record(json!([1, 2]))),
+        "invalid type: sequence, expected struct ClusterDto"
+    );
+
+    let mut meeting = every_variant_meeting();
+    meeting["rounds"][3]["state"] = json!({"opened": {}});
+    meeting["rounds"][2]["state"]["paper"]["count"]["passes"][0]["ballots"][1] = json!("torn");
+    let message = match decode_record::<MeetingDto>(&record(meeting)) {
+        Err(RecordError::Shape { message, .. }) => message,
+        other => panic!("expected a shape error, got {other:?}"),
+    };
+    assert_eq!(
+        message,
+        "unknown variant `torn`, expected one of `marks`, `spoilt` at rounds[2].state.paper.count.passes[0].ballots[1]"
+    );
+    let mut meeting = every_variant_meeting();
+    meeting["rounds"][0]["kind"] = json!({"runoff": 3});
+    let Err(RecordError::Shape { message, .. }) = decode_record::<MeetingDto>(&record(meeting))
+    else {
+        panic!("refused");
+    };
+    assert_eq!(
+        message,
+        "invalid type: integer `3`, expected struct variant at rounds[0].kind.runoff"
+    );
+}
