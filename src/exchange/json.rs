@@ -1,9 +1,10 @@
 //! The stored shapes to and from `serde_json::Value`, written out instead of
 //! derived.
 //!
-//! serde's derives compile a visitor per type and per deserialiser (≈ 120 KB
-//! of wasm for our DTOs); here each DTO is a list of its fields, read and
-//! written by the few generic helpers below. The JSON is the same as
+//! serde's derives compile a visitor and a serialiser per type (and per
+//! serde_json backend); here each DTO is a list of its fields, read and
+//! written by the few generic helpers below — the wasm is 57 KB raw, 18 KB
+//! gzip smaller for it. The JSON is the same as
 //! serde's externally tagged, field-named output, and messages are worded
 //! as serde's ("missing field `name`", "invalid type: …, expected …"), with
 //! the place inside the record added: "… at years[0].year".
@@ -253,7 +254,7 @@ pub fn variant(value: Value, what: &str) -> Result<(String, Option<Value>), Json
 }
 
 /// The data of variant `name`, which must have some.
-pub fn variant_data(name: &str, data: Option<Value>) -> Result<Value, JsonError> {
+fn variant_data(name: &str, data: Option<Value>) -> Result<Value, JsonError> {
     data.ok_or_else(|| {
         JsonError::new(format!(
             "invalid type: unit variant, expected variant `{name}` with data"
