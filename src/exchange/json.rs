@@ -300,6 +300,15 @@ pub fn unknown_variant(name: &str, expected: &[&str]) -> JsonError {
     JsonError::new(format!("unknown variant `{name}`, expected one of {list}"))
 }
 
+/// `{"name": {field: value, …}}`.
+pub fn struct_variant(name: &str, fields: Vec<(&str, Value)>) -> Value {
+    let map = fields
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect::<Map<String, Value>>();
+    tagged(name, Value::Object(map))
+}
+
 /// `{"name": data}`.
 pub fn tagged(name: &str, data: Value) -> Value {
     let mut map = Map::new();
@@ -350,4 +359,42 @@ macro_rules! json_names {
     };
 }
 
-pub(crate) use {json_names, json_struct};
+/// The stored shape of an enum with variants without data (`"name"`) and
+/// struct variants (`{"name": {fields}}`), externally tagged as serde wrote
+/// them; a field error is placed inside its variant (`closed.ballots`).
+macro_rules! json_enum {
+    ($ty:ident { $($variant:ident = $name:literal $({ $($field:ident),* $(,)? })?),* $(,)? }) => {
+        impl $crate::exchange::json::Json for $ty {
+            fn to_json(&self) -> serde_json::Value {
+                match self {
+                    $($ty::$variant $({ $($field),* })? => json_enum!(@write $name $({ $($field),* })?),)*
+                }
+            }
+            fn from_json(value: serde_json::Value) -> Result<$ty, $crate::exchange::json::JsonError> {
+                let (name, data) = $crate::exchange::json::variant(value, concat!("enum ", stringify!($ty)))?;
+                match name.as_str() {
+                    $($name => json_enum!(@read $ty $variant name data $({ $($field),* })?),)*
+                    other => Err($crate::exchange::json::unknown_variant(other, &[$($name),*])),
+                }
+            }
+        }
+    };
+    (@write $name:literal) => {
+        serde_json::Value::String($name.to_owned())
+    };
+    (@write $name:literal { $($field:ident),* }) => {
+        $crate::exchange::json::struct_variant(
+            $name,
+            vec![$((stringify!($field), $crate::exchange::json::Json::to_json($field))),*],
+        )
+    };
+    (@read $ty:ident $variant:ident $n:ident $d:ident) => {
+        Ok($ty::$variant)
+    };
+    (@read $ty:ident $variant:ident $n:ident $d:ident { $($field:ident),* }) => {{
+        let mut fields = $crate::exchange::json::variant_fields(&$n, $d)?;
+        Ok($ty::$variant { $($field: fields.take(stringify!($field))?),* })
+    }};
+}
+
+pub(crate) use {json_enum, json_names, json_struct};

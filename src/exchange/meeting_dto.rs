@@ -4,10 +4,10 @@
 //! canonical order: nothing in the record links a ballot to a voter or says
 //! in which order ballots were cast.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::json::{
-    json_names, json_struct, tagged, unknown_variant, variant, variant_fields, variant_value, Json,
+    json_enum, json_names, json_struct, tagged, unknown_variant, variant, variant_value, Json,
     JsonError,
 };
 use super::RecordError;
@@ -768,201 +768,29 @@ json_struct!(BallotsDto { counts, spoilt });
 json_struct!(BallotCountDto { approvals, count });
 
 // Enums with data, externally tagged as serde writes them: `"name"` for a
-// variant without data, `{"name": {fields}}` or `{"name": value}` otherwise.
+// variant without data, `{"name": {fields}}` for one with fields.
+json_enum!(VotersDto { OnePerUnit = "one_per_unit", Delegates = "delegates" { list } });
+json_enum!(KindDto { Regular = "regular", Runoff = "runoff" { parent }, Rehearsal = "rehearsal" });
+json_enum!(QuotaDto { Fixed = "fixed" { places }, ShareOfMembers = "share_of_members" { share } });
+json_enum!(StateDto {
+    Draft = "draft",
+    Open = "open" { booth },
+    Paper = "paper" { count },
+    Closed = "closed" { entitled, present, issued, ballots, source },
+});
+json_enum!(SourceDto {
+    Booth = "booth",
+    Paper = "paper" { count },
+    Hand = "hand" { collected, valid, invalid, votes },
+});
+json_enum!(ScreenDto {
+    Operator = "operator",
+    Ballot = "ballot" { voter },
+    HandBack = "hand_back",
+    Interrupted = "interrupted" { voter },
+});
 
-/// `{"name": {field: value, …}}` from field names and values.
-fn struct_variant(name: &str, fields: Vec<(&str, Value)>) -> Value {
-    let map = fields
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect::<Map<String, Value>>();
-    tagged(name, Value::Object(map))
-}
-
-impl Json for VotersDto {
-    fn to_json(&self) -> Value {
-        match self {
-            VotersDto::OnePerUnit => Value::String("one_per_unit".into()),
-            VotersDto::Delegates { list } => {
-                struct_variant("delegates", vec![("list", list.to_json())])
-            }
-        }
-    }
-    fn from_json(value: Value) -> Result<VotersDto, JsonError> {
-        let (name, data) = variant(value, "enum VotersDto")?;
-        match name.as_str() {
-            "one_per_unit" => Ok(VotersDto::OnePerUnit),
-            "delegates" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(VotersDto::Delegates {
-                    list: f.take("list")?,
-                })
-            }
-            other => Err(unknown_variant(other, &["one_per_unit", "delegates"])),
-        }
-    }
-}
-
-impl Json for KindDto {
-    fn to_json(&self) -> Value {
-        match self {
-            KindDto::Regular => Value::String("regular".into()),
-            KindDto::Runoff { parent } => {
-                struct_variant("runoff", vec![("parent", parent.to_json())])
-            }
-            KindDto::Rehearsal => Value::String("rehearsal".into()),
-        }
-    }
-    fn from_json(value: Value) -> Result<KindDto, JsonError> {
-        let (name, data) = variant(value, "enum KindDto")?;
-        match name.as_str() {
-            "regular" => Ok(KindDto::Regular),
-            "rehearsal" => Ok(KindDto::Rehearsal),
-            "runoff" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(KindDto::Runoff {
-                    parent: f.take("parent")?,
-                })
-            }
-            other => Err(unknown_variant(other, &["regular", "runoff", "rehearsal"])),
-        }
-    }
-}
-
-impl Json for QuotaDto {
-    fn to_json(&self) -> Value {
-        match self {
-            QuotaDto::Fixed { places } => {
-                struct_variant("fixed", vec![("places", places.to_json())])
-            }
-            QuotaDto::ShareOfMembers { share } => {
-                struct_variant("share_of_members", vec![("share", share.to_json())])
-            }
-        }
-    }
-    fn from_json(value: Value) -> Result<QuotaDto, JsonError> {
-        let (name, data) = variant(value, "enum QuotaDto")?;
-        match name.as_str() {
-            "fixed" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(QuotaDto::Fixed {
-                    places: f.take("places")?,
-                })
-            }
-            "share_of_members" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(QuotaDto::ShareOfMembers {
-                    share: f.take("share")?,
-                })
-            }
-            other => Err(unknown_variant(other, &["fixed", "share_of_members"])),
-        }
-    }
-}
-
-impl Json for StateDto {
-    fn to_json(&self) -> Value {
-        match self {
-            StateDto::Draft => Value::String("draft".into()),
-            StateDto::Open { booth } => struct_variant("open", vec![("booth", booth.to_json())]),
-            StateDto::Paper { count } => struct_variant("paper", vec![("count", count.to_json())]),
-            StateDto::Closed {
-                entitled,
-                present,
-                issued,
-                ballots,
-                source,
-            } => struct_variant(
-                "closed",
-                vec![
-                    ("entitled", entitled.to_json()),
-                    ("present", present.to_json()),
-                    ("issued", issued.to_json()),
-                    ("ballots", ballots.to_json()),
-                    ("source", source.to_json()),
-                ],
-            ),
-        }
-    }
-    fn from_json(value: Value) -> Result<StateDto, JsonError> {
-        let (name, data) = variant(value, "enum StateDto")?;
-        match name.as_str() {
-            "draft" => Ok(StateDto::Draft),
-            "open" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(StateDto::Open {
-                    booth: f.take("booth")?,
-                })
-            }
-            "paper" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(StateDto::Paper {
-                    count: f.take("count")?,
-                })
-            }
-            "closed" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(StateDto::Closed {
-                    entitled: f.take("entitled")?,
-                    present: f.take("present")?,
-                    issued: f.take("issued")?,
-                    ballots: f.take("ballots")?,
-                    source: f.take("source")?,
-                })
-            }
-            other => Err(unknown_variant(
-                other,
-                &["draft", "open", "paper", "closed"],
-            )),
-        }
-    }
-}
-
-impl Json for SourceDto {
-    fn to_json(&self) -> Value {
-        match self {
-            SourceDto::Booth => Value::String("booth".into()),
-            SourceDto::Paper { count } => struct_variant("paper", vec![("count", count.to_json())]),
-            SourceDto::Hand {
-                collected,
-                valid,
-                invalid,
-                votes,
-            } => struct_variant(
-                "hand",
-                vec![
-                    ("collected", collected.to_json()),
-                    ("valid", valid.to_json()),
-                    ("invalid", invalid.to_json()),
-                    ("votes", votes.to_json()),
-                ],
-            ),
-        }
-    }
-    fn from_json(value: Value) -> Result<SourceDto, JsonError> {
-        let (name, data) = variant(value, "enum SourceDto")?;
-        match name.as_str() {
-            "booth" => Ok(SourceDto::Booth),
-            "paper" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(SourceDto::Paper {
-                    count: f.take("count")?,
-                })
-            }
-            "hand" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(SourceDto::Hand {
-                    collected: f.take("collected")?,
-                    valid: f.take("valid")?,
-                    invalid: f.take("invalid")?,
-                    votes: f.take("votes")?,
-                })
-            }
-            other => Err(unknown_variant(other, &["booth", "paper", "hand"])),
-        }
-    }
-}
-
+/// `{"marks": [unit ids]}` (a newtype variant) or `"spoilt"`.
 impl Json for PaperBallotDto {
     fn to_json(&self) -> Value {
         match self {
@@ -976,44 +804,6 @@ impl Json for PaperBallotDto {
             "spoilt" => Ok(PaperBallotDto::Spoilt),
             "marks" => Ok(PaperBallotDto::Marks(variant_value(&name, data)?)),
             other => Err(unknown_variant(other, &["marks", "spoilt"])),
-        }
-    }
-}
-
-impl Json for ScreenDto {
-    fn to_json(&self) -> Value {
-        match self {
-            ScreenDto::Operator => Value::String("operator".into()),
-            ScreenDto::Ballot { voter } => {
-                struct_variant("ballot", vec![("voter", voter.to_json())])
-            }
-            ScreenDto::HandBack => Value::String("hand_back".into()),
-            ScreenDto::Interrupted { voter } => {
-                struct_variant("interrupted", vec![("voter", voter.to_json())])
-            }
-        }
-    }
-    fn from_json(value: Value) -> Result<ScreenDto, JsonError> {
-        let (name, data) = variant(value, "enum ScreenDto")?;
-        match name.as_str() {
-            "operator" => Ok(ScreenDto::Operator),
-            "hand_back" => Ok(ScreenDto::HandBack),
-            "ballot" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(ScreenDto::Ballot {
-                    voter: f.take("voter")?,
-                })
-            }
-            "interrupted" => {
-                let mut f = variant_fields(&name, data)?;
-                Ok(ScreenDto::Interrupted {
-                    voter: f.take("voter")?,
-                })
-            }
-            other => Err(unknown_variant(
-                other,
-                &["operator", "ballot", "hand_back", "interrupted"],
-            )),
         }
     }
 }
