@@ -18,6 +18,6 @@ pub use files::{
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
 pub use results::{
-    canonical_json, check_results_file, data_sha256, fingerprint, results_data, results_file,
-    results_fingerprint, ResultsCheck, ResultsDto, UnitNameDto,
+    check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
+    value_sha256, ResultsCheck, ResultsDto, UnitNameDto,
 };

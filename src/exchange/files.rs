@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
 use super::json::{json_struct, Json};
 use super::record::{check_version, migrate};
-use super::{data_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
+use super::{value_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
 use crate::domain::{Cluster, ClusterId, CriterionId, Meeting, Points, Unit, UnitId, Workspace};
 
@@ -145,14 +145,16 @@ pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
 /// The whole file text: the envelope around `data` with its SHA-256, as
 /// compact JSON (indentation would make a large workspace file 4× larger).
 pub fn file_text<T: Json>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
-    let sha256 = data_sha256(data);
+    // Converted once, hashed and written from the same value.
+    let data = data.to_json();
+    let sha256 = value_sha256(&data);
     let envelope = serde_json::json!({
         "format": "thidua",
         "kind": kind.tag(),
         "version": super::CURRENT_VERSION,
         "exported_at": exported_at,
         "app_version": env!("CARGO_PKG_VERSION"),
-        "data": data.to_json(),
+        "data": data,
         "sha256": sha256,
     });
     serde_json::to_string(&envelope).ok()
@@ -322,7 +324,7 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
         .ok_or(FileError::MissingChecksum)?
         .to_owned();
     // The checksum is over the data as written, before any migration.
-    let actual = data_sha256(&data);
+    let actual = value_sha256(&data);
     if !recorded.eq_ignore_ascii_case(&actual) {
         return Err(FileError::ChecksumMismatch);
     }

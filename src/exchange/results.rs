@@ -57,18 +57,18 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
     })
 }
 
-/// The canonical text of a file's `data`: compact JSON with the keys of
-/// every object sorted, so that the same data always hashes the same,
-/// whoever wrote the file.
-pub fn canonical_json<T: Json>(data: &T) -> String {
-    // `serde_json::Value` keeps objects in a sorted map.
-    data.to_json().to_string()
+/// SHA-256, in lower-case hex, of the canonical text of a file's `data`:
+/// compact JSON with the keys of every object sorted (`serde_json::Value`
+/// keeps objects in a sorted map), so that the same data always hashes the
+/// same, whoever wrote the file. Takes the JSON as it is, without a copy.
+pub fn value_sha256(data: &serde_json::Value) -> String {
+    let digest = Sha256::digest(data.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// SHA-256 of the canonical `data`, in lower-case hex.
+/// SHA-256 of `data` in its stored shape (see `value_sha256`).
 pub fn data_sha256<T: Json>(data: &T) -> String {
-    let digest = Sha256::digest(canonical_json(data).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    value_sha256(&data.to_json())
 }
 
 /// The short form printed on the minutes: the first 16 hex digits of the
@@ -130,7 +130,7 @@ pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError
         .ok_or_else(|| RecordError::invalid("data", "missing"))?;
     let results = ResultsDto::from_json(data.clone())
         .map_err(|e| RecordError::invalid("data", e.to_string()))?;
-    let actual = data_sha256(data);
+    let actual = value_sha256(data);
     let recorded = value
         .get("sha256")
         .and_then(|s| s.as_str())
