@@ -5,7 +5,7 @@ export THIDUA_TOOLS_DIR := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test bench build setup setup-test serve lint unit wasm-test e2e
+.PHONY: run test bench build setup setup-test serve lint unit wasm-test e2e guide
 
 ## Installs what is missing, builds the release, serves dist/ on 127.0.0.1.
 run: build
@@ -45,7 +45,13 @@ wasm-test:
 
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
-	node scripts/guide-shots.mjs
+	node scripts/guide-shots.mjs target/guide
+
+## Refreshes the user guide's screenshots in docs/guide/ from a new e2e run
+## (not part of `make test`, which leaves the tree as it found it).
+guide: setup-test build
+	cd tests/e2e && node --test --test-concurrency=1
+	node scripts/guide-shots.mjs docs/guide
 
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
 ## workspace and its stored size, start-up and heavy screens in Chromium, and paper entry

@@ -1,8 +1,9 @@
-// Copies the screenshots the e2e run took into docs/guide/ for the user
-// guide in README.md, scaled to 900 px wide as JPEG so the repository stays
-// small. Run at the end of `make e2e`; a missing screenshot is an error.
+// Copies the screenshots the e2e run took into a folder for the user guide
+// in README.md, scaled to 900 px wide as JPEG so the repository stays small.
+// `make e2e` runs it into target/guide/ (a missing screenshot is an error,
+// the tree stays clean); `make guide` runs it into docs/guide/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launch, ROOT, SHOTS } from '../tests/e2e/harness.mjs';
 
 const GUIDE = [
@@ -25,7 +26,7 @@ const GUIDE = [
   ['14-single-file', '17-single-file'],
 ];
 
-const out = join(ROOT, 'docs', 'guide');
+const out = resolve(ROOT, process.argv[2] ?? join('target', 'guide'));
 mkdirSync(out, { recursive: true });
 const missing = GUIDE.filter(([from]) => !existsSync(join(SHOTS, `${from}.png`)));
 if (missing.length) {
@@ -40,7 +41,7 @@ try {
     await page.setContent(`<body style="margin:0"><img id="shot" style="width:900px;display:block" src="data:image/png;base64,${png}"></body>`);
     await page.locator('#shot').screenshot({ path: join(out, `${to}.jpg`), type: 'jpeg', quality: 70 });
   }
-  console.log(`guide-shots: ${GUIDE.length} screenshots in docs/guide/`);
+  console.log(`guide-shots: ${GUIDE.length} screenshots in ${out}`);
 } finally {
   await context.close();
 }
