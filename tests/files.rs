@@ -775,3 +775,35 @@ fn a_closed_count_that_does_not_reconcile_is_not_imported() {
     assert!(err.contains("does not reconcile"), "{err}");
     assert!(err.contains("Bằng khen của Bộ Tư lệnh BĐBP"), "{err}");
 }
+
+#[test]
+fn a_unit_report_scored_above_this_laptops_maximum_is_not_imported() {
+    // Found by the sealed-file fuzz (tests/fuzz_files.rs): the report's own
+    // table allowed the score, this laptop's does not; imported, the
+    // cluster was then set aside at the next start-up.
+    let (mine, cluster) = sample_meeting();
+    let mut theirs = mine.clone();
+    let year = theirs
+        .clusters
+        .iter_mut()
+        .find(|c| c.id == cluster)
+        .and_then(|c| c.years.iter_mut().find(|y| y.year == SAMPLE_YEAR))
+        .expect("year");
+    let unit = year.members[7];
+    let item = &mut year.criteria.items[0];
+    let (id, max) = (item.id, item.max);
+    item.max = Points(max.0 + 500);
+    theirs
+        .set_score(
+            cluster,
+            SAMPLE_YEAR,
+            unit,
+            Scorer::SelfScore,
+            id,
+            Some(Points(max.0 + 100)),
+        )
+        .expect("their score");
+    let text = unit_report_file(&theirs, cluster, SAMPLE_YEAR, unit, AT).expect("file");
+    let err = import(&mine, &[text], Choice::TakeTheirs).expect_err("refused");
+    assert!(err.contains("above the maximum"), "{err}");
+}

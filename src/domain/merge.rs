@@ -634,7 +634,8 @@ fn broken(record: RecordRef, problem: String) -> Result<(), IntegrityError> {
 /// comes in (storage at start-up, files, snapshots): ids unique, names
 /// unique by the domain's own rules (`Unit::name_key`,
 /// `Cluster::name_key`), every reference resolves, scores only on the
-/// year's items, one meeting per cluster-year, and every closed count
+/// year's items and never above their maximum, one meeting per
+/// cluster-year, and every closed count
 /// reconciles (`tally::reconcile`), hand totals only for candidates.
 /// Returns the first problem, naming the record at fault (the later of
 /// two that clash, or the one whose reference does not resolve).
@@ -711,13 +712,23 @@ pub fn check_integrity_except(
                 }
             }
             for sheet in year.scores.values() {
-                let items = sheet.self_scores.keys().chain(sheet.cluster_scores.keys());
-                for item in items {
-                    if year.criteria.item(*item).is_none() {
+                let scores = sheet.self_scores.iter().chain(&sheet.cluster_scores);
+                for (item, points) in scores {
+                    let Some(criterion) = year.criteria.item(*item) else {
                         return broken(
                             here,
                             format!(
                                 "{:?} {} has a score for item {}, which its criteria table lacks",
+                                cluster.name, year.year, item.0
+                            ),
+                        );
+                    };
+                    // As on entry and on load: never above the maximum.
+                    if *points > criterion.max {
+                        return broken(
+                            here,
+                            format!(
+                                "{:?} {} has a score above the maximum of item {}",
                                 cluster.name, year.year, item.0
                             ),
                         );
