@@ -807,3 +807,20 @@ fn a_unit_report_scored_above_this_laptops_maximum_is_not_imported() {
     let err = import(&mine, &[text], Choice::TakeTheirs).expect_err("refused");
     assert!(err.contains("above the maximum"), "{err}");
 }
+
+#[test]
+fn a_meeting_naming_a_unit_that_is_not_here_is_not_imported() {
+    // Found while hunting dangling references: a round's candidate or a
+    // delegate's unit was never checked against the units on the laptop.
+    let (ws, cluster) = sample_meeting();
+    let good = cluster_file(&ws, cluster, AT).expect("file");
+    for edit in [
+        (|d: &mut Value| d["meetings"][0]["rounds"][1]["candidates"][0] = json!(987_654))
+            as fn(&mut Value),
+        |d: &mut Value| d["meetings"][0]["rounds"][1]["excluded"][0] = json!(987_654),
+    ] {
+        let text = resealed(&good, edit);
+        let err = import(&Workspace::default(), &[text], Choice::TakeTheirs).expect_err("refused");
+        assert!(err.contains("names unit 987654"), "{err}");
+    }
+}

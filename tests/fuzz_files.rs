@@ -11,7 +11,7 @@
 //!
 //! A seeded generator (splitmix64), so a failure names its seed and case
 //! and is replayed exactly; `FUZZ_CASES` sets the cases per file kind
-//! (25 000 each by default, 100 000 files in all: about 85 s of CPU in a
+//! (25 000 each by default, 100 000 files in all: about 80 s of CPU in a
 //! debug build, the four kinds running side by side). The files are kept
 //! small (four units, two criteria): in a debug build the time goes into
 //! serde_json and SHA-256, in proportion to the file's size.

@@ -633,7 +633,8 @@ fn broken(record: RecordRef, problem: String) -> Result<(), IntegrityError> {
 /// The second reading of a workspace as a whole, run on every way data
 /// comes in (storage at start-up, files, snapshots): ids unique, names
 /// unique by the domain's own rules (`Unit::name_key`,
-/// `Cluster::name_key`), every reference resolves, scores only on the
+/// `Cluster::name_key`), every reference resolves (a meeting's candidates
+/// and delegates included), scores only on the
 /// year's items and never above their maximum, one meeting per
 /// cluster-year, and every closed count
 /// reconciles (`tally::reconcile`), hand totals only for candidates.
@@ -753,6 +754,28 @@ pub fn check_integrity_except(
                     meeting.year
                 ),
             );
+        }
+        // Units are never deleted: every unit a meeting names is here.
+        let delegates = match &meeting.voters {
+            super::Voters::OnePerUnit => Vec::new(),
+            super::Voters::Delegates(list) => list.iter().map(|d| d.unit).collect(),
+        };
+        let named = meeting
+            .rounds
+            .iter()
+            .flat_map(|r| r.candidates.iter().chain(&r.excluded))
+            .chain(&delegates);
+        for unit in named {
+            if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
+                return broken(
+                    here,
+                    format!(
+                        "the meeting of {:?} {} names unit {unit}, which is not on this laptop",
+                        ws.cluster_name(meeting.cluster),
+                        meeting.year
+                    ),
+                );
+            }
         }
         let Some(year) = ws
             .cluster(meeting.cluster)
