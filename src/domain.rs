@@ -13,7 +13,7 @@ mod workspace;
 
 pub use ballot::{
     Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
-    Threshold, TieBreak,
+    Threshold, TieBreak, MAX_COUNT,
 };
 pub use date::Date;
 pub use ids::{ClusterId, UnitId};
@@ -31,6 +31,6 @@ pub use scoring::{
     ItemKind, Metric, Points, ScoreSheet, Scorer, UnitScores,
 };
 pub use workspace::{
-    Cluster, ClusterDraft, DomainError, EmulationYear, Handover, Shift, Unit, UnitDraft, Workspace,
-    YearDraft, YEAR_RANGE,
+    cluster_name_key, unit_name_key, Cluster, ClusterDraft, DomainError, EmulationYear, Handover,
+    Shift, Unit, UnitDraft, Workspace, YearDraft, YEAR_RANGE,
 };

@@ -148,7 +148,9 @@ impl Store {
 
     /// Re-reads everything from storage (another tab changed it).
     pub fn reload(&self) {
-        let Ok(loaded) = BrowserStorage::open().and_then(|mut b| storage::load(&mut b)) else {
+        // Another tab's save may be half done: `storage::reload` then
+        // refuses, and its next write brings another reload.
+        let Ok(loaded) = BrowserStorage::open().and_then(|mut b| storage::reload(&mut b)) else {
             return;
         };
         self.persister.set_value(loaded.persister);

@@ -57,6 +57,9 @@ pub enum StorageError {
     NoRoomForSnapshot { needed: usize },
     #[error("snapshot {key} cannot be read: {reason}")]
     BadSnapshot { key: String, reason: String },
+    /// What another tab is writing does not hold together yet.
+    #[error("the stored data does not hold together yet: {reason}")]
+    Unsettled { reason: String },
 }
 
 /// A string key-value store: the browser's localStorage, or memory in tests.
@@ -133,8 +136,23 @@ fn cluster_key(cluster: &Cluster) -> String {
     format!("{CLUSTER_PREFIX}{}", cluster.id)
 }
 
-/// Reads everything; a record that fails is moved aside and reported.
+/// Reads everything at start-up; a record that fails, alone or in the
+/// workspace as a whole (`second_reading`), is moved aside and reported.
 pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
+    read_all(store, true)
+}
+
+/// Reads everything again after another tab wrote. A workspace that
+/// fails the second reading may be that tab's save half done (one key
+/// after another), so nothing is moved aside for it: the reload is
+/// refused (`Unsettled`) and the next storage event, or the next
+/// start-up, reads it whole. Unreadable records are set aside as at
+/// start-up.
+pub fn reload(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
+    read_all(store, false)
+}
+
+fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageError> {
     let mut loaded = Loaded::default();
     let mut keys = store.keys()?;
     crate::sort::sort(&mut keys);
@@ -168,6 +186,16 @@ pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
             Err(error) => failures.push((key.clone(), text, error)),
         }
     }
+    if !at_start {
+        let aside = set_aside_records(&loaded, &failures);
+        let settled = crate::domain::merge::check_integrity_except(&loaded.workspace, &aside);
+        if let Err(error) = settled {
+            return Err(StorageError::Unsettled {
+                reason: error.problem,
+            });
+        }
+    }
+    second_reading(&mut loaded, &mut failures);
     loaded.persister.saved = Some(loaded.workspace.clone());
     for (key, text, error) in failures {
         let kept_under = move_aside(store, &keys, &key, &text);
@@ -180,6 +208,73 @@ pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
     Ok(loaded)
 }
 
+/// The record a storage key holds, live or set aside
+/// (`thidua.aside.<n>.thidua.unit.<id>`).
+fn record_of_key(key: &str) -> Option<crate::domain::merge::RecordRef> {
+    use crate::domain::merge::RecordRef;
+    use crate::domain::{ClusterId, MeetingId, UnitId};
+    let key = match key.strip_prefix(ASIDE_PREFIX) {
+        Some(rest) => rest.split_once('.')?.1,
+        None => key,
+    };
+    let id = |prefix: &str| key.strip_prefix(prefix)?.parse::<u64>().ok();
+    id(UNIT_PREFIX)
+        .map(|id| RecordRef::Unit(UnitId(id)))
+        .or_else(|| id(CLUSTER_PREFIX).map(|id| RecordRef::Cluster(ClusterId(id))))
+        .or_else(|| id(MEETING_PREFIX).map(|id| RecordRef::Meeting(MeetingId(id))))
+}
+
+/// The records set aside, in this load or an earlier one.
+fn set_aside_records(
+    loaded: &Loaded,
+    failures: &[(String, String, RecordError)],
+) -> std::collections::BTreeSet<crate::domain::merge::RecordRef> {
+    loaded
+        .earlier_set_aside
+        .iter()
+        .chain(failures.iter().map(|(key, _, _)| key))
+        .filter_map(|key| record_of_key(key))
+        .collect()
+}
+
+/// The second reading of what loaded, record by record readable: the
+/// workspace as a whole must pass the integrity check of files and
+/// snapshots (`merge::check_integrity`). A record at fault leaves the
+/// workspace and joins the unreadable ones, with its reason: it is moved
+/// aside and reported, and never written over (the persister forgets
+/// it). A reference to a record set aside is not a fault of the record
+/// making it (`check_integrity_except`): one bad record does not take the
+/// records that name it along.
+fn second_reading(loaded: &mut Loaded, failures: &mut Vec<(String, String, RecordError)>) {
+    use crate::domain::merge::{check_integrity_except, RecordRef};
+    loop {
+        let aside = set_aside_records(loaded, failures);
+        let Err(error) = check_integrity_except(&loaded.workspace, &aside) else {
+            break;
+        };
+        let ws = &mut loaded.workspace;
+        let key = match error.record {
+            RecordRef::Unit(id) => {
+                let at = ws.units.iter().rposition(|u| u.id == id);
+                at.map(|i| unit_key(&ws.units.remove(i)))
+            }
+            RecordRef::Cluster(id) => {
+                let at = ws.clusters.iter().rposition(|c| c.id == id);
+                at.map(|i| cluster_key(&ws.clusters.remove(i)))
+            }
+            RecordRef::Meeting(id) => {
+                let at = ws.meetings.iter().rposition(|m| m.id == id);
+                at.map(|i| meeting_key(&ws.meetings.remove(i)))
+            }
+        };
+        // Each turn takes one record out, so this ends; a fault naming
+        // no loaded record cannot happen, but would not loop either.
+        let Some(key) = key else { break };
+        let text = loaded.persister.written.remove(&key).unwrap_or_default();
+        failures.push((key, text, RecordError::invalid("data", error.problem)));
+    }
+}
+
 /// Copies an unreadable value to a fresh aside key and removes the
 /// original, only once the copy reads back intact.
 fn move_aside(
@@ -188,6 +283,11 @@ fn move_aside(
     key: &str,
     text: &str,
 ) -> Option<String> {
+    // Only what is there is moved: a value that changed (or is gone)
+    // stays where it is, never written over.
+    if store.get(key).ok()?.as_deref() != Some(text) {
+        return None;
+    }
     let target = (1u32..)
         .map(|n| format!("{ASIDE_PREFIX}{n}.{key}"))
         .find(|candidate| !existing.contains(candidate))?;

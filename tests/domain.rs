@@ -452,3 +452,108 @@ fn deleting_a_cluster_or_a_year_takes_its_meetings_and_waits_for_a_vote_to_end()
     );
     assert_eq!(voting, before);
 }
+
+// ---- Defect 5 of issue 15: the domain's naming rule and the integrity
+// check of a whole workspace (imports, snapshots, start-up) are one rule.
+
+fn cluster_draft(name: &str, parent: &str) -> ClusterDraft {
+    ClusterDraft {
+        name: name.into(),
+        parent_org: parent.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn clusters_of_one_name_under_different_parents_pass_every_check() {
+    use thidua::domain::merge::{self, RecordRef};
+    use thidua::exchange::{workspace_data, workspace_from};
+    let mut ws = Workspace::default();
+    ws.add_cluster(
+        ClusterId(1),
+        cluster_draft("Cụm thi đua số 8", "BĐBP tỉnh A"),
+    )
+    .expect("first");
+    ws.add_cluster(
+        ClusterId(2),
+        cluster_draft("cụm thi đua  số 8", "BĐBP tỉnh B"),
+    )
+    .expect("the domain allows the same name under another parent");
+    assert_eq!(
+        ws.add_cluster(
+            ClusterId(3),
+            cluster_draft("Cụm thi đua số 8", " bđbp tỉnh a")
+        ),
+        Err(DomainError::DuplicateClusterName {
+            name: "Cụm thi đua số 8".into()
+        })
+    );
+    // What the domain made passes the whole-workspace check, so imports
+    // and snapshot restores are not refused on this laptop.
+    assert_eq!(merge::check_integrity(&ws), Ok(()));
+    assert_eq!(workspace_from(workspace_data(&ws)).as_ref(), Ok(&ws));
+    // The same name under the same parent, as a crafted file would carry
+    // it, is refused, naming the later cluster.
+    let mut crafted = ws.clone();
+    crafted.clusters[1].parent_org = "BĐBP tỉnh A".into();
+    let err = merge::check_integrity(&crafted).expect_err("clash");
+    assert_eq!(err.record, RecordRef::Cluster(ClusterId(2)));
+}
+
+#[test]
+fn keeping_both_units_finds_a_free_name_by_the_domains_rule() {
+    use thidua::domain::merge::{self, Bundle, Choice};
+    // This laptop already has "đơn vị a (2)" (another case): the copy kept
+    // beside "Đơn vị A" must get a name the domain's rule calls free.
+    let mut mine = cluster_with(&["Đơn vị A", "đơn vị a (2)"]);
+    let mut theirs_unit = mine.units[0].clone();
+    theirs_unit.kind = "Lữ đoàn".into();
+    let bundle = Bundle {
+        units: vec![theirs_unit],
+        ..Bundle::default()
+    };
+    let plan = merge::plan(&mine, &bundle).expect("plan");
+    let mut n = 5000;
+    let after = merge::apply(&mine, &plan, &[Choice::KeepBoth], &mut || {
+        n += 1;
+        n
+    })
+    .expect("keep both");
+    assert_eq!(after.units.len(), 3);
+    assert_eq!(after.units[2].full_name, "Đơn vị A (3)");
+    mine.units.push(after.units[2].clone());
+    assert_eq!(after, mine);
+}
+
+proptest::proptest! {
+    /// One rule: a cluster the domain lets a user add is exactly one the
+    /// integrity check accepts beside the first, and the same for units.
+    #[test]
+    fn the_domain_and_the_integrity_check_agree_on_names(
+        a in " ?[aA][aA ]{0,2}[bB]?", pa in "[xX ]{0,2}",
+        b in " ?[aA][aA ]{0,2}[bB]?", pb in "[xX ]{0,2}",
+    ) {
+        use thidua::domain::merge::check_integrity;
+        let mut ws = Workspace::default();
+        ws.add_cluster(ClusterId(1), cluster_draft(&a, &pa)).expect("first");
+        let domain = ws.clone().add_cluster(ClusterId(2), cluster_draft(&b, &pb)).is_ok();
+        let mut crafted = ws.clone();
+        let mut second = crafted.clusters[0].clone();
+        second.id = ClusterId(2);
+        second.name = b.clone();
+        second.parent_org = pb.clone();
+        crafted.clusters.push(second);
+        proptest::prop_assert_eq!(domain, check_integrity(&crafted).is_ok());
+
+        let mut ws = Workspace::default();
+        let draft = |name: &str| UnitDraft { full_name: name.into(), ..Default::default() };
+        ws.add_unit(UnitId(1), draft(&a), None).expect("first unit");
+        let domain = ws.clone().add_unit(UnitId(2), draft(&b), None).is_ok();
+        let mut crafted = ws.clone();
+        let mut second = crafted.units[0].clone();
+        second.id = UnitId(2);
+        second.full_name = b.clone();
+        crafted.units.push(second);
+        proptest::prop_assert_eq!(domain, check_integrity(&crafted).is_ok());
+    }
+}

@@ -684,3 +684,143 @@ fn keeping_both_clusters_copies_theirs_whole_under_a_new_id() {
         "meetings stay with the original"
     );
 }
+
+// ---- Defects 6 and 7 of issue 15: counts from a file are checked before
+// anything sums them, and closed counts must reconcile to be imported.
+
+#[test]
+fn impossible_counts_are_refused_with_their_place() {
+    let (ws, cluster) = sample_meeting();
+    let good = cluster_file(&ws, cluster, AT).expect("file");
+    let booth = "data.meetings[0].rounds[0].state";
+    let hand = "data.meetings[0].rounds[1].state.source";
+    type Edit = fn(&mut Value);
+    let cases: Vec<(Edit, String)> = vec![
+        (
+            |d| {
+                // 3e9 + 1 294 967 297 = 2^32 + 1: wraps to 1 as u32.
+                let c = &mut d["meetings"][0]["rounds"][0]["state"]["closed"]["ballots"]["counts"];
+                c[0]["count"] = json!(3_000_000_000u32);
+                c[1]["count"] = json!(1_294_967_297u32);
+            },
+            format!("{booth}.ballots.counts[0].count"),
+        ),
+        (
+            |d| {
+                let c = &mut d["meetings"][0]["rounds"][0]["state"]["closed"]["ballots"]["counts"];
+                c[0]["count"] = json!(600_000);
+                c[1]["count"] = json!(600_000);
+            },
+            format!("{booth}.ballots"),
+        ),
+        (
+            |d| {
+                d["meetings"][0]["rounds"][0]["state"]["closed"]["ballots"]["spoilt"] =
+                    json!(u32::MAX)
+            },
+            format!("{booth}.ballots.spoilt"),
+        ),
+        (
+            |d| {
+                d["meetings"][0]["rounds"][0]["state"]["closed"]["present"] =
+                    json!(4_000_000_000u32)
+            },
+            format!("{booth}.present"),
+        ),
+        (
+            |d| {
+                d["meetings"][0]["rounds"][1]["state"]["closed"]["source"]["hand"]["valid"] =
+                    json!(4_294_967_295u32)
+            },
+            format!("{hand}.valid"),
+        ),
+        (
+            |d| {
+                d["meetings"][0]["rounds"][1]["state"]["closed"]["source"]["hand"]["votes"][0]
+                    ["votes"] = json!(4_000_000_000u32)
+            },
+            format!("{hand}.votes[0].votes"),
+        ),
+        (
+            |d| {
+                let votes = &mut d["meetings"][0]["rounds"][1]["state"]["closed"]["source"]["hand"]
+                    ["votes"];
+                let first = votes[0].clone();
+                votes.as_array_mut().expect("list").push(first);
+            },
+            format!("{hand}.votes[4].unit"),
+        ),
+    ];
+    for (edit, place) in cases {
+        let text = resealed(&good, edit);
+        match read_file(&text, &ANY) {
+            Err(FileError::Record(RecordError::Invalid { path, .. })) => {
+                assert_eq!(path, place)
+            }
+            other => panic!("{place}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_closed_count_that_does_not_reconcile_is_not_imported() {
+    let (ws, cluster) = sample_meeting();
+    let good = cluster_file(&ws, cluster, AT).expect("file");
+    let text = resealed(&good, |d| {
+        // 8 collected, 7 valid, 1 invalid; one unit said to have 9 votes.
+        d["meetings"][0]["rounds"][1]["state"]["closed"]["source"]["hand"]["votes"][0]["votes"] =
+            json!(9);
+    });
+    let err = import(&Workspace::default(), &[text], Choice::TakeTheirs).expect_err("refused");
+    assert!(err.contains("does not reconcile"), "{err}");
+    assert!(err.contains("Bằng khen của Bộ Tư lệnh BĐBP"), "{err}");
+}
+
+#[test]
+fn a_unit_report_scored_above_this_laptops_maximum_is_not_imported() {
+    // Found by the sealed-file fuzz (tests/fuzz_files.rs): the report's own
+    // table allowed the score, this laptop's does not; imported, the
+    // cluster was then set aside at the next start-up.
+    let (mine, cluster) = sample_meeting();
+    let mut theirs = mine.clone();
+    let year = theirs
+        .clusters
+        .iter_mut()
+        .find(|c| c.id == cluster)
+        .and_then(|c| c.years.iter_mut().find(|y| y.year == SAMPLE_YEAR))
+        .expect("year");
+    let unit = year.members[7];
+    let item = &mut year.criteria.items[0];
+    let (id, max) = (item.id, item.max);
+    item.max = Points(max.0 + 500);
+    theirs
+        .set_score(
+            cluster,
+            SAMPLE_YEAR,
+            unit,
+            Scorer::SelfScore,
+            id,
+            Some(Points(max.0 + 100)),
+        )
+        .expect("their score");
+    let text = unit_report_file(&theirs, cluster, SAMPLE_YEAR, unit, AT).expect("file");
+    let err = import(&mine, &[text], Choice::TakeTheirs).expect_err("refused");
+    assert!(err.contains("above the maximum"), "{err}");
+}
+
+#[test]
+fn a_meeting_naming_a_unit_that_is_not_here_is_not_imported() {
+    // Found while hunting dangling references: a round's candidate or a
+    // delegate's unit was never checked against the units on the laptop.
+    let (ws, cluster) = sample_meeting();
+    let good = cluster_file(&ws, cluster, AT).expect("file");
+    for edit in [
+        (|d: &mut Value| d["meetings"][0]["rounds"][1]["candidates"][0] = json!(987_654))
+            as fn(&mut Value),
+        |d: &mut Value| d["meetings"][0]["rounds"][1]["excluded"][0] = json!(987_654),
+    ] {
+        let text = resealed(&good, edit);
+        let err = import(&Workspace::default(), &[text], Choice::TakeTheirs).expect_err("refused");
+        assert!(err.contains("names unit 987654"), "{err}");
+    }
+}

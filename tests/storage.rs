@@ -415,3 +415,180 @@ fn a_round_in_progress_belongs_to_one_live_tab() {
     release_lock(&mut store, m, "a").expect("release");
     assert_eq!(lock_holder(&store, m, "b", 2000.0), None);
 }
+
+// ---- Defect 7 of issue 15: the second reading (the integrity of the
+// workspace as a whole, closed counts reconciled) runs on storage too.
+
+/// The sample meeting saved, with the record under `key` edited as JSON
+/// (its `data`), as a crafted or damaged store would hold it.
+fn store_with(edit_key: &str, edit: impl FnOnce(&mut serde_json::Value)) -> MemoryStorage {
+    let (ws, _) = common::sample_meeting();
+    let mut store = saved(&ws);
+    let text = store.entries.get(edit_key).expect("record").clone();
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    edit(&mut value["data"]);
+    store.entries.insert(edit_key.to_owned(), value.to_string());
+    store
+}
+
+/// Loads, and checks that exactly the record under `key` was set aside
+/// with a reason containing `reason`, kept as it was, never written over
+/// by a save, and that the rest passes the integrity check.
+fn check_second_reading(mut store: MemoryStorage, key: &str, reason: &str) {
+    use thidua::domain::merge::{check_integrity_except, RecordRef};
+    let original = store.entries.get(key).expect("stored").clone();
+    let mut loaded = load(&mut store).expect("load");
+    assert_eq!(
+        loaded
+            .set_aside
+            .iter()
+            .map(|s| s.key.as_str())
+            .collect::<Vec<_>>(),
+        vec![key],
+        "{:?}",
+        loaded.set_aside
+    );
+    let aside = &loaded.set_aside[0];
+    let problem = aside.error.to_string();
+    assert!(problem.contains(reason), "{problem}");
+    let kept_under = aside.kept_under.clone().expect("moved aside");
+    assert_eq!(store.entries.get(&kept_under), Some(&original));
+    assert!(!store.entries.contains_key(key));
+    // What loaded holds together; a record naming the one set aside is
+    // not taken along with it.
+    let aside_ref = match key.rsplit_once('.') {
+        Some(("thidua.unit", id)) => {
+            RecordRef::Unit(thidua::domain::UnitId(id.parse().expect("id")))
+        }
+        Some(("thidua.cluster", id)) => RecordRef::Cluster(ClusterId(id.parse().expect("id"))),
+        Some((_, id)) => RecordRef::Meeting(thidua::domain::MeetingId(id.parse().expect("id"))),
+        None => panic!("{key}"),
+    };
+    let aside_set = [aside_ref].into_iter().collect();
+    assert_eq!(
+        check_integrity_except(&loaded.workspace, &aside_set),
+        Ok(())
+    );
+    let before = store.entries.clone();
+    loaded
+        .persister
+        .save_workspace(&mut store, &loaded.workspace)
+        .expect("save");
+    assert_eq!(store.entries, before, "nothing to write, nothing lost");
+    let again = load(&mut store).expect("load");
+    assert!(again.set_aside.is_empty());
+    assert_eq!(again.workspace, loaded.workspace);
+}
+
+#[test]
+fn a_hand_count_that_does_not_reconcile_is_set_aside_on_load() {
+    let key = format!("thidua.meeting.{}", common::SAMPLE_M.0);
+    let store = store_with(&key, |data| {
+        // 8 collected, but 7 valid + 5 invalid.
+        data["rounds"][1]["state"]["closed"]["source"]["hand"]["invalid"] = 5.into();
+    });
+    check_second_reading(store, &key, "does not reconcile");
+}
+
+#[test]
+fn a_hand_count_for_a_unit_that_is_no_candidate_is_set_aside_on_load() {
+    let key = format!("thidua.meeting.{}", common::SAMPLE_M.0);
+    let store = store_with(&key, |data| {
+        data["rounds"][1]["state"]["closed"]["source"]["hand"]["votes"][0]["unit"] = 424242.into();
+    });
+    check_second_reading(store, &key, "not a candidate");
+}
+
+#[test]
+fn a_cluster_of_the_same_name_and_parent_is_set_aside_on_load() {
+    // Two tabs can each create a cluster of one name: two keys, two ids.
+    let (ws, cluster) = common::sample_meeting();
+    let mut store = saved(&ws);
+    let mut twin = ws.cluster(cluster).expect("cluster").clone();
+    twin.id = ClusterId(999_999);
+    twin.years.clear();
+    let key = "thidua.cluster.999999";
+    store
+        .entries
+        .insert(key.into(), encode_record(&ClusterDto::from(&twin)));
+    check_second_reading(store, key, "two clusters are named");
+}
+
+#[test]
+fn a_meeting_whose_cluster_is_gone_is_set_aside_on_load() {
+    let (ws, _) = common::sample_meeting();
+    let mut store = saved(&ws);
+    let mut stray = ws.meetings[0].clone();
+    stray.id = thidua::domain::MeetingId(31_337);
+    stray.cluster = ClusterId(4242);
+    let key = "thidua.meeting.31337";
+    store.entries.insert(
+        key.into(),
+        encode_record(&thidua::exchange::MeetingDto::from(&stray)),
+    );
+    check_second_reading(store, key, "not on this laptop");
+}
+
+#[test]
+fn a_stored_count_past_what_any_meeting_counts_is_set_aside_with_its_place() {
+    // Defect 6: summed as u32 this wraps (3e9 + 1.3e9 = 2^32 + 1).
+    let key = format!("thidua.meeting.{}", common::SAMPLE_M.0);
+    let mut store = store_with(&key, |data| {
+        let counts = &mut data["rounds"][0]["state"]["closed"]["ballots"]["counts"];
+        counts[0]["count"] = 3_000_000_000u32.into();
+        counts[1]["count"] = 1_294_967_297u32.into();
+    });
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.set_aside.len(), 1);
+    assert_eq!(
+        loaded.set_aside[0].error,
+        RecordError::invalid(
+            "data.rounds[0].state.ballots.counts[0].count",
+            "3000000000 is more than any meeting counts (at most 1000000)"
+        )
+    );
+}
+
+#[test]
+fn a_snapshot_whose_counts_do_not_reconcile_is_refused_with_its_place() {
+    use thidua::storage::{read_snapshot, take_snapshot};
+    let (mut ws, _) = common::sample_meeting();
+    let thidua::domain::RoundState::Closed(count) = &mut ws.meetings[0].rounds[1].state else {
+        panic!("closed hand count")
+    };
+    let thidua::domain::CountSource::Hand(hand) = &mut count.source else {
+        panic!("hand")
+    };
+    hand.valid = 2;
+    let mut store = MemoryStorage::default();
+    let key = take_snapshot(&mut store, "import", "x", "2024-10-03T09:00:00Z", &ws).expect("snap");
+    let err = read_snapshot(&store, &key).expect_err("refused");
+    let text = err.to_string();
+    assert!(
+        text.contains("data.meetings[0]") && text.contains("does not reconcile"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_reload_during_another_tabs_save_moves_nothing_aside() {
+    // Another tab's save writes the cluster (listing a new unit) before
+    // the unit: a reload in between sees a workspace that does not hold
+    // together, and must wait rather than set the cluster aside.
+    let (ws, cluster) = common::sample_meeting();
+    let mut store = saved(&ws);
+    let mut newer = ws.cluster(cluster).expect("cluster").clone();
+    newer.units.push(thidua::domain::UnitId(555));
+    let key = format!("thidua.cluster.{}", cluster.0);
+    store
+        .entries
+        .insert(key.clone(), encode_record(&ClusterDto::from(&newer)));
+    let before = store.entries.clone();
+    assert!(matches!(
+        thidua::storage::reload(&mut store),
+        Err(StorageError::Unsettled { .. })
+    ));
+    assert_eq!(store.entries, before, "nothing moved");
+    // At start-up the same store is read whole: the cluster is set aside.
+    check_second_reading(store, &key, "not on this laptop");
+}

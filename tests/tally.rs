@@ -583,3 +583,28 @@ proptest! {
         }
     }
 }
+
+/// Defect 6 of issue 15: a box is rebuilt from outside counts only if
+/// they sum, with checked arithmetic, to at most `MAX_COUNT`; every total
+/// taken from it then fits. (Before: the counts were added as they came,
+/// and `len` wrapped in release, panicked in debug.)
+#[test]
+fn a_ballot_box_from_counts_never_holds_more_than_max_count() {
+    use thidua::domain::MAX_COUNT;
+    let a = Approvals::new(vec![UnitId(1)]);
+    let b = Approvals::new(vec![UnitId(2)]);
+    let full = BallotBox::from_counts([(a.clone(), MAX_COUNT)], 0).expect("at the limit");
+    assert_eq!(full.len(), MAX_COUNT);
+    assert_eq!(BallotBox::from_counts([(a.clone(), MAX_COUNT)], 1), None);
+    assert_eq!(
+        BallotBox::from_counts([(a.clone(), u32::MAX), (b.clone(), 1)], 0),
+        None,
+        "would wrap to 0"
+    );
+    assert_eq!(
+        BallotBox::from_counts([(a.clone(), 3_000_000_000), (b, 1_294_967_297)], 0),
+        None,
+        "would wrap to 1"
+    );
+    assert_eq!(BallotBox::from_counts([(a, 1)], u32::MAX), None);
+}

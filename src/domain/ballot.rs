@@ -201,6 +201,12 @@ impl Default for RoundRules {
     }
 }
 
+/// The most any count of a meeting may be: ballots in a box, voters on a
+/// roll, a hand-typed total, a candidate's votes. No meeting comes near
+/// it; a stored record or a file above it is refused at conversion, so
+/// the tally's sums (of at most this many ballots) never overflow.
+pub const MAX_COUNT: u32 = 1_000_000;
+
 /// One ballot's content: the approved units, sorted and without repeats.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Approvals(Vec<UnitId>);
@@ -244,21 +250,27 @@ impl BallotBox {
         self.spoilt += 1;
     }
 
-    /// Rebuilds a box from stored counts; zero counts are dropped.
+    /// Rebuilds a box from stored counts; zero counts are dropped. `None`
+    /// if the ballots together would be more than `MAX_COUNT` (summed with
+    /// checked arithmetic): a box never holds more, so every total taken
+    /// from it (`len`, the tally's valid, invalid and votes) fits a `u32`.
     pub fn from_counts(
         entries: impl IntoIterator<Item = (Approvals, u32)>,
         spoilt: u32,
-    ) -> BallotBox {
+    ) -> Option<BallotBox> {
+        let mut total = spoilt;
         let mut ballot_box = BallotBox {
             counts: BTreeMap::new(),
             spoilt,
         };
         for (approvals, count) in entries {
+            total = total.checked_add(count)?;
             if count > 0 {
-                *ballot_box.counts.entry(approvals).or_insert(0) += count;
+                let slot = ballot_box.counts.entry(approvals).or_insert(0);
+                *slot = slot.checked_add(count)?;
             }
         }
-        ballot_box
+        (total <= MAX_COUNT).then_some(ballot_box)
     }
 
     /// Each distinct content and its count, in canonical order.

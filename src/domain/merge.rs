@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use super::workspace::normalized_name;
 use super::{
     AchievementReport, Cluster, ClusterId, CriteriaTable, CriterionId, EmulationYear, Meeting,
     MeetingId, Points, Scorer, Unit, UnitId, UnitScores, Workspace,
@@ -462,7 +461,8 @@ pub fn apply(
             (RecordKey::Unit(id), Part::Unit(unit)) => {
                 if both {
                     let name = second_name(&unit.full_name, |n| {
-                        out.units.iter().any(|u| u.full_name == n)
+                        let key = super::unit_name_key(n);
+                        out.units.iter().any(|u| u.name_key() == key)
                     });
                     out.units.push(Unit {
                         id: UnitId(fresh()),
@@ -478,8 +478,10 @@ pub fn apply(
             }
             (RecordKey::Cluster(id), Part::Cluster(cluster)) => {
                 if both {
-                    let name =
-                        second_name(&cluster.name, |n| out.clusters.iter().any(|c| c.name == n));
+                    let name = second_name(&cluster.name, |n| {
+                        let key = super::cluster_name_key(n, &cluster.parent_org);
+                        out.clusters.iter().any(|c| c.name_key() == key)
+                    });
                     let mut copy = cluster.clone();
                     copy.id = ClusterId(fresh());
                     copy.name = name;
@@ -543,7 +545,7 @@ pub fn apply(
             _ => return Err(MergeError::Broken("a preview item is inconsistent".into())),
         }
     }
-    check_integrity(&out).map_err(MergeError::Broken)?;
+    check_integrity(&out).map_err(|e| MergeError::Broken(e.problem))?;
     Ok(out)
 }
 
@@ -607,42 +609,90 @@ pub fn describe_key(ws: &Workspace, key: &RecordKey) -> String {
     }
 }
 
-/// Checks what the rest of the app relies on across records: ids and
-/// names unique, every reference resolves. Returns the first problem.
-pub fn check_integrity(ws: &Workspace) -> Result<(), String> {
-    for (idx, unit) in ws.units.iter().enumerate() {
-        let earlier = &ws.units[..idx];
-        if earlier.iter().any(|u| u.id == unit.id) {
-            return Err(format!("unit id {} is used twice", unit.id));
+/// The record a broken workspace is broken by: the one to refuse or set
+/// aside so that the rest holds together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RecordRef {
+    Unit(UnitId),
+    Cluster(ClusterId),
+    Meeting(MeetingId),
+}
+
+/// What `check_integrity` found: the record at fault and the problem.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{problem}")]
+pub struct IntegrityError {
+    pub record: RecordRef,
+    pub problem: String,
+}
+
+fn broken(record: RecordRef, problem: String) -> Result<(), IntegrityError> {
+    Err(IntegrityError { record, problem })
+}
+
+/// The second reading of a workspace as a whole, run on every way data
+/// comes in (storage at start-up, files, snapshots): ids unique, names
+/// unique by the domain's own rules (`Unit::name_key`,
+/// `Cluster::name_key`), every reference resolves (a meeting's candidates
+/// and delegates included), scores only on the
+/// year's items and never above their maximum, one meeting per
+/// cluster-year, and every closed count
+/// reconciles (`tally::reconcile`), hand totals only for candidates.
+/// Returns the first problem, naming the record at fault (the later of
+/// two that clash, or the one whose reference does not resolve).
+pub fn check_integrity(ws: &Workspace) -> Result<(), IntegrityError> {
+    check_integrity_except(ws, &std::collections::BTreeSet::new())
+}
+
+/// `check_integrity`, where a reference to a record in `set_aside` (one
+/// the loader could not take, kept aside and reported) is not a fault of
+/// the record that makes it: one bad record never takes others with it.
+pub fn check_integrity_except(
+    ws: &Workspace,
+    set_aside: &std::collections::BTreeSet<RecordRef>,
+) -> Result<(), IntegrityError> {
+    let mut unit_ids = std::collections::BTreeSet::new();
+    let mut unit_names: BTreeMap<String, UnitId> = BTreeMap::new();
+    for unit in &ws.units {
+        let here = RecordRef::Unit(unit.id);
+        if !unit_ids.insert(unit.id) {
+            return broken(here, format!("unit id {} is used twice", unit.id));
         }
-        let name = normalized_name(&unit.full_name);
-        if let Some(other) = earlier
-            .iter()
-            .find(|u| normalized_name(&u.full_name) == name)
-        {
-            return Err(format!(
-                "two different units are named {:?} (ids {} and {})",
-                unit.full_name, other.id, unit.id
-            ));
+        if let Some(other) = unit_names.insert(unit.name_key(), unit.id) {
+            return broken(
+                here,
+                format!(
+                    "two different units are named {:?} (ids {other} and {})",
+                    unit.full_name, unit.id
+                ),
+            );
         }
     }
-    for (idx, cluster) in ws.clusters.iter().enumerate() {
-        let earlier = &ws.clusters[..idx];
-        if earlier.iter().any(|c| c.id == cluster.id) {
-            return Err(format!("cluster id {} is used twice", cluster.id));
+    let mut cluster_ids = std::collections::BTreeSet::new();
+    let mut cluster_names = std::collections::BTreeSet::new();
+    for cluster in &ws.clusters {
+        let here = RecordRef::Cluster(cluster.id);
+        if !cluster_ids.insert(cluster.id) {
+            return broken(here, format!("cluster id {} is used twice", cluster.id));
         }
-        if earlier
-            .iter()
-            .any(|c| normalized_name(&c.name) == normalized_name(&cluster.name))
-        {
-            return Err(format!("two clusters are named {:?}", cluster.name));
+        if !cluster_names.insert(cluster.name_key()) {
+            return broken(
+                here,
+                format!(
+                    "two clusters are named {:?} under the same parent body {:?}",
+                    cluster.name, cluster.parent_org
+                ),
+            );
         }
         for unit in &cluster.units {
-            if ws.unit(*unit).is_none() {
-                return Err(format!(
-                    "cluster {:?} lists unit {unit}, which is not on this laptop",
-                    cluster.name
-                ));
+            if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
+                return broken(
+                    here,
+                    format!(
+                        "cluster {:?} lists unit {unit}, which is not on this laptop",
+                        cluster.name
+                    ),
+                );
             }
         }
         for year in &cluster.years {
@@ -653,49 +703,128 @@ pub fn check_integrity(ws: &Workspace) -> Result<(), String> {
                 .chain(&year.members);
             for unit in strangers {
                 if !cluster.units.contains(unit) {
-                    return Err(format!(
-                        "{:?} {} has unit {unit}, which is not in the cluster",
-                        cluster.name, year.year
-                    ));
+                    return broken(
+                        here,
+                        format!(
+                            "{:?} {} has unit {unit}, which is not in the cluster",
+                            cluster.name, year.year
+                        ),
+                    );
                 }
             }
             for sheet in year.scores.values() {
-                let items = sheet.self_scores.keys().chain(sheet.cluster_scores.keys());
-                for item in items {
-                    if year.criteria.item(*item).is_none() {
-                        return Err(format!(
-                            "{:?} {} has a score for item {}, which its criteria table lacks",
-                            cluster.name, year.year, item.0
-                        ));
+                let scores = sheet.self_scores.iter().chain(&sheet.cluster_scores);
+                for (item, points) in scores {
+                    let Some(criterion) = year.criteria.item(*item) else {
+                        return broken(
+                            here,
+                            format!(
+                                "{:?} {} has a score for item {}, which its criteria table lacks",
+                                cluster.name, year.year, item.0
+                            ),
+                        );
+                    };
+                    // As on entry and on load: never above the maximum.
+                    if *points > criterion.max {
+                        return broken(
+                            here,
+                            format!(
+                                "{:?} {} has a score above the maximum of item {}",
+                                cluster.name, year.year, item.0
+                            ),
+                        );
                     }
                 }
             }
         }
     }
-    for (idx, meeting) in ws.meetings.iter().enumerate() {
-        let earlier = &ws.meetings[..idx];
-        if earlier.iter().any(|m| m.id == meeting.id) {
-            return Err(format!("meeting id {} is used twice", meeting.id.0));
+    let mut meeting_ids = std::collections::BTreeSet::new();
+    let mut meeting_years = std::collections::BTreeSet::new();
+    for meeting in &ws.meetings {
+        let here = RecordRef::Meeting(meeting.id);
+        if !meeting_ids.insert(meeting.id) {
+            return broken(here, format!("meeting id {} is used twice", meeting.id.0));
         }
-        if earlier
+        if !meeting_years.insert((meeting.cluster, meeting.year)) {
+            return broken(
+                here,
+                format!(
+                    "{:?} has two meetings in {}",
+                    ws.cluster_name(meeting.cluster),
+                    meeting.year
+                ),
+            );
+        }
+        // Units are never deleted: every unit a meeting names is here.
+        let delegates = match &meeting.voters {
+            super::Voters::OnePerUnit => Vec::new(),
+            super::Voters::Delegates(list) => list.iter().map(|d| d.unit).collect(),
+        };
+        let named = meeting
+            .rounds
             .iter()
-            .any(|m| m.cluster == meeting.cluster && m.year == meeting.year)
-        {
-            return Err(format!(
-                "{:?} has two meetings in {}",
-                ws.cluster_name(meeting.cluster),
-                meeting.year
-            ));
+            .flat_map(|r| r.candidates.iter().chain(&r.excluded))
+            .chain(&delegates);
+        for unit in named {
+            if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
+                return broken(
+                    here,
+                    format!(
+                        "the meeting of {:?} {} names unit {unit}, which is not on this laptop",
+                        ws.cluster_name(meeting.cluster),
+                        meeting.year
+                    ),
+                );
+            }
         }
-        let year = ws
+        let Some(year) = ws
             .cluster(meeting.cluster)
-            .and_then(|c| c.year(meeting.year));
-        if year.is_none() {
-            return Err(format!(
-                "a meeting of {} belongs to cluster {}, which is not on this laptop",
-                meeting.year, meeting.cluster
-            ));
+            .and_then(|c| c.year(meeting.year))
+        else {
+            if set_aside.contains(&RecordRef::Cluster(meeting.cluster)) {
+                continue;
+            }
+            return broken(
+                here,
+                format!(
+                    "a meeting of {} belongs to cluster {}, which is not on this laptop",
+                    meeting.year, meeting.cluster
+                ),
+            );
+        };
+        check_counts(meeting, year).map_err(|problem| IntegrityError {
+            record: here,
+            problem,
+        })?;
+    }
+    Ok(())
+}
+
+/// Every closed count of a meeting reconciles as the domain required when
+/// it was closed; hand totals name only the round's candidates.
+fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), String> {
+    // As `Meeting::results` counts them.
+    let members = year.members.len() as u32;
+    for round in &meeting.rounds {
+        let super::RoundState::Closed(count) = &round.state else {
+            continue;
+        };
+        if let super::CountSource::Hand(hand) = &count.source {
+            if let Some(unit) = hand.votes.keys().find(|u| !round.candidates.contains(u)) {
+                return Err(format!(
+                    "the hand count of round {:?} ({}) gives votes to unit {unit}, which is not a candidate",
+                    round.award, meeting.year
+                ));
+            }
         }
+        let places = round.rules.quota.places(members);
+        let totals = count.totals(&round.candidates, &round.rules, places);
+        crate::rules::tally::reconcile(&totals, places).map_err(|e| {
+            format!(
+                "the count of round {:?} ({}) does not reconcile: {e}",
+                round.award, meeting.year
+            )
+        })?;
     }
     Ok(())
 }

@@ -28,6 +28,11 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// What makes two units the same unit to a reader (`unit_name_key`).
+    pub fn name_key(&self) -> String {
+        unit_name_key(&self.full_name)
+    }
+
     /// The name used in lists and tables.
     pub fn display_name(&self) -> &str {
         if self.short_name.trim().is_empty() {
@@ -65,6 +70,12 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// What makes two clusters the same cluster to a reader
+    /// (`cluster_name_key`).
+    pub fn name_key(&self) -> (String, String) {
+        cluster_name_key(&self.name, &self.parent_org)
+    }
+
     pub fn year(&self, year: u16) -> Option<&EmulationYear> {
         self.years.iter().find(|y| y.year == year)
     }
@@ -289,6 +300,22 @@ pub(super) fn normalized_name(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The one uniqueness rule for units: two units may not have the same full
+/// name as people read it. Two units clash exactly when their keys are
+/// equal; creating or renaming a unit and the integrity check of a whole
+/// workspace (`merge::check_integrity`) both use this key.
+pub fn unit_name_key(full_name: &str) -> String {
+    normalized_name(full_name)
+}
+
+/// The one uniqueness rule for clusters: two clusters may share a name
+/// under different parent bodies, never under the same one (names compared
+/// as people read them). Creating or renaming a cluster and the integrity
+/// check of a whole workspace both use this key.
+pub fn cluster_name_key(name: &str, parent_org: &str) -> (String, String) {
+    (normalized_name(name), normalized_name(parent_org))
+}
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -349,14 +376,14 @@ impl Workspace {
         draft: &UnitDraft,
         editing: Option<UnitId>,
     ) -> Result<(), DomainError> {
-        let name = normalized_name(&draft.full_name);
-        if name.is_empty() {
+        if normalized_name(&draft.full_name).is_empty() {
             return Err(DomainError::EmptyUnitName);
         }
+        let key = unit_name_key(&draft.full_name);
         let clash = self
             .units
             .iter()
-            .any(|u| Some(u.id) != editing && normalized_name(&u.full_name) == name);
+            .any(|u| Some(u.id) != editing && u.name_key() == key);
         if clash {
             return Err(DomainError::DuplicateUnitName {
                 name: clean(&draft.full_name),
@@ -399,15 +426,14 @@ impl Workspace {
         draft: &ClusterDraft,
         editing: Option<ClusterId>,
     ) -> Result<(), DomainError> {
-        let name = normalized_name(&draft.name);
-        if name.is_empty() {
+        if normalized_name(&draft.name).is_empty() {
             return Err(DomainError::EmptyClusterName);
         }
-        let key = (name, normalized_name(&draft.parent_org));
-        let clash = self.clusters.iter().any(|c| {
-            Some(c.id) != editing
-                && (normalized_name(&c.name), normalized_name(&c.parent_org)) == key
-        });
+        let key = cluster_name_key(&draft.name, &draft.parent_org);
+        let clash = self
+            .clusters
+            .iter()
+            .any(|c| Some(c.id) != editing && c.name_key() == key);
         if clash {
             return Err(DomainError::DuplicateClusterName {
                 name: clean(&draft.name),

@@ -138,8 +138,32 @@ pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
         clusters: bundle.clusters,
         meetings: bundle.meetings,
     };
-    crate::domain::merge::check_integrity(&ws).map_err(|e| RecordError::invalid("data", e))?;
+    crate::domain::merge::check_integrity(&ws).map_err(|e| integrity_error(&ws, e))?;
     Ok(ws)
+}
+
+/// A workspace-wide problem named by the place of its record in a
+/// workspace's data: `data.meetings[2]: the count … does not reconcile`.
+pub fn integrity_error(ws: &Workspace, error: crate::domain::merge::IntegrityError) -> FileError {
+    use crate::domain::merge::RecordRef;
+    let place = match error.record {
+        RecordRef::Unit(id) => ws
+            .units
+            .iter()
+            .rposition(|u| u.id == id)
+            .map(|i| format!("data.units[{i}]")),
+        RecordRef::Cluster(id) => ws
+            .clusters
+            .iter()
+            .rposition(|c| c.id == id)
+            .map(|i| format!("data.clusters[{i}]")),
+        RecordRef::Meeting(id) => ws
+            .meetings
+            .iter()
+            .rposition(|m| m.id == id)
+            .map(|i| format!("data.meetings[{i}]")),
+    };
+    RecordError::invalid(place.unwrap_or_else(|| "data".to_owned()), error.problem).into()
 }
 
 /// The whole file text: the envelope around `data` with its SHA-256, as

@@ -16,6 +16,7 @@ use crate::domain::{
     Comparison, CountSource, Date, Delegate, Fraction, HandTotals, Meeting, MeetingDetails,
     MeetingId, PaperBallot, PaperCount, PaperPass, Quota, Round, RoundId, RoundKind, RoundRules,
     RoundState, Settlement, ShareBase, Threshold, TieBreak, UnitId, Voter, VoterId, Voters,
+    MAX_COUNT,
 };
 use crate::rules::tally::Roll;
 
@@ -253,12 +254,22 @@ fn paper_count(dto: PaperCountDto, path: &str) -> Result<PaperCount, RecordError
         ));
     };
     let mut out = PaperCount {
-        entitled: dto.entitled,
-        present: dto.present,
-        issued: dto.issued,
+        entitled: count(dto.entitled, &format!("{path}.entitled"))?,
+        present: count(dto.present, &format!("{path}.present"))?,
+        issued: count(dto.issued, &format!("{path}.issued"))?,
         ..PaperCount::default()
     };
     for (p, pass) in passes.into_iter().enumerate() {
+        if pass.ballots.len() > out.issued as usize {
+            return Err(RecordError::invalid(
+                format!("{path}.passes[{p}].ballots"),
+                format!(
+                    "has {} ballots, more than the {} issued",
+                    pass.ballots.len(),
+                    out.issued
+                ),
+            ));
+        }
         let mut ballots = Vec::with_capacity(pass.ballots.len());
         for (b, ballot) in pass.ballots.into_iter().enumerate() {
             ballots.push(paper_ballot(
@@ -507,12 +518,35 @@ fn ballot_box(dto: BallotsDto, path: &str) -> Result<BallotBox, RecordError> {
         }
         seen.push(approvals);
     }
-    Ok(BallotBox::from_counts(
+    for (idx, entry) in dto.counts.iter().enumerate() {
+        count(entry.count, &format!("{path}.counts[{idx}].count"))?;
+    }
+    count(dto.spoilt, &format!("{path}.spoilt"))?;
+    BallotBox::from_counts(
         dto.counts
             .into_iter()
             .map(|e| (Approvals::new(units(&e.approvals)), e.count)),
         dto.spoilt,
-    ))
+    )
+    .ok_or_else(|| {
+        RecordError::invalid(
+            path,
+            format!("holds more than {MAX_COUNT} ballots in all, more than any meeting counts"),
+        )
+    })
+}
+
+/// A count from a stored record or a file: a number no meeting reaches
+/// (above `MAX_COUNT`) is refused with its place, so nothing after the
+/// conversion can overflow.
+fn count(n: u32, path: &str) -> Result<u32, RecordError> {
+    if n > MAX_COUNT {
+        return Err(RecordError::invalid(
+            path,
+            format!("{n} is more than any meeting counts (at most {MAX_COUNT})"),
+        ));
+    }
+    Ok(n)
 }
 
 impl TryFrom<MeetingDto> for Meeting {
@@ -672,9 +706,9 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
             source,
         } => RoundState::Closed(ClosedCount {
             roll: Roll {
-                entitled,
-                present,
-                issued,
+                entitled: count(entitled, &format!("{path}.state.entitled"))?,
+                present: count(present, &format!("{path}.state.present"))?,
+                issued: count(issued, &format!("{path}.state.issued"))?,
             },
             ballots: ballot_box(ballots, &format!("{path}.state.ballots"))?,
             source: match source {
@@ -687,12 +721,25 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
                     valid,
                     invalid,
                     votes,
-                } => CountSource::Hand(HandTotals {
-                    collected,
-                    valid,
-                    invalid,
-                    votes: votes.iter().map(|v| (UnitId(v.unit), v.votes)).collect(),
-                }),
+                } => {
+                    let at = format!("{path}.state.source");
+                    let mut by_unit = std::collections::BTreeMap::new();
+                    for (idx, v) in votes.iter().enumerate() {
+                        let n = count(v.votes, &format!("{at}.votes[{idx}].votes"))?;
+                        if by_unit.insert(UnitId(v.unit), n).is_some() {
+                            return Err(RecordError::invalid(
+                                format!("{at}.votes[{idx}].unit"),
+                                "appears twice",
+                            ));
+                        }
+                    }
+                    CountSource::Hand(HandTotals {
+                        collected: count(collected, &format!("{at}.collected"))?,
+                        valid: count(valid, &format!("{at}.valid"))?,
+                        invalid: count(invalid, &format!("{at}.invalid"))?,
+                        votes: by_unit,
+                    })
+                }
             },
         }),
     };

@@ -47,7 +47,7 @@ catalogue! {
     BackToCluster => "Về trang của cụm", "Back to the cluster";
     NotSaved => "Chưa lưu được thay đổi.", "Changes are not saved.";
     NotSavedAdvice => "Các thay đổi vẫn hiện trên màn hình nhưng sẽ mất khi đóng trang. Hãy giải phóng bộ nhớ: ở “Tệp và sao lưu”, tải tệp toàn bộ dữ liệu về máy và xoá các bản sao lưu cũ (hoặc xoá dữ liệu không cần của trang khác), rồi bấm “Thử lưu lại”.", "Your changes are still on screen but will be lost when the page closes. Free some storage: in “Files and backups”, download the workspace file and delete old snapshots (or remove data other sites no longer need), then press “Try saving again”.";
-    SetAsideTitle => "Một số dữ liệu đã lưu không đọc được và đã được cất riêng; phần còn lại vẫn dùng bình thường:", "Some stored data could not be read and was set aside; everything else works as usual:";
+    SetAsideTitle => "Một số dữ liệu đã lưu không đọc được, hoặc không khớp với phần còn lại, và đã được cất riêng; phần còn lại vẫn dùng bình thường:", "Some stored data could not be read, or did not fit with the rest, and was set aside; everything else works as usual:";
     SetAsideAdvice => "Dữ liệu cất riêng không bị xoá và không bị ghi đè. Hãy báo cho người hỗ trợ để khôi phục.", "Data set aside is neither deleted nor written over. Tell whoever supports you so it can be recovered.";
     NoClustersYet => "Chưa có cụm thi đua nào. Hãy tạo cụm mới hoặc nạp dữ liệu mẫu.", "No clusters yet. Create one, or load the sample data.";
     ClusterName => "Tên cụm", "Cluster name";

@@ -50,6 +50,9 @@ pub fn ballot_validity(
 }
 
 /// Counts the ballots in a box. `issued` and `present` come from the roll.
+/// A box holds at most `domain::MAX_COUNT` ballots (`BallotBox::from_counts` refuses
+/// more, with checked sums), so valid, invalid and each candidate's votes,
+/// each at most the box's size, cannot overflow here.
 pub fn totals_from_ballots(
     ballots: &BallotBox,
     candidates: &[UnitId],
