@@ -117,4 +117,5 @@ catalogue! {
     BackupWithout => "Tiếp tục mà không có bản sao lưu", "Go on without a backup";
     BackupCancel => "Huỷ, không làm gì", "Cancel, change nothing";
     BackupDownloadFailed => "Trình duyệt không tải được tệp. Hãy thử lại, hoặc huỷ.", "The browser did not download the file. Try again, or cancel.";
+    SealedRoundsNote => "Đang bỏ phiếu: tệp và bản sao lưu lấy lúc này không chứa phiếu của vòng chưa kết thúc (ghi như chưa ai bỏ phiếu):", "A vote is in progress: files and snapshots taken now hold no ballots of a round that is not closed (written as if nobody had voted yet):";
 }

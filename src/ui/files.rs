@@ -10,8 +10,8 @@ use super::{bi, now_iso, tr};
 use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
 use crate::domain::{ClusterId, UnitId, Workspace};
 use crate::exchange::{
-    cluster_file, file_name, fingerprint, read_file, unit_report_file, workspace_file, FileError,
-    FileKind, ReadFile, MAX_FILE_BYTES,
+    cluster_file, file_name, fingerprint, read_file, sealed_rounds, unit_report_file,
+    workspace_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES,
 };
 use crate::i18n::Text;
 use crate::i18n::{
@@ -102,11 +102,30 @@ fn ExportCard() -> impl IntoView {
                 "Một tệp .thidua.json chứa mọi cụm, đơn vị, năm, điểm, báo cáo và hội nghị trên máy này: để sao lưu, hoặc chuyển sang máy khác.",
                 "One .thidua.json file with every cluster, unit, year, score, report and meeting on this laptop: to keep as a backup, or to move to another laptop.",
             )}</p>
+            <SealedNote/>
             <button type="button" data-testid="export-workspace" on:click=export>
                 {bi("Tải tệp toàn bộ dữ liệu", "Download the workspace file")}
             </button>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
         </section>
+    }
+}
+
+/// Says which rounds in progress files and snapshots leave out the
+/// ballots of (`exchange::sealed_rounds`, the same rule that writes them).
+#[component]
+fn SealedNote() -> impl IntoView {
+    let store = use_store();
+    let sealed = Memo::new(move |_| store.workspace.with(sealed_rounds));
+    move || {
+        let rounds = sealed.get();
+        (!rounds.is_empty()).then(|| {
+            view! {
+                <p class="hint" role="note" data-testid="sealed-rounds">
+                    {tr(Text::SealedRoundsNote)}" "{rounds.join(", ")}
+                </p>
+            }
+        })
     }
 }
 
@@ -130,6 +149,7 @@ pub fn ClusterFileButton(cluster: ClusterId) -> impl IntoView {
         offer_file(message, &name, text);
     };
     view! {
+        <SealedNote/>
         <button type="button" class="secondary" data-testid="export-cluster" on:click=export>
             {bi("Tải tệp của cụm (.thidua.json)", "Download the cluster file (.thidua.json)")}
         </button>
