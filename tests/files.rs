@@ -836,6 +836,27 @@ fn a_step_that_would_change_a_round_in_progress_is_refused() {
         .expect("unlock");
     closed.close_round(common::M, common::R1).expect("close");
     assert_eq!(vote_at_risk(&closed, &Workspace::default()), None);
+    // Ending a rehearsal drops its round and ballots on purpose.
+    let mut rehearsal = common::meeting_with_round(4);
+    let draft = thidua::domain::RoundDraft {
+        award: "Diễn tập".into(),
+        rules: thidua::domain::RoundRules {
+            quota: thidua::domain::Quota::Fixed(2),
+            ..thidua::domain::RoundRules::default()
+        },
+        candidates: (0..8).map(common::unit).collect(),
+        rehearsal: true,
+    };
+    let practice = thidua::domain::RoundId(99);
+    rehearsal
+        .add_round(common::M, practice, draft)
+        .expect("round");
+    rehearsal
+        .open_round(common::M, practice, "2468")
+        .expect("open");
+    let mut ended = rehearsal.clone();
+    ended.delete_round(common::M, practice).expect("end");
+    assert_eq!(vote_at_risk(&rehearsal, &ended), None);
 }
 
 fn workspace_from_file(text: &str) -> Workspace {

@@ -802,6 +802,17 @@ pub fn BackupDialog() -> impl IntoView {
         failed.set(false);
         store.answer_backup(answer);
     };
+    // The dialog may open above the part of the page in view: it takes the
+    // focus (and so scrolls into view) on its download button.
+    let first = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if store.backup_offer.with(Option::is_some) {
+            if let Some(button) = first.get() {
+                // A failed focus leaves the dialog where it is, still usable.
+                let _ = button.focus();
+            }
+        }
+    });
     let saved = move |_| {
         let name = store
             .backup_offer
@@ -812,13 +823,13 @@ pub fn BackupDialog() -> impl IntoView {
     };
     move || {
         store.backup_offer.get().map(|offer| view! {
-            <section class="card banner-warning backup-dialog" role="alertdialog" aria-modal="true"
+            <section class="card banner-warning backup-dialog" role="alertdialog"
                 aria-labelledby="backup-dialog-title" aria-describedby="backup-dialog-text" data-testid="backup-dialog">
                 <h2 id="backup-dialog-title">{tr(Text::BackupNoRoomTitle)}</h2>
                 <p id="backup-dialog-text">{tr(Text::BackupNoRoomText)}</p>
                 <p><code data-testid="backup-file-name">{offer.name.clone()}</code></p>
                 <div class="form-actions">
-                    <button type="button" data-testid="backup-download" on:click=download>{tr(Text::BackupDownload)}</button>
+                    <button type="button" data-testid="backup-download" node_ref=first on:click=download>{tr(Text::BackupDownload)}</button>
                     <button type="button" data-testid="backup-saved" disabled=move || !downloaded.get() on:click=saved>{tr(Text::BackupSaved)}</button>
                     <button type="button" class="danger" data-testid="backup-without" on:click=move |_| answer(Some(Backup::Without))>{tr(Text::BackupWithout)}</button>
                     <button type="button" class="secondary" data-testid="backup-cancel" on:click=move |_| answer(None)>{tr(Text::BackupCancel)}</button>
