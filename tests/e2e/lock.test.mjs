@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { download, openApp, serve, openSampleMeeting, ready, shot } from './harness.mjs';
 
 let server;
@@ -169,5 +170,61 @@ test('secrecy under navigation: every way out of the booth shows the lock; no do
     return JSON.parse(localStorage.getItem(key)).data;
   });
   assert.equal(boothsIn(live)[0].booth.voted.length, 2);
+  assert.deepEqual(errors, []);
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is, named. */
+async function violations(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return found.map((v) => `${name}: ${v}`);
+}
+
+test('the locked booth and the backup dialog pass axe in both languages', async (t) => {
+  const { page, errors } = await openApp(t, server.url);
+  const found = [];
+  await openBoothRound(page);
+  await page.getByTestId('roll-row').nth(0).getByTestId('give-ballot').click();
+  await page.getByTestId('review-ballot').click();
+  await page.getByTestId('confirm-ballot').click();
+  await page.getByTestId('hand-back').waitFor();
+  await page.goBack();
+  await page.getByTestId('booth-locked').waitFor();
+  found.push(...await violations(page, 'vi locked'));
+  await page.getByTestId('lang-switch').click();
+  found.push(...await violations(page, 'en locked'));
+  await page.getByTestId('lang-switch').click();
+  await unlock(page);
+  // No room for a snapshot: the dialog before deleting a draft round.
+  await page.getByTestId('nav-files').click();
+  found.push(...await violations(page, 'vi files during a vote'));
+  await page.getByTestId('nav-clusters').click();
+  await page.getByTestId('cluster-link').click();
+  await page.getByTestId('year-link').click();
+  await page.getByTestId('meeting-link').click();
+  await page.getByTestId('round-award').fill('Bằng khen của Bộ Tư lệnh BĐBP');
+  await page.getByTestId('round-quota').fill('3');
+  await page.getByTestId('add-round').click();
+  await page.getByTestId('open-round-form').waitFor();
+  await page.goBack();
+  await page.evaluate(() => {
+    let n = 0; let size = 1 << 20;
+    while (size > 16) { try { localStorage.setItem(`filler.${n}`, 'x'.repeat(size)); n += 1; } catch { size = Math.floor(size / 2); } }
+  });
+  await page.getByTestId('delete-round').click();
+  await page.getByTestId('backup-dialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'backup-download', 'the dialog takes the focus');
+  found.push(...await violations(page, 'vi backup dialog'));
+  await page.getByTestId('lang-switch').click();
+  found.push(...await violations(page, 'en backup dialog'));
+  await page.getByTestId('backup-cancel').click();
+  await page.getByTestId('backup-dialog').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('delete-round').count(), 1, 'cancel deleted nothing');
+  assert.deepEqual(found, []);
   assert.deepEqual(errors, []);
 });
