@@ -37,8 +37,8 @@ async function unlock(page) {
 
 /** The lock and nothing else: no way out, nothing of the operator's to edit. */
 async function assertLocked(page, how, roundHash) {
+  await page.getByTestId('hand-back').waitFor({ timeout: 5000 });
   await page.getByTestId('booth-locked').waitFor();
-  await page.getByTestId('hand-back').waitFor();
   for (const id of ['nav-clusters', 'nav-units', 'nav-files', 'save-error-files', 'roll', 'give-ballot', 'close-round', 'export-workspace']) {
     assert.equal(await page.getByTestId(id).count(), 0, `${how}: ${id} is not offered`);
   }
@@ -87,10 +87,11 @@ test('secrecy under navigation: every way out of the booth shows the lock; no do
   await page.getByRole('checkbox', { name: ONE[0], exact: true }).check();
   // Back during a ballot: the same ballot, with the choice made so far.
   await page.goBack();
+  await page.getByTestId('ballot').waitFor({ timeout: 5000 });
+  assert.equal(await page.getByTestId('nav-files').count(), 0, 'Back on a ballot: no way out');
+  assert.equal(await page.getByRole('checkbox', { name: ONE[0], exact: true }).isChecked(), true);
   await page.getByTestId('booth-locked').waitFor();
   await page.waitForFunction((hash) => location.hash === hash, roundHash);
-  assert.equal(await page.getByRole('checkbox', { name: ONE[0], exact: true }).isChecked(), true);
-  assert.equal(await page.getByTestId('nav-files').count(), 0);
   for (const name of ONE.slice(1)) await page.getByRole('checkbox', { name, exact: true }).check();
   await page.getByTestId('review-ballot').click();
   await page.getByTestId('confirm-ballot').click();
