@@ -8,6 +8,7 @@ mod json;
 mod meeting_dto;
 mod record;
 mod results;
+mod seal;
 
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use files::{
@@ -21,3 +22,4 @@ pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
     value_sha256, ResultsCheck, ResultsDto, UnitNameDto,
 };
+pub use seal::{sealed_meeting, sealed_rounds, vote_at_risk};

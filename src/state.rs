@@ -20,8 +20,8 @@ use crate::storage::{
 pub enum Notice {
     /// Another tab changed the data; this one now shows the newest.
     UpdatedElsewhere,
-    /// A snapshot could not be kept in storage, so it was downloaded as a
-    /// file instead before the step went ahead.
+    /// A snapshot could not be kept in storage; the user confirmed they
+    /// saved it as this file before the step went ahead.
     SnapshotDownloaded(String),
     /// A snapshot was restored; the state before it is itself a snapshot.
     Restored,
@@ -46,7 +46,14 @@ pub struct Store {
     tab: StoredValue<String>,
     /// Meetings whose vote this tab runs.
     running: StoredValue<BTreeSet<MeetingId>>,
+    /// The backup file offered while a destructive step waits for the
+    /// user's answer (no snapshot fitted in storage).
+    pub backup_offer: RwSignal<Option<BackupOffer>>,
+    /// That step, run again with the answer.
+    pending: StoredValue<Option<PendingStep>, LocalStorage>,
 }
+
+type PendingStep = Box<dyn FnOnce(Backup)>;
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -105,6 +112,8 @@ impl Store {
             persister: StoredValue::new(loaded.persister),
             tab: StoredValue::new(tab),
             running: StoredValue::new(mine),
+            backup_offer: RwSignal::new(None),
+            pending: StoredValue::new_local(None),
         };
         if store.save_error.with_untracked(Option::is_none) {
             store.save();
@@ -278,90 +287,150 @@ impl Store {
         }
     }
 
-    /// Keeps a copy of the workspace before a risky step (`reason` is a
-    /// code the snapshot list words). When storage has no room, the copy
-    /// is downloaded as a file instead; only if that fails too is the step
-    /// refused.
-    fn snapshot(&self, reason: &str, subject: &str) -> Result<(), StorageError> {
+    /// Keeps a way back before a risky step that leads to `after`
+    /// (`reason` is a code the snapshot list words). With
+    /// `Backup::Snapshot`, a copy goes into storage; when storage has no
+    /// room, the copy is offered as a file (`backup_offer`, answered in the
+    /// app frame's dialog) and `Ok(false)` says the step must wait for the
+    /// user's answer. A step that would change a round in progress is
+    /// refused: its copy holds no ballots (`exchange::vote_at_risk`).
+    fn snapshot(
+        &self,
+        reason: &str,
+        subject: &str,
+        backup: Backup,
+        after: &Workspace,
+    ) -> Result<bool, SnapshotError> {
+        let at_risk = self
+            .workspace
+            .with_untracked(|ws| crate::exchange::vote_at_risk(ws, after));
+        if let Some(award) = at_risk {
+            return Err(SnapshotError::Domain(DomainError::VoteWouldBeLost(award)));
+        }
+        match backup {
+            Backup::FileSaved(name) => {
+                self.notice.set(Some(Notice::SnapshotDownloaded(name)));
+                return Ok(true);
+            }
+            Backup::Without => return Ok(true),
+            Backup::Snapshot => {}
+        }
         let at = crate::ui::now_iso();
         let taken = self.workspace.with_untracked(|ws| {
             BrowserStorage::open()
                 .and_then(|mut b| storage::take_snapshot(&mut b, reason, subject, &at, ws))
         });
         match taken {
-            Ok(_) => Ok(()),
-            Err(error) => {
+            Ok(_) => Ok(true),
+            Err(error @ StorageError::NoRoomForSnapshot { .. }) => {
                 let name = crate::exchange::file_name(
                     crate::exchange::FileKind::Workspace,
                     &["before", reason, &at[..10.min(at.len())]],
                 );
                 let text = self
                     .workspace
-                    .with_untracked(|ws| crate::exchange::workspace_file(ws, &at));
-                let downloaded =
-                    text.is_some_and(|t| crate::ui::download_file(&name, "application/json", &t));
-                if downloaded {
-                    self.notice.set(Some(Notice::SnapshotDownloaded(name)));
-                    Ok(())
-                } else {
-                    Err(error)
-                }
+                    .with_untracked(|ws| crate::exchange::workspace_file(ws, &at))
+                    .ok_or(SnapshotError::Storage(error))?;
+                self.backup_offer.set(Some(BackupOffer { name, text }));
+                Ok(false)
             }
+            Err(error) => Err(SnapshotError::Storage(error)),
+        }
+    }
+
+    /// Runs a destructive step (`step` is given how its way back is kept
+    /// and returns false when it waits for the user's answer). When no
+    /// snapshot fits, the backup dialog offers the file and runs `step`
+    /// again only after “I have the backup file” or “Go on without a
+    /// backup”; a cancel runs nothing and changes nothing.
+    pub fn guarded(&self, step: impl Fn(Backup) -> bool + 'static) {
+        if !step(Backup::Snapshot) {
+            self.pending.set_value(Some(Box::new(move |answer: Backup| {
+                step(answer);
+            })));
+        }
+    }
+
+    /// The user's answer in the backup dialog: `None` cancels the step.
+    pub fn answer_backup(&self, answer: Option<Backup>) {
+        self.backup_offer.set(None);
+        let pending = self.pending.try_update_value(Option::take).flatten();
+        if let (Some(step), Some(answer)) = (pending, answer) {
+            step(answer);
         }
     }
 
     /// A destructive edit (delete a cluster, a year, a round): a snapshot
-    /// first, then the edit.
+    /// first, then the edit. `Ok(None)`: waiting for the backup answer,
+    /// nothing changed.
     pub fn apply_destructive<T>(
         &self,
         reason: &str,
         subject: &str,
+        backup: Backup,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
-    ) -> Result<T, DomainError> {
+    ) -> Result<Option<T>, DomainError> {
         let lang = self.lang.get_untracked();
         // The edit runs on a copy first, so a refused one leaves no snapshot.
         let mut trial = self.workspace.get_untracked();
         let outcome = edit(&mut trial)?;
-        self.snapshot(reason, subject).map_err(|e| {
-            DomainError::SnapshotFailed(crate::ui::describe_storage_error(lang, &e))
-        })?;
+        match self.snapshot(reason, subject, backup, &trial) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(SnapshotError::Domain(e)) => return Err(e),
+            Err(SnapshotError::Storage(e)) => {
+                return Err(DomainError::SnapshotFailed(
+                    crate::ui::describe_storage_error(lang, &e),
+                ))
+            }
+        }
         self.apply(move |ws| {
             *ws = trial;
             Ok(())
         })?;
-        Ok(outcome)
+        Ok(Some(outcome))
     }
 
     /// Imports what a preview showed, with the user's choices, after a
-    /// snapshot. All of it applies, or none.
-    pub fn import(&self, plan: &Plan, choices: &[Choice], files: &str) -> Result<(), ImportError> {
+    /// snapshot. All of it applies, or none. `Ok(false)`: waiting for the
+    /// backup answer, nothing changed.
+    pub fn import(
+        &self,
+        plan: &Plan,
+        choices: &[Choice],
+        files: &str,
+        backup: Backup,
+    ) -> Result<bool, ImportError> {
         let after = self
             .workspace
             .with_untracked(|ws| merge::apply(ws, plan, choices, &mut || crate::ui::new_id()))?;
-        self.snapshot("import", files)
-            .map_err(ImportError::Storage)?;
+        if !self.snapshot("import", files, backup, &after)? {
+            return Ok(false);
+        }
         self.apply(move |ws| {
             *ws = after;
             Ok(())
         })
         .map_err(ImportError::Domain)?;
-        Ok(())
+        Ok(true)
     }
 
     /// Puts a snapshot's workspace back, after a snapshot of the present.
-    pub fn restore(&self, key: &str) -> Result<(), StorageError> {
-        let restored = BrowserStorage::open().and_then(|b| storage::read_snapshot(&b, key))?;
-        self.snapshot("restore", "")?;
+    /// `Ok(false)`: waiting for the backup answer, nothing changed.
+    pub fn restore(&self, key: &str, backup: Backup) -> Result<bool, ImportError> {
+        let restored = BrowserStorage::open()
+            .and_then(|b| storage::read_snapshot(&b, key))
+            .map_err(ImportError::Storage)?;
+        if !self.snapshot("restore", "", backup, &restored)? {
+            return Ok(false);
+        }
         self.apply(move |ws| {
             *ws = restored;
             Ok(())
         })
-        .map_err(|e| StorageError::BadSnapshot {
-            key: key.to_owned(),
-            reason: e.to_string(),
-        })?;
+        .map_err(ImportError::Domain)?;
         self.notice.set(Some(Notice::Restored));
-        Ok(())
+        Ok(true)
     }
 
     pub fn storage<T>(&self, read: impl FnOnce(&mut dyn KeyValue) -> T) -> Option<T> {
@@ -369,7 +438,41 @@ impl Store {
     }
 }
 
-/// Why an import did not happen.
+/// How a destructive step keeps a way back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// A snapshot in storage; when none fits, the user is asked.
+    Snapshot,
+    /// No snapshot fitted; the user confirmed they have saved this file.
+    FileSaved(String),
+    /// No snapshot fitted; the user chose to go on without a backup.
+    Without,
+}
+
+/// The backup file offered when no snapshot fits in storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupOffer {
+    pub name: String,
+    pub text: String,
+}
+
+/// Why no way back could be kept before a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SnapshotError {
+    Domain(DomainError),
+    Storage(StorageError),
+}
+
+impl From<SnapshotError> for ImportError {
+    fn from(error: SnapshotError) -> ImportError {
+        match error {
+            SnapshotError::Domain(e) => ImportError::Domain(e),
+            SnapshotError::Storage(e) => ImportError::Storage(e),
+        }
+    }
+}
+
+/// Why an import or a restore did not happen.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     #[error(transparent)]

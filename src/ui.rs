@@ -52,13 +52,29 @@ pub fn App() -> impl IntoView {
     let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::current_hash()));
     });
+    // While a delegate has the laptop, every route shows that booth round
+    // (Back, Forward, a typed address, a link, a reload): one decision,
+    // `Workspace::locked_booth`, and no way out is offered until the PIN.
+    let locked = Memo::new(move |_| store.workspace.with(|ws| ws.locked_booth()));
+    Effect::new(move |_| {
+        if let Some((meeting, round)) = locked.get() {
+            if route.get() != Route::Round(meeting, round) {
+                browser::replace_route(Route::Round(meeting, round));
+            }
+        }
+    });
     // The document's language follows the switch (screen readers, hyphens).
     Effect::new(move |_| browser::set_document_lang(store.lang.get().code()));
 
     view! {
         <header class="app-header">
-            <a class="brand" href="#/" data-testid="brand">"thidua"</a>
+            {move || if locked.with(Option::is_some) {
+                view! { <span class="brand" data-testid="brand">"thidua"</span> }.into_any()
+            } else {
+                view! { <a class="brand" href="#/" data-testid="brand">"thidua"</a> }.into_any()
+            }}
             <span class="tagline">{tr(Text::AppTagline)}</span>
+            <Show when=move || locked.with(Option::is_none)>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
                     class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..) | Route::VoteMinutes(..) | Route::MeetingMinutes(..) | Route::ScoreTable(..) | Route::Achievements(..))>
@@ -71,12 +87,22 @@ pub fn App() -> impl IntoView {
                     {bi("Tệp và sao lưu", "Files and backups")}
                 </a>
             </nav>
+            </Show>
             <LangSwitch/>
         </header>
-        <Banners/>
+        <Banners locked=locked/>
         <files::NoticeBanner/>
+        <files::BackupDialog/>
         <main data-testid="main">
-            {move || match route.get() {
+            {move || {
+                if let Some((meeting, round)) = locked.get() {
+                    return view! {
+                        <div class="booth-locked" data-testid="booth-locked">
+                            <round::RoundScreen meeting=meeting round=round/>
+                        </div>
+                    }.into_any();
+                }
+                match route.get() {
                 Route::Home => view! { <home::HomeScreen/> }.into_any(),
                 Route::Units => view! { <units::UnitsScreen/> }.into_any(),
                 Route::Files => view! { <files::FilesScreen/> }.into_any(),
@@ -100,7 +126,7 @@ pub fn App() -> impl IntoView {
                         <a href="#/">{tr(Text::BackToClusters)}</a>
                     </section>
                 }.into_any(),
-            }}
+            }}}
         </main>
         <footer class="app-footer">{tr(Text::FooterStorage)}</footer>
     }
@@ -127,8 +153,11 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// The app's banners; while the booth is locked they offer no link away.
 #[component]
-fn Banners() -> impl IntoView {
+fn Banners(
+    locked: Memo<Option<(crate::domain::MeetingId, crate::domain::RoundId)>>,
+) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     view! {
@@ -138,7 +167,9 @@ fn Banners() -> impl IntoView {
                 {move || store.save_error.get().map(|e| describe_storage_error(lang.get(), &e))}
                 <p>{tr(Text::NotSavedAdvice)}</p>
                 <button type="button" data-testid="retry-save" on:click=move |_| store.save()>{tr(Text::TryAgain)}</button>
-                " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                <Show when=move || locked.with(Option::is_none)>
+                    " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                </Show>
             </div>
         </Show>
         <Show when=move || store.set_aside.with(|s| !s.is_empty())>

@@ -824,3 +824,186 @@ fn a_meeting_naming_a_unit_that_is_not_here_is_not_imported() {
         assert!(err.contains("names unit 987654"), "{err}");
     }
 }
+
+/// Secrecy (issue 15, defect 10): a booth round open on this laptop with
+/// `cast` ballots of voters 0, 1, … and the booth on the hand-back screen.
+fn booth_vote(cast: usize) -> Workspace {
+    use common::{meeting_with_round, unit, M, R1};
+    use thidua::domain::VoterId;
+    let mut ws = meeting_with_round(4);
+    ws.open_round(M, R1, "2468").expect("open");
+    for idx in 0..8 {
+        ws.set_present(M, R1, VoterId(unit(idx).0), true)
+            .expect("present");
+    }
+    let ballots: [&[usize]; 3] = [&[1, 2], &[0, 3, 5], &[7]];
+    for (who, approvals) in ballots.iter().take(cast).enumerate() {
+        ws.start_ballot(M, R1, VoterId(unit(who).0)).expect("start");
+        ws.submit_ballot(M, R1, approvals.iter().map(|u| unit(*u)).collect())
+            .expect("submit");
+        if who + 1 < cast {
+            ws.unlock_booth(M, R1, "2468").expect("unlock");
+        }
+    }
+    ws
+}
+
+/// Every way the workspace leaves the laptop: the workspace file, the
+/// cluster file and a snapshot, the snapshot's text as stored.
+fn every_copy(ws: &Workspace) -> Vec<String> {
+    use thidua::storage::{snapshots, take_snapshot, MemoryStorage};
+    let mut store = MemoryStorage::default();
+    take_snapshot(&mut store, "import", "file.json", AT, ws).expect("snapshot");
+    let key = snapshots(&store).expect("list")[0].key.clone();
+    let snapshot = thidua::storage::KeyValue::get(&store, &key)
+        .expect("read")
+        .expect("kept");
+    vec![
+        workspace_file(ws, AT).expect("workspace file"),
+        cluster_file(ws, common::C, AT).expect("cluster file"),
+        snapshot,
+    ]
+}
+
+/// Every booth ballot box in a JSON text, as the counts written.
+fn ballot_counts(value: &Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                if key == "ballots" {
+                    out.push(inner.clone());
+                }
+                ballot_counts(inner, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| ballot_counts(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_file_or_snapshot_carries_the_ballots_of_an_open_booth_round() {
+    use thidua::domain::{BoothScreen, RoundState};
+    let before = every_copy(&booth_vote(0));
+    for cast in 1..=3 {
+        let ws = booth_vote(cast);
+        let copies = every_copy(&ws);
+        // Diffing the copies taken after each voter shows nothing.
+        assert_eq!(copies, before, "after {cast} ballots");
+        for text in &copies {
+            let value: Value = serde_json::from_str(text).expect("json");
+            let mut boxes = Vec::new();
+            ballot_counts(&value, &mut boxes);
+            assert!(!boxes.is_empty(), "the round is carried: {text}");
+            for ballots in boxes {
+                assert!(
+                    ballots["counts"].as_array().is_some_and(Vec::is_empty),
+                    "ballot box with counts: {ballots}"
+                );
+            }
+        }
+        // What the workspace file brings back: the round open on the
+        // operator's screen, nobody has voted, no ballot.
+        let file = read_file(&copies[0], &ANY).expect("reads");
+        let round = file.bundle.meetings[0].round(common::R1).expect("round");
+        let RoundState::Open(booth) = &round.state else {
+            panic!("open round expected: {:?}", round.state);
+        };
+        assert!(booth.ballots.is_empty() && booth.voted.is_empty());
+        assert_eq!(booth.screen, BoothScreen::Operator);
+        assert_eq!(booth.present.len(), 8, "the roll is kept");
+    }
+    // The live workspace keeps its ballots: only copies are sealed.
+    let ws = booth_vote(2);
+    let live = &ws.meeting(common::M).expect("meeting").rounds[0].state;
+    assert!(matches!(live, RoundState::Open(b) if b.ballots.len() == 2));
+}
+
+#[test]
+fn no_file_or_snapshot_carries_the_entries_of_a_paper_round_in_progress() {
+    use common::{meeting_with_round, unit, M, R1};
+    use thidua::domain::{Approvals, PaperBallot, Pass, RoundState};
+    let mut ws = meeting_with_round(4);
+    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    let before = every_copy(&ws);
+    let marks = PaperBallot::Marks(Approvals::new(vec![unit(1), unit(4)]));
+    ws.enter_paper_ballot(M, R1, Pass::First, marks.clone())
+        .expect("enter");
+    ws.enter_paper_ballot(M, R1, Pass::Second, marks)
+        .expect("enter");
+    let copies = every_copy(&ws);
+    assert_eq!(copies, before);
+    let file = read_file(&copies[0], &ANY).expect("reads");
+    let round = file.bundle.meetings[0].round(R1).expect("round");
+    let RoundState::Paper(count) = &round.state else {
+        panic!("paper round expected");
+    };
+    assert!(count.passes.iter().all(|p| p.ballots.is_empty()));
+    assert_eq!((count.present, count.issued), (8, 8), "the roll is kept");
+}
+
+#[test]
+fn a_closed_round_is_carried_whole() {
+    use thidua::domain::RoundState;
+    let mut ws = booth_vote(3);
+    ws.unlock_booth(common::M, common::R1, "2468")
+        .expect("unlock");
+    ws.close_round(common::M, common::R1).expect("close");
+    let file = read_file(&workspace_file(&ws, AT).expect("file"), &ANY).expect("reads");
+    let round = file.bundle.meetings[0].round(common::R1).expect("round");
+    assert!(matches!(&round.state, RoundState::Closed(c) if c.ballots.len() == 3));
+}
+
+#[test]
+fn a_step_that_would_change_a_round_in_progress_is_refused() {
+    use thidua::exchange::{sealed_rounds, vote_at_risk};
+    let ws = booth_vote(2);
+    assert_eq!(sealed_rounds(&ws), vec!["Cờ thi đua".to_owned()]);
+    // Unchanged: fine.
+    assert_eq!(vote_at_risk(&ws, &ws.clone()), None);
+    // Restoring a snapshot taken during the vote, or importing a file's
+    // version of the meeting, would drop the two ballots.
+    let sealed = workspace_from_file(&workspace_file(&ws, AT).expect("file"));
+    assert_eq!(vote_at_risk(&ws, &sealed), Some("Cờ thi đua".to_owned()));
+    assert_eq!(
+        vote_at_risk(&ws, &Workspace::default()),
+        Some("Cờ thi đua".to_owned())
+    );
+    // A closed round is not at risk.
+    let mut closed = ws.clone();
+    closed
+        .unlock_booth(common::M, common::R1, "2468")
+        .expect("unlock");
+    closed.close_round(common::M, common::R1).expect("close");
+    assert_eq!(vote_at_risk(&closed, &Workspace::default()), None);
+    // Ending a rehearsal drops its round and ballots on purpose.
+    let mut rehearsal = common::meeting_with_round(4);
+    let draft = thidua::domain::RoundDraft {
+        award: "Diễn tập".into(),
+        rules: thidua::domain::RoundRules {
+            quota: thidua::domain::Quota::Fixed(2),
+            ..thidua::domain::RoundRules::default()
+        },
+        candidates: (0..8).map(common::unit).collect(),
+        rehearsal: true,
+    };
+    let practice = thidua::domain::RoundId(99);
+    rehearsal
+        .add_round(common::M, practice, draft)
+        .expect("round");
+    rehearsal
+        .open_round(common::M, practice, "2468")
+        .expect("open");
+    let mut ended = rehearsal.clone();
+    ended.delete_round(common::M, practice).expect("end");
+    assert_eq!(vote_at_risk(&rehearsal, &ended), None);
+}
+
+fn workspace_from_file(text: &str) -> Workspace {
+    let file = read_file(text, &ANY).expect("reads");
+    Workspace {
+        units: file.bundle.units,
+        clusters: file.bundle.clusters,
+        meetings: file.bundle.meetings,
+    }
+}

@@ -404,3 +404,27 @@ fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
         Some(Status::NominatedByScore)
     );
 }
+
+/// Issue 15, defect 10: one decision says the laptop is locked for a
+/// booth round, from the ballot being given to the operator's PIN.
+#[test]
+fn the_laptop_is_locked_from_the_ballot_to_the_pin() {
+    let mut ws = meeting_with_round(4);
+    assert_eq!(ws.locked_booth(), None, "draft");
+    open_all_present(&mut ws, R1);
+    assert_eq!(ws.locked_booth(), None, "operator's screen");
+    ws.start_ballot(M, R1, voter(0)).expect("start");
+    assert_eq!(ws.locked_booth(), Some((M, R1)), "a delegate's ballot");
+    ws.submit_ballot(M, R1, vec![unit(1)]).expect("submit");
+    assert_eq!(ws.locked_booth(), Some((M, R1)), "hand-back screen");
+    assert_eq!(ws.unlock_booth(M, R1, "0000"), Err(DomainError::WrongPin));
+    assert_eq!(ws.locked_booth(), Some((M, R1)), "a wrong PIN");
+    ws.unlock_booth(M, R1, PIN).expect("unlock");
+    assert_eq!(ws.locked_booth(), None, "unlocked");
+    ws.start_ballot(M, R1, voter(1)).expect("start");
+    ws.interrupt_open_ballots(&[]);
+    assert_eq!(ws.locked_booth(), Some((M, R1)), "interrupted by a reload");
+    ws.unlock_booth(M, R1, PIN).expect("unlock");
+    ws.close_round(M, R1).expect("close");
+    assert_eq!(ws.locked_booth(), None, "closed");
+}

@@ -159,6 +159,23 @@ impl RoundState {
     }
 }
 
+impl Workspace {
+    /// The booth round this laptop is locked for: a round open in the
+    /// booth whose screen is a delegate's (a ballot, the hand-back screen,
+    /// an interrupted ballot). Until the operator's PIN, the app shows that
+    /// round on every route and offers no way out.
+    pub fn locked_booth(&self) -> Option<(MeetingId, RoundId)> {
+        self.meetings.iter().find_map(|meeting| {
+            meeting.rounds.iter().find_map(|round| match &round.state {
+                RoundState::Open(booth) if booth.screen != BoothScreen::Operator => {
+                    Some((meeting.id, round.id))
+                }
+                _ => None,
+            })
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Round {
     pub id: RoundId,

@@ -176,6 +176,11 @@ pub enum DomainError {
     /// could not be downloaded either; the text says why.
     #[error("no snapshot could be kept before deleting: {0}")]
     SnapshotFailed(String),
+    /// The step would change or drop this round (its award) while it is in
+    /// progress: files and snapshots hold no ballots of an open round
+    /// (`exchange::seal`), so nothing could bring them back.
+    #[error("the round {0:?} is in progress: this step would lose its ballots")]
+    VoteWouldBeLost(String),
     #[error("the meeting does not exist")]
     UnknownMeeting,
     #[error("this year already has a meeting")]

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
 use super::json::{json_struct, Json};
 use super::record::{check_version, migrate};
+use super::seal::sealed_meeting;
 use super::{value_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
 use crate::domain::{Cluster, ClusterId, CriterionId, Meeting, Points, Unit, UnitId, Workspace};
@@ -188,7 +189,12 @@ pub fn workspace_data(ws: &Workspace) -> WorkspaceData {
     WorkspaceData {
         units: ws.units.iter().map(UnitDto::from).collect(),
         clusters: ws.clusters.iter().map(ClusterDto::from).collect(),
-        meetings: ws.meetings.iter().map(MeetingDto::from).collect(),
+        // A round in progress leaves without its ballots (`seal`).
+        meetings: ws
+            .meetings
+            .iter()
+            .map(|m| MeetingDto::from(&*sealed_meeting(m)))
+            .collect(),
     }
 }
 
@@ -206,7 +212,7 @@ pub fn cluster_data(ws: &Workspace, cluster: ClusterId) -> Option<ClusterData> {
             .meetings
             .iter()
             .filter(|m| m.cluster == cluster)
-            .map(MeetingDto::from)
+            .map(|m| MeetingDto::from(&*sealed_meeting(m)))
             .collect(),
     })
 }

@@ -110,4 +110,12 @@ catalogue! {
     OpenYear => "Mở năm", "Open year";
     Joined => "Đơn vị mới vào", "Joined";
     Left => "Đơn vị rời cụm", "Left";
+    BackupNoRoomTitle => "Không đủ chỗ giữ bản sao lưu trong trình duyệt", "No room to keep a snapshot in the browser";
+    BackupNoRoomText => "Trước bước này, ứng dụng luôn giữ một bản sao toàn bộ dữ liệu, nhưng bộ nhớ của trình duyệt đã đầy. Hãy tải tệp sao lưu về máy và kiểm tra tệp đã được lưu, rồi bấm “Tôi đã lưu tệp sao lưu”. Chưa có gì thay đổi.", "Before this step the app always keeps a copy of the whole workspace, but the browser's storage is full. Download the backup file, check that it was saved, then press “I have the backup file”. Nothing has changed yet.";
+    BackupDownload => "Tải tệp sao lưu", "Download the backup file";
+    BackupSaved => "Tôi đã lưu tệp sao lưu", "I have the backup file";
+    BackupWithout => "Tiếp tục mà không có bản sao lưu", "Go on without a backup";
+    BackupCancel => "Huỷ, không làm gì", "Cancel, change nothing";
+    BackupDownloadFailed => "Trình duyệt không tải được tệp. Hãy thử lại, hoặc huỷ.", "The browser did not download the file. Try again, or cancel.";
+    SealedRoundsNote => "Đang bỏ phiếu: tệp và bản sao lưu lấy lúc này không chứa phiếu của vòng chưa kết thúc (ghi như chưa ai bỏ phiếu):", "A vote is in progress: files and snapshots taken now hold no ballots of a round that is not closed (written as if nobody had voted yet):";
 }

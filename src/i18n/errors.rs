@@ -52,6 +52,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("Chưa xoá: không giữ được bản sao lưu trước khi xoá ({why}). Hãy tải tệp toàn bộ dữ liệu về máy rồi thử lại."),
             format!("Not deleted: no snapshot could be kept first ({why}). Download the workspace file, then try again."),
         ),
+        E::VoteWouldBeLost(award) => lang.pick(
+            format!("Chưa làm gì: vòng “{award}” đang bỏ phiếu. Tệp và bản sao lưu không chứa phiếu của vòng chưa kết thúc, nên bước này sẽ làm mất các phiếu đã bỏ. Hãy kết thúc vòng bỏ phiếu trước."),
+            format!("Nothing done: the round “{award}” is being voted on. Files and snapshots hold no ballots of a round that is not closed, so this step would lose the ballots cast. Close the round first."),
+        ),
         E::UnknownMeeting => lang.pick("Không tìm thấy hội nghị.".into(), "The meeting was not found.".into()),
         E::MeetingExists => lang.pick("Năm này đã có hội nghị.".into(), "This year already has a meeting.".into()),
         E::CommitteeSize(n) => lang.pick(format!("Ban kiểm phiếu gồm 3 đến 5 người (đang có {n})."), format!("The counting committee has 3 to 5 members (now {n}).")),

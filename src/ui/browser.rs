@@ -19,6 +19,15 @@ pub fn navigate(route: Route) {
     }
 }
 
+/// Shows `route` in place of the current history entry (no new entry,
+/// so Back does not lead to it again).
+pub fn replace_route(route: Route) {
+    if let Some(window) = web_sys::window() {
+        // Replacing the hash of the same document cannot fail.
+        let _ = window.location().replace(&route.href());
+    }
+}
+
 /// A random id below 2^53, so it survives any JSON reader.
 pub fn new_id() -> u64 {
     let random = js_sys::Math::random() * 9_007_199_254_740_991.0;
@@ -85,9 +94,21 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
             a.click();
         })
         .is_some();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The click only starts the download: the URL must live until the
+    // browser has read the blob (some lose the file if it is revoked at
+    // once). It is freed after a minute, or when the page goes away.
+    leptos::prelude::set_timeout(
+        move || {
+            // Revoking a URL already gone is harmless.
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(KEEP_DOWNLOAD_URL_SECS),
+    );
     done
 }
+
+/// How long a download's object URL is kept alive after the click.
+pub const KEEP_DOWNLOAD_URL_SECS: u64 = 60;
 
 /// Now, as an ISO 8601 timestamp.
 pub fn now_iso() -> String {

@@ -6,17 +6,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
-use super::{bi, now_iso};
+use super::{bi, now_iso, tr};
 use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
 use crate::domain::{ClusterId, UnitId, Workspace};
 use crate::exchange::{
-    cluster_file, file_name, fingerprint, read_file, unit_report_file, workspace_file, FileError,
-    FileKind, ReadFile, MAX_FILE_BYTES,
+    cluster_file, file_name, fingerprint, read_file, sealed_rounds, unit_report_file,
+    workspace_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES,
 };
+use crate::i18n::Text;
 use crate::i18n::{
     describe_file_error, describe_merge_error, describe_part, format_megabytes, record_kind,
 };
-use crate::state::{use_store, ImportError, Notice};
+use crate::state::{use_store, Backup, ImportError, Notice};
 use crate::storage::{self, Usage, QUOTA_UNITS};
 
 #[component]
@@ -101,11 +102,30 @@ fn ExportCard() -> impl IntoView {
                 "Một tệp .thidua.json chứa mọi cụm, đơn vị, năm, điểm, báo cáo và hội nghị trên máy này: để sao lưu, hoặc chuyển sang máy khác.",
                 "One .thidua.json file with every cluster, unit, year, score, report and meeting on this laptop: to keep as a backup, or to move to another laptop.",
             )}</p>
+            <SealedNote/>
             <button type="button" data-testid="export-workspace" on:click=export>
                 {bi("Tải tệp toàn bộ dữ liệu", "Download the workspace file")}
             </button>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
         </section>
+    }
+}
+
+/// Says which rounds in progress files and snapshots leave out the
+/// ballots of (`exchange::sealed_rounds`, the same rule that writes them).
+#[component]
+fn SealedNote() -> impl IntoView {
+    let store = use_store();
+    let sealed = Memo::new(move |_| store.workspace.with(sealed_rounds));
+    move || {
+        let rounds = sealed.get();
+        (!rounds.is_empty()).then(|| {
+            view! {
+                <p class="hint" role="note" data-testid="sealed-rounds">
+                    {tr(Text::SealedRoundsNote)}" "{rounds.join(", ")}
+                </p>
+            }
+        })
     }
 }
 
@@ -129,6 +149,7 @@ pub fn ClusterFileButton(cluster: ClusterId) -> impl IntoView {
         offer_file(message, &name, text);
     };
     view! {
+        <SealedNote/>
         <button type="button" class="secondary" data-testid="export-cluster" on:click=export>
             {bi("Tải tệp của cụm (.thidua.json)", "Download the cluster file (.thidua.json)")}
         </button>
@@ -321,37 +342,44 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        let names: Vec<&str> = p.files.iter().map(|(n, _)| n.as_str()).collect();
-        let result = store.import(&p.plan, &choices.get_untracked(), &names.join(", "));
-        let lang = lang.get_untracked();
-        match result {
-            Ok(()) => {
-                let added = p.plan.new_count();
-                let replaced = choices
-                    .get_untracked()
-                    .iter()
-                    .zip(&p.plan.items)
-                    .filter(|(c, i)| {
-                        matches!(i.status, Status::Differs { .. }) && **c != Choice::KeepMine
-                    })
-                    .count();
-                outcome.set(Some(lang.pick(
-                    format!("Đã nhập: {added} bản ghi mới, {replaced} bản ghi theo tệp. Một bản sao lưu trước khi nhập đã được giữ lại."),
-                    format!("Imported: {added} new records, {replaced} taken from the file. A snapshot from before the import was kept."),
-                )));
-                preview.set(None);
+        let names: Vec<String> = p.files.iter().map(|(n, _)| n.clone()).collect();
+        let chosen = choices.get_untracked();
+        store.guarded(move |backup| {
+            let result = store.import(&p.plan, &chosen, &names.join(", "), backup.clone());
+            let lang = lang.get_untracked();
+            match result {
+                Ok(false) => return false,
+                Ok(true) => {
+                    let added = p.plan.new_count();
+                    let replaced = choices
+                        .get_untracked()
+                        .iter()
+                        .zip(&p.plan.items)
+                        .filter(|(c, i)| {
+                            matches!(i.status, Status::Differs { .. }) && **c != Choice::KeepMine
+                        })
+                        .count();
+                    let kept = match backup {
+                        Backup::Snapshot => lang.pick_str(
+                            " Một bản sao lưu trước khi nhập đã được giữ lại.",
+                            " A snapshot from before the import was kept.",
+                        ),
+                        Backup::FileSaved(_) | Backup::Without => "",
+                    };
+                    outcome.set(Some(lang.pick(
+                        format!("Đã nhập: {added} bản ghi mới, {replaced} bản ghi theo tệp.{kept}"),
+                        format!(
+                            "Imported: {added} new records, {replaced} taken from the file.{kept}"
+                        ),
+                    )));
+                    preview.set(None);
+                }
+                Err(e) => {
+                    errors.set(vec![(names.join(", "), describe_step_error(lang, &e))]);
+                }
             }
-            Err(e) => {
-                let text = match &e {
-                    ImportError::Merge(m) => describe_merge_error(lang, m),
-                    ImportError::Storage(s) => super::describe_storage_error(lang, s),
-                    ImportError::Domain(d) => store
-                        .workspace
-                        .with_untracked(|ws| crate::i18n::describe_domain_error(lang, d, ws)),
-                };
-                errors.set(vec![(names.join(", "), text)]);
-            }
-        }
+            true
+        });
     };
     let cancel = move |_| {
         preview.set(None);
@@ -615,11 +643,16 @@ fn SnapshotsCard() -> impl IntoView {
                                     return;
                                 }
                                 confirming.set(None);
-                                let lang = lang.get_untracked();
-                                message.set(Some(match store.restore(&key.get_value()) {
-                                    Ok(()) => lang.pick_str("Đã khôi phục. Dữ liệu trước khi khôi phục cũng đã được giữ thành một bản sao lưu.", "Restored. The data from before the restore was kept as a snapshot too.").to_owned(),
-                                    Err(e) => super::describe_storage_error(lang, &e),
-                                }));
+                                store.guarded(move |backup| {
+                                    let lang = lang.get_untracked();
+                                    message.set(Some(match store.restore(&key.get_value(), backup.clone()) {
+                                        Ok(false) => return false,
+                                        Ok(true) if backup == Backup::Snapshot => lang.pick_str("Đã khôi phục. Dữ liệu trước khi khôi phục cũng đã được giữ thành một bản sao lưu.", "Restored. The data from before the restore was kept as a snapshot too.").to_owned(),
+                                        Ok(true) => lang.pick_str("Đã khôi phục.", "Restored.").to_owned(),
+                                        Err(e) => describe_step_error(lang, &e),
+                                    }));
+                                    true
+                                });
                             };
                             let download = move |_| {
                                 let text = store.storage(|b| storage::read_snapshot(b, &key.get_value()).ok()).flatten()
@@ -709,16 +742,21 @@ pub fn DeleteButton(
             return;
         }
         asking.set(false);
-        let result = store.apply_destructive(reason, &subject.get_untracked(), |ws| edit(ws));
-        match result {
-            Ok(()) => {
-                error.set(None);
-                if let Some(route) = then_go {
-                    super::browser::navigate(route);
+        let edit = edit.clone();
+        let subject = subject.get_untracked();
+        store.guarded(move |backup| {
+            match store.apply_destructive(reason, &subject, backup, |ws| edit(ws)) {
+                Ok(Some(())) => {
+                    error.set(None);
+                    if let Some(route) = then_go {
+                        super::browser::navigate(route);
+                    }
                 }
+                Ok(None) => return false,
+                Err(e) => error.set(Some(e)),
             }
-            Err(e) => error.set(Some(e)),
-        }
+            true
+        });
     };
     view! {
         <button type="button" class="danger" data-testid=testid on:click=press>
@@ -728,5 +766,76 @@ pub fn DeleteButton(
             <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=move |_| asking.set(false)>{bi("Không xoá", "Don't delete")}</button>
         })}
         <super::widgets::FormError error=error testid=testid/>
+    }
+}
+
+/// Why an import or a restore did not happen, in words.
+fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
+    let store = use_store();
+    match error {
+        ImportError::Merge(m) => describe_merge_error(lang, m),
+        ImportError::Storage(s) => super::describe_storage_error(lang, s),
+        ImportError::Domain(d) => store
+            .workspace
+            .with_untracked(|ws| crate::i18n::describe_domain_error(lang, d, ws)),
+    }
+}
+
+/// No snapshot fits in storage: the step waits until the user has the
+/// backup file (“Tôi đã lưu tệp sao lưu”) or chooses to go on without one;
+/// a cancel changes nothing. Rendered once, in the app frame.
+#[component]
+pub fn BackupDialog() -> impl IntoView {
+    let store = use_store();
+    let downloaded = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let download = move |_| {
+        let Some(offer) = store.backup_offer.get_untracked() else {
+            return;
+        };
+        let ok = super::download_file(&offer.name, "application/json", &offer.text);
+        failed.set(!ok);
+        downloaded.set(downloaded.get_untracked() || ok);
+    };
+    let answer = move |answer: Option<Backup>| {
+        downloaded.set(false);
+        failed.set(false);
+        store.answer_backup(answer);
+    };
+    // The dialog may open above the part of the page in view: it takes the
+    // focus (and so scrolls into view) on its download button.
+    let first = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if store.backup_offer.with(Option::is_some) {
+            if let Some(button) = first.get() {
+                // A failed focus leaves the dialog where it is, still usable.
+                let _ = button.focus();
+            }
+        }
+    });
+    let saved = move |_| {
+        let name = store
+            .backup_offer
+            .with_untracked(|o| o.as_ref().map(|o| o.name.clone()));
+        if let Some(name) = name {
+            answer(Some(Backup::FileSaved(name)));
+        }
+    };
+    move || {
+        store.backup_offer.get().map(|offer| view! {
+            <section class="card banner-warning backup-dialog" role="alertdialog"
+                aria-labelledby="backup-dialog-title" aria-describedby="backup-dialog-text" data-testid="backup-dialog">
+                <h2 id="backup-dialog-title">{tr(Text::BackupNoRoomTitle)}</h2>
+                <p id="backup-dialog-text">{tr(Text::BackupNoRoomText)}</p>
+                <p><code data-testid="backup-file-name">{offer.name.clone()}</code></p>
+                <div class="form-actions">
+                    <button type="button" data-testid="backup-download" node_ref=first on:click=download>{tr(Text::BackupDownload)}</button>
+                    <button type="button" data-testid="backup-saved" disabled=move || !downloaded.get() on:click=saved>{tr(Text::BackupSaved)}</button>
+                    <button type="button" class="danger" data-testid="backup-without" on:click=move |_| answer(Some(Backup::Without))>{tr(Text::BackupWithout)}</button>
+                    <button type="button" class="secondary" data-testid="backup-cancel" on:click=move |_| answer(None)>{tr(Text::BackupCancel)}</button>
+                </div>
+                {move || failed.get().then(|| view! { <p class="form-error" role="alert" data-testid="backup-download-failed">{tr(Text::BackupDownloadFailed)}</p> })}
+            </section>
+        })
     }
 }

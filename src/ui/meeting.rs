@@ -403,7 +403,11 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                                             <button type="button" class="small secondary" data-testid="delete-round"
                                                 on:click=move |_| {
                                                     let award = store.workspace.with_untracked(|ws| ws.meeting(id).and_then(|m| m.round(round)).map(|r| r.award.clone()).unwrap_or_default());
-                                                    error.set(store.apply_destructive("delete-round", &award, |ws| ws.delete_round(id, round)).err())
+                                                    store.guarded(move |backup| {
+                                                        let outcome = store.apply_destructive("delete-round", &award, backup, |ws| ws.delete_round(id, round));
+                                                        error.set(outcome.as_ref().err().cloned());
+                                                        !matches!(outcome, Ok(None))
+                                                    })
                                                 }>{bi("Xoá", "Delete")}</button>
                                         </Show>
                                     </td>

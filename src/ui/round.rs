@@ -337,10 +337,16 @@ pub fn end_rehearsal(meeting: MeetingId, round: RoundId, error: RwSignal<Option<
             .map(|r| r.award.clone())
             .unwrap_or_default()
     });
-    match store.apply_destructive("delete-round", &award, |ws| ws.delete_round(meeting, round)) {
-        Ok(()) => navigate(back.unwrap_or(Route::Home)),
-        Err(e) => error.set(Some(e)),
-    }
+    store.guarded(move |backup| {
+        match store.apply_destructive("delete-round", &award, backup, |ws| {
+            ws.delete_round(meeting, round)
+        }) {
+            Ok(Some(())) => navigate(back.unwrap_or(Route::Home)),
+            Ok(None) => return false,
+            Err(e) => error.set(Some(e)),
+        }
+        true
+    });
 }
 
 /// The delegate's clean ballot. Choices live only in this component's

@@ -255,7 +255,7 @@ test('names with HTML from a file are shown as text', async (t) => {
   assert.deepEqual([...errors, ...sender.errors], []);
 });
 
-test('a full storage during an import: the snapshot is downloaded, nothing is lost, saving works once there is room', async (t) => {
+test('a full storage during an import: the backup file is offered, the import waits for "I have the backup file", nothing is lost, saving works once there is room', async (t) => {
   // Another laptop's cluster, to import.
   const other = await openApp(t, server.url);
   await other.page.getByTestId('cluster-name').fill('Cụm thi đua số 3');
@@ -277,8 +277,16 @@ test('a full storage during an import: the snapshot is downloaded, nothing is lo
   await shot(page, '65-storage-full');
   await importFiles(page, 'import', [file.path]);
   await page.getByTestId('import-preview').waitFor();
-  const [snapshot] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-confirm').click()]);
+  await page.getByTestId('import-confirm').click();
+  // No snapshot fits: nothing happens before the user has the backup file.
+  await page.getByTestId('backup-dialog').waitFor();
+  assert.equal(await page.getByTestId('backup-saved').isDisabled(), true, 'no “I have it” before the download');
+  const [snapshot] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
   assert.match(snapshot.suggestedFilename(), /^thidua-workspace-before-import-/);
+  await snapshot.saveAs(join(SHOTS, snapshot.suggestedFilename()));
+  assert.equal(await page.getByTestId('import-preview').count(), 1, 'still waiting');
+  await page.getByTestId('backup-saved').click();
+  await page.getByTestId('backup-dialog').waitFor({ state: 'detached' });
   await page.getByTestId('notice').waitFor();
   await page.getByTestId('save-error').waitFor();
   assert.match(await page.getByTestId('save-error').innerText(), /đã đầy/);
@@ -293,6 +301,46 @@ test('a full storage during an import: the snapshot is downloaded, nothing is lo
   await ready(page);
   assert.ok((await page.getByTestId('cluster-list').innerText()).includes('Cụm thi đua số 3'));
   assert.deepEqual([...errors, ...other.errors], []);
+});
+
+test('no room for a snapshot: a deletion waits for the backup answer; cancel changes nothing; going on without a backup is said in words', async (t) => {
+  const { page, errors } = await openApp(t, server.url);
+  await page.getByTestId('load-sample').click();
+  await page.evaluate(() => {
+    let n = 0; let size = 1 << 20;
+    while (size > 16) { try { localStorage.setItem(`filler.${n}`, 'x'.repeat(size)); n += 1; } catch { size = Math.floor(size / 2); } }
+  });
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('thidua.')).map((k) => [k, localStorage.getItem(k)])));
+  const before = await stored();
+  await page.getByTestId('year-link').click();
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByTestId('delete-year').click();
+  await page.getByTestId('delete-year').click();
+  await page.getByTestId('backup-dialog').waitFor();
+  assert.match(await page.getByTestId('backup-dialog').innerText(), /Tôi đã lưu tệp sao lưu[\s\S]*Tiếp tục mà không có bản sao lưu/);
+  await shot(page, '67-backup-dialog');
+  // Cancel: nothing changed, nothing downloaded.
+  await page.getByTestId('backup-cancel').click();
+  await page.getByTestId('backup-dialog').waitFor({ state: 'detached' });
+  await page.getByTestId('year-title').waitFor();
+  assert.deepEqual(await stored(), before);
+  assert.equal(downloads, 0);
+  // English wording of the two ways on.
+  await page.getByTestId('delete-year').click();
+  await page.getByTestId('delete-year').click();
+  await page.getByTestId('backup-dialog').waitFor();
+  await page.getByTestId('lang-switch').click();
+  assert.match(await page.getByTestId('backup-saved').innerText(), /I have the backup file/);
+  assert.match(await page.getByTestId('backup-without').innerText(), /Go on without a backup/);
+  await page.getByTestId('lang-switch').click();
+  // Going on without a backup deletes the year.
+  await page.getByTestId('backup-without').click();
+  await page.getByTestId('cluster-title').waitFor();
+  await page.getByTestId('no-years').waitFor();
+  assert.equal(downloads, 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('thidua.snapshot.')).length), 0);
+  assert.deepEqual(errors, []);
 });
 
 test('deleting a year keeps a snapshot that restores it', async (t) => {
