@@ -245,6 +245,8 @@ pub enum DomainError {
     Count(crate::rules::tally::ReconcileError),
     #[error("unit {0} is not a candidate in this round")]
     NotACandidateUnit(UnitId),
+    #[error("the candidates changed after the ballot papers were printed")]
+    PapersOutdated,
     #[error("entry pass {0} is finished")]
     PassFinished(u32),
     #[error("no ballot to take back")]

@@ -107,6 +107,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("The counts do not add up; nothing was recorded: {}", super::describe_reconcile_error(lang, reconcile)),
         ),
         E::NotACandidateUnit(id) => lang.pick(format!("{} không có tên trong phiếu của vòng này.", name(*id)), format!("{} is not on this round's ballot.", name(*id))),
+        E::PapersOutdated => lang.pick(
+            "Danh sách đơn vị đã thay đổi sau khi in phiếu — hãy in lại phiếu (“In phiếu bầu”) rồi bỏ phiếu bằng phiếu mới.".into(),
+            "The list of units changed after the ballot papers were printed — print the papers again (“Print ballot papers”) and vote on the new papers.".into(),
+        ),
         E::PassFinished(pass) => lang.pick(
             format!("Lượt nhập {pass} đã kết thúc; không sửa được nữa."),
             format!("Entry pass {pass} is finished; it can no longer change."),

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser::navigate;
-use super::paper::{PaperDraftCards, PaperView};
+use super::paper::{PaperDraftCards, PaperView, PapersOutdatedNotice};
 use super::results::ResultsView;
 use super::route::Route;
 use super::widgets::FormError;
@@ -151,9 +151,9 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let candidates = move || {
         store.workspace.with(|ws| {
             ws.meeting(meeting)
-                .and_then(|m| m.round(round))
-                .map(|r| {
-                    r.candidates
+                .and_then(|m| m.ballot_candidates(round, ws.year_of(meeting).ok()?).ok())
+                .map(|c| {
+                    c.standing
                         .iter()
                         .map(|u| ws.unit_name(*u))
                         .collect::<Vec<_>>()
@@ -171,6 +171,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     view! {
         <section class="card">
+            <PapersOutdatedNotice meeting=meeting round=round/>
             <h2>{bi("Danh sách bầu", "Candidates")}</h2>
             <ol data-testid="draft-candidates">{move || candidates().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
         </section>
@@ -362,8 +363,10 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
         } else {
             format!("{} — {}", entry.name, ws.unit_name(entry.unit))
         };
-        let candidates: Vec<(UnitId, String)> = r
-            .candidates
+        let candidates: Vec<(UnitId, String)> = m
+            .ballot_candidates(round, ws.year_of(meeting).ok()?)
+            .ok()?
+            .standing
             .iter()
             .map(|u| {
                 (
