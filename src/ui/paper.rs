@@ -166,7 +166,6 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <p class="hint">{bi(
                 "In phiếu bầu có đánh số, phát cho đại biểu, thu về rồi đánh số phiếu theo thứ tự thu. Hai thành viên ban kiểm phiếu lần lượt nhập cả xấp phiếu, mỗi người một lượt, không xem lượt của người kia; ứng dụng chỉ ra các phiếu hai lượt đọc khác nhau.",
                 "Print numbered ballot papers, hand them out, collect them and number them in the order collected. Two committee members each enter the whole pile, one pass each, without seeing the other's; the app lists the ballots the two passes read differently.")}</p>
-            <PapersOutdatedNotice meeting=meeting round=round/>
             <p><a href=Route::BallotPapers(meeting, round).href() data-testid="print-papers-link">{bi("In phiếu bầu", "Print ballot papers")}</a></p>
             <form class="inline-form" on:submit=open data-testid="paper-open-form">
                 <CountField vi="Số đại biểu có mặt" en="Voters present" value=present testid="paper-present"/>
@@ -700,11 +699,11 @@ pub fn PapersOutdatedNotice(meeting: MeetingId, round: RoundId) -> impl IntoView
     move || {
         outdated.get().then(|| {
             view! {
-                <div class="banner-warning" role="alert" data-testid="papers-outdated">
-                    <p><strong>{tr(Text::PapersOutdated)}</strong></p>
+                <section class="card banner-warning" role="alert" data-testid="papers-outdated">
+                    <h2>{tr(Text::PapersOutdated)}</h2>
                     <p>{tr(Text::PapersOutdatedExplained)}</p>
                     <p><a href=Route::BallotPapers(meeting, round).href() data-testid="reprint-papers-link">{tr(Text::ReprintPapers)}</a></p>
-                </div>
+                </section>
             }
         })
     }
@@ -796,7 +795,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <p class="paper-rule">{rule.clone()}</p>
                             <ol class="paper-candidates" class:two-columns=two_columns>
                                 {info.candidates.iter().enumerate().map(|(idx, (_, name))| view! {
-                                    <li><span class="paper-no">{idx + 1}"."</span><span class="paper-name">{name.clone()}</span><span class="paper-box"></span></li>
+                                    <li data-testid="paper-candidate"><span class="paper-no">{idx + 1}"."</span><span class="paper-name">{name.clone()}</span><span class="paper-box"></span></li>
                                 }).collect_view()}
                             </ol>
                             <p class="paper-foot">{invalid_rule.clone()}" "{self_rule}</p>

@@ -170,8 +170,8 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         error.set(outcome.err());
     };
     view! {
+        <PapersOutdatedNotice meeting=meeting round=round/>
         <section class="card">
-            <PapersOutdatedNotice meeting=meeting round=round/>
             <h2>{bi("Danh sách bầu", "Candidates")}</h2>
             <ol data-testid="draft-candidates">{move || candidates().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
         </section>
