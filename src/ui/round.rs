@@ -153,10 +153,10 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             ws.meeting(meeting)
                 .and_then(|m| m.ballot_candidates(round, ws.year_of(meeting).ok()?).ok())
                 .map(|c| {
-                    c.standing
-                        .iter()
-                        .map(|u| ws.unit_name(*u))
-                        .collect::<Vec<_>>()
+                    let names = |units: &[UnitId]| {
+                        units.iter().map(|u| ws.unit_name(*u)).collect::<Vec<_>>()
+                    };
+                    (names(&c.standing), names(&c.excluded))
                 })
                 .unwrap_or_default()
         })
@@ -173,7 +173,13 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         <PapersOutdatedNotice meeting=meeting round=round/>
         <section class="card">
             <h2>{bi("Danh sách bầu", "Candidates")}</h2>
-            <ol data-testid="draft-candidates">{move || candidates().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+            <ol data-testid="draft-candidates">{move || candidates().0.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+            {move || {
+                let excluded = candidates().1;
+                (!excluded.is_empty()).then(|| view! {
+                    <p class="hint" data-testid="draft-excluded">{tr(Text::NotStandingHere)}": "{excluded.join(", ")}</p>
+                })
+            }}
         </section>
         <section class="card">
             <h2>{bi("Mở vòng bỏ phiếu trên máy này", "Open the round on this laptop")}</h2>

@@ -79,6 +79,8 @@ test('issue 15 defect 1: round 2 papers, draft list and entry pad number the sam
   await addRound(page, MERIT, 3);
   const draft = (await page.getByTestId('draft-candidates').locator('li').allInnerTexts()).map(clean);
   assert.deepEqual(draft, all.filter((_, i) => i !== 1 && i !== 2), 'the draft list leaves out the units round 1 nominated');
+  const offList = await page.getByTestId('draft-excluded').innerText();
+  assert.ok(offList.includes(all[1]) && offList.includes(all[2]), offList);
 
   await page.getByTestId('print-papers-link').click();
   await page.getByTestId('papers').waitFor();
