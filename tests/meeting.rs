@@ -542,3 +542,41 @@ fn issue15_defect2_a_later_rounds_hand_count_with_exclusion_saves() {
         .collect();
     assert_eq!(excluded, vec![Status::Excluded, Status::Excluded]);
 }
+
+/// Issue 15, same class as defect 1 (found in the hunt): a runoff created
+/// after a later round opened would nominate units that stood in that
+/// round, whose candidates were frozen without them. With exclusion it is
+/// refused, and nothing changes; without exclusion it is allowed.
+#[test]
+fn issue15_a_runoff_after_a_later_round_opened_is_refused_with_exclusion() {
+    let mut ws = meeting_with_round(1);
+    let draft = RoundDraft {
+        award: "Bằng khen".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(3),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R2, draft).expect("round 2");
+    open_all_present(&mut ws, R1);
+    for who in 0..8 {
+        vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
+    }
+    ws.close_round(M, R1).expect("close");
+    ws.open_paper_round(M, R2, 8, 8)
+        .expect("round 2 opens first");
+    let before = stored(&ws);
+    assert_eq!(
+        ws.create_runoff(M, R1, RoundId(63)),
+        Err(DomainError::LaterRoundStarted)
+    );
+    assert_eq!(stored(&ws), before);
+    let details = ws.meeting(M).expect("m").details.clone();
+    let quorum = ws.meeting(M).expect("m").quorum;
+    ws.update_meeting(M, details, quorum, false)
+        .expect("no exclusion");
+    ws.create_runoff(M, R1, RoundId(63))
+        .expect("without exclusion the runoff changes no other round");
+}

@@ -1016,6 +1016,15 @@ impl Workspace {
         {
             insert_at += 1;
         }
+        // Its nominees would be excluded from the rounds after it, whose
+        // candidates were frozen when they opened.
+        if meeting.exclusion
+            && meeting.rounds[insert_at..]
+                .iter()
+                .any(|r| r.kind != RoundKind::Rehearsal && r.state != RoundState::Draft)
+        {
+            return Err(DomainError::LaterRoundStarted);
+        }
         meeting.rounds.insert(insert_at, runoff);
         Ok(new_id)
     }

@@ -225,6 +225,8 @@ pub enum DomainError {
     NoRunoffNeeded,
     #[error("a runoff of this round is already prepared")]
     RunoffExists,
+    #[error("a later round has already opened; a runoff would change its candidates")]
+    LaterRoundStarted,
     #[error("the item has no name")]
     EmptyCriterionName,
     #[error("the item's maximum must be above zero")]
