@@ -6,6 +6,8 @@
 // printed before round 1 closed are refused until printed again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { openApp, serve, openSampleMeeting, shot } from './harness.mjs';
 
 let server;
@@ -43,6 +45,17 @@ async function handCountRound1(page) {
   await page.getByTestId('hand-invalid').fill('0');
   await page.getByTestId('hand-save').click();
   await page.getByTestId('results').waitFor();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations of the page as it is. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
 }
 
 const clean = (s) => s.replace(/\s+/g, ' ').trim();
@@ -150,6 +163,7 @@ test('issue 15 defect 1: papers printed before a higher round closed ask for a r
   await notice.waitFor();
   assert.match(await notice.innerText(), /Danh sách đơn vị đã thay đổi sau khi in phiếu — hãy in lại phiếu/);
   await shot(page, 'issue15-papers-outdated');
+  assert.deepEqual(await axeViolations(page), []);
   await page.getByTestId('paper-present').fill('8');
   await page.getByTestId('paper-issued').fill('8');
   await page.getByTestId('paper-open').click();
