@@ -19,8 +19,8 @@ pub use date::Date;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{
     pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, CountSource, Delegate, Meeting,
-    MeetingDetails, MeetingId, Round, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId,
-    Voters, COMMON_AWARDS,
+    MeetingDetails, MeetingId, Round, RoundCandidates, RoundDraft, RoundId, RoundKind, RoundState,
+    Voter, VoterId, Voters, COMMON_AWARDS,
 };
 pub use paper::{
     ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, parse_reading,

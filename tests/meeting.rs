@@ -428,3 +428,179 @@ fn the_laptop_is_locked_from_the_ballot_to_the_pin() {
     ws.close_round(M, R1).expect("close");
     assert_eq!(ws.locked_booth(), None, "closed");
 }
+
+/// Round 1 (quota 2) counted by hand: units 0 and 1 nominated with 8 and
+/// 7 of 8; round 2 (quota 3) lists all eight units.
+fn two_rounds_first_counted() -> Workspace {
+    let mut ws = meeting_with_round(2);
+    let draft = RoundDraft {
+        award: "Bằng khen".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(3),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R2, draft).expect("round 2");
+    hand_count_r1(&mut ws);
+    ws
+}
+
+fn hand_count_r1(ws: &mut Workspace) {
+    let hand = thidua::domain::HandTotals {
+        collected: 8,
+        valid: 8,
+        invalid: 0,
+        votes: [(unit(0), 8), (unit(1), 7)].into_iter().collect(),
+    };
+    ws.close_with_totals(M, R1, 8, 8, hand).expect("hand count");
+}
+
+/// Issue 15, defect 1: the papers of round 2 (printed from the draft),
+/// its draft list, and the entry pad (after opening) number the same six
+/// candidates the same way: the paper's 3 is the pad's key 3.
+#[test]
+fn issue15_defect1_papers_draft_list_and_pad_number_the_candidates_alike() {
+    use thidua::domain::{candidate_for_key, entry_key, parse_reading, PaperBallot};
+    let mut ws = two_rounds_first_counted();
+    let on_papers = ws.ballot_candidates(M, R2).expect("candidates");
+    let six: Vec<UnitId> = (2..8).map(unit).collect();
+    assert_eq!(on_papers.standing, six);
+    assert_eq!(on_papers.excluded, vec![unit(0), unit(1)]);
+    ws.record_printed_papers(M, R2).expect("printed");
+    assert!(!ws.papers_outdated(M, R2).expect("round"));
+    ws.open_paper_round(M, R2, 8, 8).expect("paper round");
+    let on_pad = ws.ballot_candidates(M, R2).expect("candidates");
+    assert_eq!(on_pad, on_papers);
+    let round = ws.meeting(M).and_then(|m| m.round(R2)).expect("round");
+    assert_eq!(round.candidates, six);
+    // Paper number 3 → key '3' → the third candidate, unit 4.
+    let key = entry_key(2).expect("key").to_string();
+    assert_eq!(candidate_for_key(&key), Some(2));
+    assert_eq!(on_pad.standing[2], unit(4));
+    assert_eq!(
+        parse_reading("3", &on_pad.standing).expect("reading"),
+        PaperBallot::Marks(thidua::domain::Approvals::new(vec![unit(4)]))
+    );
+}
+
+/// Issue 15, defect 1: papers printed before a higher round closed list
+/// units that are no longer candidates; the round says so, and paper
+/// entry or a hand count with those papers is refused (nothing changes)
+/// until they are printed again.
+#[test]
+fn issue15_defect1_papers_printed_before_a_higher_round_closed_ask_for_a_reprint() {
+    let mut ws = meeting_with_round(2);
+    let draft = RoundDraft {
+        award: "Bằng khen".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(3),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R2, draft).expect("round 2");
+    ws.record_printed_papers(M, R2).expect("printed early");
+    assert!(!ws.papers_outdated(M, R2).expect("round"));
+    hand_count_r1(&mut ws);
+    assert!(ws.papers_outdated(M, R2).expect("round"));
+    let before = stored(&ws);
+    assert_eq!(
+        ws.open_paper_round(M, R2, 8, 8),
+        Err(DomainError::PapersOutdated)
+    );
+    let hand = thidua::domain::HandTotals {
+        collected: 8,
+        valid: 8,
+        invalid: 0,
+        votes: (2..8).map(|i| (unit(i), 0)).collect(),
+    };
+    assert_eq!(
+        ws.close_with_totals(M, R2, 8, 8, hand),
+        Err(DomainError::PapersOutdated)
+    );
+    assert_eq!(stored(&ws), before);
+    // The booth uses no papers.
+    let mut booth = ws.clone();
+    booth.open_round(M, R2, PIN).expect("booth opens");
+    // Printing again keeps the new list; entry may start.
+    ws.record_printed_papers(M, R2).expect("reprinted");
+    assert!(!ws.papers_outdated(M, R2).expect("round"));
+    ws.open_paper_round(M, R2, 8, 8).expect("paper round");
+}
+
+/// Issue 15, defect 2: the hand-count form of round 2 has a field for
+/// each candidate only (empty ones are 0) and the count saves; a vote for
+/// a unit that is not a candidate is still refused, naming it.
+#[test]
+fn issue15_defect2_a_later_rounds_hand_count_with_exclusion_saves() {
+    let mut ws = two_rounds_first_counted();
+    let fields = ws.ballot_candidates(M, R2).expect("candidates").standing;
+    let mut votes: std::collections::BTreeMap<UnitId, u32> =
+        fields.iter().map(|u| (*u, 0)).collect();
+    votes.insert(unit(2), 6);
+    votes.insert(unit(5), 5);
+    let hand = thidua::domain::HandTotals {
+        collected: 8,
+        valid: 8,
+        invalid: 0,
+        votes,
+    };
+    let mut with_outsider = hand.clone();
+    with_outsider.votes.insert(unit(1), 0);
+    assert_eq!(
+        ws.clone().close_with_totals(M, R2, 8, 8, with_outsider),
+        Err(DomainError::NotACandidateUnit(unit(1)))
+    );
+    ws.close_with_totals(M, R2, 8, 8, hand).expect("saves");
+    let results = results_of(&ws);
+    assert_eq!(results[1].2.nominated, vec![unit(2), unit(5)]);
+    let excluded: Vec<Status> = results[1]
+        .2
+        .candidates
+        .iter()
+        .filter(|c| c.unit == unit(0) || c.unit == unit(1))
+        .map(|c| c.status)
+        .collect();
+    assert_eq!(excluded, vec![Status::Excluded, Status::Excluded]);
+}
+
+/// Issue 15, same class as defect 1 (found in the hunt): a runoff created
+/// after a later round opened would nominate units that stood in that
+/// round, whose candidates were frozen without them. With exclusion it is
+/// refused, and nothing changes; without exclusion it is allowed.
+#[test]
+fn issue15_a_runoff_after_a_later_round_opened_is_refused_with_exclusion() {
+    let mut ws = meeting_with_round(1);
+    let draft = RoundDraft {
+        award: "Bằng khen".into(),
+        rules: RoundRules {
+            quota: Quota::Fixed(3),
+            ..RoundRules::default()
+        },
+        candidates: (0..8).map(unit).collect(),
+        rehearsal: false,
+    };
+    ws.add_round(M, R2, draft).expect("round 2");
+    open_all_present(&mut ws, R1);
+    for who in 0..8 {
+        vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
+    }
+    ws.close_round(M, R1).expect("close");
+    ws.open_paper_round(M, R2, 8, 8)
+        .expect("round 2 opens first");
+    let before = stored(&ws);
+    assert_eq!(
+        ws.create_runoff(M, R1, RoundId(63)),
+        Err(DomainError::LaterRoundStarted)
+    );
+    assert_eq!(stored(&ws), before);
+    let details = ws.meeting(M).expect("m").details.clone();
+    let quorum = ws.meeting(M).expect("m").quorum;
+    ws.update_meeting(M, details, quorum, false)
+        .expect("no exclusion");
+    ws.create_runoff(M, R1, RoundId(63))
+        .expect("without exclusion the runoff changes no other round");
+}

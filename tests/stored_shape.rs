@@ -66,7 +66,7 @@ fn every_variant_meeting() -> Value {
             }}))),
             {
                 "id": 7, "award": "Bằng khen", "candidates": [11], "excluded": [12],
-                "kind": "regular", "state": "draft",
+                "kind": "regular", "state": "draft", "printed": [11],
                 "rules": {"quota": {"share_of_members": {"share": "1/3"}}, "threshold": "1/2",
                           "comparison": "more_than", "base": "entitled", "blank": "valid",
                           "self_vote_allowed": true, "tie_break": "lots", "lots_seed": 0}
@@ -95,6 +95,29 @@ fn a_record_in_the_old_shape_reads_and_writes_back_unchanged() {
     });
     let dto = decode_record::<ClusterDto>(&record(cluster.clone())).expect("decodes");
     assert_eq!(data_of(&encode_record(&dto)), cluster);
+}
+
+/// Issue 15, defect 1: the candidates a round's papers were printed with
+/// are kept (round 7 above); a round without them reads as `None` and is
+/// written back without the field.
+#[test]
+fn a_round_keeps_the_candidates_its_papers_were_printed_with() {
+    let data = every_variant_meeting();
+    let dto = decode_record::<MeetingDto>(&record(data.clone())).expect("decodes");
+    assert_eq!(dto.rounds[6].printed, Some(vec![11]));
+    assert_eq!(dto.rounds[0].printed, None);
+    let written = data_of(&encode_record(&dto));
+    assert_eq!(written["rounds"][6]["printed"], json!([11]));
+    assert!(written["rounds"][0].get("printed").is_none());
+    let mut bad = data;
+    bad["rounds"][6]["printed"] = json!("all");
+    let Err(RecordError::Shape { message, .. }) = decode_record::<MeetingDto>(&record(bad)) else {
+        panic!("refused");
+    };
+    assert_eq!(
+        message,
+        "invalid type: string \"all\", expected a sequence at rounds[6].printed"
+    );
 }
 
 #[test]

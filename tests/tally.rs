@@ -608,3 +608,71 @@ fn a_ballot_box_from_counts_never_holds_more_than_max_count() {
     );
     assert_eq!(BallotBox::from_counts([(a, 1)], u32::MAX), None);
 }
+
+/// Issue 15, defect 12: quota 3, tie-break by the cluster's score
+/// ranking, units 3 (score rank 6) and 4 (score rank 3) both at 5 of 8
+/// behind two units at 8. Unit 4 is placed by the ranking; unit 3 lost
+/// that tie-break, and its reason must say so — never "others had more
+/// votes" (nobody left over had more). The same for a draw by lot. The
+/// words are the ones the results screen, the minutes and the CSV show.
+#[test]
+fn issue15_defect12_a_tie_break_loser_is_told_the_tie_break() {
+    use thidua::i18n::{describe_status, Lang};
+    let t = totals(8, 8, 0, &[8, 8, 5, 5, 1]);
+    let mut r = rules(3, "1/2", AtLeast, Valid);
+    r.tie_break = TieBreak::ClusterScore;
+    let ranking: BTreeMap<UnitId, u32> =
+        [(u(1), 1), (u(2), 2), (u(3), 6), (u(4), 3), (u(5), 4)].into();
+    let result = decide(
+        &t,
+        &units(&[1, 2, 3, 4, 5]),
+        &r,
+        3,
+        DecisionContext {
+            excluded: &[],
+            score_rank: Some(&ranking),
+        },
+    );
+    assert_eq!(result.nominated, units(&[1, 2, 4]));
+    let reason_of = |result: &RoundResult, unit: u64, rules: &RoundRules, lang: Lang| {
+        let line = result
+            .candidates
+            .iter()
+            .find(|c| c.unit == u(unit))
+            .expect("listed");
+        describe_status(lang, line.status, rules).1
+    };
+    let vi = reason_of(&result, 3, &r, Lang::Vi);
+    let en = reason_of(&result, 3, &r, Lang::En);
+    assert!(!vi.contains("nhiều phiếu hơn"), "{vi}");
+    assert!(
+        vi.contains("Bằng phiếu") && vi.contains("điểm chấm của cụm"),
+        "{vi}"
+    );
+    assert!(!en.contains("more votes"), "{en}");
+    assert!(en.contains("score ranking"), "{en}");
+    // The winner of the tie-break is told the same rule.
+    assert!(reason_of(&result, 4, &r, Lang::Vi).contains("điểm chấm của cụm"));
+
+    r.tie_break = TieBreak::Lots;
+    r.lots_seed = 7;
+    let result = decide(
+        &t,
+        &units(&[1, 2, 3, 4, 5]),
+        &r,
+        3,
+        DecisionContext::default(),
+    );
+    let loser = if result.nominated.contains(&u(3)) {
+        4
+    } else {
+        3
+    };
+    let vi = reason_of(&result, loser, &r, Lang::Vi);
+    assert!(!vi.contains("nhiều phiếu hơn"), "{vi}");
+    assert!(vi.contains("bốc thăm"), "{vi}");
+    // A unit with fewer votes than every nominee keeps "beyond the quota".
+    let t = totals(8, 8, 0, &[8, 8, 8, 5]);
+    let result = decide(&t, &units(&[1, 2, 3, 4]), &r, 3, DecisionContext::default());
+    assert!(reason_of(&result, 4, &r, Lang::Vi).contains("nhiều phiếu hơn"));
+}

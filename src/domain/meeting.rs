@@ -188,6 +188,21 @@ pub struct Round {
     pub excluded: Vec<UnitId>,
     pub kind: RoundKind,
     pub state: RoundState,
+    /// The candidates, in order, on the ballot papers last printed for
+    /// this round; `None` if none were printed (or before this was kept).
+    pub printed: Option<Vec<UnitId>>,
+}
+
+/// The candidates of a round: the one answer every screen, document and
+/// check takes (`Meeting::ballot_candidates`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoundCandidates {
+    /// In ballot order: the papers' numbers, the entry pad's keys, the
+    /// booth's ballot, the hand-count form's rows.
+    pub standing: Vec<UnitId>,
+    /// Units of the round's list taken off because a higher round
+    /// nominated them, in list order.
+    pub excluded: Vec<UnitId>,
 }
 
 /// What a user chose for a round, before validation.
@@ -277,16 +292,17 @@ impl Meeting {
             .filter_map(|round| match &round.state {
                 RoundState::Closed(count) => {
                     let places = round.rules.quota.places(members);
-                    let totals = count.totals(&round.candidates, &round.rules, places);
+                    let on_ballot = self.candidates_of(round, year);
+                    let totals = count.totals(&on_ballot.standing, &round.rules, places);
                     // Excluded units are listed, last, with their reason.
-                    let listed: Vec<UnitId> = round
-                        .candidates
+                    let listed: Vec<UnitId> = on_ballot
+                        .standing
                         .iter()
-                        .chain(&round.excluded)
+                        .chain(&on_ballot.excluded)
                         .copied()
                         .collect();
                     let context = DecisionContext {
-                        excluded: &round.excluded,
+                        excluded: &on_ballot.excluded,
                         score_rank,
                     };
                     let result = tally::decide(&totals, &listed, &round.rules, places, context);
@@ -295,6 +311,49 @@ impl Meeting {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The candidates of `round` in ballot order, in any state: for a
+    /// draft, its list less the units nominated by closed counting rounds
+    /// before it (when the meeting excludes them; never in a rehearsal);
+    /// once opened, the list frozen then. Papers, the entry pad, the
+    /// booth's ballot, the hand-count form, the results and the minutes
+    /// all take the candidates from here.
+    pub fn ballot_candidates(
+        &self,
+        round: RoundId,
+        year: &super::EmulationYear,
+    ) -> Result<RoundCandidates, DomainError> {
+        let round = self.round(round).ok_or(DomainError::UnknownRound)?;
+        Ok(self.candidates_of(round, year))
+    }
+
+    fn candidates_of(&self, round: &Round, year: &super::EmulationYear) -> RoundCandidates {
+        if !matches!(round.state, RoundState::Draft) {
+            return RoundCandidates {
+                standing: round.candidates.clone(),
+                excluded: round.excluded.clone(),
+            };
+        }
+        let before = if self.exclusion && round.kind != RoundKind::Rehearsal {
+            self.nominated_before(round.id, year)
+        } else {
+            Vec::new()
+        };
+        let (excluded, standing) = round.candidates.iter().partition(|c| before.contains(c));
+        RoundCandidates { standing, excluded }
+    }
+
+    /// Whether ballot papers were printed for `round` with another list
+    /// of candidates than the round has now (a higher round closed since).
+    pub fn papers_outdated(
+        &self,
+        round: RoundId,
+        year: &super::EmulationYear,
+    ) -> Result<bool, DomainError> {
+        let printed = &self.round(round).ok_or(DomainError::UnknownRound)?.printed;
+        let standing = self.ballot_candidates(round, year)?.standing;
+        Ok(printed.as_ref().is_some_and(|p| *p != standing))
     }
 
     /// Units nominated by closed, counting rounds before `round`.
@@ -326,6 +385,39 @@ impl Workspace {
         self.meetings
             .iter()
             .find(|m| m.cluster == cluster && m.year == year)
+    }
+
+    /// The candidates of a round of a meeting (`Meeting::ballot_candidates`).
+    pub fn ballot_candidates(
+        &self,
+        meeting: MeetingId,
+        round: RoundId,
+    ) -> Result<RoundCandidates, DomainError> {
+        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
+        m.ballot_candidates(round, self.year_of(meeting)?)
+    }
+
+    /// Whether a round's printed papers list other candidates than it has
+    /// now (`Meeting::papers_outdated`).
+    pub fn papers_outdated(&self, meeting: MeetingId, round: RoundId) -> Result<bool, DomainError> {
+        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
+        m.papers_outdated(round, self.year_of(meeting)?)
+    }
+
+    /// Keeps which candidates, in which order, the ballot papers of a
+    /// draft round were printed with. Papers printed once the round has
+    /// opened list its frozen candidates: nothing to keep.
+    pub fn record_printed_papers(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+    ) -> Result<(), DomainError> {
+        let standing = self.ballot_candidates(meeting, round)?.standing;
+        let round = self.meeting_mut(meeting)?.round_mut(round)?;
+        if round.state == RoundState::Draft {
+            round.printed = Some(standing);
+        }
+        Ok(())
     }
 
     pub(super) fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
@@ -480,6 +572,7 @@ impl Workspace {
                 RoundKind::Regular
             },
             state: RoundState::Draft,
+            printed: None,
         });
         Ok(())
     }
@@ -525,12 +618,13 @@ impl Workspace {
     }
 
     /// What opening a round in either mode checks and freezes: the
-    /// roll, and the units nominated in higher rounds, taken off.
+    /// roll, and the candidates (`ballot_candidates`: units nominated in
+    /// higher rounds taken off).
     fn opening(
         &self,
         meeting_id: MeetingId,
         round_id: RoundId,
-    ) -> Result<(Vec<UnitId>, Vec<Voter>), DomainError> {
+    ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
         let members = self.members_of(meeting_id)?;
         let meeting = self
             .meeting(meeting_id)
@@ -555,38 +649,42 @@ impl Workspace {
         {
             return Err(DomainError::EarlierRoundNotClosed);
         }
-        let excluded: Vec<UnitId> = if meeting.exclusion && counting {
-            let before = meeting.nominated_before(round_id, self.year_of(meeting_id)?);
-            round
-                .candidates
-                .iter()
-                .filter(|c| before.contains(c))
-                .copied()
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if round.candidates.iter().all(|c| excluded.contains(c)) {
+        let candidates = meeting.ballot_candidates(round_id, self.year_of(meeting_id)?)?;
+        if candidates.standing.is_empty() {
             return Err(DomainError::NoCandidates);
         }
         let entitled = meeting.entitled(&members);
         if entitled.is_empty() {
             return Err(DomainError::NoVoters);
         }
-        Ok((excluded, entitled))
+        Ok((candidates, entitled))
     }
 
-    /// Takes the excluded units off a round and gives it its new state.
+    /// Opening a round whose paper ballots are counted (entered or by
+    /// hand): refused if the papers printed list other candidates.
+    fn opening_on_paper(
+        &self,
+        meeting: MeetingId,
+        round: RoundId,
+    ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
+        let opening = self.opening(meeting, round)?;
+        if self.papers_outdated(meeting, round)? {
+            return Err(DomainError::PapersOutdated);
+        }
+        Ok(opening)
+    }
+
+    /// Freezes the round's candidates and gives it its new state.
     fn begin(
         &mut self,
         meeting: MeetingId,
         round: RoundId,
-        excluded: Vec<UnitId>,
+        candidates: RoundCandidates,
         state: RoundState,
     ) -> Result<(), DomainError> {
         let round = self.meeting_mut(meeting)?.round_mut(round)?;
-        round.candidates.retain(|c| !excluded.contains(c));
-        round.excluded = excluded;
+        round.candidates = candidates.standing;
+        round.excluded = candidates.excluded;
         round.state = state;
         Ok(())
     }
@@ -602,7 +700,7 @@ impl Workspace {
         if pin.trim().chars().count() < 4 {
             return Err(DomainError::PinTooShort);
         }
-        let (excluded, entitled) = self.opening(meeting_id, round_id)?;
+        let (candidates, entitled) = self.opening(meeting_id, round_id)?;
         let booth = Booth {
             entitled,
             present: Vec::new(),
@@ -611,7 +709,7 @@ impl Workspace {
             pin_digest: pin_digest(round_id, pin),
             screen: BoothScreen::Operator,
         };
-        self.begin(meeting_id, round_id, excluded, RoundState::Open(booth))
+        self.begin(meeting_id, round_id, candidates, RoundState::Open(booth))
     }
 
     /// Checks the presence counts of a paper or hand count against the
@@ -651,7 +749,7 @@ impl Workspace {
         present: u32,
         issued: u32,
     ) -> Result<(), DomainError> {
-        let (excluded, entitled) = self.opening(meeting, round)?;
+        let (candidates, entitled) = self.opening_on_paper(meeting, round)?;
         let entitled = entitled.len() as u32;
         self.check_paper_roll(meeting, entitled, present, issued)?;
         let count = PaperCount {
@@ -660,7 +758,7 @@ impl Workspace {
             issued,
             ..PaperCount::default()
         };
-        self.begin(meeting, round, excluded, RoundState::Paper(count))
+        self.begin(meeting, round, candidates, RoundState::Paper(count))
     }
 
     /// Records a count done by hand: the round goes from draft straight to
@@ -674,7 +772,7 @@ impl Workspace {
         issued: u32,
         hand: HandTotals,
     ) -> Result<(), DomainError> {
-        let (excluded, entitled) = self.opening(meeting, round_id)?;
+        let (candidates, entitled) = self.opening_on_paper(meeting, round_id)?;
         let entitled = entitled.len() as u32;
         self.check_paper_roll(meeting, entitled, present, issued)?;
         let members = self.members_of(meeting)?.len() as u32;
@@ -682,12 +780,7 @@ impl Workspace {
             .meeting(meeting)
             .and_then(|m| m.round(round_id))
             .ok_or(DomainError::UnknownRound)?;
-        let standing: Vec<UnitId> = round
-            .candidates
-            .iter()
-            .filter(|c| !excluded.contains(c))
-            .copied()
-            .collect();
+        let standing = &candidates.standing;
         if let Some(unit) = hand.votes.keys().find(|u| !standing.contains(u)) {
             return Err(DomainError::NotACandidateUnit(*unit));
         }
@@ -707,9 +800,9 @@ impl Workspace {
             source: CountSource::Hand(hand),
         };
         let places = round.rules.quota.places(members);
-        let totals = count.totals(&standing, &round.rules, places);
+        let totals = count.totals(standing, &round.rules, places);
         tally::reconcile(&totals, places).map_err(DomainError::Count)?;
-        self.begin(meeting, round_id, excluded, RoundState::Closed(count))
+        self.begin(meeting, round_id, candidates, RoundState::Closed(count))
     }
 
     fn booth_mut(
@@ -925,6 +1018,7 @@ impl Workspace {
             excluded: Vec::new(),
             kind: RoundKind::Runoff { parent: round_id },
             state: RoundState::Draft,
+            printed: None,
         };
         let meeting = self.meeting_mut(meeting_id)?;
         let position = meeting
@@ -938,6 +1032,15 @@ impl Workspace {
             && matches!(meeting.rounds[insert_at].kind, RoundKind::Runoff { .. })
         {
             insert_at += 1;
+        }
+        // Its nominees would be excluded from the rounds after it, whose
+        // candidates were frozen when they opened.
+        if meeting.exclusion
+            && meeting.rounds[insert_at..]
+                .iter()
+                .any(|r| r.kind != RoundKind::Rehearsal && r.state != RoundState::Draft)
+        {
+            return Err(DomainError::LaterRoundStarted);
         }
         meeting.rounds.insert(insert_at, runoff);
         Ok(new_id)

@@ -241,6 +241,8 @@ pub enum DomainError {
     NoRunoffNeeded,
     #[error("a runoff of this round is already prepared")]
     RunoffExists,
+    #[error("a later round has already opened; a runoff would change its candidates")]
+    LaterRoundStarted,
     #[error("the item has no name")]
     EmptyCriterionName,
     #[error("the item's maximum must be above zero")]
@@ -261,6 +263,8 @@ pub enum DomainError {
     Count(crate::rules::tally::ReconcileError),
     #[error("unit {0} is not a candidate in this round")]
     NotACandidateUnit(UnitId),
+    #[error("the candidates changed after the ballot papers were printed")]
+    PapersOutdated,
     #[error("entry pass {0} is finished")]
     PassFinished(u32),
     #[error("no ballot to take back")]

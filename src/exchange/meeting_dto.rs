@@ -72,6 +72,8 @@ pub struct RoundDto {
     pub excluded: Vec<u64>,
     pub kind: KindDto,
     pub state: StateDto,
+    /// Missing in records written before it was kept: `None`.
+    pub printed: Option<Vec<u64>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -440,6 +442,7 @@ fn round_dto(r: &Round) -> RoundDto {
         },
         candidates: ids(&r.candidates),
         excluded: ids(&r.excluded),
+        printed: r.printed.as_deref().map(ids),
         kind: match r.kind {
             RoundKind::Regular => KindDto::Regular,
             RoundKind::Runoff { parent } => KindDto::Runoff { parent: parent.0 },
@@ -757,6 +760,7 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
             KindDto::Rehearsal => RoundKind::Rehearsal,
         },
         state,
+        printed: dto.printed.as_deref().map(units),
     })
 }
 
@@ -773,7 +777,38 @@ json_struct!(MeetingDto {
 json_struct!(DetailsDto { date } defaults { time, place, chair, secretary, directing_officer, committee });
 json_struct!(CommitteeDto { name, role });
 json_struct!(VoterDto { id, name, unit });
-json_struct!(RoundDto { id, award, rules, candidates, kind, state } defaults { excluded });
+/// As `json_struct!` would write it, except that `printed` is left out
+/// when there is none: a round without printed papers keeps the shape
+/// every earlier version wrote.
+impl Json for RoundDto {
+    fn to_json(&self) -> Value {
+        let mut map = serde_json::Map::new();
+        map.insert("id".to_owned(), self.id.to_json());
+        map.insert("award".to_owned(), self.award.to_json());
+        map.insert("rules".to_owned(), self.rules.to_json());
+        map.insert("candidates".to_owned(), self.candidates.to_json());
+        map.insert("kind".to_owned(), self.kind.to_json());
+        map.insert("state".to_owned(), self.state.to_json());
+        map.insert("excluded".to_owned(), self.excluded.to_json());
+        if let Some(printed) = &self.printed {
+            map.insert("printed".to_owned(), printed.to_json());
+        }
+        Value::Object(map)
+    }
+    fn from_json(value: Value) -> Result<RoundDto, JsonError> {
+        let mut map = super::json::object(value, "struct RoundDto")?;
+        Ok(RoundDto {
+            id: super::json::field(&mut map, "id")?,
+            award: super::json::field(&mut map, "award")?,
+            rules: super::json::field(&mut map, "rules")?,
+            candidates: super::json::field(&mut map, "candidates")?,
+            kind: super::json::field(&mut map, "kind")?,
+            state: super::json::field(&mut map, "state")?,
+            excluded: super::json::field_or_default(&mut map, "excluded")?,
+            printed: super::json::field(&mut map, "printed")?,
+        })
+    }
+}
 json_struct!(RulesDto {
     quota,
     threshold,

@@ -33,6 +33,10 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
     let mut m = ws.meeting(meeting)?.clone();
     m.rounds
         .retain(|r| matches!(r.state, RoundState::Closed(_)));
+    // Which papers were printed is no part of the results.
+    for round in &mut m.rounds {
+        round.printed = None;
+    }
     let mut ids: Vec<_> = m
         .rounds
         .iter()

@@ -98,6 +98,26 @@ pub fn describe_status(lang: Lang, status: Status, rules: &RoundRules) -> (&'sta
                 "Meets the threshold, but units with more votes filled the places.".into(),
             ),
         ),
+        Status::BehindOnScore => (
+            lang.pick_str("Ngoài chỉ tiêu", "Beyond the quota"),
+            lang.pick(
+                "Bằng phiếu với các đơn vị ở vị trí chỉ tiêu; xếp sau theo thứ hạng điểm chấm của cụm.".into(),
+                "Tied with the units at the quota line; placed after them by the cluster's score ranking.".into(),
+            ),
+        ),
+        Status::NotDrawn => (
+            lang.pick_str("Ngoài chỉ tiêu", "Beyond the quota"),
+            lang.pick(
+                format!(
+                    "Bằng phiếu với các đơn vị ở vị trí chỉ tiêu; không trúng khi bốc thăm (số hạt giống {}).",
+                    rules.lots_seed
+                ),
+                format!(
+                    "Tied with the units at the quota line; not drawn by lot (seed {}).",
+                    rules.lots_seed
+                ),
+            ),
+        ),
         Status::Tied => (
             lang.pick_str("Bằng phiếu", "Tied"),
             lang.pick(

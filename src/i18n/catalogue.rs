@@ -118,4 +118,8 @@ catalogue! {
     BackupCancel => "Huỷ, không làm gì", "Cancel, change nothing";
     BackupDownloadFailed => "Trình duyệt không tải được tệp. Hãy thử lại, hoặc huỷ.", "The browser did not download the file. Try again, or cancel.";
     SealedRoundsNote => "Đang bỏ phiếu: tệp và bản sao lưu lấy lúc này không chứa phiếu của vòng chưa kết thúc (ghi như chưa ai bỏ phiếu):", "A vote is in progress: files and snapshots taken now hold no ballots of a round that is not closed (written as if nobody had voted yet):";
+    PapersOutdated => "Danh sách đơn vị đã thay đổi sau khi in phiếu — hãy in lại phiếu", "The list of units changed after the ballot papers were printed — print the papers again";
+    PapersOutdatedExplained => "Một vòng cao hơn đã kết thúc (hoặc thay đổi) sau khi in phiếu, nên số thứ tự trên phiếu đã in không còn đúng với danh sách bầu dưới đây. Không dùng các phiếu đã in: hãy in lại phiếu, phát phiếu mới rồi mới nhập phiếu.", "A higher round closed (or changed) after the papers were printed, so the numbers on the printed papers no longer match the candidates below. Do not use the printed papers: print them again and hand out the new papers before entering ballots.";
+    ReprintPapers => "In lại phiếu bầu", "Print the ballot papers again";
+    NotStandingHere => "Không xét ở vòng này (đã được đề nghị ở vòng cao hơn)", "Not standing in this round (nominated in a higher round)";
 }

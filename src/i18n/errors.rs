@@ -102,6 +102,7 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         ),
         E::MetricWithoutName => lang.pick("Một chỉ số có giá trị nhưng chưa có tên.".into(), "A metric has a value but no name.".into()),
         E::RunoffExists => lang.pick("Đã tạo vòng bầu lại cho vòng này.".into(), "A runoff of this round is already prepared.".into()),
+        E::LaterRoundStarted => lang.pick("Một vòng sau đã mở hoặc đã kết thúc; không tổ chức bầu lại được nữa, vì đơn vị trúng khi bầu lại đã là đơn vị được xét ở vòng sau.".into(), "A later round has already opened or closed; a runoff can no longer be held, since a unit it nominated stood in that later round.".into()),
         E::PresentOverEntitled { present, entitled } => lang.pick(
             format!("Số đại biểu có mặt ({present}) lớn hơn số đại biểu được triệu tập ({entitled})."),
             format!("Voters present ({present}) exceed the entitled voters ({entitled})."),
@@ -111,6 +112,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("The counts do not add up; nothing was recorded: {}", super::describe_reconcile_error(lang, reconcile)),
         ),
         E::NotACandidateUnit(id) => lang.pick(format!("{} không có tên trong phiếu của vòng này.", name(*id)), format!("{} is not on this round's ballot.", name(*id))),
+        E::PapersOutdated => lang.pick(
+            "Danh sách đơn vị đã thay đổi sau khi in phiếu — hãy in lại phiếu (“In phiếu bầu”) rồi bỏ phiếu bằng phiếu mới.".into(),
+            "The list of units changed after the ballot papers were printed — print the papers again (“Print ballot papers”) and vote on the new papers.".into(),
+        ),
         E::PassFinished(pass) => lang.pick(
             format!("Lượt nhập {pass} đã kết thúc; không sửa được nữa."),
             format!("Entry pass {pass} is finished; it can no longer change."),

@@ -169,6 +169,10 @@ pub enum Status {
     BelowThreshold,
     /// Over the threshold, but others with more votes filled the places.
     BeyondQuota,
+    /// Tied at the quota line; the cluster's score ranking placed others.
+    BehindOnScore,
+    /// Tied at the quota line; drawing lots placed others.
+    NotDrawn,
     /// Tied at the quota line, for a runoff.
     Tied,
     /// Nominated in a higher round, so not a candidate here.
@@ -293,24 +297,20 @@ pub fn decide(
         if tied.len() <= left {
             nominated.extend(tied.iter().copied());
         } else {
-            let (settled, still_tied) = break_tie(&tied, left, rules, context);
-            for (unit, how) in &settled {
+            let settled = break_tie(&tied, left, rules, context);
+            for (unit, how) in &settled.placed {
                 status.insert(*unit, *how);
                 nominated.push(*unit);
             }
-            if !still_tied.is_empty() {
-                let places_left = (left - settled.len()) as u32;
-                for unit in &still_tied {
+            for (unit, how) in &settled.behind {
+                status.insert(*unit, *how);
+            }
+            if !settled.still_tied.is_empty() {
+                let places_left = (left - settled.placed.len()) as u32;
+                for unit in &settled.still_tied {
                     status.insert(*unit, Status::Tied);
                 }
-                runoff = Some((still_tied, places_left));
-            }
-            for unit in &tied {
-                status.entry(*unit).and_modify(|s| {
-                    if *s == Status::BelowThreshold {
-                        *s = Status::BeyondQuota;
-                    }
-                });
+                runoff = Some((settled.still_tied, places_left));
             }
         }
         for unit in qualified.iter().filter(|c| votes_of(c) < line) {
@@ -363,59 +363,82 @@ pub fn decide(
     }
 }
 
-/// Settles a tie for `left` places among `tied` by the tie-break rule;
-/// returns the units placed (and how) and those still tied.
+/// How a tie at the quota line was settled: each tied unit ends up in
+/// exactly one list, with the status that says which rule put it there.
+struct TieOutcome {
+    placed: Vec<(UnitId, Status)>,
+    /// Placed after the others by the same rule.
+    behind: Vec<(UnitId, Status)>,
+    /// Left for a runoff.
+    still_tied: Vec<UnitId>,
+}
+
+/// Settles a tie for `left` places among `tied` by the tie-break rule.
 fn break_tie(
     tied: &[UnitId],
     left: usize,
     rules: &RoundRules,
     context: DecisionContext<'_>,
-) -> (Vec<(UnitId, Status)>, Vec<UnitId>) {
+) -> TieOutcome {
+    let unsettled = || TieOutcome {
+        placed: Vec::new(),
+        behind: Vec::new(),
+        still_tied: tied.to_vec(),
+    };
     match rules.tie_break {
-        TieBreak::Runoff => (Vec::new(), tied.to_vec()),
+        TieBreak::Runoff => unsettled(),
         TieBreak::ClusterScore => {
             let Some(ranking) = context.score_rank else {
-                return (Vec::new(), tied.to_vec());
+                return unsettled();
             };
             // Units without a score rank after every scored unit.
             let rank = |u: &UnitId| ranking.get(u).copied().unwrap_or(u32::MAX);
             let mut ordered = tied.to_vec();
             crate::sort::sort_by_key(&mut ordered, rank);
             let line = rank(&ordered[left - 1]);
-            let above: Vec<UnitId> = ordered.iter().filter(|u| rank(u) < line).copied().collect();
-            let at_line: Vec<UnitId> = ordered
-                .iter()
-                .filter(|u| rank(u) == line)
-                .copied()
+            let of = |keep: &dyn Fn(u32) -> bool| -> Vec<UnitId> {
+                ordered.iter().filter(|u| keep(rank(u))).copied().collect()
+            };
+            let (above, at_line) = (of(&|r| r < line), of(&|r| r == line));
+            let behind = of(&|r| r > line)
+                .into_iter()
+                .map(|u| (u, Status::BehindOnScore))
                 .collect();
-            if above.len() + at_line.len() <= left {
-                let placed = above
+            let placed = |units: &[UnitId]| -> Vec<(UnitId, Status)> {
+                units
                     .iter()
-                    .chain(&at_line)
                     .map(|u| (*u, Status::NominatedByScore))
-                    .collect();
-                (placed, Vec::new())
+                    .collect()
+            };
+            if above.len() + at_line.len() <= left {
+                let mut all = above;
+                all.extend(at_line);
+                TieOutcome {
+                    placed: placed(&all),
+                    behind,
+                    still_tied: Vec::new(),
+                }
             } else {
-                (
-                    above
-                        .iter()
-                        .map(|u| (*u, Status::NominatedByScore))
-                        .collect(),
-                    at_line,
-                )
+                TieOutcome {
+                    placed: placed(&above),
+                    behind,
+                    still_tied: at_line,
+                }
             }
         }
         TieBreak::Lots => {
             let mut order = tied.to_vec();
             crate::sort::sort(&mut order);
             shuffle(&mut order, rules.lots_seed);
-            (
-                order[..left]
+            let (drawn, not_drawn) = order.split_at(left);
+            TieOutcome {
+                placed: drawn
                     .iter()
                     .map(|u| (*u, Status::NominatedByLots))
                     .collect(),
-                Vec::new(),
-            )
+                behind: not_drawn.iter().map(|u| (*u, Status::NotDrawn)).collect(),
+                still_tied: Vec::new(),
+            }
         }
     }
 }

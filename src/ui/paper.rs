@@ -43,8 +43,10 @@ fn round_info(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<Roun
         year: m.year,
         award: r.award.clone(),
         kind: r.kind,
-        candidates: r
-            .candidates
+        candidates: ws
+            .ballot_candidates(meeting, round)
+            .ok()?
+            .standing
             .iter()
             .map(|u| (*u, ws.unit_name(*u)))
             .collect(),
@@ -112,15 +114,19 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let collected = RwSignal::new(String::new());
     let valid = RwSignal::new(String::new());
     let invalid = RwSignal::new(String::new());
-    let votes: Vec<(UnitId, RwSignal<String>)> = info
-        .get_untracked()
-        .map(|i| {
-            i.candidates
-                .iter()
-                .map(|(u, _)| (*u, RwSignal::new(String::new())))
-                .collect()
-        })
-        .unwrap_or_default();
+    // One field per unit of the cluster-year, shown only for the round's
+    // candidates (`ballot_candidates`, which change when a higher round
+    // closes in another tab): only candidates' fields are read.
+    let votes: Vec<(UnitId, RwSignal<String>)> = store.workspace.with_untracked(|ws| {
+        ws.year_of(meeting)
+            .map(|y| {
+                y.members
+                    .iter()
+                    .map(|u| (*u, RwSignal::new(String::new())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
     let hand_error = RwSignal::new(None::<DomainError>);
     let vote_fields = votes.clone();
     let save_totals = move |ev: leptos::ev::SubmitEvent| {
@@ -132,7 +138,8 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 invalid: parse_count(&invalid.get_untracked())?,
                 ..HandTotals::default()
             };
-            for (unit, value) in &votes {
+            let standing = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
+            for (unit, value) in votes.iter().filter(|(u, _)| standing.contains(u)) {
                 let text = value.get_untracked();
                 let n = if text.trim().is_empty() {
                     0
@@ -679,6 +686,29 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
     }
 }
 
+/// Says, while it is so, that the round's papers were printed with
+/// other candidates than it has now, and links to printing them again.
+#[component]
+pub fn PapersOutdatedNotice(meeting: MeetingId, round: RoundId) -> impl IntoView {
+    let store = use_store();
+    let outdated = Memo::new(move |_| {
+        store
+            .workspace
+            .with(|ws| ws.papers_outdated(meeting, round).unwrap_or(false))
+    });
+    move || {
+        outdated.get().then(|| {
+            view! {
+                <section class="card banner-warning" role="alert" data-testid="papers-outdated">
+                    <h2>{tr(Text::PapersOutdated)}</h2>
+                    <p>{tr(Text::PapersOutdatedExplained)}</p>
+                    <p><a href=Route::BallotPapers(meeting, round).href() data-testid="reprint-papers-link">{tr(Text::ReprintPapers)}</a></p>
+                </section>
+            }
+        })
+    }
+}
+
 /// How ballot papers are laid out on A4.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -765,7 +795,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <p class="paper-rule">{rule.clone()}</p>
                             <ol class="paper-candidates" class:two-columns=two_columns>
                                 {info.candidates.iter().enumerate().map(|(idx, (_, name))| view! {
-                                    <li><span class="paper-no">{idx + 1}"."</span><span class="paper-name">{name.clone()}</span><span class="paper-box"></span></li>
+                                    <li data-testid="paper-candidate"><span class="paper-no">{idx + 1}"."</span><span class="paper-name">{name.clone()}</span><span class="paper-box"></span></li>
                                 }).collect_view()}
                             </ol>
                             <p class="paper-foot">{invalid_rule.clone()}" "{self_rule}</p>
@@ -775,6 +805,16 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 .collect_view(),
         )
     };
+    // What is printed is kept on the round, whichever way printing starts
+    // (the button or the browser's own command), so that a later change
+    // of its candidates asks for a reprint.
+    let record_error = RwSignal::new(None::<DomainError>);
+    let record = move || {
+        let outcome = store.apply(|ws| ws.record_printed_papers(meeting, round));
+        record_error.set(outcome.err());
+    };
+    let handle = window_event_listener_untyped("beforeprint", move |_| record());
+    on_cleanup(move || handle.remove());
     // Long lists and long names: the type shrinks until the first paper
     // holds every candidate (all papers are alike).
     let container = NodeRef::<leptos::html::Div>::new();
@@ -807,8 +847,12 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <option value="a4">"A4"</option>
                         </select>
                     </label>
-                    <PrintButton testid="papers-print"/>
+                    <button type="button" class="no-print" data-testid="papers-print" on:click=move |_| {
+                        record();
+                        print_page();
+                    }>{bi("In", "Print")}</button>
                 </div>
+                <FormError error=record_error testid="papers-print-error"/>
                 <p class="hint">{bi(
                     "Sau khi thu phiếu, ban kiểm phiếu đánh số phiếu theo thứ tự thu về; số in sẵn trên phiếu chỉ để kiểm đếm số tờ phát ra.",
                     "After collecting, the committee numbers the papers in the order collected; the printed number only accounts for the papers issued.")}</p>
@@ -822,11 +866,13 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
 #[component]
 fn PrintButton(testid: &'static str) -> impl IntoView {
     view! {
-        <button type="button" class="no-print" data-testid=testid on:click=move |_| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }>{bi("In", "Print")}</button>
+        <button type="button" class="no-print" data-testid=testid on:click=move |_| print_page()>{bi("In", "Print")}</button>
+    }
+}
+
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser::navigate;
-use super::paper::{PaperDraftCards, PaperView};
+use super::paper::{PaperDraftCards, PaperView, PapersOutdatedNotice};
 use super::results::ResultsView;
 use super::route::Route;
 use super::widgets::FormError;
@@ -151,12 +151,12 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let candidates = move || {
         store.workspace.with(|ws| {
             ws.meeting(meeting)
-                .and_then(|m| m.round(round))
-                .map(|r| {
-                    r.candidates
-                        .iter()
-                        .map(|u| ws.unit_name(*u))
-                        .collect::<Vec<_>>()
+                .and_then(|m| m.ballot_candidates(round, ws.year_of(meeting).ok()?).ok())
+                .map(|c| {
+                    let names = |units: &[UnitId]| {
+                        units.iter().map(|u| ws.unit_name(*u)).collect::<Vec<_>>()
+                    };
+                    (names(&c.standing), names(&c.excluded))
                 })
                 .unwrap_or_default()
         })
@@ -170,9 +170,16 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         error.set(outcome.err());
     };
     view! {
+        <PapersOutdatedNotice meeting=meeting round=round/>
         <section class="card">
             <h2>{bi("Danh sách bầu", "Candidates")}</h2>
-            <ol data-testid="draft-candidates">{move || candidates().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+            <ol data-testid="draft-candidates">{move || candidates().0.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+            {move || {
+                let excluded = candidates().1;
+                (!excluded.is_empty()).then(|| view! {
+                    <p class="hint" data-testid="draft-excluded">{tr(Text::NotStandingHere)}": "{excluded.join(", ")}</p>
+                })
+            }}
         </section>
         <section class="card">
             <h2>{bi("Mở vòng bỏ phiếu trên máy này", "Open the round on this laptop")}</h2>
@@ -368,8 +375,10 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
         } else {
             format!("{} — {}", entry.name, ws.unit_name(entry.unit))
         };
-        let candidates: Vec<(UnitId, String)> = r
-            .candidates
+        let candidates: Vec<(UnitId, String)> = m
+            .ballot_candidates(round, ws.year_of(meeting).ok()?)
+            .ok()?
+            .standing
             .iter()
             .map(|u| {
                 (
