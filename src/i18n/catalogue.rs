@@ -110,4 +110,11 @@ catalogue! {
     OpenYear => "Mở năm", "Open year";
     Joined => "Đơn vị mới vào", "Joined";
     Left => "Đơn vị rời cụm", "Left";
+    StorageUsageUnreadable => "Không đọc được mức dùng bộ nhớ:", "Storage use could not be read:";
+    SnapshotsUnreadable => "Không đọc được danh sách bản sao lưu:", "The list of snapshots could not be read:";
+    SnapshotNotDeleted => "Chưa xoá được bản sao lưu:", "The snapshot was not deleted:";
+    ImportNotSaved => "Dữ liệu nhập đang hiện trên màn hình nhưng chưa lưu được vào máy:", "The imported data is on screen but could not be saved on this laptop:";
+    VoteLockNotKept => "Không làm mới được khoá của cuộc bỏ phiếu, nên sau khoảng 20 giây một thẻ khác có thể điều hành cùng cuộc bỏ phiếu này. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu”.", "The vote's lock could not be refreshed, so after about 20 seconds another tab could run the same vote. Free some storage in “Files and backups”.";
+    BallotNotStored => "Phiếu chưa được lưu vào máy. Hãy trao lại máy cho người điều hành.", "The ballot is not stored on this laptop yet. Please hand the laptop back to the operator.";
+    BallotNotStoredOperator => "Phiếu vừa bầu chưa được lưu vào máy (bộ nhớ đầy): phiếu và dấu “đã bầu” của đại biểu chỉ đang ở trên màn hình. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu” (tải tệp toàn bộ dữ liệu, xoá bản sao lưu cũ) rồi bấm “Thử lưu lại”. Nếu trang bị tải lại trước khi lưu được, phiếu đó không được tính và đại biểu được bầu lại.", "The last ballot is not stored on this laptop (storage full): the ballot and the delegate's “voted” mark are only on screen. Free some storage in “Files and backups” (download the workspace file, delete old snapshots), then press “Try saving again”. If the page is reloaded before it is saved, that ballot does not count and the delegate votes again.";
 }
