@@ -171,6 +171,9 @@ pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
     loaded.persister.saved = Some(loaded.workspace.clone());
     for (key, text, error) in failures {
         let kept_under = move_aside(store, &keys, &key, &text);
+        if kept_under.is_none() {
+            loaded.persister.unreadable.insert(key.clone());
+        }
         loaded.set_aside.push(SetAside {
             key,
             kept_under,
@@ -209,6 +212,9 @@ pub struct Persister {
     written: BTreeMap<String, String>,
     /// The workspace as of the last complete save (or load).
     saved: Option<Workspace>,
+    /// Unreadable records left under their own keys: never written, and
+    /// not this tab's to compare.
+    unreadable: std::collections::BTreeSet<String>,
 }
 
 impl Persister {
@@ -219,6 +225,12 @@ impl Persister {
         store: &mut dyn KeyValue,
         workspace: &Workspace,
     ) -> Result<usize, StorageError> {
+        // This tab's workspace was checked whole, against what it read; a
+        // record another tab wrote since (even one this save does not
+        // touch) could make the union invalid — two units of one name, a
+        // reference to a deleted record — so the save is refused and the
+        // tab reloads first.
+        self.check_nothing_changed_elsewhere(store)?;
         let saved = self.saved.take();
         let outcome = self.save_changes(store, workspace, saved.as_ref());
         self.saved = match outcome {
@@ -343,6 +355,33 @@ impl Persister {
             SETTINGS_KEY,
             &encode_record(&SettingsDto::from(lang)),
         )
+    }
+
+    /// Every record key in storage holds what this persister last read or
+    /// wrote there, and none it knows has gone.
+    fn check_nothing_changed_elsewhere(&self, store: &dyn KeyValue) -> Result<(), StorageError> {
+        let is_record = |k: &str| {
+            k.starts_with(UNIT_PREFIX)
+                || k.starts_with(CLUSTER_PREFIX)
+                || k.starts_with(MEETING_PREFIX)
+        };
+        let keys = store.keys()?;
+        for key in keys
+            .iter()
+            .filter(|k| is_record(k) && !self.unreadable.contains(*k))
+        {
+            if store.get(key)?.as_deref() != self.written.get(key).map(String::as_str) {
+                return Err(StorageError::ChangedElsewhere { key: key.clone() });
+            }
+        }
+        if let Some(gone) = self
+            .written
+            .keys()
+            .find(|k| is_record(k) && !keys.contains(*k))
+        {
+            return Err(StorageError::ChangedElsewhere { key: gone.clone() });
+        }
+        Ok(())
     }
 
     /// Refuses to write over a value this persister did not read or write
