@@ -154,8 +154,13 @@ impl Store {
 
     /// Re-reads everything from storage (another tab changed it).
     pub fn reload(&self) {
-        let Ok(loaded) = BrowserStorage::open().and_then(|mut b| storage::load(&mut b)) else {
-            return;
+        let loaded = match BrowserStorage::open().and_then(|mut b| storage::load(&mut b)) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                // This tab may now show older data than storage: say so.
+                self.save_error.set(Some(error));
+                return;
+            }
         };
         self.persister.set_value(loaded.persister);
         self.workspace.set(loaded.workspace);
@@ -388,7 +393,11 @@ impl Store {
         self.snapshot("import", files)
             .map_err(ImportError::Storage)?;
         self.commit(after).map_err(|e| match e {
-            Refused::Storage(e) => ImportError::NotSaved(e),
+            // Another tab first: this tab reloaded, the import is not on
+            // screen either (`ChangedInAnotherTab`).
+            Refused::Storage(e) if !matches!(e, StorageError::ChangedElsewhere { .. }) => {
+                ImportError::NotSaved(e)
+            }
             other => ImportError::Domain(self.refusal(other)),
         })
     }
