@@ -452,6 +452,36 @@ fn a_vote_lock_that_cannot_be_written_refuses_the_step() {
     ));
 }
 
+/// Before the fix a failed release was ignored too (`let _ =`).
+#[test]
+fn a_vote_lock_that_cannot_be_removed_refuses_the_step() {
+    struct Stuck(MemoryStorage);
+    impl KeyValue for Stuck {
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.0.keys()
+        }
+        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+            self.0.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+            self.0.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+            Err(StorageError::WriteFailed {
+                key: key.to_owned(),
+                reason: "refused".into(),
+            })
+        }
+    }
+    let m = MeetingId(8);
+    let mut stuck = Stuck(MemoryStorage::default());
+    claim_votes(&mut stuck, "a", 0.0, &[(m, true)]).expect("claim");
+    assert!(matches!(
+        claim_votes(&mut stuck, "a", 1.0, &[(m, false)]),
+        Err(ClaimError::Storage(StorageError::WriteFailed { .. }))
+    ));
+}
+
 #[test]
 fn touched_meetings_name_the_changed_ones_with_their_state() {
     let before = common::meeting_with_round(2);
