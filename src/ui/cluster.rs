@@ -271,15 +271,14 @@ fn NewUnitForm(cluster: ClusterId) -> impl IntoView {
             commander: commander.get_untracked(),
             contact: contact.get_untracked(),
         };
-        match store.apply(|ws| ws.add_unit(UnitId(new_id()), draft, Some(cluster))) {
-            Ok(()) => {
-                for field in [full_name, short_name, kind, commander, contact] {
-                    field.set(String::new());
-                }
-                error.set(None);
+        let outcome = store.apply(|ws| ws.add_unit(UnitId(new_id()), draft, Some(cluster)));
+        // Made but not stored is made: the form empties and says why.
+        if matches!(outcome, Ok(()) | Err(DomainError::NotSaved(_))) {
+            for field in [full_name, short_name, kind, commander, contact] {
+                field.set(String::new());
             }
-            Err(e) => error.set(Some(e)),
         }
+        error.set(outcome.err());
     };
     view! {
         <h3>{tr(Text::NewUnit)}</h3>

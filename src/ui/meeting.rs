@@ -566,6 +566,13 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                 rehearsal.set(false);
                 navigate(Route::Round(id, round));
             }
+            // Made but not stored: the form empties (pressing again would
+            // make a second round) and says why.
+            Err(e @ DomainError::NotSaved(_)) => {
+                award.set(String::new());
+                rehearsal.set(false);
+                error.set(Some(e));
+            }
             Err(e) => error.set(Some(e)),
         }
     };

@@ -506,15 +506,15 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
             max: points,
             guidance: guidance.get_untracked(),
         };
-        match store.apply(|ws| ws.add_criterion(cluster, year, draft)) {
-            Ok(_) => {
-                error.set(None);
-                name.set(String::new());
-                max.set(String::new());
-                guidance.set(String::new());
-            }
-            Err(e) => error.set(Some(e)),
+        let outcome = store.apply(|ws| ws.add_criterion(cluster, year, draft));
+        // Made but not stored is made: the form empties (pressing again
+        // would add it twice) and says it is not saved.
+        if matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_))) {
+            name.set(String::new());
+            max.set(String::new());
+            guidance.set(String::new());
         }
+        error.set(outcome.err());
     };
     view! {
         <section class="card">
