@@ -3,6 +3,7 @@
 
 mod ballot;
 mod date;
+pub mod form;
 mod ids;
 mod meeting;
 pub mod merge;

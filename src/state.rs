@@ -12,7 +12,8 @@ use crate::domain::merge::{self, Choice, MergeError, Plan};
 use crate::domain::{DomainError, MeetingId, Workspace};
 use crate::i18n::Lang;
 use crate::storage::{
-    self, BrowserStorage, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX, SNAPSHOT_PREFIX,
+    self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
+    SNAPSHOT_PREFIX,
 };
 
 /// Something the user should know that is not an error of theirs.
@@ -37,6 +38,9 @@ pub struct Store {
     pub earlier_set_aside: RwSignal<Vec<String>>,
     /// The last save's failure; cleared by the next successful save.
     pub save_error: RwSignal<Option<StorageError>>,
+    /// This tab's vote lock could not be refreshed (storage full): another
+    /// tab could take the vote over. Cleared by the next refresh that works.
+    pub lock_error: RwSignal<Option<StorageError>>,
     pub notice: RwSignal<Option<Notice>>,
     /// Moves on every few seconds and on every change in storage: the
     /// storage meter, snapshot list and vote ownership follow it.
@@ -107,6 +111,7 @@ impl Store {
             set_aside: RwSignal::new(loaded.set_aside),
             earlier_set_aside: RwSignal::new(loaded.earlier_set_aside),
             save_error: RwSignal::new(error),
+            lock_error: RwSignal::new(None),
             notice: RwSignal::new(None),
             tick: RwSignal::new(0),
             persister: StoredValue::new(loaded.persister),
@@ -116,7 +121,8 @@ impl Store {
             pending: StoredValue::new_local(None),
         };
         if store.save_error.with_untracked(Option::is_none) {
-            store.save();
+            // A failure is kept in `save_error` for the banner.
+            store.retry_save();
         }
         store
     }
@@ -159,8 +165,14 @@ impl Store {
     pub fn reload(&self) {
         // Another tab's save may be half done: `storage::reload` then
         // refuses, and its next write brings another reload.
-        let Ok(loaded) = BrowserStorage::open().and_then(|mut b| storage::reload(&mut b)) else {
-            return;
+        let loaded = match BrowserStorage::open().and_then(|mut b| storage::reload(&mut b)) {
+            Ok(loaded) => loaded,
+            Err(StorageError::Unsettled { .. }) => return,
+            Err(error) => {
+                // This tab may now show older data than storage: say so.
+                self.save_error.set(Some(error));
+                return;
+            }
         };
         self.persister.set_value(loaded.persister);
         self.workspace.set(loaded.workspace);
@@ -176,12 +188,18 @@ impl Store {
         };
         let tab = self.tab.get_value();
         let in_progress = self.meetings_in_progress();
+        let mut failure = None;
         self.running.update_value(|running| {
             running.retain(|m| in_progress.contains(m));
             for meeting in running.iter() {
-                let _ = storage::claim_lock(&mut browser, *meeting, &tab, now_ms());
+                if let Err(error) = storage::claim_lock(&mut browser, *meeting, &tab, now_ms()) {
+                    failure = Some(error);
+                }
             }
         });
+        if self.lock_error.with_untracked(|e| *e != failure) {
+            self.lock_error.set(failure);
+        }
     }
 
     fn meetings_in_progress(&self) -> BTreeSet<MeetingId> {
@@ -207,72 +225,124 @@ impl Store {
 
     /// Runs an edit on a copy of the workspace; on success the copy becomes
     /// the workspace and is saved. On error nothing changes. A change to a
-    /// meeting whose vote another tab runs is refused.
+    /// meeting whose vote another tab runs is refused, and so is one whose
+    /// vote lock cannot be written. `Ok` means the change is stored: when
+    /// the save fails, the edit stays on screen (the banner offers to try
+    /// again) and the answer is `NotSaved`, never a success.
     pub fn apply<T>(
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
     ) -> Result<T, DomainError> {
         let mut draft = self.workspace.get_untracked();
         let outcome = edit(&mut draft)?;
-        self.claim_votes(&draft)?;
-        self.workspace.set(draft);
-        self.save();
+        self.commit(draft).map_err(|e| self.refusal(e))?;
         Ok(outcome)
     }
 
+    /// The one place where "was it stored?" becomes a message.
+    fn refusal(&self, error: Refused) -> DomainError {
+        let lang = self.lang.get_untracked();
+        match error {
+            Refused::Domain(e) => e,
+            Refused::Lock(e) => {
+                DomainError::VoteLockFailed(crate::ui::describe_storage_error(lang, &e))
+            }
+            Refused::Storage(StorageError::ChangedElsewhere { .. }) => {
+                DomainError::ChangedInAnotherTab
+            }
+            Refused::Storage(e) => {
+                DomainError::NotSaved(crate::ui::describe_storage_error(lang, &e))
+            }
+        }
+    }
+
+    /// A refused import or restore in words of `ImportError`: storage that
+    /// did not take it is `NotSaved`; another tab first means this tab
+    /// reloaded and the step is not on screen either (`ChangedInAnotherTab`).
+    fn import_refusal(&self, error: Refused) -> ImportError {
+        match error {
+            Refused::Storage(e) if !matches!(e, StorageError::ChangedElsewhere { .. }) => {
+                ImportError::NotSaved(e)
+            }
+            other => ImportError::Domain(self.refusal(other)),
+        }
+    }
+
+    /// Makes `draft` the workspace and stores it: `Ok` only once storage
+    /// holds it. A refused vote lock changes nothing; a failed save keeps
+    /// the draft on screen (a storage full) or the newest data from storage
+    /// (another tab got there first).
+    fn commit(&self, draft: Workspace) -> Result<(), Refused> {
+        self.claim_votes(&draft)?;
+        self.workspace.set(draft);
+        self.save().map_err(Refused::Storage)
+    }
+
     /// Marks this tab as running every vote the change touches, or refuses
-    /// if another live tab runs one of them.
-    fn claim_votes(&self, draft: &Workspace) -> Result<(), DomainError> {
-        let touched: Vec<(MeetingId, bool)> = self.workspace.with_untracked(|old| {
-            draft
-                .meetings
-                .iter()
-                .filter(|m| old.meeting(m.id) != Some(*m))
-                .map(|m| (m.id, m.rounds.iter().any(|r| r.state.in_progress())))
-                .collect()
-        });
-        let Ok(mut browser) = BrowserStorage::open() else {
+    /// if another live tab runs one of them or a lock cannot be written.
+    fn claim_votes(&self, draft: &Workspace) -> Result<(), Refused> {
+        let touched = self
+            .workspace
+            .with_untracked(|old| storage::touched_meetings(old, draft));
+        if touched.is_empty() {
             return Ok(());
-        };
+        }
+        let mut browser = BrowserStorage::open().map_err(Refused::Lock)?;
         let tab = self.tab.get_value();
-        for (meeting, _) in &touched {
-            if storage::lock_holder(&browser, *meeting, &tab, now_ms()).is_some() {
-                return Err(DomainError::RoundInAnotherTab);
-            }
-        }
-        for (meeting, in_progress) in touched {
-            if in_progress {
-                let _ = storage::claim_lock(&mut browser, meeting, &tab, now_ms());
-                self.running.update_value(|r| {
+        storage::claim_votes(&mut browser, &tab, now_ms(), &touched).map_err(|e| match e {
+            ClaimError::InAnotherTab(_) => Refused::Domain(DomainError::RoundInAnotherTab),
+            ClaimError::Storage(e) => Refused::Lock(e),
+        })?;
+        self.running.update_value(|r| {
+            for (meeting, in_progress) in touched {
+                if in_progress {
                     r.insert(meeting);
-                });
-            } else {
-                let _ = storage::release_lock(&mut browser, meeting, &tab);
-                self.running.update_value(|r| {
+                } else {
                     r.remove(&meeting);
-                });
+                }
             }
-        }
+        });
         Ok(())
     }
 
     /// Saves the workspace; a failure is kept in `save_error` for the
-    /// banner. When another tab changed a record first, this tab reloads
-    /// the newest data rather than write its older copy.
-    pub fn save(&self) {
+    /// banner and returned. When another tab changed a record first, this
+    /// tab reloads the newest data rather than write its older copy.
+    fn save(&self) -> Result<(), StorageError> {
         let result = BrowserStorage::open().and_then(|mut browser| {
             self.workspace.with_untracked(|workspace| {
                 self.persister
                     .try_update_value(|p| p.save_workspace(&mut browser, workspace))
-                    .unwrap_or(Ok(0))
+                    .unwrap_or(Err(StorageError::Unavailable(
+                        "the store is gone".to_owned(),
+                    )))
             })
         });
         let changed_elsewhere = matches!(result, Err(StorageError::ChangedElsewhere { .. }));
-        self.save_error.set(result.err());
+        self.save_error.set(result.clone().err());
         if changed_elsewhere {
             self.reload();
         }
         self.tick.update(|t| *t += 1);
+        result.map(|_| ())
+    }
+
+    /// The banner's "try saving again": the outcome is what the banner
+    /// shows (`save_error`), cleared once storage holds everything.
+    pub fn retry_save(&self) {
+        if self.save().is_ok() {
+            self.save_error.set(None);
+        }
+    }
+
+    /// Whether storage holds this meeting as it is on screen (reactive):
+    /// a delegate is thanked only for a ballot that is stored.
+    pub fn meeting_stored(&self, meeting: MeetingId) -> bool {
+        self.save_error.track();
+        self.workspace.with(|ws| {
+            ws.meeting(meeting)
+                .is_none_or(|m| self.persister.with_value(|p| p.meeting_saved(m)))
+        })
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -384,10 +454,7 @@ impl Store {
                 ))
             }
         }
-        self.apply(move |ws| {
-            *ws = trial;
-            Ok(())
-        })?;
+        self.commit(trial).map_err(|e| self.refusal(e))?;
         Ok(Some(outcome))
     }
 
@@ -407,11 +474,7 @@ impl Store {
         if !self.snapshot("import", files, backup, &after)? {
             return Ok(false);
         }
-        self.apply(move |ws| {
-            *ws = after;
-            Ok(())
-        })
-        .map_err(ImportError::Domain)?;
+        self.commit(after).map_err(|e| self.import_refusal(e))?;
         Ok(true)
     }
 
@@ -424,17 +487,18 @@ impl Store {
         if !self.snapshot("restore", "", backup, &restored)? {
             return Ok(false);
         }
-        self.apply(move |ws| {
-            *ws = restored;
-            Ok(())
-        })
-        .map_err(ImportError::Domain)?;
+        self.commit(restored).map_err(|e| self.import_refusal(e))?;
         self.notice.set(Some(Notice::Restored));
         Ok(true)
     }
 
-    pub fn storage<T>(&self, read: impl FnOnce(&mut dyn KeyValue) -> T) -> Option<T> {
-        BrowserStorage::open().ok().map(|mut b| read(&mut b))
+    /// Runs a storage step (snapshots, usage); the browser's storage may be
+    /// unavailable, and the step's own failure is the caller's to show.
+    pub fn storage<T>(
+        &self,
+        step: impl FnOnce(&mut dyn KeyValue) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        BrowserStorage::open().and_then(|mut b| step(&mut b))
     }
 }
 
@@ -481,6 +545,18 @@ pub enum ImportError {
     Storage(StorageError),
     #[error(transparent)]
     Domain(DomainError),
+    /// The import is on screen but storage did not take it.
+    #[error("the import is not saved: {0}")]
+    NotSaved(StorageError),
+}
+
+/// Why a change did not reach storage, before it is put in words.
+enum Refused {
+    Domain(DomainError),
+    /// The vote lock could not be written or removed.
+    Lock(StorageError),
+    /// The save failed (storage full, or another tab first).
+    Storage(StorageError),
 }
 
 pub fn use_store() -> Store {

@@ -199,6 +199,9 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
     loaded.persister.saved = Some(loaded.workspace.clone());
     for (key, text, error) in failures {
         let kept_under = move_aside(store, &keys, &key, &text);
+        if kept_under.is_none() {
+            loaded.persister.unreadable.insert(key.clone());
+        }
         loaded.set_aside.push(SetAside {
             key,
             kept_under,
@@ -309,6 +312,9 @@ pub struct Persister {
     written: BTreeMap<String, String>,
     /// The workspace as of the last complete save (or load).
     saved: Option<Workspace>,
+    /// Unreadable records left under their own keys: never written, and
+    /// not this tab's to compare.
+    unreadable: std::collections::BTreeSet<String>,
 }
 
 impl Persister {
@@ -319,6 +325,12 @@ impl Persister {
         store: &mut dyn KeyValue,
         workspace: &Workspace,
     ) -> Result<usize, StorageError> {
+        // This tab's workspace was checked whole, against what it read; a
+        // record another tab wrote since (even one this save does not
+        // touch) could make the union invalid — two units of one name, a
+        // reference to a deleted record — so the save is refused and the
+        // tab reloads first.
+        self.check_nothing_changed_elsewhere(store)?;
         let saved = self.saved.take();
         let outcome = self.save_changes(store, workspace, saved.as_ref());
         self.saved = match outcome {
@@ -360,10 +372,20 @@ impl Persister {
                 encode_record(&MeetingDto::from(meeting))
             });
         }
+        // One save is one step: if a write fails, the records this save
+        // already wrote are put back as they were, so that storage never
+        // holds half an edit (a ballot without its voter's mark, a cluster
+        // naming a unit that was not stored).
         let mut n_writes = 0;
+        let mut done: Vec<(String, Option<String>)> = Vec::new();
         for (key, value) in &changed {
             if self.written.get(key) != Some(value) {
-                self.write(store, key, value)?;
+                let before = self.written.get(key).cloned();
+                if let Err(error) = self.write(store, key, value) {
+                    self.roll_back(store, done);
+                    return Err(error);
+                }
+                done.push((key.clone(), before));
                 n_writes += 1;
             }
         }
@@ -379,12 +401,52 @@ impl Persister {
             .cloned()
             .collect();
         for key in stale {
-            self.check_unchanged(store, &key)?;
-            store.remove(&key)?;
+            let before = self.written.get(&key).cloned();
+            let removed = self
+                .check_unchanged(store, &key)
+                .and_then(|()| store.remove(&key));
+            if let Err(error) = removed {
+                self.roll_back(store, done);
+                return Err(error);
+            }
             self.written.remove(&key);
+            done.push((key, before));
             n_writes += 1;
         }
         Ok(n_writes)
+    }
+
+    /// Puts back what one save wrote before it failed, newest first: each
+    /// step returns storage to a state it was in a moment earlier, so it
+    /// fits. A value that cannot be put back stays as written, and this
+    /// persister remembers it as such (never a false record of storage).
+    fn roll_back(&mut self, store: &mut dyn KeyValue, done: Vec<(String, Option<String>)>) {
+        for (key, before) in done.into_iter().rev() {
+            let restored = match &before {
+                Some(old) => store.set(&key, old),
+                None => store.remove(&key),
+            };
+            if restored.is_ok() && store.get(&key).ok().flatten() == before {
+                match before {
+                    Some(old) => self.written.insert(key, old),
+                    None => self.written.remove(&key),
+                };
+            }
+        }
+    }
+
+    /// Whether storage holds this meeting as it is now (as of this
+    /// persister's last save or load): a ballot is acknowledged only then.
+    pub fn meeting_saved(&self, meeting: &Meeting) -> bool {
+        self.saved
+            .as_ref()
+            .and_then(|s| s.meeting(meeting.id))
+            .is_some_and(|m| m == meeting)
+    }
+
+    /// Whether storage holds the whole workspace as it is now.
+    pub fn workspace_saved(&self, workspace: &Workspace) -> bool {
+        self.saved.as_ref() == Some(workspace)
     }
 
     pub fn save_lang(&mut self, store: &mut dyn KeyValue, lang: Lang) -> Result<(), StorageError> {
@@ -393,6 +455,33 @@ impl Persister {
             SETTINGS_KEY,
             &encode_record(&SettingsDto::from(lang)),
         )
+    }
+
+    /// Every record key in storage holds what this persister last read or
+    /// wrote there, and none it knows has gone.
+    fn check_nothing_changed_elsewhere(&self, store: &dyn KeyValue) -> Result<(), StorageError> {
+        let is_record = |k: &str| {
+            k.starts_with(UNIT_PREFIX)
+                || k.starts_with(CLUSTER_PREFIX)
+                || k.starts_with(MEETING_PREFIX)
+        };
+        let keys = store.keys()?;
+        for key in keys
+            .iter()
+            .filter(|k| is_record(k) && !self.unreadable.contains(*k))
+        {
+            if store.get(key)?.as_deref() != self.written.get(key).map(String::as_str) {
+                return Err(StorageError::ChangedElsewhere { key: key.clone() });
+            }
+        }
+        if let Some(gone) = self
+            .written
+            .keys()
+            .find(|k| is_record(k) && !keys.contains(*k))
+        {
+            return Err(StorageError::ChangedElsewhere { key: gone.clone() });
+        }
+        Ok(())
     }
 
     /// Refuses to write over a value this persister did not read or write
@@ -680,6 +769,62 @@ pub fn release_lock(
         .is_some_and(|l| l.tab == tab);
     if mine {
         store.remove(&key)?;
+    }
+    Ok(())
+}
+
+/// The meetings an edit changes, each with whether a round of it is in
+/// progress afterwards (its vote lock is then claimed, otherwise released).
+pub fn touched_meetings(
+    before: &Workspace,
+    after: &Workspace,
+) -> Vec<(crate::domain::MeetingId, bool)> {
+    after
+        .meetings
+        .iter()
+        .filter(|m| before.meeting(m.id) != Some(*m))
+        .map(|m| (m.id, m.rounds.iter().any(|r| r.state.in_progress())))
+        .collect()
+}
+
+/// Why this tab may not make a change to a vote.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ClaimError {
+    /// Another live tab runs this meeting's vote.
+    #[error("another tab runs the vote of meeting {0:?}")]
+    InAnotherTab(crate::domain::MeetingId),
+    /// The lock could not be written (or removed): the step is refused,
+    /// or two tabs could both run one vote.
+    #[error(transparent)]
+    Storage(StorageError),
+}
+
+/// Claims the vote lock of every touched meeting with a round in progress
+/// and releases the others', or refuses: when another live tab holds one,
+/// or when a lock cannot be written and read back (storage full) or
+/// removed. Nothing is claimed when another tab holds one of them.
+pub fn claim_votes(
+    store: &mut dyn KeyValue,
+    tab: &str,
+    now_ms: f64,
+    touched: &[(crate::domain::MeetingId, bool)],
+) -> Result<(), ClaimError> {
+    for (meeting, _) in touched {
+        if lock_holder(store, *meeting, tab, now_ms).is_some() {
+            return Err(ClaimError::InAnotherTab(*meeting));
+        }
+    }
+    for (meeting, in_progress) in touched {
+        if *in_progress {
+            claim_lock(store, *meeting, tab, now_ms).map_err(ClaimError::Storage)?;
+            if !holds_lock(store, *meeting, tab) {
+                return Err(ClaimError::Storage(StorageError::ReadBackMismatch {
+                    key: lock_key(*meeting),
+                }));
+            }
+        } else {
+            release_lock(store, *meeting, tab).map_err(ClaimError::Storage)?;
+        }
     }
     Ok(())
 }

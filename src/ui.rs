@@ -166,10 +166,17 @@ fn Banners(
                 <strong>{tr(Text::NotSaved)}</strong>" "
                 {move || store.save_error.get().map(|e| describe_storage_error(lang.get(), &e))}
                 <p>{tr(Text::NotSavedAdvice)}</p>
-                <button type="button" data-testid="retry-save" on:click=move |_| store.save()>{tr(Text::TryAgain)}</button>
+                <button type="button" data-testid="retry-save" on:click=move |_| store.retry_save()>{tr(Text::TryAgain)}</button>
                 <Show when=move || locked.with(Option::is_none)>
                     " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
                 </Show>
+            </div>
+        </Show>
+        <Show when=move || store.lock_error.with(Option::is_some)>
+            <div class="banner banner-error" role="alert" data-testid="lock-error">
+                {tr(Text::VoteLockNotKept)}" "
+                {move || store.lock_error.get().map(|e| describe_storage_error(lang.get(), &e))}
+                " "<a href="#/files" data-testid="lock-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
             </div>
         </Show>
         <Show when=move || store.set_aside.with(|s| !s.is_empty())>

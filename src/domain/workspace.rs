@@ -181,6 +181,18 @@ pub enum DomainError {
     /// (`exchange::seal`), so nothing could bring them back.
     #[error("the round {0:?} is in progress: this step would lose its ballots")]
     VoteWouldBeLost(String),
+    /// The edit is on screen but storage did not take it (the text says
+    /// why); it is never reported as saved.
+    #[error("the change is not saved: {0}")]
+    NotSaved(String),
+    /// Another tab changed what this form or edit started from: nothing was
+    /// changed here, and the screen now shows the newer values.
+    #[error("the data was changed in another tab")]
+    ChangedInAnotherTab,
+    /// The vote's lock could not be written (storage full): the step is
+    /// refused, or two tabs could run one vote.
+    #[error("the vote's lock could not be kept: {0}")]
+    VoteLockFailed(String),
     #[error("the meeting does not exist")]
     UnknownMeeting,
     #[error("this year already has a meeting")]

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use super::browser::{compare_vi, navigate, new_id};
 use super::route::Route;
 use super::tr;
-use super::widgets::{FormError, SavedNote, TextField, UnitSelect};
-use crate::domain::{ClusterDraft, ClusterId, DomainError, Shift, UnitDraft, UnitId, YearDraft};
+use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
+use crate::domain::{
+    form, ClusterDraft, ClusterId, DomainError, Shift, UnitDraft, UnitId, YearDraft,
+};
 use crate::i18n::Text;
 use crate::state::use_store;
 
@@ -61,25 +63,46 @@ fn ClusterPage(id: ClusterId) -> impl IntoView {
 #[component]
 fn DetailsCard(id: ClusterId) -> impl IntoView {
     let store = use_store();
-    let current = store.workspace.with_untracked(|ws| ws.cluster(id).cloned());
-    let field = |get: fn(&crate::domain::Cluster) -> &String| {
-        RwSignal::new(current.as_ref().map(|c| get(c).clone()).unwrap_or_default())
+    // The values the form started from: a save changes only the fields
+    // typed here (see `domain::form`).
+    let present = move || {
+        store
+            .workspace
+            .with_untracked(|ws| ws.cluster(id).map(ClusterDraft::of))
     };
+    let base = StoredValue::new(present().unwrap_or_default());
+    let field =
+        |get: fn(&ClusterDraft) -> &String| RwSignal::new(base.with_value(|b| get(b).clone()));
     let name = field(|c| &c.name);
     let number = field(|c| &c.number);
     let parent_org = field(|c| &c.parent_org);
     let notes = field(|c| &c.notes);
+    let restart = move || {
+        let now = present().unwrap_or_default();
+        name.set(now.name.clone());
+        number.set(now.number.clone());
+        parent_org.set(now.parent_org.clone());
+        notes.set(now.notes.clone());
+        base.set_value(now);
+    };
     let error = RwSignal::new(None::<DomainError>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = ClusterDraft {
+        let mine = ClusterDraft {
             name: name.get_untracked(),
             number: number.get_untracked(),
             parent_org: parent_org.get_untracked(),
             notes: notes.get_untracked(),
         };
-        let outcome = store.apply(|ws| ws.update_cluster(id, draft));
+        let from = base.get_value();
+        let outcome = store.apply(|ws| {
+            let draft = form::merged(&from, mine, ws.cluster(id).map(ClusterDraft::of))?;
+            ws.update_cluster(id, draft)
+        });
+        if form_restarts(&outcome) {
+            restart();
+        }
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
@@ -248,15 +271,14 @@ fn NewUnitForm(cluster: ClusterId) -> impl IntoView {
             commander: commander.get_untracked(),
             contact: contact.get_untracked(),
         };
-        match store.apply(|ws| ws.add_unit(UnitId(new_id()), draft, Some(cluster))) {
-            Ok(()) => {
-                for field in [full_name, short_name, kind, commander, contact] {
-                    field.set(String::new());
-                }
-                error.set(None);
+        let outcome = store.apply(|ws| ws.add_unit(UnitId(new_id()), draft, Some(cluster)));
+        // Made but not stored is made: the form empties and says why.
+        if matches!(outcome, Ok(()) | Err(DomainError::NotSaved(_))) {
+            for field in [full_name, short_name, kind, commander, contact] {
+                field.set(String::new());
             }
-            Err(e) => error.set(Some(e)),
         }
+        error.set(outcome.err());
     };
     view! {
         <h3>{tr(Text::NewUnit)}</h3>

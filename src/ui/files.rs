@@ -13,9 +13,8 @@ use crate::exchange::{
     cluster_file, file_name, fingerprint, read_file, sealed_rounds, unit_report_file,
     workspace_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES,
 };
-use crate::i18n::Text;
 use crate::i18n::{
-    describe_file_error, describe_merge_error, describe_part, format_megabytes, record_kind,
+    describe_file_error, describe_merge_error, describe_part, format_megabytes, record_kind, Text,
 };
 use crate::state::{use_store, Backup, ImportError, Notice};
 use crate::storage::{self, Usage, QUOTA_UNITS};
@@ -39,18 +38,20 @@ pub fn StorageCard() -> impl IntoView {
     let usage = Memo::new(move |_| {
         store.tick.track();
         store.workspace.track();
-        store
-            .storage(|b| storage::usage(b).ok())
-            .flatten()
-            .unwrap_or_default()
+        store.storage(|b| storage::usage(b))
     });
     let lang = store.lang;
     let mb = move |units: usize| format_megabytes(lang.get(), units);
     view! {
         <section class="card" data-testid="storage-card">
             <h2>{bi("Bộ nhớ của trình duyệt", "Browser storage")}</h2>
+            {move || usage.get().err().map(|e| view! {
+                <p class="form-error" role="alert" data-testid="storage-usage-error">
+                    {tr(Text::StorageUsageUnreadable)}" "{super::describe_storage_error(lang.get(), &e)}
+                </p>
+            })}
             {move || {
-                let u: Usage = usage.get();
+                let u: Usage = usage.get().unwrap_or_default();
                 let percent = u.percent().min(100);
                 view! {
                     <p data-testid="storage-used">
@@ -579,9 +580,7 @@ fn SnapshotsCard() -> impl IntoView {
     // A memo: the list is rebuilt (and focus lost) only when it changes.
     let list = Memo::new(move |_| {
         store.tick.track();
-        store
-            .storage(|b| storage::snapshots(b).unwrap_or_default())
-            .unwrap_or_default()
+        store.storage(|b| storage::snapshots(b))
     });
     let reason_text = move |reason: &str, subject: &str| {
         let what = match reason {
@@ -618,7 +617,14 @@ fn SnapshotsCard() -> impl IntoView {
                 "Before every import and every deletion of a cluster, year or ballot round, the app keeps a copy of the whole workspace (at most 5, never beyond 80% of storage).",
             )}</p>
             {move || {
-                let items = list.get();
+                let items = match list.get() {
+                    Ok(items) => items,
+                    Err(e) => return view! {
+                        <p class="form-error" role="alert" data-testid="snapshot-list-error">
+                            {tr(Text::SnapshotsUnreadable)}" "{super::describe_storage_error(lang.get(), &e)}
+                        </p>
+                    }.into_any(),
+                };
                 if items.is_empty() {
                     return view! { <p data-testid="no-snapshots">{bi("Chưa có bản sao lưu nào.", "No snapshots yet.")}</p> }.into_any();
                 }
@@ -655,14 +661,23 @@ fn SnapshotsCard() -> impl IntoView {
                                 });
                             };
                             let download = move |_| {
-                                let text = store.storage(|b| storage::read_snapshot(b, &key.get_value()).ok()).flatten()
-                                    .and_then(|ws| workspace_file(&ws, &now_iso()));
-                                let name = file_name(FileKind::Workspace, &["snapshot", key.get_value().trim_start_matches(storage::SNAPSHOT_PREFIX)]);
-                                offer_file(message, &name, text);
+                                match store.storage(|b| storage::read_snapshot(b, &key.get_value())) {
+                                    Ok(ws) => {
+                                        let text = workspace_file(&ws, &now_iso());
+                                        let name = file_name(FileKind::Workspace, &["snapshot", key.get_value().trim_start_matches(storage::SNAPSHOT_PREFIX)]);
+                                        offer_file(message, &name, text);
+                                    }
+                                    Err(e) => message.set(Some(super::describe_storage_error(lang.get_untracked(), &e))),
+                                }
                             };
                             let delete = move |_| {
-                                let _ = store.storage(|b| storage::delete_snapshot(b, &key.get_value()));
+                                let deleted = store.storage(|b| storage::delete_snapshot(b, &key.get_value()));
                                 store.tick.update(|t| *t += 1);
+                                message.set(deleted.err().map(|e| format!(
+                                    "{} {}",
+                                    tr(Text::SnapshotNotDeleted)(),
+                                    super::describe_storage_error(lang.get_untracked(), &e),
+                                )));
                             };
                             let asking = move || confirming.get().as_deref() == Some(key.get_value().as_str());
                             view! {
@@ -775,6 +790,11 @@ fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
     match error {
         ImportError::Merge(m) => describe_merge_error(lang, m),
         ImportError::Storage(s) => super::describe_storage_error(lang, s),
+        ImportError::NotSaved(s) => format!(
+            "{} {}",
+            tr(Text::ImportNotSaved)(),
+            super::describe_storage_error(lang, s),
+        ),
         ImportError::Domain(d) => store
             .workspace
             .with_untracked(|ws| crate::i18n::describe_domain_error(lang, d, ws)),

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::browser::{navigate, new_id};
 use super::route::Route;
-use super::widgets::{FormError, SavedNote, YearCrumbs};
+use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
 use super::{bi, tr};
+use crate::domain::form::{self, MeetingForm};
 use crate::domain::{
     BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction, MeetingDetails,
     MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Shift,
@@ -57,42 +58,57 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
 #[component]
 fn DetailsCard(id: MeetingId) -> impl IntoView {
     let store = use_store();
-    let current = store.workspace.with_untracked(|ws| ws.meeting(id).cloned());
-    let details = current
-        .as_ref()
-        .map(|m| m.details.clone())
-        .unwrap_or_default();
-    let date = RwSignal::new(details.date.map(|d| d.to_string()).unwrap_or_default());
-    let time = RwSignal::new(details.time.clone());
-    let place = RwSignal::new(details.place.clone());
-    let chair = RwSignal::new(details.chair.clone());
-    let secretary = RwSignal::new(details.secretary.clone());
-    let directing = RwSignal::new(details.directing_officer.clone());
+    // The values the form started from: a save changes only the fields
+    // typed here (see `domain::form`).
+    let present = move || {
+        store
+            .workspace
+            .with_untracked(|ws| ws.meeting(id).map(MeetingForm::of))
+    };
+    let base = StoredValue::new(present());
+    let date = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let chair = RwSignal::new(String::new());
+    let secretary = RwSignal::new(String::new());
+    let directing = RwSignal::new(String::new());
     let committee: Vec<(RwSignal<String>, RwSignal<String>)> = (0..5)
-        .map(|idx| {
+        .map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new())))
+        .collect();
+    let quorum = RwSignal::new(String::new());
+    let exclusion = RwSignal::new(true);
+    let committee_for_fill = committee.clone();
+    let fill = move |form: Option<&MeetingForm>| {
+        let details = form.map(|f| f.details.clone()).unwrap_or_default();
+        date.set(details.date.map(|d| d.to_string()).unwrap_or_default());
+        time.set(details.time.clone());
+        place.set(details.place.clone());
+        chair.set(details.chair.clone());
+        secretary.set(details.secretary.clone());
+        directing.set(details.directing_officer.clone());
+        for (idx, (name, role)) in committee_for_fill.iter().enumerate() {
             let member = details.committee.get(idx);
             let default_role = if idx == 0 {
                 "Trưởng ban"
             } else {
                 "Ủy viên"
             };
-            (
-                RwSignal::new(member.map(|m| m.name.clone()).unwrap_or_default()),
-                RwSignal::new(
-                    member
-                        .map(|m| m.role.clone())
-                        .unwrap_or_else(|| default_role.to_owned()),
-                ),
-            )
-        })
-        .collect();
-    let quorum = RwSignal::new(
-        current
-            .as_ref()
-            .map(|m| m.quorum.to_string())
-            .unwrap_or_else(|| "2/3".into()),
-    );
-    let exclusion = RwSignal::new(current.as_ref().is_none_or(|m| m.exclusion));
+            name.set(member.map(|m| m.name.clone()).unwrap_or_default());
+            role.set(
+                member
+                    .map(|m| m.role.clone())
+                    .unwrap_or_else(|| default_role.to_owned()),
+            );
+        }
+        quorum.set(form.map_or_else(|| "2/3".into(), |f| f.quorum.to_string()));
+        exclusion.set(form.is_none_or(|f| f.exclusion));
+    };
+    base.with_value(|b| fill(b.as_ref()));
+    let restart = move || {
+        let now = present();
+        fill(now.as_ref());
+        base.set_value(now);
+    };
     let error = RwSignal::new(None::<DomainError>);
     let field_error = RwSignal::new(None::<&'static str>);
     let saved = RwSignal::new(false);
@@ -138,8 +154,22 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
                 })
                 .collect(),
         };
-        let outcome = store
-            .apply(|ws| ws.update_meeting(id, details, quorum_share, exclusion.get_untracked()));
+        let mine = MeetingForm {
+            details,
+            quorum: quorum_share,
+            exclusion: exclusion.get_untracked(),
+        };
+        let Some(from) = base.get_value() else {
+            error.set(Some(DomainError::UnknownMeeting));
+            return;
+        };
+        let outcome = store.apply(|ws| {
+            let draft = form::merged(&from, mine, ws.meeting(id).map(MeetingForm::of))?;
+            ws.update_meeting(id, draft.details, draft.quorum, draft.exclusion)
+        });
+        if form_restarts(&outcome) {
+            restart();
+        }
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
@@ -217,20 +247,35 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let rows_of = |voters: &Voters| -> Vec<DelegateRow> {
+        match voters {
+            Voters::Delegates(list) => list
+                .iter()
+                .map(|d| {
+                    (
+                        d.id,
+                        RwSignal::new(d.name.clone()),
+                        RwSignal::new(Some(d.unit)),
+                    )
+                })
+                .collect(),
+            Voters::OnePerUnit => Vec::new(),
+        }
+    };
     let delegates_mode = RwSignal::new(matches!(current, Voters::Delegates(_)));
-    let rows: RwSignal<Vec<DelegateRow>> = RwSignal::new(match &current {
-        Voters::Delegates(list) => list
-            .iter()
-            .map(|d| {
-                (
-                    d.id,
-                    RwSignal::new(d.name.clone()),
-                    RwSignal::new(Some(d.unit)),
-                )
-            })
-            .collect(),
-        Voters::OnePerUnit => Vec::new(),
-    });
+    let rows: RwSignal<Vec<DelegateRow>> = RwSignal::new(rows_of(&current));
+    // The roll the form started from: saved only if it is still the roll
+    // (or the same change was made elsewhere), see `domain::form`.
+    let base = StoredValue::new(current);
+    let restart = move || {
+        let now = store
+            .workspace
+            .with_untracked(|ws| ws.meeting(id).map(|m| m.voters.clone()))
+            .unwrap_or_default();
+        delegates_mode.set(matches!(now, Voters::Delegates(_)));
+        rows.set(rows_of(&now));
+        base.set_value(now);
+    };
     let error = RwSignal::new(None::<DomainError>);
     let saved = RwSignal::new(false);
     let add_row = move |_| {
@@ -261,7 +306,16 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
         } else {
             Voters::OnePerUnit
         };
-        let outcome = store.apply(|ws| ws.set_voters(id, voters));
+        let from = base.get_value();
+        let outcome = store.apply(|ws| {
+            let present = ws.meeting(id).map(|m| m.voters.clone());
+            let voters =
+                form::merge_field(&from, voters, &present.ok_or(DomainError::UnknownMeeting)?)?;
+            ws.set_voters(id, voters)
+        });
+        if form_restarts(&outcome) {
+            restart();
+        }
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
@@ -515,6 +569,13 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                 award.set(String::new());
                 rehearsal.set(false);
                 navigate(Route::Round(id, round));
+            }
+            // Made but not stored: the form empties (pressing again would
+            // make a second round) and says why.
+            Err(e @ DomainError::NotSaved(_)) => {
+                award.set(String::new());
+                rehearsal.set(false);
+                error.set(Some(e));
             }
             Err(e) => error.set(Some(e)),
         }

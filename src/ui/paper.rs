@@ -484,14 +484,22 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
             spoilt.get_untracked(),
             &candidates(),
         );
-        match store.apply(|ws| ws.enter_paper_ballot(meeting, round, pass, ballot)) {
+        let outcome = store.apply(|ws| ws.enter_paper_ballot(meeting, round, pass, ballot));
+        // Entered but not stored is still entered: the pad moves on (typing
+        // it again would count it twice), and says it is not saved.
+        if matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_))) {
+            marks.set(vec![false; n_candidates]);
+            spoilt.set(false);
+        }
+        match outcome {
             Ok(number) => {
-                marks.set(vec![false; n_candidates]);
-                spoilt.set(false);
                 error.set(None);
                 saved_flash.set(Some(number));
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                saved_flash.set(None);
+                error.set(Some(e));
+            }
         }
     };
     let undo = move || {

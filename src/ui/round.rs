@@ -259,6 +259,12 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{bi("Điều hành bỏ phiếu", "Running the vote")}</h2>
+            {move || (!store.meeting_stored(meeting)).then(|| view! {
+                <p class="banner banner-error" role="alert" data-testid="ballots-not-stored">
+                    {tr(Text::BallotNotStoredOperator)}" "
+                    <a href="#/files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                </p>
+            })}
             {move || snapshot().map(|(_, present, entitled, voted, quorum, share, _)| view! {
                 <p data-testid="roll-summary">
                     {bi("Có quyền bỏ phiếu", "Entitled")}": "<strong>{entitled}</strong>" · "
@@ -503,9 +509,17 @@ fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) 
     view! {
         <section class="card booth-kiosk handback" data-testid="hand-back">
             {match interrupted_name {
+                // Thanks only for a ballot that storage holds (ballot and
+                // "voted" mark are one record: both stored or neither).
                 None => view! {
-                    <h1>{bi("Cảm ơn. Phiếu của bạn đã được ghi nhận.", "Thank you. Your ballot has been recorded.")}</h1>
-                    <p class="handback-big">{bi("Hãy trao lại máy cho người điều hành.", "Please hand the laptop back to the operator.")}</p>
+                    {move || if store.meeting_stored(meeting) {
+                        view! {
+                            <h1 data-testid="ballot-thanks">{bi("Cảm ơn. Phiếu của bạn đã được ghi nhận.", "Thank you. Your ballot has been recorded.")}</h1>
+                            <p class="handback-big">{bi("Hãy trao lại máy cho người điều hành.", "Please hand the laptop back to the operator.")}</p>
+                        }.into_any()
+                    } else {
+                        view! { <h1 class="handback-big" data-testid="ballot-not-stored">{tr(Text::BallotNotStored)}</h1> }.into_any()
+                    }}
                 }.into_any(),
                 Some(name) => view! {
                     <h1 data-testid="interrupted">{bi("Trang đã tải lại khi đang bầu.", "The page was reloaded during a ballot.")}</h1>

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::widgets::{FormError, SavedNote, YearCrumbs};
+use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
 use super::{bi, tr};
 use crate::domain::{
-    AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric, Points,
-    Scorer, UnitId,
+    form, AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric,
+    Points, Scorer, UnitId,
 };
 use crate::i18n::{format_points, format_signed_points, Lang, Text};
 use crate::rules::scoring::{ranking, RankRow};
@@ -259,9 +259,18 @@ fn score_row(
         _ => String::new(),
     };
     let item_name = item.name.clone();
+    let stored = move |ws: &crate::domain::Workspace, scorer: Scorer| {
+        ws.cluster(cluster)
+            .and_then(|c| c.year(year))
+            .and_then(|y| y.scores.get(&unit))
+            .and_then(|s| s.by(scorer).get(&item_id).copied())
+    };
     let cell = move |scorer: Scorer, col: &'static str| {
+        // The score the cell started from: a change typed here over a score
+        // another tab changed meanwhile is refused (see `domain::form`).
+        let base = StoredValue::new(store.workspace.with_untracked(|ws| stored(ws, scorer)));
         let text = RwSignal::new(
-            current(scorer)
+            base.get_value()
                 .map(|p| format_points(lang, p))
                 .unwrap_or_default(),
         );
@@ -282,8 +291,16 @@ fn score_row(
                 return;
             }
             let points = Points::parse(&value);
-            let outcome =
-                store.apply(|ws| ws.set_score(cluster, year, unit, scorer, item_id, points));
+            let from = base.get_value();
+            let outcome = store.apply(|ws| {
+                let points = form::merge_field(&from, points, &stored(ws, scorer))?;
+                ws.set_score(cluster, year, unit, scorer, item_id, points)
+            });
+            if super::widgets::form_restarts(&outcome) {
+                let now = store.workspace.with_untracked(|ws| stored(ws, scorer));
+                text.set(now.map(|p| format_points(lang, p)).unwrap_or_default());
+                base.set_value(now);
+            }
             invalid.set(outcome.is_err());
             error.set(outcome.err());
         };
@@ -342,7 +359,7 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
         let name = store.workspace.with_untracked(|ws| ws.unit_name(unit));
         let narrative = RwSignal::new(report.narrative.clone());
         let next_key = StoredValue::new(report.metrics.len() + 1);
-        let rows: RwSignal<Vec<MetricRow>> = RwSignal::new(
+        let rows_of = |report: &AchievementReport| -> Vec<MetricRow> {
             report
                 .metrics
                 .iter()
@@ -355,8 +372,24 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
                         RwSignal::new(m.measure.clone()),
                     )
                 })
-                .collect(),
-        );
+                .collect()
+        };
+        let rows: RwSignal<Vec<MetricRow>> = RwSignal::new(rows_of(&report));
+        // The report the form started from: a save changes only what was
+        // typed here (see `domain::form`).
+        let present = move |ws: &crate::domain::Workspace| {
+            ws.cluster(cluster)
+                .and_then(|c| c.year(year))
+                .map(|y| y.reports.get(&unit).cloned().unwrap_or_default())
+        };
+        let base = StoredValue::new(report);
+        let restart = move || {
+            let now = store.workspace.with_untracked(present).unwrap_or_default();
+            narrative.set(now.narrative.clone());
+            next_key.set_value(now.metrics.len() + 1);
+            rows.set(rows_of(&now));
+            base.set_value(now);
+        };
         let error = RwSignal::new(None::<DomainError>);
         let saved = RwSignal::new(false);
         let add = move |_| {
@@ -385,7 +418,14 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
                 narrative: narrative.get_untracked(),
                 metrics,
             };
-            let outcome = store.apply(|ws| ws.set_report(cluster, year, unit, report));
+            let from = base.get_value();
+            let outcome = store.apply(|ws| {
+                let report = form::merged(&from, report, present(ws))?;
+                ws.set_report(cluster, year, unit, report)
+            });
+            if form_restarts(&outcome) {
+                restart();
+            }
             saved.set(outcome.is_ok());
             error.set(outcome.err());
         };
@@ -466,15 +506,15 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
             max: points,
             guidance: guidance.get_untracked(),
         };
-        match store.apply(|ws| ws.add_criterion(cluster, year, draft)) {
-            Ok(_) => {
-                error.set(None);
-                name.set(String::new());
-                max.set(String::new());
-                guidance.set(String::new());
-            }
-            Err(e) => error.set(Some(e)),
+        let outcome = store.apply(|ws| ws.add_criterion(cluster, year, draft));
+        // Made but not stored is made: the form empties (pressing again
+        // would add it twice) and says it is not saved.
+        if matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_))) {
+            name.set(String::new());
+            max.set(String::new());
+            guidance.set(String::new());
         }
+        error.set(outcome.err());
     };
     view! {
         <section class="card">

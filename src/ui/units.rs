@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::browser::{compare_vi, new_id};
 use super::tr;
-use super::widgets::{FormError, SavedNote, TextField};
-use crate::domain::{DomainError, UnitDraft, UnitId};
+use super::widgets::{form_restarts, FormError, SavedNote, TextField};
+use crate::domain::{form, DomainError, UnitDraft, UnitId};
 use crate::i18n::Text;
 use crate::state::use_store;
 
@@ -135,19 +135,37 @@ fn UnitFields(fields: [RwSignal<String>; 5], prefix: &'static str) -> impl IntoV
 #[component]
 fn EditUnitForm(id: UnitId, editing: RwSignal<Option<UnitId>>) -> impl IntoView {
     let store = use_store();
-    let current = store.workspace.with_untracked(|ws| ws.unit(id).cloned());
-    let fields = draft_signals(current.map_or_else(UnitDraft::default, |u| UnitDraft {
-        full_name: u.full_name,
-        short_name: u.short_name,
-        kind: u.kind,
-        commander: u.commander,
-        contact: u.contact,
-    }));
+    // The values the form started from: a save changes only the fields
+    // typed here (see `domain::form`).
+    let present = move || {
+        store
+            .workspace
+            .with_untracked(|ws| ws.unit(id).map(UnitDraft::of))
+    };
+    let base = StoredValue::new(present().unwrap_or_default());
+    let fields = draft_signals(base.get_value());
+    let restart = move || {
+        let now = present().unwrap_or_default();
+        let [full_name, short_name, kind, commander, contact] = fields;
+        full_name.set(now.full_name.clone());
+        short_name.set(now.short_name.clone());
+        kind.set(now.kind.clone());
+        commander.set(now.commander.clone());
+        contact.set(now.contact.clone());
+        base.set_value(now);
+    };
     let error = RwSignal::new(None::<DomainError>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.apply(|ws| ws.update_unit(id, draft_of(fields)));
+        let from = base.get_value();
+        let outcome = store.apply(|ws| {
+            let draft = form::merged(&from, draft_of(fields), ws.unit(id).map(UnitDraft::of))?;
+            ws.update_unit(id, draft)
+        });
+        if form_restarts(&outcome) {
+            restart();
+        }
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
@@ -174,13 +192,13 @@ fn UnitForm() -> impl IntoView {
     let error = RwSignal::new(None::<DomainError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.apply(|ws| ws.add_unit(UnitId(new_id()), draft_of(fields), None)) {
-            Ok(()) => {
-                fields.iter().for_each(|f| f.set(String::new()));
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e)),
+        // A unit kept on screen but not stored is made: the form empties
+        // too (pressing again would make it twice).
+        let outcome = store.apply(|ws| ws.add_unit(UnitId(new_id()), draft_of(fields), None));
+        if form_restarts(&outcome) {
+            fields.iter().for_each(|f| f.set(String::new()));
         }
+        error.set(outcome.err());
     };
     view! {
         <section class="card">

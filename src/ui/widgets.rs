@@ -101,3 +101,14 @@ pub fn YearCrumbs(
         </nav>
     }
 }
+
+/// Whether a form, after pressing save, should show the record as it now
+/// is (and start from it): after a save, after a change kept on screen but
+/// not stored, and after a refusal because another tab changed the record.
+/// After any other refusal the user's typing stays for them to correct.
+pub fn form_restarts<T>(outcome: &Result<T, DomainError>) -> bool {
+    matches!(
+        outcome,
+        Ok(_) | Err(DomainError::ChangedInAnotherTab | DomainError::NotSaved(_))
+    )
+}

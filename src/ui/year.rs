@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::browser::navigate;
 use super::route::Route;
 use super::tr;
-use super::widgets::{FormError, SavedNote, TextField, UnitSelect};
-use crate::domain::{ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
+use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
+use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
 use crate::i18n::Text;
 use crate::rules::rotation;
 use crate::state::use_store;
@@ -74,17 +74,24 @@ fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
 #[component]
 fn MembershipCard(id: ClusterId, year: u16) -> impl IntoView {
     let store = use_store();
-    let current = store
-        .workspace
-        .with_untracked(|ws| ws.cluster(id).and_then(|c| c.year(year)).cloned());
-    let members = RwSignal::new(
-        current
-            .as_ref()
-            .map(|y| y.members.clone())
-            .unwrap_or_default(),
-    );
-    let leader = RwSignal::new(current.as_ref().and_then(|y| y.leader));
-    let deputy = RwSignal::new(current.as_ref().and_then(|y| y.deputy));
+    // The values the form started from: a save changes only the fields
+    // chosen here (see `domain::form`).
+    let present = move || {
+        store
+            .workspace
+            .with_untracked(|ws| ws.cluster(id).and_then(|c| c.year(year)).map(YearDraft::of))
+    };
+    let base = StoredValue::new(present().unwrap_or_default());
+    let members = RwSignal::new(base.with_value(|b| b.members.clone()));
+    let leader = RwSignal::new(base.with_value(|b| b.leader));
+    let deputy = RwSignal::new(base.with_value(|b| b.deputy));
+    let restart = move || {
+        let now = present().unwrap_or_default();
+        members.set(now.members.clone());
+        leader.set(now.leader);
+        deputy.set(now.deputy);
+        base.set_value(now);
+    };
     let error = RwSignal::new(None::<DomainError>);
     let saved = RwSignal::new(false);
 
@@ -124,7 +131,14 @@ fn MembershipCard(id: ClusterId, year: u16) -> impl IntoView {
             leader: leader.get_untracked(),
             deputy: deputy.get_untracked(),
         };
-        let outcome = store.apply(|ws| ws.update_year(id, year, draft));
+        let from = base.get_value();
+        let outcome = store.apply(|ws| {
+            let present = ws.cluster(id).and_then(|c| c.year(year)).map(YearDraft::of);
+            ws.update_year(id, year, form::merged(&from, draft, present)?)
+        });
+        if form_restarts(&outcome) {
+            restart();
+        }
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
