@@ -604,3 +604,40 @@ fn issue15_a_runoff_after_a_later_round_opened_is_refused_with_exclusion() {
     ws.create_runoff(M, R1, RoundId(63))
         .expect("without exclusion the runoff changes no other round");
 }
+
+/// Issue 15 (found in review): a closed count's places come from the
+/// year's members; removing members afterwards made a count that had
+/// reconciled fail the integrity check (the whole meeting set aside at the
+/// next start-up) and changed results already announced. Once a round has
+/// opened, the members are frozen; leader and deputy may still change.
+#[test]
+fn issue15_members_are_frozen_once_a_round_has_opened() {
+    let mut ws = meeting_with_round(2);
+    // Before any round opens, the members may change.
+    let mut draft_ws = ws.clone();
+    draft_ws
+        .update_year(
+            C,
+            2024,
+            common::year_draft(&[0, 1, 2, 3, 4, 5, 6], Some(6), None),
+        )
+        .expect("a draft round freezes nothing");
+    hand_count_r1(&mut ws);
+    let before = ws.clone();
+    assert_eq!(
+        ws.update_year(
+            C,
+            2024,
+            common::year_draft(&[0, 1, 2, 3, 4, 5, 6], Some(6), None)
+        ),
+        Err(DomainError::MembersFrozenByVote)
+    );
+    assert_eq!(ws, before, "a refused edit changes nothing");
+    ws.update_year(
+        C,
+        2024,
+        common::year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(5), Some(6)),
+    )
+    .expect("same members, other leader");
+    thidua::domain::merge::check_integrity(&ws).expect("still whole");
+}

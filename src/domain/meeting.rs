@@ -284,16 +284,13 @@ impl Meeting {
     /// The cluster's score ranking of `year` settles ties where a round's
     /// tie-break says so.
     pub fn results(&self, year: &super::EmulationYear) -> Vec<(RoundId, Totals, RoundResult)> {
-        let members = year.members.len() as u32;
         let ranks = crate::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
         let score_rank = (!ranks.is_empty()).then_some(&ranks);
         self.rounds
             .iter()
-            .filter_map(|round| match &round.state {
-                RoundState::Closed(count) => {
-                    let places = round.rules.quota.places(members);
+            .filter_map(|round| match self.closed_totals(round, year) {
+                Some((totals, places)) => {
                     let on_ballot = self.candidates_of(round, year);
-                    let totals = count.totals(&on_ballot.standing, &round.rules, places);
                     // Excluded units are listed, last, with their reason.
                     let listed: Vec<UnitId> = on_ballot
                         .standing
@@ -308,9 +305,26 @@ impl Meeting {
                     let result = tally::decide(&totals, &listed, &round.rules, places, context);
                     Some((round.id, totals, result))
                 }
-                _ => None,
+                None => None,
             })
             .collect()
+    }
+
+    /// A closed round's totals and the places it awards: its count over
+    /// its candidates, its quota over the year's members. The results, the
+    /// minutes and the integrity check of every way in take them from here;
+    /// `None` for a round that is not closed.
+    pub fn closed_totals(
+        &self,
+        round: &Round,
+        year: &super::EmulationYear,
+    ) -> Option<(Totals, u32)> {
+        let RoundState::Closed(count) = &round.state else {
+            return None;
+        };
+        let places = round.rules.quota.places(year.members.len() as u32);
+        let standing = self.candidates_of(round, year).standing;
+        Some((count.totals(&standing, &round.rules, places), places))
     }
 
     /// The candidates of `round` in ballot order, in any state: for a

@@ -760,11 +760,26 @@ pub fn check_integrity_except(
             super::Voters::OnePerUnit => Vec::new(),
             super::Voters::Delegates(list) => list.iter().map(|d| d.unit).collect(),
         };
+        let roll: Vec<UnitId> = meeting
+            .rounds
+            .iter()
+            .filter_map(|r| match &r.state {
+                super::RoundState::Open(booth) => Some(booth.entitled.iter().map(|v| v.unit)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let named = meeting
             .rounds
             .iter()
-            .flat_map(|r| r.candidates.iter().chain(&r.excluded))
-            .chain(&delegates);
+            .flat_map(|r| {
+                r.candidates
+                    .iter()
+                    .chain(&r.excluded)
+                    .chain(r.printed.iter().flatten())
+            })
+            .chain(&delegates)
+            .chain(&roll);
         for unit in named {
             if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
                 return broken(
@@ -803,9 +818,11 @@ pub fn check_integrity_except(
 /// Every closed count of a meeting reconciles as the domain required when
 /// it was closed; hand totals name only the round's candidates.
 fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), String> {
-    // As `Meeting::results` counts them.
-    let members = year.members.len() as u32;
     for round in &meeting.rounds {
+        // As `Meeting::results` counts them.
+        let Some((totals, places)) = meeting.closed_totals(round, year) else {
+            continue;
+        };
         let super::RoundState::Closed(count) = &round.state else {
             continue;
         };
@@ -817,8 +834,6 @@ fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), String> {
                 ));
             }
         }
-        let places = round.rules.quota.places(members);
-        let totals = count.totals(&round.candidates, &round.rules, places);
         crate::rules::tally::reconcile(&totals, places).map_err(|e| {
             format!(
                 "the count of round {:?} ({}) does not reconcile: {e}",

@@ -181,6 +181,10 @@ pub enum DomainError {
     /// (`exchange::seal`), so nothing could bring them back.
     #[error("the round {0:?} is in progress: this step would lose its ballots")]
     VoteWouldBeLost(String),
+    /// A round of the year's meeting has opened: its places and roll were
+    /// counted from the members, so they can no longer change.
+    #[error("the year's members cannot change once a round has opened")]
+    MembersFrozenByVote,
     /// The edit is on screen but storage did not take it (the text says
     /// why); it is never reported as saved.
     #[error("the change is not saved: {0}")]
@@ -624,11 +628,21 @@ impl Workspace {
         year: u16,
         draft: YearDraft,
     ) -> Result<(), DomainError> {
-        let cluster = self.cluster_mut(cluster)?;
+        // A round that has opened counted its places and voters from the
+        // members: changing them would change a count already made (and
+        // its results), so the membership is then frozen.
+        let cluster_id = cluster;
+        let voted = self
+            .meeting_of(cluster_id, year)
+            .is_some_and(|m| m.rounds.iter().any(|r| r.state != super::RoundState::Draft));
+        let cluster = self.cluster_mut(cluster_id)?;
         let draft = Self::checked_year_draft(cluster, draft)?;
         let target = cluster
             .year_mut(year)
             .ok_or(DomainError::UnknownYear(year))?;
+        if voted && target.members != draft.members {
+            return Err(DomainError::MembersFrozenByVote);
+        }
         if target
             .handover
             .as_ref()

@@ -133,7 +133,8 @@ pub struct SnapshotDto {
 
 /// The workspace `data` describes, checked record by record as a file's.
 pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
-    let bundle = read_workspace(data.to_json())?;
+    let mut bundle = read_workspace(data.to_json())?;
+    seal_all(&mut bundle.meetings);
     let ws = Workspace {
         units: bundle.units,
         clusters: bundle.clusters,
@@ -141,6 +142,15 @@ pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
     };
     crate::domain::merge::check_integrity(&ws).map_err(|e| integrity_error(&ws, e))?;
     Ok(ws)
+}
+
+/// Every meeting read from a file or a snapshot as files carry it.
+fn seal_all(meetings: &mut [crate::domain::Meeting]) {
+    for meeting in meetings {
+        if let std::borrow::Cow::Owned(sealed) = super::seal::sealed_meeting(meeting) {
+            *meeting = sealed;
+        }
+    }
 }
 
 /// A workspace-wide problem named by the place of its record in a
@@ -366,12 +376,17 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
             .unwrap_or_default()
             .to_owned()
     };
-    let bundle = match kind {
+    let mut bundle = match kind {
         FileKind::Workspace => read_workspace(data)?,
         FileKind::Cluster => read_cluster(data)?,
         FileKind::UnitReport => read_unit_report(data)?,
         FileKind::Results => read_results(data)?,
     };
+    // A file carries no ballots of a round in progress and no delegate's
+    // screen, whoever wrote it (an older version, another program): read
+    // as it is written (`seal::sealed_meeting`), so a file can neither lock
+    // this laptop to another operator's PIN nor bring ballots in.
+    seal_all(&mut bundle.meetings);
     Ok(ReadFile {
         kind,
         version,

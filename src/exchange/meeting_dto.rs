@@ -672,6 +672,22 @@ fn round_from(dto: RoundDto, path: &str) -> Result<Round, RecordError> {
                     "is not on the roll",
                 ));
             }
+            // Only a voter ticked present votes, once: otherwise closing the
+            // round would make a count that does not reconcile.
+            if let Some(idx) = booth.voted.iter().position(|v| !booth.present.contains(v)) {
+                return Err(RecordError::invalid(
+                    format!("{path}.state.booth.voted[{idx}]"),
+                    "is not ticked present",
+                ));
+            }
+            for (list, name) in [(&booth.present, "present"), (&booth.voted, "voted")] {
+                if let Some(idx) = (1..list.len()).find(|&i| list[..i].contains(&list[i])) {
+                    return Err(RecordError::invalid(
+                        format!("{path}.state.booth.{name}[{idx}]"),
+                        "is listed twice",
+                    ));
+                }
+            }
             let ballots = ballot_box(booth.ballots, &format!("{path}.state.booth.ballots"))?;
             if ballots.len() as usize != booth.voted.len() {
                 return Err(RecordError::invalid(

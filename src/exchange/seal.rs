@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::domain::{
-    BallotBox, BoothScreen, Meeting, PaperCount, RoundKind, RoundState, Workspace,
+    BallotBox, BoothScreen, ClusterId, Meeting, PaperCount, RoundKind, RoundState, Workspace,
 };
 
 /// `meeting` as files and snapshots carry it. A round still in progress
@@ -40,11 +40,13 @@ pub fn sealed_meeting(meeting: &Meeting) -> Cow<'_, Meeting> {
     Cow::Owned(sealed)
 }
 
-/// The awards of the rounds in progress in `ws`, whose ballots files and
-/// snapshots leave out (the files screen says so).
-pub fn sealed_rounds(ws: &Workspace) -> Vec<String> {
+/// The awards of the rounds in progress in `ws` (of one cluster's
+/// meetings, or all), whose ballots files and snapshots leave out (the
+/// files screen and the cluster file's button say so).
+pub fn sealed_rounds(ws: &Workspace, cluster: Option<ClusterId>) -> Vec<String> {
     ws.meetings
         .iter()
+        .filter(|m| cluster.is_none_or(|c| m.cluster == c))
         .flat_map(|m| &m.rounds)
         .filter(|r| r.state.in_progress())
         .map(|r| r.award.clone())

@@ -56,6 +56,10 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("Chưa làm gì: vòng “{award}” đang bỏ phiếu. Tệp và bản sao lưu không chứa phiếu của vòng chưa kết thúc, nên bước này sẽ làm mất các phiếu đã bỏ. Hãy kết thúc vòng bỏ phiếu trước."),
             format!("Nothing done: the round “{award}” is being voted on. Files and snapshots hold no ballots of a round that is not closed, so this step would lose the ballots cast. Close the round first."),
         ),
+        E::MembersFrozenByVote => lang.pick(
+            "Không đổi được thành viên: hội nghị của năm này đã mở vòng bỏ phiếu, và số suất, số đại biểu của các vòng đã tính theo danh sách thành viên này. Chưa thay đổi gì.".into(),
+            "The members cannot change: this year's meeting has opened a ballot round, and the rounds' places and voters were counted from these members. Nothing was changed.".into(),
+        ),
         E::NotSaved(why) => lang.pick(
             format!("Chưa lưu: {why} Thay đổi vẫn hiện trên màn hình nhưng sẽ mất khi tải lại hoặc đóng trang. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu”, rồi bấm “Thử lưu lại”."),
             format!("Not saved: {why} The change is still on screen but will be lost on a reload or when the page closes. Free some storage in “Files and backups”, then press “Try saving again”."),

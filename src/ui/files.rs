@@ -103,7 +103,7 @@ fn ExportCard() -> impl IntoView {
                 "Một tệp .thidua.json chứa mọi cụm, đơn vị, năm, điểm, báo cáo và hội nghị trên máy này: để sao lưu, hoặc chuyển sang máy khác.",
                 "One .thidua.json file with every cluster, unit, year, score, report and meeting on this laptop: to keep as a backup, or to move to another laptop.",
             )}</p>
-            <SealedNote/>
+            <SealedNote cluster=None/>
             <button type="button" data-testid="export-workspace" on:click=export>
                 {bi("Tải tệp toàn bộ dữ liệu", "Download the workspace file")}
             </button>
@@ -115,9 +115,9 @@ fn ExportCard() -> impl IntoView {
 /// Says which rounds in progress files and snapshots leave out the
 /// ballots of (`exchange::sealed_rounds`, the same rule that writes them).
 #[component]
-fn SealedNote() -> impl IntoView {
+fn SealedNote(cluster: Option<ClusterId>) -> impl IntoView {
     let store = use_store();
-    let sealed = Memo::new(move |_| store.workspace.with(sealed_rounds));
+    let sealed = Memo::new(move |_| store.workspace.with(|ws| sealed_rounds(ws, cluster)));
     move || {
         let rounds = sealed.get();
         (!rounds.is_empty()).then(|| {
@@ -150,7 +150,7 @@ pub fn ClusterFileButton(cluster: ClusterId) -> impl IntoView {
         offer_file(message, &name, text);
     };
     view! {
-        <SealedNote/>
+        <SealedNote cluster=Some(cluster)/>
         <button type="button" class="secondary" data-testid="export-cluster" on:click=export>
             {bi("Tải tệp của cụm (.thidua.json)", "Download the cluster file (.thidua.json)")}
         </button>
