@@ -50,6 +50,9 @@ pub struct Store {
     tab: StoredValue<String>,
     /// Meetings whose vote this tab runs.
     running: StoredValue<BTreeSet<MeetingId>>,
+    /// How many reloads from storage applied: `commit_as` tells by it
+    /// whether the screen shows stored data after a refused save.
+    reloads: StoredValue<u64>,
     /// The backup file offered while a destructive step waits for the
     /// user's answer (no snapshot fitted in storage).
     pub backup_offer: RwSignal<Option<BackupOffer>>,
@@ -117,6 +120,7 @@ impl Store {
             persister: StoredValue::new(loaded.persister),
             tab: StoredValue::new(tab),
             running: StoredValue::new(mine),
+            reloads: StoredValue::new(0),
             backup_offer: RwSignal::new(None),
             pending: StoredValue::new_local(None),
         };
@@ -142,8 +146,10 @@ impl Store {
                 set_timeout(
                     move || {
                         pending.set_value(false);
-                        store.reload();
-                        store.notice.set(Some(Notice::UpdatedElsewhere));
+                        // Only a reload that applied shows the newest data.
+                        if store.reload() {
+                            store.notice.set(Some(Notice::UpdatedElsewhere));
+                        }
                     },
                     std::time::Duration::from_millis(30),
                 );
@@ -161,17 +167,18 @@ impl Store {
         std::mem::forget(heartbeat);
     }
 
-    /// Re-reads everything from storage (another tab changed it).
-    pub fn reload(&self) {
+    /// Re-reads everything from storage (another tab changed it); `true`
+    /// when the screen now shows what storage holds.
+    pub fn reload(&self) -> bool {
         // Another tab's save may be half done: `storage::reload` then
         // refuses, and its next write brings another reload.
         let loaded = match BrowserStorage::open().and_then(|mut b| storage::reload(&mut b)) {
             Ok(loaded) => loaded,
-            Err(StorageError::Unsettled { .. }) => return,
+            Err(StorageError::Unsettled { .. }) => return false,
             Err(error) => {
                 // This tab may now show older data than storage: say so.
                 self.save_error.set(Some(error));
-                return;
+                return false;
             }
         };
         self.persister.set_value(loaded.persister);
@@ -179,7 +186,9 @@ impl Store {
         if !loaded.set_aside.is_empty() {
             self.set_aside.update(|s| s.extend(loaded.set_aside));
         }
+        self.reloads.update_value(|n| *n += 1);
         self.tick.update(|t| *t += 1);
+        true
     }
 
     fn heartbeat(&self) {
@@ -239,6 +248,22 @@ impl Store {
         Ok(outcome)
     }
 
+    /// `apply` for a step that must be stored or not happen at all: when
+    /// storage does not take it, the screen goes back to what is stored.
+    /// Giving the laptop to a delegate is such a step: a ballot screen
+    /// shown but not stored would come back as the operator's screen on a
+    /// reload, unlocked.
+    pub fn apply_stored<T>(
+        &self,
+        edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
+    ) -> Result<T, DomainError> {
+        let mut draft = self.workspace.get_untracked();
+        let outcome = edit(&mut draft)?;
+        self.commit_as(draft, Unsaved::RollBack)
+            .map_err(|e| self.refusal(e))?;
+        Ok(outcome)
+    }
+
     /// The one place where "was it stored?" becomes a message.
     fn refusal(&self, error: Refused) -> DomainError {
         let lang = self.lang.get_untracked();
@@ -273,9 +298,29 @@ impl Store {
     /// the draft on screen (a storage full) or the newest data from storage
     /// (another tab got there first).
     fn commit(&self, draft: Workspace) -> Result<(), Refused> {
+        self.commit_as(draft, Unsaved::StaysOnScreen)
+    }
+
+    /// `commit`, with what an edit that storage did not take leaves on
+    /// screen. Whatever `unsaved` says, a save refused because another tab
+    /// wrote first never leaves the draft on screen: the tab shows the
+    /// newest stored data, or, when that cannot be read yet, what it showed
+    /// before the edit (a form that then restarts from the screen never
+    /// takes an unsaved value for a stored one).
+    fn commit_as(&self, draft: Workspace, unsaved: Unsaved) -> Result<(), Refused> {
         self.claim_votes(&draft)?;
+        let previous = self.workspace.get_untracked();
+        let reloads = self.reloads.get_value();
         self.workspace.set(draft);
-        self.save().map_err(Refused::Storage)
+        let saved = self.save();
+        if let Err(error) = &saved {
+            let elsewhere = matches!(error, StorageError::ChangedElsewhere { .. });
+            let reloaded = self.reloads.get_value() != reloads;
+            if (elsewhere && !reloaded) || (!elsewhere && unsaved == Unsaved::RollBack) {
+                self.workspace.set(previous);
+            }
+        }
+        saved.map_err(Refused::Storage)
     }
 
     /// Marks this tab as running every vote the change touches, or refuses
@@ -321,6 +366,7 @@ impl Store {
         let changed_elsewhere = matches!(result, Err(StorageError::ChangedElsewhere { .. }));
         self.save_error.set(result.clone().err());
         if changed_elsewhere {
+            // Whether it applied, `commit_as` reads from `reloads`.
             self.reload();
         }
         self.tick.update(|t| *t += 1);
@@ -378,11 +424,9 @@ impl Store {
             return Err(SnapshotError::Domain(DomainError::VoteWouldBeLost(award)));
         }
         match backup {
-            Backup::FileSaved(name) => {
-                self.notice.set(Some(Notice::SnapshotDownloaded(name)));
-                return Ok(true);
-            }
-            Backup::Without => return Ok(true),
+            // The notice that the file was kept comes once the step is
+            // stored (`backup_kept`), never beside a refusal.
+            Backup::FileSaved(_) | Backup::Without => return Ok(true),
             Backup::Snapshot => {}
         }
         let at = crate::ui::now_iso();
@@ -414,6 +458,11 @@ impl Store {
     /// again only after “I have the backup file” or “Go on without a
     /// backup”; a cancel runs nothing and changes nothing.
     pub fn guarded(&self, step: impl Fn(Backup) -> bool + 'static) {
+        // One step waits at a time: while the dialog is open, another
+        // destructive step does not start (nor replace the waiting one).
+        if self.pending.with_value(Option::is_some) {
+            return;
+        }
         if !step(Backup::Snapshot) {
             self.pending.set_value(Some(Box::new(move |answer: Backup| {
                 step(answer);
@@ -427,6 +476,15 @@ impl Store {
         let pending = self.pending.try_update_value(Option::take).flatten();
         if let (Some(step), Some(answer)) = (pending, answer) {
             step(answer);
+        }
+    }
+
+    /// After a step stored with a backup file the user said they saved:
+    /// the notice names that file.
+    fn backup_kept(&self, backup: &Backup) {
+        if let Backup::FileSaved(name) = backup {
+            self.notice
+                .set(Some(Notice::SnapshotDownloaded(name.clone())));
         }
     }
 
@@ -444,7 +502,7 @@ impl Store {
         // The edit runs on a copy first, so a refused one leaves no snapshot.
         let mut trial = self.workspace.get_untracked();
         let outcome = edit(&mut trial)?;
-        match self.snapshot(reason, subject, backup, &trial) {
+        match self.snapshot(reason, subject, backup.clone(), &trial) {
             Ok(true) => {}
             Ok(false) => return Ok(None),
             Err(SnapshotError::Domain(e)) => return Err(e),
@@ -455,6 +513,7 @@ impl Store {
             }
         }
         self.commit(trial).map_err(|e| self.refusal(e))?;
+        self.backup_kept(&backup);
         Ok(Some(outcome))
     }
 
@@ -471,10 +530,11 @@ impl Store {
         let after = self
             .workspace
             .with_untracked(|ws| merge::apply(ws, plan, choices, &mut || crate::ui::new_id()))?;
-        if !self.snapshot("import", files, backup, &after)? {
+        if !self.snapshot("import", files, backup.clone(), &after)? {
             return Ok(false);
         }
         self.commit(after).map_err(|e| self.import_refusal(e))?;
+        self.backup_kept(&backup);
         Ok(true)
     }
 
@@ -484,10 +544,11 @@ impl Store {
         let restored = BrowserStorage::open()
             .and_then(|b| storage::read_snapshot(&b, key))
             .map_err(ImportError::Storage)?;
-        if !self.snapshot("restore", "", backup, &restored)? {
+        if !self.snapshot("restore", "", backup.clone(), &restored)? {
             return Ok(false);
         }
         self.commit(restored).map_err(|e| self.import_refusal(e))?;
+        self.backup_kept(&backup);
         self.notice.set(Some(Notice::Restored));
         Ok(true)
     }
@@ -548,6 +609,15 @@ pub enum ImportError {
     /// The import is on screen but storage did not take it.
     #[error("the import is not saved: {0}")]
     NotSaved(StorageError),
+}
+
+/// What an edit that storage did not take leaves on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unsaved {
+    /// The edit stays on screen, with the banner, until a save succeeds.
+    StaysOnScreen,
+    /// The screen goes back to what is stored: the step did not happen.
+    RollBack,
 }
 
 /// Why a change did not reach storage, before it is put in words.

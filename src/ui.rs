@@ -63,6 +63,16 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // A destructive step waiting in the backup dialog is cancelled when the
+    // user goes elsewhere or the booth locks: its outcome would otherwise
+    // land on a screen that is gone.
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        if locked.with(Option::is_some) || previous.is_some_and(|p| p != now) {
+            store.answer_backup(None);
+        }
+        now
+    });
     // The document's language follows the switch (screen readers, hyphens).
     Effect::new(move |_| browser::set_document_lang(store.lang.get().code()));
 
@@ -176,7 +186,9 @@ fn Banners(
             <div class="banner banner-error" role="alert" data-testid="lock-error">
                 {tr(Text::VoteLockNotKept)}" "
                 {move || store.lock_error.get().map(|e| describe_storage_error(lang.get(), &e))}
-                " "<a href="#/files" data-testid="lock-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                <Show when=move || locked.with(Option::is_none)>
+                    " "<a href="#/files" data-testid="lock-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                </Show>
             </div>
         </Show>
         <Show when=move || store.set_aside.with(|s| !s.is_empty())>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::browser::{compare_vi, navigate, new_id};
 use super::route::Route;
 use super::tr;
-use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
+use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField, UnitSelect};
 use crate::domain::{
     form, ClusterDraft, ClusterId, DomainError, Shift, UnitDraft, UnitId, YearDraft,
 };
@@ -273,7 +273,7 @@ fn NewUnitForm(cluster: ClusterId) -> impl IntoView {
         };
         let outcome = store.apply(|ws| ws.add_unit(UnitId(new_id()), draft, Some(cluster)));
         // Made but not stored is made: the form empties and says why.
-        if matches!(outcome, Ok(()) | Err(DomainError::NotSaved(_))) {
+        if record_made(&outcome) {
             for field in [full_name, short_name, kind, commander, contact] {
                 field.set(String::new());
             }

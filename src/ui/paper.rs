@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser::navigate;
 use super::route::Route;
-use super::widgets::FormError;
+use super::widgets::{record_made, FormError};
 use super::{bi, tr};
 use crate::domain::{
     candidate_for_key, entry_key, parse_count, parse_reading, Approvals, DomainError, HandTotals,
@@ -114,14 +114,17 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let collected = RwSignal::new(String::new());
     let valid = RwSignal::new(String::new());
     let invalid = RwSignal::new(String::new());
-    // One field per unit of the cluster-year, shown only for the round's
-    // candidates (`ballot_candidates`, which change when a higher round
-    // closes in another tab): only candidates' fields are read.
+    // One field per unit that can stand in the round: its list (the
+    // candidates, `ballot_candidates`, are always from it, and change when a
+    // higher round closes in another tab). Only candidates' fields are shown
+    // and read.
     let votes: Vec<(UnitId, RwSignal<String>)> = store.workspace.with_untracked(|ws| {
-        ws.year_of(meeting)
-            .map(|y| {
-                y.members
+        ws.meeting(meeting)
+            .and_then(|m| m.round(round))
+            .map(|r| {
+                r.candidates
                     .iter()
+                    .chain(&r.excluded)
                     .map(|u| (*u, RwSignal::new(String::new())))
                     .collect()
             })
@@ -139,6 +142,11 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 ..HandTotals::default()
             };
             let standing = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
+            // A candidate added in another tab since this form opened has
+            // no field here: refused, never recorded with no votes.
+            if standing.iter().any(|c| !votes.iter().any(|(u, _)| u == c)) {
+                return Err(DomainError::ChangedInAnotherTab);
+            }
             for (unit, value) in votes.iter().filter(|(u, _)| standing.contains(u)) {
                 let text = value.get_untracked();
                 let n = if text.trim().is_empty() {
@@ -487,7 +495,7 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
         let outcome = store.apply(|ws| ws.enter_paper_ballot(meeting, round, pass, ballot));
         // Entered but not stored is still entered: the pad moves on (typing
         // it again would count it twice), and says it is not saved.
-        if matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_))) {
+        if record_made(&outcome) {
             marks.set(vec![false; n_candidates]);
             spoilt.set(false);
         }

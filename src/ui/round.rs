@@ -69,9 +69,13 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         let live = !matches!(phase.get(), Phase::Missing | Phase::Draft | Phase::Closed);
         if live && elsewhere.get() {
             return view! {
-                <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                    <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
-                </nav>
+                // While the booth is locked (the other tab handed the laptop
+                // to a delegate), no link away is offered.
+                <Show when=move || store.workspace.with(|ws| ws.locked_booth().is_none())>
+                    <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
+                        <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
+                    </nav>
+                </Show>
                 <RoundHeader meeting=meeting round=round/>
                 <section class="card banner-warning" role="status" data-testid="run-elsewhere">
                     <h2>{bi("Đang bỏ phiếu ở thẻ hoặc cửa sổ khác", "The vote is running in another tab or window")}</h2>
@@ -304,7 +308,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                                     view! { <span class="ok" data-testid="roll-voted">{bi("Đã bỏ phiếu", "Has voted")}</span> }.into_any()
                                 } else if row.present {
                                     view! { <button type="button" class="small" data-testid="give-ballot"
-                                        on:click=move |_| error.set(store.apply(|ws| ws.start_ballot(meeting, round, voter)).err())>
+                                        on:click=move |_| error.set(store.apply_stored(|ws| ws.start_ballot(meeting, round, voter)).err())>
                                         {bi("Phát phiếu", "Give ballot")}</button> }.into_any()
                                 } else {
                                     view! { <span class="hint">"—"</span> }.into_any()

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
+use super::widgets::{form_restarts, record_made, FormError, SavedNote, YearCrumbs};
 use super::{bi, tr};
 use crate::domain::{
     form, AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric,
@@ -509,7 +509,7 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
         let outcome = store.apply(|ws| ws.add_criterion(cluster, year, draft));
         // Made but not stored is made: the form empties (pressing again
         // would add it twice) and says it is not saved.
-        if matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_))) {
+        if record_made(&outcome) {
             name.set(String::new());
             max.set(String::new());
             guidance.set(String::new());

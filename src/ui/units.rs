@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::{compare_vi, new_id};
 use super::tr;
-use super::widgets::{form_restarts, FormError, SavedNote, TextField};
+use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField};
 use crate::domain::{form, DomainError, UnitDraft, UnitId};
 use crate::i18n::Text;
 use crate::state::use_store;
@@ -195,7 +195,7 @@ fn UnitForm() -> impl IntoView {
         // A unit kept on screen but not stored is made: the form empties
         // too (pressing again would make it twice).
         let outcome = store.apply(|ws| ws.add_unit(UnitId(new_id()), draft_of(fields), None));
-        if form_restarts(&outcome) {
+        if record_made(&outcome) {
             fields.iter().for_each(|f| f.set(String::new()));
         }
         error.set(outcome.err());

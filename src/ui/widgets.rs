@@ -112,3 +112,11 @@ pub fn form_restarts<T>(outcome: &Result<T, DomainError>) -> bool {
         Ok(_) | Err(DomainError::ChangedInAnotherTab | DomainError::NotSaved(_))
     )
 }
+
+/// Whether a creation form's record now exists on screen: made and stored,
+/// or made and kept on screen but not stored (pressing again would make it
+/// twice). Every creation form empties itself on this answer and keeps the
+/// user's typing on any other.
+pub fn record_made<T>(outcome: &Result<T, DomainError>) -> bool {
+    matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_)))
+}
