@@ -32,16 +32,20 @@ build: setup
 ## Everything CI checks: formatting, lints, native, wasm and browser tests.
 test: setup-test lint unit wasm-test build e2e
 
+## The whole workspace (the app and core/). The last line keeps the core pure:
+## thidua-core may depend on no browser or UI crate, on any target.
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+	tree="$$(cargo tree -p thidua-core -e normal --target all)" && \
+	  ! grep -E 'leptos|web-sys|js-sys|wasm-bindgen|gloo' <<< "$$tree"
 
 unit:
-	cargo test
+	cargo test --workspace
 
 wasm-test:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test -p thidua --target wasm32-unknown-unknown --test web
 
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
@@ -58,7 +62,7 @@ guide: setup-test build
 ## through the UI.
 bench: setup-test build
 	node scripts/bench-size.mjs dist
-	cargo run --release --quiet --example bench_tally
-	cargo run --release --quiet --example bench_files
+	cargo run --release --quiet -p thidua-core --example bench_tally
+	cargo run --release --quiet -p thidua --example bench_files
 	node scripts/bench-startup.mjs
 	node scripts/bench-paper.mjs

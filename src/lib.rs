@@ -1,15 +1,12 @@
 //! thidua: the yearly work of an emulation cluster, in the browser.
 //!
-//! Reading order: `domain` (plain data and edits), `rules` (pure
-//! computations), `i18n` (languages and formats), `exchange` (the stored
-//! format), `storage` (localStorage), `state` (the app store), `ui`.
+//! The web shell over `thidua-core` (domain, rules, i18n, exchange,
+//! documents, sort, routes), re-exported here so `crate::domain::…` keeps
+//! its meaning. Reading order: the core, then `storage` (localStorage),
+//! `state` (the app store), `ui`.
 
-pub mod documents;
-pub mod domain;
-pub mod exchange;
-pub mod i18n;
-pub mod rules;
-pub mod sort;
+pub use thidua_core::{documents, domain, exchange, i18n, rules, sort};
+
 pub mod state;
 pub mod storage;
 pub mod ui;

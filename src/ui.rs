@@ -13,7 +13,7 @@ pub mod panic;
 mod paper;
 mod results;
 mod round;
-pub mod route;
+pub use thidua_core::route;
 mod scores;
 mod units;
 mod widgets;

@@ -3,6 +3,7 @@
 //! a file can be bad, older versions, and a fuzz of the whole import path.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 
 use common::{sample_meeting, SAMPLE_M};

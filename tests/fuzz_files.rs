@@ -22,6 +22,7 @@
 //! `tests/files.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 
 use common::{cluster_with, unit, year_draft, C};

@@ -2,6 +2,7 @@
 //! in-memory store: round trips, unreadable records set aside, full quota.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 
 use common::{cluster_with, unit, year_draft};

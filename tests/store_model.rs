@@ -8,6 +8,7 @@
 //! stored" fact the booth thanks on, and the stale-form merge.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;

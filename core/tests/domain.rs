@@ -5,11 +5,11 @@
 mod common;
 
 use common::{cluster_with, unit, year_draft};
-use thidua::domain::sample::{load_sample, SAMPLE_YEAR};
-use thidua::domain::{
+use thidua_core::domain::sample::{load_sample, SAMPLE_YEAR};
+use thidua_core::domain::{
     ClusterDraft, ClusterId, Date, DomainError, Handover, Shift, UnitDraft, UnitId, Workspace,
 };
-use thidua::rules::history::history;
+use thidua_core::rules::history::history;
 
 const C: ClusterId = ClusterId(1);
 const NAMES: [&str; 5] = ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D", "Đơn vị E"];
@@ -466,8 +466,8 @@ fn cluster_draft(name: &str, parent: &str) -> ClusterDraft {
 
 #[test]
 fn clusters_of_one_name_under_different_parents_pass_every_check() {
-    use thidua::domain::merge::{self, RecordRef};
-    use thidua::exchange::{workspace_data, workspace_from};
+    use thidua_core::domain::merge::{self, RecordRef};
+    use thidua_core::exchange::{workspace_data, workspace_from};
     let mut ws = Workspace::default();
     ws.add_cluster(
         ClusterId(1),
@@ -502,7 +502,7 @@ fn clusters_of_one_name_under_different_parents_pass_every_check() {
 
 #[test]
 fn keeping_both_units_finds_a_free_name_by_the_domains_rule() {
-    use thidua::domain::merge::{self, Bundle, Choice};
+    use thidua_core::domain::merge::{self, Bundle, Choice};
     // This laptop already has "đơn vị a (2)" (another case): the copy kept
     // beside "Đơn vị A" must get a name the domain's rule calls free.
     let mut mine = cluster_with(&["Đơn vị A", "đơn vị a (2)"]);
@@ -533,7 +533,7 @@ proptest::proptest! {
         a in " ?[aA][aA ]{0,2}[bB]?", pa in "[xX ]{0,2}",
         b in " ?[aA][aA ]{0,2}[bB]?", pb in "[xX ]{0,2}",
     ) {
-        use thidua::domain::merge::check_integrity;
+        use thidua_core::domain::merge::check_integrity;
         let mut ws = Workspace::default();
         ws.add_cluster(ClusterId(1), cluster_draft(&a, &pa)).expect("first");
         let domain = ws.clone().add_cluster(ClusterId(2), cluster_draft(&b, &pb)).is_ok();

@@ -5,11 +5,13 @@
 
 mod common;
 
-use thidua::documents::{achievement_summary, meeting_minutes, score_table, vote_count_minutes};
-use thidua::domain::sample::SAMPLE_YEAR;
-use thidua::domain::MeetingId;
-use thidua::exchange::{data_sha256, fingerprint, results_data, results_fingerprint};
-use thidua::i18n::Lang;
+use thidua_core::documents::{
+    achievement_summary, meeting_minutes, score_table, vote_count_minutes,
+};
+use thidua_core::domain::sample::SAMPLE_YEAR;
+use thidua_core::domain::MeetingId;
+use thidua_core::exchange::{data_sha256, fingerprint, results_data, results_fingerprint};
+use thidua_core::i18n::Lang;
 
 use common::{sample_meeting, FLAG, MERIT, SAMPLE_M as M};
 
@@ -82,7 +84,7 @@ fn csv_files_start_with_a_bom_and_quote_every_field() {
     let unit = ws.unit(first).expect("unit").clone();
     ws.update_unit(
         first,
-        thidua::domain::UnitDraft {
+        thidua_core::domain::UnitDraft {
             full_name: "Bộ Tham mưu \"BĐBP\", Hà Nội".into(),
             short_name: unit.short_name.clone(),
             kind: unit.kind.clone(),
@@ -91,7 +93,7 @@ fn csv_files_start_with_a_bom_and_quote_every_field() {
         },
     )
     .expect("rename");
-    let results = thidua::documents::results_csv(&ws, M, Lang::Vi).expect("csv");
+    let results = thidua_core::documents::results_csv(&ws, M, Lang::Vi).expect("csv");
     assert!(results.starts_with("\u{feff}\"Vòng\",\"Danh hiệu\""));
     // 8 candidates in the flag round; in the certificate round 4 standing
     // and the 4 flag units listed as excluded.
@@ -102,7 +104,8 @@ fn csv_files_start_with_a_bom_and_quote_every_field() {
         "{results}"
     );
     assert!(results.contains("\"Cục Chính trị BĐBP\",\"8\",\"100,00%\",\"Được đề nghị\""));
-    let scores = thidua::documents::scores_csv(&ws, cluster, SAMPLE_YEAR, Lang::En).expect("csv");
+    let scores =
+        thidua_core::documents::scores_csv(&ws, cluster, SAMPLE_YEAR, Lang::En).expect("csv");
     assert!(scores.starts_with("\u{feff}\"Rank\",\"Unit\",\"Self score\",\"Cluster score\""));
     assert_eq!(scores.lines().count(), 1 + 8);
     assert!(scores.lines().all(|l| l.ends_with('"')));

@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 
 use common::{meeting_with_round, results_of, unit, M, R1};
 use proptest::prelude::*;
-use thidua::domain::{
+use thidua_core::domain::{
     compare_passes, Approvals, CountSource, Difference, DomainError, HandTotals, Meeting,
     PaperBallot, Pass, RoundState, Workspace,
 };
-use thidua::exchange::{decode_record, encode_record, MeetingDto};
-use thidua::rules::tally::ReconcileError;
+use thidua_core::exchange::{decode_record, encode_record, MeetingDto};
+use thidua_core::rules::tally::ReconcileError;
 
 fn marks(units: &[usize]) -> PaperBallot {
     PaperBallot::Marks(Approvals::new(units.iter().map(|u| unit(*u)).collect()))
@@ -196,7 +196,7 @@ fn entry_rules_issued_candidates_undo_and_validity() {
         ws.undo_paper_ballot(M, R1, Pass::First),
         Err(DomainError::NothingToUndo)
     );
-    let outsider = PaperBallot::Marks(Approvals::new(vec![thidua::domain::UnitId(9)]));
+    let outsider = PaperBallot::Marks(Approvals::new(vec![thidua_core::domain::UnitId(9)]));
     assert_eq!(
         ws.enter_paper_ballot(M, R1, Pass::First, outsider),
         Err(DomainError::NotACandidate)
@@ -369,12 +369,14 @@ fn totals_typed_by_hand_are_reconciled_before_they_count() {
     }
     let mut ws = meeting_with_round(2);
     let outsider = HandTotals {
-        votes: BTreeMap::from([(thidua::domain::UnitId(9), 1)]),
+        votes: BTreeMap::from([(thidua_core::domain::UnitId(9), 1)]),
         ..hand(8, 8, 0, &[])
     };
     assert_eq!(
         ws.close_with_totals(M, R1, 8, 8, outsider),
-        Err(DomainError::NotACandidateUnit(thidua::domain::UnitId(9)))
+        Err(DomainError::NotACandidateUnit(thidua_core::domain::UnitId(
+            9
+        )))
     );
     ws.close_with_totals(M, R1, 8, 8, hand(8, 7, 1, &[(1, 7), (2, 6), (4, 1)]))
         .expect("close");
@@ -469,11 +471,11 @@ proptest! {
         booth.open_round(M, R1, "2468").expect("open booth");
         for idx in 0..8 {
             booth
-                .set_present(M, R1, thidua::domain::VoterId(unit(idx).0), true)
+                .set_present(M, R1, thidua_core::domain::VoterId(unit(idx).0), true)
                 .expect("present");
         }
         for (who, ballot) in pile.iter().enumerate() {
-            let voter = thidua::domain::VoterId(unit(who).0);
+            let voter = thidua_core::domain::VoterId(unit(who).0);
             booth.start_ballot(M, R1, voter).expect("start");
             let approvals: Vec<_> = ballot.iter().map(|u| unit(*u)).collect();
             booth.submit_ballot(M, R1, approvals).expect("submit");
@@ -505,13 +507,13 @@ fn a_typed_reading_names_candidates_by_their_number_on_the_paper() {
     ];
     for (text, expected) in cases {
         assert_eq!(
-            thidua::domain::parse_reading(text, &candidates),
+            thidua_core::domain::parse_reading(text, &candidates),
             expected,
             "{text:?}"
         );
     }
     assert_eq!(
-        thidua::domain::parse_reading("0", &candidates),
+        thidua_core::domain::parse_reading("0", &candidates),
         Err(DomainError::NotOnPaper("0".into()))
     );
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use thidua::i18n::{count_in_words, number_in_words, Lang};
+use thidua_core::i18n::{count_in_words, number_in_words, Lang};
 
 #[test]
 fn vietnamese_words_follow_the_reading_rules() {

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use thidua::sort::{sort, sort_by, sort_by_key};
+use thidua_core::sort::{sort, sort_by, sort_by_key};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use thidua::domain::{Approvals, BallotBox, Quota, RoundRules, UnitId};
-use thidua::rules::tally::{decide, reconcile, totals_from_ballots, DecisionContext, Roll};
+use thidua_core::domain::{Approvals, BallotBox, Quota, RoundRules, UnitId};
+use thidua_core::rules::tally::{decide, reconcile, totals_from_ballots, DecisionContext, Roll};
 
 fn main() {
     const N_BALLOTS: u32 = 10_000;

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use thidua::domain::{EmulationYear, UnitId};
-use thidua::rules::rotation::{next_after, next_leader};
+use thidua_core::domain::{EmulationYear, UnitId};
+use thidua_core::rules::rotation::{next_after, next_leader};
 
 proptest! {
     /// The proposed leader is always a member of the next year, and is not

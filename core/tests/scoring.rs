@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 
 use common::{cluster_with, unit, year_draft};
 use proptest::prelude::*;
-use thidua::domain::{
+use thidua_core::domain::{
     sample_criteria, AchievementReport, ClusterId, CriteriaTable, CriterionDraft, CriterionId,
     DomainError, ItemKind, Metric, Points, Scorer, UnitId, UnitScores,
 };
-use thidua::i18n::{format_points, format_signed_points, Lang};
-use thidua::rules::scoring::{ranking, total};
+use thidua_core::i18n::{format_points, format_signed_points, Lang};
+use thidua_core::rules::scoring::{ranking, total};
 
 const C: ClusterId = ClusterId(1);
 

@@ -5,12 +5,12 @@
 mod common;
 
 use common::{meeting_with_round, results_of, unit, C, M, R1};
-use thidua::domain::{
+use thidua_core::domain::{
     BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
     RoundRules, RoundState, UnitId, VoterId, Workspace,
 };
-use thidua::exchange::{decode_record, encode_record, MeetingDto};
-use thidua::rules::tally::Status;
+use thidua_core::exchange::{decode_record, encode_record, MeetingDto};
+use thidua_core::rules::tally::Status;
 
 const R2: RoundId = RoundId(62);
 const PIN: &str = "2468";
@@ -293,7 +293,7 @@ fn rehearsal_never_counts_and_is_deleted_when_it_ends() {
 #[test]
 fn meeting_details_validation() {
     let mut ws = meeting_with_round(4);
-    let member = |name: &str| thidua::domain::CommitteeMember {
+    let member = |name: &str| thidua_core::domain::CommitteeMember {
         name: name.into(),
         role: "Ủy viên".into(),
     };
@@ -301,7 +301,7 @@ fn meeting_details_validation() {
         committee: vec![member("Một"), member("Hai")],
         ..Default::default()
     };
-    let quorum = thidua::domain::Fraction::two_thirds();
+    let quorum = thidua_core::domain::Fraction::two_thirds();
     assert_eq!(
         ws.update_meeting(M, details, quorum, true),
         Err(DomainError::CommitteeSize(2))
@@ -370,7 +370,7 @@ fn stored_meetings_round_trip_and_bad_ones_are_refused_with_the_field() {
 
 #[test]
 fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
-    use thidua::domain::{Points, Scorer, TieBreak};
+    use thidua_core::domain::{Points, Scorer, TieBreak};
     let mut ws = meeting_with_round(1);
     if let Some(round) = ws.meetings[0].rounds.first_mut() {
         round.rules.tie_break = TieBreak::ClusterScore;
@@ -448,7 +448,7 @@ fn two_rounds_first_counted() -> Workspace {
 }
 
 fn hand_count_r1(ws: &mut Workspace) {
-    let hand = thidua::domain::HandTotals {
+    let hand = thidua_core::domain::HandTotals {
         collected: 8,
         valid: 8,
         invalid: 0,
@@ -462,7 +462,7 @@ fn hand_count_r1(ws: &mut Workspace) {
 /// candidates the same way: the paper's 3 is the pad's key 3.
 #[test]
 fn issue15_defect1_papers_draft_list_and_pad_number_the_candidates_alike() {
-    use thidua::domain::{candidate_for_key, entry_key, parse_reading, PaperBallot};
+    use thidua_core::domain::{candidate_for_key, entry_key, parse_reading, PaperBallot};
     let mut ws = two_rounds_first_counted();
     let on_papers = ws.ballot_candidates(M, R2).expect("candidates");
     let six: Vec<UnitId> = (2..8).map(unit).collect();
@@ -481,7 +481,7 @@ fn issue15_defect1_papers_draft_list_and_pad_number_the_candidates_alike() {
     assert_eq!(on_pad.standing[2], unit(4));
     assert_eq!(
         parse_reading("3", &on_pad.standing).expect("reading"),
-        PaperBallot::Marks(thidua::domain::Approvals::new(vec![unit(4)]))
+        PaperBallot::Marks(thidua_core::domain::Approvals::new(vec![unit(4)]))
     );
 }
 
@@ -511,7 +511,7 @@ fn issue15_defect1_papers_printed_before_a_higher_round_closed_ask_for_a_reprint
         ws.open_paper_round(M, R2, 8, 8),
         Err(DomainError::PapersOutdated)
     );
-    let hand = thidua::domain::HandTotals {
+    let hand = thidua_core::domain::HandTotals {
         collected: 8,
         valid: 8,
         invalid: 0,
@@ -542,7 +542,7 @@ fn issue15_defect2_a_later_rounds_hand_count_with_exclusion_saves() {
         fields.iter().map(|u| (*u, 0)).collect();
     votes.insert(unit(2), 6);
     votes.insert(unit(5), 5);
-    let hand = thidua::domain::HandTotals {
+    let hand = thidua_core::domain::HandTotals {
         collected: 8,
         valid: 8,
         invalid: 0,

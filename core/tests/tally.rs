@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use thidua::domain::{
+use thidua_core::domain::{
     Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
     Threshold, TieBreak, UnitId,
 };
-use thidua::rules::tally::{
+use thidua_core::rules::tally::{
     ballot_validity, decide, quorum_met, reconcile, totals_from_ballots, DecisionContext,
     Invalidity, ReconcileError, Roll, RoundResult, Status, Totals,
 };
@@ -590,7 +590,7 @@ proptest! {
 /// and `len` wrapped in release, panicked in debug.)
 #[test]
 fn a_ballot_box_from_counts_never_holds_more_than_max_count() {
-    use thidua::domain::MAX_COUNT;
+    use thidua_core::domain::MAX_COUNT;
     let a = Approvals::new(vec![UnitId(1)]);
     let b = Approvals::new(vec![UnitId(2)]);
     let full = BallotBox::from_counts([(a.clone(), MAX_COUNT)], 0).expect("at the limit");
@@ -617,7 +617,7 @@ fn a_ballot_box_from_counts_never_holds_more_than_max_count() {
 /// words are the ones the results screen, the minutes and the CSV show.
 #[test]
 fn issue15_defect12_a_tie_break_loser_is_told_the_tie_break() {
-    use thidua::i18n::{describe_status, Lang};
+    use thidua_core::i18n::{describe_status, Lang};
     let t = totals(8, 8, 0, &[8, 8, 5, 5, 1]);
     let mut r = rules(3, "1/2", AtLeast, Valid);
     r.tie_break = TieBreak::ClusterScore;

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use thidua::exchange::{
+use thidua_core::exchange::{
     decode_record, encode_record, ClusterDto, MeetingDto, RecordError, UnitDto, CURRENT_VERSION,
 };
 

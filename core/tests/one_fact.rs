@@ -13,14 +13,14 @@ use std::collections::BTreeSet;
 
 use common::{cluster_with, unit, year_draft, C, M};
 use proptest::prelude::*;
-use thidua::documents::{results_csv, vote_count_minutes};
-use thidua::domain::{
+use thidua_core::documents::{results_csv, vote_count_minutes};
+use thidua_core::domain::{
     candidate_for_key, entry_key, parse_reading, DomainError, HandTotals, PaperBallot, Pass,
     Points, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, Scorer, TieBreak,
     UnitId, VoterId, Workspace,
 };
-use thidua::i18n::Lang;
-use thidua::rules::tally::{self, Roll, RoundResult, Status};
+use thidua_core::i18n::Lang;
+use thidua_core::rules::tally::{self, Roll, RoundResult, Status};
 
 const PIN: &str = "2468";
 
@@ -118,7 +118,7 @@ fn workspace(spec: &Spec) -> Workspace {
         .expect("year");
     ws.add_meeting(M, C, 2024).expect("meeting");
     let details = ws.meeting(M).expect("meeting").details.clone();
-    let quorum = thidua::domain::Fraction::two_thirds();
+    let quorum = thidua_core::domain::Fraction::two_thirds();
     ws.update_meeting(M, details, quorum, spec.exclusion)
         .expect("exclusion");
     let year = ws.year_of(M).expect("year").clone();
@@ -200,7 +200,7 @@ fn check_one_list(ws: &Workspace) -> Result<(), TestCaseError> {
     let meeting = ws.meeting(M).expect("meeting");
     let year = ws.year_of(M).expect("year");
     let results = meeting.results(year);
-    let ranks = thidua::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
+    let ranks = thidua_core::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
     for r in &meeting.rounds {
         let c = ws.ballot_candidates(M, r.id).expect("candidates");
         let (standing, excluded) = model_standing(ws, r.id);
@@ -215,7 +215,7 @@ fn check_one_list(ws: &Workspace) -> Result<(), TestCaseError> {
             let read = parse_reading(&(idx + 1).to_string(), &c.standing).expect("reading");
             prop_assert_eq!(
                 read,
-                PaperBallot::Marks(thidua::domain::Approvals::new(vec![*u]))
+                PaperBallot::Marks(thidua_core::domain::Approvals::new(vec![*u]))
             );
         }
         prop_assert_eq!(
@@ -456,9 +456,9 @@ fn count_round(
                 prop_assert_eq!(&*ws, &before);
                 ws.record_printed_papers(M, round).expect("reprinted");
             }
-            let mut ballots = thidua::domain::BallotBox::default();
+            let mut ballots = thidua_core::domain::BallotBox::default();
             for v in 0..members.len() {
-                ballots.cast(thidua::domain::Approvals::new(approvals(v)));
+                ballots.cast(thidua_core::domain::Approvals::new(approvals(v)));
             }
             let roll = Roll {
                 entitled: n,

@@ -1,13 +1,13 @@
 //! Builders shared by the native tests.
 #![allow(dead_code)]
 
-use thidua::domain::sample::{load_sample, SAMPLE_YEAR};
-use thidua::domain::{
+use thidua_core::domain::sample::{load_sample, SAMPLE_YEAR};
+use thidua_core::domain::{
     ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, MeetingDetails, MeetingId, Points,
     Quota, RoundDraft, RoundId, RoundRules, Scorer, UnitDraft, UnitId, VoterId, Workspace,
     YearDraft,
 };
-use thidua::rules::tally::{RoundResult, Totals};
+use thidua_core::rules::tally::{RoundResult, Totals};
 
 pub const C: ClusterId = ClusterId(1);
 pub const M: MeetingId = MeetingId(50);
@@ -118,7 +118,7 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
     ws.update_meeting(
         SAMPLE_M,
         details,
-        thidua::domain::Fraction::two_thirds(),
+        thidua_core::domain::Fraction::two_thirds(),
         true,
     )
     .expect("details");

@@ -1,0 +1,14 @@
+//! thidua-core: the pure core of thidua, with no browser crate (checked by
+//! `cargo tree -p thidua-core` in `make lint`).
+//!
+//! Reading order: `domain` (plain data and edits), `rules` (pure
+//! computations), `i18n` (languages and formats), `exchange` (the stored
+//! format), `documents` (printable reports), `sort`, `route` (hash routes).
+
+pub mod documents;
+pub mod domain;
+pub mod exchange;
+pub mod i18n;
+pub mod route;
+pub mod rules;
+pub mod sort;
