@@ -639,5 +639,5 @@ fn issue15_members_are_frozen_once_a_round_has_opened() {
         common::year_draft(&[0, 1, 2, 3, 4, 5, 6, 7], Some(5), Some(6)),
     )
     .expect("same members, other leader");
-    thidua::domain::merge::check_integrity(&ws).expect("still whole");
+    thidua_core::domain::merge::check_integrity(&ws).expect("still whole");
 }
