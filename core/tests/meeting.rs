@@ -249,6 +249,17 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         vote(&mut ws, runoff, who, &[if who < 5 { 0 } else { 1 }]);
     }
     ws.close_round(M, runoff).expect("close");
+    // Issue 15 (found by trying the app): once the runoff is held, the tied
+    // round still reads "tied"; a second runoff would vote again on the
+    // place the first filled (five nominees for four places). One per round.
+    assert_eq!(
+        ws.create_runoff(M, R1, RoundId(64)),
+        Err(DomainError::RunoffExists)
+    );
+    assert_eq!(
+        ws.meeting(M).and_then(|m| m.runoff_of(R1)).map(|r| r.id),
+        Some(runoff)
+    );
     // Unit 0 won the flag in the runoff, so it is off the next ballot.
     ws.open_round(M, R2, PIN).expect("open round 2");
     let round2 = ws.meeting(M).expect("m").round(R2).expect("r2").clone();

@@ -123,6 +123,12 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .map(|(_, n)| n.clone())
             .collect();
         let runoff_places = view.result.runoff.as_ref().map(|(_, p)| *p);
+        // At most one runoff per round: once made, the screen leads to it.
+        let held_runoff = store.workspace.with(|ws| {
+            ws.meeting(meeting)
+                .and_then(|m| m.runoff_of(round))
+                .map(|r| r.id)
+        });
         let unfilled = view.result.unfilled;
         let rows = view.result.candidates.iter().zip(view.names.iter()).map(|(c, name)| {
             let (word, reason) = describe_status(lang, c.status, &view.rules);
@@ -197,7 +203,10 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                         {lang.pick(format!("Còn {unfilled} chỉ tiêu chưa có đơn vị đạt."), format!("{unfilled} place(s) not filled."))}
                     </p>
                 })}
-                {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0)).then(|| view! {
+                {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0) && held_runoff.is_some()).then(|| held_runoff.map(|id| view! {
+                    <p><a href=Route::Round(meeting, id).href() data-testid="open-runoff">{bi("Mở vòng bầu lại của vòng này", "Open this round's runoff")}</a></p>
+                }))}
+                {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0) && held_runoff.is_none()).then(|| view! {
                     <button type="button" data-testid="create-runoff" on:click=runoff>{bi("Tạo vòng bầu lại cho các chỉ tiêu còn lại", "Create a runoff for the places left")}</button>
                 })}
                 <FormError error=error testid="runoff-error"/>

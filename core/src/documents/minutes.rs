@@ -111,7 +111,15 @@ fn conclusion(lang: Lang, ws: &Workspace, round: &Round, result: &RoundResult) -
         let units = names(ws, &result.nominated);
         lang.pick(
             format!("Có {n} đơn vị được đề nghị {}: {units}.", round.award),
-            format!("{n} units proposed for {}: {units}.", round.award),
+            format!(
+                "{n} {} proposed for {}: {units}.",
+                if result.nominated.len() == 1 {
+                    "unit"
+                } else {
+                    "units"
+                },
+                round.award
+            ),
         )
     };
     if let Some((tied, places)) = &result.runoff {
@@ -121,14 +129,24 @@ fn conclusion(lang: Lang, ws: &Workspace, round: &Round, result: &RoundResult) -
             format!(
                 "Các đơn vị bằng phiếu ở vị trí cuối: {units}; bầu lại cho {n} vị trí còn lại."
             ),
-            format!("Tied at the quota line: {units}; a runoff for the {n} places left."),
+            format!(
+                "Tied at the quota line: {units}; a runoff for the {n} {} left.",
+                if *places == 1 { "place" } else { "places" }
+            ),
         ));
     } else if result.unfilled > 0 {
         let n = count_in_words(lang, result.unfilled);
         text.push(' ');
         text.push_str(&lang.pick(
             format!("Còn {n} vị trí chưa có đơn vị đạt."),
-            format!("{n} places are left unfilled."),
+            format!(
+                "{n} {} left unfilled.",
+                if result.unfilled == 1 {
+                    "place is"
+                } else {
+                    "places are"
+                }
+            ),
         ));
     }
     if result
@@ -413,7 +431,17 @@ pub fn meeting_minutes(
         if round.kind == RoundKind::Rehearsal {
             continue;
         }
-        let award = &round.award;
+        // A runoff is named as such, as on the screen and the papers.
+        let award = match round.kind {
+            RoundKind::Runoff { .. } => {
+                format!(
+                    "{}{}",
+                    round.award,
+                    lang.pick_str(" (bầu lại)", " (runoff)")
+                )
+            }
+            _ => round.award.clone(),
+        };
         let issued = count_in_words(lang, totals.issued);
         let collected = count_in_words(lang, totals.collected);
         let valid = count_in_words(lang, totals.valid);

@@ -327,6 +327,14 @@ impl Meeting {
         Some((count.totals(&standing, &round.rules, places), places))
     }
 
+    /// The runoff held for `round`'s tied or unfilled places, if one was
+    /// created (there is at most one per round).
+    pub fn runoff_of(&self, round: RoundId) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .find(|r| r.kind == (RoundKind::Runoff { parent: round }))
+    }
+
     /// The candidates of `round` in ballot order, in any state: for a
     /// draft, its list less the units nominated by closed counting rounds
     /// before it (when the meeting excludes them; never in a rehearsal);
@@ -1016,9 +1024,9 @@ impl Workspace {
         if candidates.is_empty() {
             return Err(DomainError::NoCandidates);
         }
-        if meeting.rounds.iter().any(|r| {
-            r.kind == (RoundKind::Runoff { parent: round_id }) && r.state == RoundState::Draft
-        }) {
+        // One runoff per round, whatever its state: a second one would
+        // vote again on places the first already filled.
+        if meeting.runoff_of(round_id).is_some() {
             return Err(DomainError::RunoffExists);
         }
         let runoff = Round {

@@ -117,7 +117,7 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             "A score is a number from 0 with at most two decimals (e.g. 27.5); not saved.".into(),
         ),
         E::MetricWithoutName => lang.pick("Một chỉ số có giá trị nhưng chưa có tên.".into(), "A metric has a value but no name.".into()),
-        E::RunoffExists => lang.pick("Đã tạo vòng bầu lại cho vòng này.".into(), "A runoff of this round is already prepared.".into()),
+        E::RunoffExists => lang.pick("Vòng này đã có vòng bầu lại; không tạo thêm.".into(), "This round already has its runoff; no other is made.".into()),
         E::LaterRoundStarted => lang.pick("Một vòng sau đã mở hoặc đã kết thúc; không tổ chức bầu lại được nữa, vì đơn vị trúng khi bầu lại đã là đơn vị được xét ở vòng sau.".into(), "A later round has already opened or closed; a runoff can no longer be held, since a unit it nominated stood in that later round.".into()),
         E::PresentOverEntitled { present, entitled } => lang.pick(
             format!("Số đại biểu có mặt ({present}) lớn hơn số đại biểu được triệu tập ({entitled})."),
