@@ -58,8 +58,10 @@ pub enum StorageError {
     #[error("snapshot {key} cannot be read: {reason}")]
     BadSnapshot { key: String, reason: String },
     /// What another tab is writing does not hold together yet.
-    #[error("the stored data does not hold together yet: {reason}")]
-    Unsettled { reason: String },
+    #[error("the stored data does not hold together yet: {problem}")]
+    Unsettled {
+        problem: crate::domain::merge::IntegrityProblem,
+    },
 }
 
 /// A string key-value store: the browser's localStorage, or memory in tests.
@@ -191,7 +193,7 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
         let settled = crate::domain::merge::check_integrity_except(&loaded.workspace, &aside);
         if let Err(error) = settled {
             return Err(StorageError::Unsettled {
-                reason: error.problem,
+                problem: error.problem,
             });
         }
     }
@@ -274,7 +276,11 @@ fn second_reading(loaded: &mut Loaded, failures: &mut Vec<(String, String, Recor
         // no loaded record cannot happen, but would not loop either.
         let Some(key) = key else { break };
         let text = loaded.persister.written.remove(&key).unwrap_or_default();
-        failures.push((key, text, RecordError::invalid("data", error.problem)));
+        let error = RecordError::Integrity {
+            path: "data".into(),
+            problem: error.problem,
+        };
+        failures.push((key, text, error));
     }
 }
 

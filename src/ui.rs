@@ -246,9 +246,12 @@ pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
             format!("Không đọc được bản sao lưu {key}: {reason}."),
             format!("Snapshot {key} cannot be read: {reason}."),
         ),
-        StorageError::Unsettled { reason } => lang.pick(
-            format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
-            format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
-        ),
+        StorageError::Unsettled { problem } => {
+            let reason = crate::i18n::describe_integrity_problem(lang, problem);
+            lang.pick(
+                format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
+                format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
+            )
+        }
     }
 }
