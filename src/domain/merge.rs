@@ -498,13 +498,9 @@ pub fn apply(
                 }
             }
             (RecordKey::Year(cluster, year), Part::Year(theirs)) => {
-                let target = out
-                    .clusters
-                    .iter_mut()
-                    .find(|c| c.id == *cluster)
-                    .ok_or_else(|| {
-                        MergeError::Broken(IntegrityProblem::ClusterGone { cluster: *cluster })
-                    })?;
+                let target = out.clusters.iter_mut().find(|c| c.id == *cluster).ok_or(
+                    MergeError::Broken(IntegrityProblem::ClusterGone { cluster: *cluster }),
+                )?;
                 match target.years.iter_mut().find(|y| y.year == *year) {
                     Some(mine) => {
                         let scores = std::mem::take(&mut mine.scores);
@@ -592,7 +588,10 @@ fn year_mut(
         .iter_mut()
         .find(|c| c.id == cluster)
         .and_then(|c| c.years.iter_mut().find(|y| y.year == year))
-        .ok_or_else(|| MergeError::Broken(IntegrityProblem::YearGone { cluster, year }))
+        .ok_or(MergeError::Broken(IntegrityProblem::YearGone {
+            cluster,
+            year,
+        }))
 }
 
 /// A record's name for messages and the preview.
