@@ -55,11 +55,20 @@ pub enum StorageError {
     ChangedElsewhere { key: String },
     #[error("no room for a snapshot of {needed} units")]
     NoRoomForSnapshot { needed: usize },
-    #[error("snapshot {key} cannot be read: {reason}")]
-    BadSnapshot { key: String, reason: String },
+    /// The snapshot's record or data is refused as a file's would be
+    /// (coded, worded where shown).
+    #[error("snapshot {key} cannot be read: {error}")]
+    BadSnapshot {
+        key: String,
+        error: crate::exchange::FileError,
+    },
+    #[error("snapshot {key} is gone")]
+    SnapshotGone { key: String },
     /// What another tab is writing does not hold together yet.
-    #[error("the stored data does not hold together yet: {reason}")]
-    Unsettled { reason: String },
+    #[error("the stored data does not hold together yet: {problem}")]
+    Unsettled {
+        problem: crate::domain::merge::IntegrityProblem,
+    },
 }
 
 /// A string key-value store: the browser's localStorage, or memory in tests.
@@ -191,7 +200,7 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
         let settled = crate::domain::merge::check_integrity_except(&loaded.workspace, &aside);
         if let Err(error) = settled {
             return Err(StorageError::Unsettled {
-                reason: error.problem,
+                problem: error.problem,
             });
         }
     }
@@ -274,7 +283,11 @@ fn second_reading(loaded: &mut Loaded, failures: &mut Vec<(String, String, Recor
         // no loaded record cannot happen, but would not loop either.
         let Some(key) = key else { break };
         let text = loaded.persister.written.remove(&key).unwrap_or_default();
-        failures.push((key, text, RecordError::invalid("data", error.problem)));
+        let error = RecordError::Integrity {
+            path: "data".into(),
+            problem: error.problem,
+        };
+        failures.push((key, text, error));
     }
 }
 
@@ -679,16 +692,15 @@ pub fn snapshots(store: &dyn KeyValue) -> Result<Vec<SnapshotInfo>, StorageError
 
 /// The workspace a snapshot holds.
 pub fn read_snapshot(store: &dyn KeyValue, key: &str) -> Result<Workspace, StorageError> {
-    let bad = |reason: String| StorageError::BadSnapshot {
+    let bad = |error: crate::exchange::FileError| StorageError::BadSnapshot {
         key: key.to_owned(),
-        reason,
+        error,
     };
-    let text = store
-        .get(key)?
-        .ok_or_else(|| bad("it is gone".to_owned()))?;
-    let dto =
-        decode_record::<crate::exchange::SnapshotDto>(&text).map_err(|e| bad(e.to_string()))?;
-    crate::exchange::workspace_from(dto.data).map_err(|e| bad(e.to_string()))
+    let text = store.get(key)?.ok_or_else(|| StorageError::SnapshotGone {
+        key: key.to_owned(),
+    })?;
+    let dto = decode_record::<crate::exchange::SnapshotDto>(&text).map_err(|e| bad(e.into()))?;
+    crate::exchange::workspace_from(dto.data).map_err(bad)
 }
 
 pub fn delete_snapshot(store: &mut dyn KeyValue, key: &str) -> Result<(), StorageError> {

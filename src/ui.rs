@@ -242,13 +242,23 @@ pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
             format!("Không đủ chỗ để giữ bản sao lưu ({} ký tự).", crate::i18n::format_integer(lang, *needed as i64)),
             format!("No room to keep a snapshot ({} characters).", crate::i18n::format_integer(lang, *needed as i64)),
         ),
-        StorageError::BadSnapshot { key, reason } => lang.pick(
-            format!("Không đọc được bản sao lưu {key}: {reason}."),
-            format!("Snapshot {key} cannot be read: {reason}."),
+        StorageError::BadSnapshot { key, error } => {
+            let reason = crate::i18n::describe_file_error(lang, error);
+            lang.pick(
+                format!("Không đọc được bản sao lưu {key}: {reason}"),
+                format!("Snapshot {key} cannot be read: {reason}"),
+            )
+        }
+        StorageError::SnapshotGone { key } => lang.pick(
+            format!("Không còn bản sao lưu {key}."),
+            format!("Snapshot {key} is gone."),
         ),
-        StorageError::Unsettled { reason } => lang.pick(
-            format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
-            format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
-        ),
+        StorageError::Unsettled { problem } => {
+            let reason = crate::i18n::describe_integrity_problem(lang, problem);
+            lang.pick(
+                format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
+                format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
+            )
+        }
     }
 }

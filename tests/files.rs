@@ -1069,3 +1069,47 @@ fn a_booth_whose_voters_were_not_present_or_are_listed_twice_is_refused() {
     let err = read_file(&twice, &ANY).map(|_| ()).expect_err("refused");
     assert!(format!("{err:?}").contains("present"), "{err:?}");
 }
+
+#[test]
+fn an_import_refused_for_a_count_that_does_not_reconcile_is_worded_in_vietnamese() {
+    use thidua::i18n::{describe_file_error, describe_merge_error, Lang};
+    let (ws, cluster) = sample_meeting();
+    let good = cluster_file(&ws, cluster, AT).expect("file");
+    let text = resealed(&good, |d| {
+        d["meetings"][0]["rounds"][1]["state"]["closed"]["source"]["hand"]["votes"][0]["votes"] =
+            json!(9);
+    });
+    // As the files screen words a refusal, in the user's language.
+    let refusal = |lang: Lang| -> String {
+        let file = match read_file(&text, &ANY) {
+            Ok(file) => file,
+            Err(e) => return describe_file_error(lang, &e),
+        };
+        let here = Workspace::default();
+        let plan = match merge::plan(&here, &file.bundle) {
+            Ok(plan) => plan,
+            Err(e) => return describe_merge_error(lang, &e),
+        };
+        let choices = vec![Choice::TakeTheirs; plan.items.len()];
+        match merge::apply(&here, &plan, &choices, &mut fresh_ids()) {
+            Ok(_) => panic!("imported"),
+            Err(e) => describe_merge_error(lang, &e),
+        }
+    };
+    let vi = refusal(Lang::Vi);
+    assert!(vi.contains("không khớp"), "{vi}");
+    assert!(vi.contains("Bằng khen của Bộ Tư lệnh BĐBP"), "{vi}");
+    for english in [
+        "does not",
+        "reconcile",
+        "round",
+        "count",
+        "ballots",
+        "votes",
+        " the ",
+    ] {
+        assert!(!vi.contains(english), "{english:?} in {vi}");
+    }
+    let en = refusal(Lang::En);
+    assert!(en.contains("does not reconcile"), "{en}");
+}

@@ -370,6 +370,10 @@ fn check_refusal(err: &FileError, case: &Case) {
             assert!(path.starts_with("data"), "{case}: {path}: {problem}");
             assert!(!problem.is_empty(), "{case}");
         }
+        FileError::Record(RecordError::Integrity { path, problem }) => {
+            assert!(path.starts_with("data"), "{case}: {path}: {problem}");
+            assert!(!problem.to_string().is_empty(), "{case}");
+        }
         FileError::DuplicateId { path, .. } => assert!(path.starts_with("data."), "{case}"),
         // Nesting past serde_json's recursion limit: the file is not
         // read at all, with the line and column where it stopped.

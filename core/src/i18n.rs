@@ -14,7 +14,8 @@ pub use ballot_text::{
 };
 pub use catalogue::Text;
 pub use errors::{
-    describe_domain_error, describe_file_error, describe_merge_error, describe_record_error,
+    describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,
+    describe_record_error,
 };
 pub use number::{
     format_integer, format_megabytes, format_points, format_share, format_signed_points,

@@ -134,3 +134,114 @@ fn sizes_read_in_kb_then_mb() {
     );
     assert_eq!(format_megabytes(Lang::Vi, 2_500_000), "2,4 MB");
 }
+
+#[test]
+fn every_integrity_problem_is_worded_in_both_languages() {
+    use thidua::domain::merge::IntegrityProblem as P;
+    use thidua::domain::UnitId;
+    use thidua::i18n::describe_integrity_problem;
+    use thidua::rules::tally::ReconcileError;
+    let (cluster, year, unit) = ("Cụm thi đua số 1".to_owned(), 2024, UnitId(7));
+    let problems = [
+        P::UnitIdTwice { unit },
+        P::UnitNameTwice {
+            name: "Đồn Biên phòng A".into(),
+            first: UnitId(1),
+            second: UnitId(2),
+        },
+        P::ClusterIdTwice {
+            cluster: ClusterId(3),
+        },
+        P::ClusterNameTwice {
+            name: cluster.clone(),
+            parent: "BĐBP tỉnh A".into(),
+        },
+        P::ClusterListsMissingUnit {
+            cluster: cluster.clone(),
+            unit,
+        },
+        P::YearHasStranger {
+            cluster: cluster.clone(),
+            year,
+            unit,
+        },
+        P::ScoreForMissingItem {
+            cluster: cluster.clone(),
+            year,
+            item: 4,
+        },
+        P::ScoreAboveMax {
+            cluster: cluster.clone(),
+            year,
+            item: 4,
+        },
+        P::MeetingIdTwice { meeting: 5 },
+        P::TwoMeetings {
+            cluster: cluster.clone(),
+            year,
+        },
+        P::MeetingNamesMissingUnit {
+            cluster: cluster.clone(),
+            year,
+            unit,
+        },
+        P::MeetingWithoutCluster {
+            cluster: ClusterId(3),
+            year,
+        },
+        P::HandVotesForNonCandidate {
+            award: "Cờ thi đua".into(),
+            year,
+            unit,
+        },
+        P::CountDoesNotReconcile {
+            award: "Cờ thi đua".into(),
+            year,
+            error: ReconcileError::CollectedOverIssued {
+                issued: 8,
+                collected: 9,
+            },
+        },
+        P::ClusterGone {
+            cluster: ClusterId(3),
+        },
+        P::YearGone {
+            cluster: ClusterId(3),
+            year,
+        },
+        P::PreviewInconsistent,
+    ];
+    // Every variant is listed above: a new one fails to compile here
+    // until it is added to the list.
+    let listed = |p: &P| match p {
+        P::UnitIdTwice { .. } => 0,
+        P::UnitNameTwice { .. } => 1,
+        P::ClusterIdTwice { .. } => 2,
+        P::ClusterNameTwice { .. } => 3,
+        P::ClusterListsMissingUnit { .. } => 4,
+        P::YearHasStranger { .. } => 5,
+        P::ScoreForMissingItem { .. } => 6,
+        P::ScoreAboveMax { .. } => 7,
+        P::MeetingIdTwice { .. } => 8,
+        P::TwoMeetings { .. } => 9,
+        P::MeetingNamesMissingUnit { .. } => 10,
+        P::MeetingWithoutCluster { .. } => 11,
+        P::HandVotesForNonCandidate { .. } => 12,
+        P::CountDoesNotReconcile { .. } => 13,
+        P::ClusterGone { .. } => 14,
+        P::YearGone { .. } => 15,
+        P::PreviewInconsistent => 16,
+    };
+    let kinds: std::collections::BTreeSet<_> = problems.iter().map(listed).collect();
+    assert_eq!(kinds.len(), 17);
+    for problem in &problems {
+        let vi = describe_integrity_problem(Lang::Vi, problem);
+        let en = describe_integrity_problem(Lang::En, problem);
+        assert!(
+            !vi.trim().is_empty() && !en.trim().is_empty(),
+            "{problem:?}"
+        );
+        assert_ne!(vi, en, "{problem:?}");
+        assert!(!en.is_empty() && !problem.to_string().is_empty());
+    }
+}

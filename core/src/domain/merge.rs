@@ -172,7 +172,7 @@ pub enum MergeError {
         here: String,
     },
     #[error("after the import, {0}")]
-    Broken(String),
+    Broken(IntegrityProblem),
     #[error("“keep both” cannot be chosen for {0}")]
     CannotKeepBoth(String),
 }
@@ -498,11 +498,9 @@ pub fn apply(
                 }
             }
             (RecordKey::Year(cluster, year), Part::Year(theirs)) => {
-                let target = out
-                    .clusters
-                    .iter_mut()
-                    .find(|c| c.id == *cluster)
-                    .ok_or_else(|| MergeError::Broken(format!("cluster {cluster} is missing")))?;
+                let target = out.clusters.iter_mut().find(|c| c.id == *cluster).ok_or(
+                    MergeError::Broken(IntegrityProblem::ClusterGone { cluster: *cluster }),
+                )?;
                 match target.years.iter_mut().find(|y| y.year == *year) {
                     Some(mine) => {
                         let scores = std::mem::take(&mut mine.scores);
@@ -542,7 +540,7 @@ pub fn apply(
                     out.meetings.push(theirs.clone());
                 }
             }
-            _ => return Err(MergeError::Broken("a preview item is inconsistent".into())),
+            _ => return Err(MergeError::Broken(IntegrityProblem::PreviewInconsistent)),
         }
     }
     check_integrity(&out).map_err(|e| MergeError::Broken(e.problem))?;
@@ -590,7 +588,10 @@ fn year_mut(
         .iter_mut()
         .find(|c| c.id == cluster)
         .and_then(|c| c.years.iter_mut().find(|y| y.year == year))
-        .ok_or_else(|| MergeError::Broken(format!("cluster {cluster} has no year {year}")))
+        .ok_or(MergeError::Broken(IntegrityProblem::YearGone {
+            cluster,
+            year,
+        }))
 }
 
 /// A record's name for messages and the preview.
@@ -623,10 +624,84 @@ pub enum RecordRef {
 #[error("{problem}")]
 pub struct IntegrityError {
     pub record: RecordRef,
-    pub problem: String,
+    pub problem: IntegrityProblem,
 }
 
-fn broken(record: RecordRef, problem: String) -> Result<(), IntegrityError> {
+/// Why a workspace does not hold together, as a coded value with what
+/// its message needs (names as they were when found: the record may be
+/// set aside since). Worded for people by
+/// `i18n::describe_integrity_problem`; the English `Display` is for logs
+/// and tests.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IntegrityProblem {
+    #[error("unit id {unit} is used twice")]
+    UnitIdTwice { unit: UnitId },
+    #[error("two different units are named {name:?} (ids {first} and {second})")]
+    UnitNameTwice {
+        name: String,
+        first: UnitId,
+        second: UnitId,
+    },
+    #[error("cluster id {cluster} is used twice")]
+    ClusterIdTwice { cluster: ClusterId },
+    #[error("two clusters are named {name:?} under the same parent body {parent:?}")]
+    ClusterNameTwice { name: String, parent: String },
+    #[error("cluster {cluster:?} lists unit {unit}, which is not on this laptop")]
+    ClusterListsMissingUnit { cluster: String, unit: UnitId },
+    #[error("{cluster:?} {year} has unit {unit}, which is not in the cluster")]
+    YearHasStranger {
+        cluster: String,
+        year: u16,
+        unit: UnitId,
+    },
+    #[error("{cluster:?} {year} has a score for item {item}, which its criteria table lacks")]
+    ScoreForMissingItem {
+        cluster: String,
+        year: u16,
+        item: u32,
+    },
+    #[error("{cluster:?} {year} has a score above the maximum of item {item}")]
+    ScoreAboveMax {
+        cluster: String,
+        year: u16,
+        item: u32,
+    },
+    #[error("meeting id {meeting} is used twice")]
+    MeetingIdTwice { meeting: u64 },
+    #[error("{cluster:?} has two meetings in {year}")]
+    TwoMeetings { cluster: String, year: u16 },
+    #[error("the meeting of {cluster:?} {year} names unit {unit}, which is not on this laptop")]
+    MeetingNamesMissingUnit {
+        cluster: String,
+        year: u16,
+        unit: UnitId,
+    },
+    #[error("a meeting of {year} belongs to cluster {cluster}, which is not on this laptop")]
+    MeetingWithoutCluster { cluster: ClusterId, year: u16 },
+    #[error("the hand count of round {award:?} ({year}) gives votes to unit {unit}, which is not a candidate")]
+    HandVotesForNonCandidate {
+        award: String,
+        year: u16,
+        unit: UnitId,
+    },
+    #[error("the count of round {award:?} ({year}) does not reconcile: {error}")]
+    CountDoesNotReconcile {
+        award: String,
+        year: u16,
+        error: crate::rules::tally::ReconcileError,
+    },
+    /// An import's own steps: a cluster it writes into is gone.
+    #[error("cluster {cluster} is missing")]
+    ClusterGone { cluster: ClusterId },
+    /// An import's own steps: a year it writes into is gone.
+    #[error("cluster {cluster} has no year {year}")]
+    YearGone { cluster: ClusterId, year: u16 },
+    /// An import's own steps: the preview and the file do not agree.
+    #[error("a preview item is inconsistent")]
+    PreviewInconsistent,
+}
+
+fn broken(record: RecordRef, problem: IntegrityProblem) -> Result<(), IntegrityError> {
     Err(IntegrityError { record, problem })
 }
 
@@ -656,15 +731,16 @@ pub fn check_integrity_except(
     for unit in &ws.units {
         let here = RecordRef::Unit(unit.id);
         if !unit_ids.insert(unit.id) {
-            return broken(here, format!("unit id {} is used twice", unit.id));
+            return broken(here, IntegrityProblem::UnitIdTwice { unit: unit.id });
         }
         if let Some(other) = unit_names.insert(unit.name_key(), unit.id) {
             return broken(
                 here,
-                format!(
-                    "two different units are named {:?} (ids {other} and {})",
-                    unit.full_name, unit.id
-                ),
+                IntegrityProblem::UnitNameTwice {
+                    name: unit.full_name.clone(),
+                    first: other,
+                    second: unit.id,
+                },
             );
         }
     }
@@ -673,25 +749,30 @@ pub fn check_integrity_except(
     for cluster in &ws.clusters {
         let here = RecordRef::Cluster(cluster.id);
         if !cluster_ids.insert(cluster.id) {
-            return broken(here, format!("cluster id {} is used twice", cluster.id));
+            return broken(
+                here,
+                IntegrityProblem::ClusterIdTwice {
+                    cluster: cluster.id,
+                },
+            );
         }
         if !cluster_names.insert(cluster.name_key()) {
             return broken(
                 here,
-                format!(
-                    "two clusters are named {:?} under the same parent body {:?}",
-                    cluster.name, cluster.parent_org
-                ),
+                IntegrityProblem::ClusterNameTwice {
+                    name: cluster.name.clone(),
+                    parent: cluster.parent_org.clone(),
+                },
             );
         }
         for unit in &cluster.units {
             if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
                 return broken(
                     here,
-                    format!(
-                        "cluster {:?} lists unit {unit}, which is not on this laptop",
-                        cluster.name
-                    ),
+                    IntegrityProblem::ClusterListsMissingUnit {
+                        cluster: cluster.name.clone(),
+                        unit: *unit,
+                    },
                 );
             }
         }
@@ -705,10 +786,11 @@ pub fn check_integrity_except(
                 if !cluster.units.contains(unit) {
                     return broken(
                         here,
-                        format!(
-                            "{:?} {} has unit {unit}, which is not in the cluster",
-                            cluster.name, year.year
-                        ),
+                        IntegrityProblem::YearHasStranger {
+                            cluster: cluster.name.clone(),
+                            year: year.year,
+                            unit: *unit,
+                        },
                     );
                 }
             }
@@ -718,20 +800,22 @@ pub fn check_integrity_except(
                     let Some(criterion) = year.criteria.item(*item) else {
                         return broken(
                             here,
-                            format!(
-                                "{:?} {} has a score for item {}, which its criteria table lacks",
-                                cluster.name, year.year, item.0
-                            ),
+                            IntegrityProblem::ScoreForMissingItem {
+                                cluster: cluster.name.clone(),
+                                year: year.year,
+                                item: item.0,
+                            },
                         );
                     };
                     // As on entry and on load: never above the maximum.
                     if *points > criterion.max {
                         return broken(
                             here,
-                            format!(
-                                "{:?} {} has a score above the maximum of item {}",
-                                cluster.name, year.year, item.0
-                            ),
+                            IntegrityProblem::ScoreAboveMax {
+                                cluster: cluster.name.clone(),
+                                year: year.year,
+                                item: item.0,
+                            },
                         );
                     }
                 }
@@ -743,16 +827,20 @@ pub fn check_integrity_except(
     for meeting in &ws.meetings {
         let here = RecordRef::Meeting(meeting.id);
         if !meeting_ids.insert(meeting.id) {
-            return broken(here, format!("meeting id {} is used twice", meeting.id.0));
+            return broken(
+                here,
+                IntegrityProblem::MeetingIdTwice {
+                    meeting: meeting.id.0,
+                },
+            );
         }
         if !meeting_years.insert((meeting.cluster, meeting.year)) {
             return broken(
                 here,
-                format!(
-                    "{:?} has two meetings in {}",
-                    ws.cluster_name(meeting.cluster),
-                    meeting.year
-                ),
+                IntegrityProblem::TwoMeetings {
+                    cluster: ws.cluster_name(meeting.cluster),
+                    year: meeting.year,
+                },
             );
         }
         // Units are never deleted: every unit a meeting names is here.
@@ -784,11 +872,11 @@ pub fn check_integrity_except(
             if !unit_ids.contains(unit) && !set_aside.contains(&RecordRef::Unit(*unit)) {
                 return broken(
                     here,
-                    format!(
-                        "the meeting of {:?} {} names unit {unit}, which is not on this laptop",
-                        ws.cluster_name(meeting.cluster),
-                        meeting.year
-                    ),
+                    IntegrityProblem::MeetingNamesMissingUnit {
+                        cluster: ws.cluster_name(meeting.cluster),
+                        year: meeting.year,
+                        unit: *unit,
+                    },
                 );
             }
         }
@@ -801,10 +889,10 @@ pub fn check_integrity_except(
             }
             return broken(
                 here,
-                format!(
-                    "a meeting of {} belongs to cluster {}, which is not on this laptop",
-                    meeting.year, meeting.cluster
-                ),
+                IntegrityProblem::MeetingWithoutCluster {
+                    cluster: meeting.cluster,
+                    year: meeting.year,
+                },
             );
         };
         check_counts(meeting, year).map_err(|problem| IntegrityError {
@@ -817,7 +905,7 @@ pub fn check_integrity_except(
 
 /// Every closed count of a meeting reconciles as the domain required when
 /// it was closed; hand totals name only the round's candidates.
-fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), String> {
+fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), IntegrityProblem> {
     for round in &meeting.rounds {
         // As `Meeting::results` counts them.
         let Some((totals, places)) = meeting.closed_totals(round, year) else {
@@ -828,17 +916,19 @@ fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), String> {
         };
         if let super::CountSource::Hand(hand) = &count.source {
             if let Some(unit) = hand.votes.keys().find(|u| !round.candidates.contains(u)) {
-                return Err(format!(
-                    "the hand count of round {:?} ({}) gives votes to unit {unit}, which is not a candidate",
-                    round.award, meeting.year
-                ));
+                return Err(IntegrityProblem::HandVotesForNonCandidate {
+                    award: round.award.clone(),
+                    year: meeting.year,
+                    unit: *unit,
+                });
             }
         }
-        crate::rules::tally::reconcile(&totals, places).map_err(|e| {
-            format!(
-                "the count of round {:?} ({}) does not reconcile: {e}",
-                round.award, meeting.year
-            )
+        crate::rules::tally::reconcile(&totals, places).map_err(|error| {
+            IntegrityProblem::CountDoesNotReconcile {
+                award: round.award.clone(),
+                year: meeting.year,
+                error,
+            }
         })?;
     }
     Ok(())

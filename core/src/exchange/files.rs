@@ -174,7 +174,11 @@ pub fn integrity_error(ws: &Workspace, error: crate::domain::merge::IntegrityErr
             .rposition(|m| m.id == id)
             .map(|i| format!("data.meetings[{i}]")),
     };
-    RecordError::invalid(place.unwrap_or_else(|| "data".to_owned()), error.problem).into()
+    RecordError::Integrity {
+        path: place.unwrap_or_else(|| "data".to_owned()),
+        problem: error.problem,
+    }
+    .into()
 }
 
 /// The whole file text: the envelope around `data` with its SHA-256, as
@@ -444,6 +448,10 @@ fn within(error: RecordError, path: &str) -> FileError {
             message,
         },
         RecordError::Invalid { path, problem } => RecordError::Invalid {
+            path: rebase(path),
+            problem,
+        },
+        RecordError::Integrity { path, problem } => RecordError::Integrity {
             path: rebase(path),
             problem,
         },

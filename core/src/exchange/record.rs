@@ -32,6 +32,14 @@ pub enum RecordError {
     Shape { path: String, message: String },
     #[error("field `{path}`: {problem}")]
     Invalid { path: String, problem: String },
+    /// The record at `path` breaks the workspace as a whole
+    /// (`merge::check_integrity`): the problem stays coded, worded in the
+    /// reader's language where it is shown.
+    #[error("field `{path}`: {problem}")]
+    Integrity {
+        path: String,
+        problem: crate::domain::merge::IntegrityProblem,
+    },
 }
 
 impl RecordError {

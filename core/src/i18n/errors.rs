@@ -175,6 +175,10 @@ pub fn describe_record_error(lang: Lang, error: &RecordError) -> String {
         E::UnknownVersion { found } => lang.pick(format!("Phiên bản dữ liệu {found} không xác định."), format!("Data version {found} is unknown.")),
         E::Shape { path, message } => lang.pick(format!("Trường `{path}`: {message}"), format!("Field `{path}`: {message}")),
         E::Invalid { path, problem } => lang.pick(format!("Trường `{path}`: {problem}"), format!("Field `{path}`: {problem}")),
+        E::Integrity { path, problem } => {
+            let problem = describe_integrity_problem(lang, problem);
+            lang.pick(format!("Trường `{path}`: {problem}"), format!("Field `{path}`: {problem}"))
+        }
     }
 }
 
@@ -242,13 +246,83 @@ pub fn describe_merge_error(lang: Lang, error: &crate::domain::merge::MergeError
             format!("Báo cáo của «{unit}» ({year}) chấm mục {item} «{name}», nhưng bảng tiêu chí trên máy này ghi mục đó là «{here}». Hãy thống nhất bảng tiêu chí trước."),
             format!("The report of “{unit}” ({year}) scores item {item} “{name}”, which this laptop's criteria table has as “{here}”. Agree on the criteria table first."),
         ),
-        E::Broken(what) => lang.pick(
+        E::Broken(problem) => {
+            let what = describe_integrity_problem(lang, problem);
+            lang.pick(
             format!("Nhập tệp sẽ làm dữ liệu không nhất quán ({what}); không có gì thay đổi."),
             format!("The import would leave the data inconsistent ({what}); nothing was changed."),
-        ),
+            )
+        }
         E::CannotKeepBoth(what) => lang.pick(
             format!("Không thể “giữ cả hai” cho {what}: bản ghi này chỉ có một."),
             format!("“Keep both” cannot be chosen for {what}: there is only one such record."),
+        ),
+    }
+}
+
+/// Why a workspace does not hold together (the integrity check of
+/// storage, files and snapshots), in words, Vietnamese first.
+pub fn describe_integrity_problem(
+    lang: Lang,
+    problem: &crate::domain::merge::IntegrityProblem,
+) -> String {
+    use crate::domain::merge::IntegrityProblem as P;
+    match problem {
+        P::UnitIdTwice { unit } => lang.pick(format!("mã đơn vị {unit} bị dùng cho hai đơn vị"), format!("unit id {unit} is used twice")),
+        P::UnitNameTwice { name, first, second } => lang.pick(
+            format!("hai đơn vị khác nhau cùng tên «{name}» (mã {first} và {second})"),
+            format!("two different units are named “{name}” (ids {first} and {second})"),
+        ),
+        P::ClusterIdTwice { cluster } => lang.pick(format!("mã cụm {cluster} bị dùng cho hai cụm"), format!("cluster id {cluster} is used twice")),
+        P::ClusterNameTwice { name, parent } => lang.pick(
+            format!("hai cụm cùng tên «{name}» thuộc cùng cơ quan cấp trên «{parent}»"),
+            format!("two clusters are named “{name}” under the same parent organisation “{parent}”"),
+        ),
+        P::ClusterListsMissingUnit { cluster, unit } => lang.pick(
+            format!("cụm «{cluster}» có đơn vị mã {unit}, nhưng đơn vị này không có trên máy này"),
+            format!("cluster “{cluster}” lists unit {unit}, which is not on this laptop"),
+        ),
+        P::YearHasStranger { cluster, year, unit } => lang.pick(
+            format!("«{cluster}» năm {year} có đơn vị mã {unit}, nhưng đơn vị này không thuộc cụm"),
+            format!("“{cluster}” {year} has unit {unit}, which is not in the cluster"),
+        ),
+        P::ScoreForMissingItem { cluster, year, item } => lang.pick(
+            format!("«{cluster}» năm {year} có điểm cho mục {item}, nhưng bảng tiêu chí của năm không có mục này"),
+            format!("“{cluster}” {year} has a score for item {item}, which its criteria table lacks"),
+        ),
+        P::ScoreAboveMax { cluster, year, item } => lang.pick(
+            format!("«{cluster}» năm {year} có điểm vượt quá điểm tối đa của mục {item}"),
+            format!("“{cluster}” {year} has a score above the maximum of item {item}"),
+        ),
+        P::MeetingIdTwice { meeting } => lang.pick(format!("mã hội nghị {meeting} bị dùng cho hai hội nghị"), format!("meeting id {meeting} is used twice")),
+        P::TwoMeetings { cluster, year } => lang.pick(
+            format!("«{cluster}» có hai hội nghị trong năm {year}"),
+            format!("“{cluster}” has two meetings in {year}"),
+        ),
+        P::MeetingNamesMissingUnit { cluster, year, unit } => lang.pick(
+            format!("hội nghị của «{cluster}» năm {year} có đơn vị mã {unit}, nhưng đơn vị này không có trên máy này"),
+            format!("the meeting of “{cluster}” {year} names unit {unit}, which is not on this laptop"),
+        ),
+        P::MeetingWithoutCluster { cluster, year } => lang.pick(
+            format!("một hội nghị năm {year} thuộc cụm mã {cluster}, nhưng cụm này (hoặc năm này của cụm) không có trên máy này"),
+            format!("a meeting of {year} belongs to cluster {cluster}, which (or whose year) is not on this laptop"),
+        ),
+        P::HandVotesForNonCandidate { award, year, unit } => lang.pick(
+            format!("kết quả kiểm phiếu thủ công của vòng «{award}» ({year}) ghi phiếu cho đơn vị mã {unit}, nhưng đơn vị này không được đề cử"),
+            format!("the hand count of round “{award}” ({year}) gives votes to unit {unit}, which is not a candidate"),
+        ),
+        P::CountDoesNotReconcile { award, year, error } => {
+            let why = super::describe_reconcile_error(lang, error);
+            lang.pick(
+                format!("số liệu kiểm phiếu của vòng «{award}» ({year}) không khớp: {why}"),
+                format!("the count of round “{award}” ({year}) does not reconcile: {why}"),
+            )
+        }
+        P::ClusterGone { cluster } => lang.pick(format!("không còn cụm mã {cluster}"), format!("cluster {cluster} is missing")),
+        P::YearGone { cluster, year } => lang.pick(format!("cụm mã {cluster} không có năm {year}"), format!("cluster {cluster} has no year {year}")),
+        P::PreviewInconsistent => lang.pick(
+            "bản xem trước không khớp với nội dung tệp; hãy chọn tệp lại".into(),
+            "the preview does not match the files; choose the files again".into(),
         ),
     }
 }
