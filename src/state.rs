@@ -479,10 +479,16 @@ impl Store {
         }
     }
 
-    /// After a step stored with a backup file the user said they saved:
-    /// the notice names that file.
-    fn backup_kept(&self, backup: &Backup) {
-        if let Backup::FileSaved(name) = backup {
+    /// After a step taken with a backup file the user said they saved: the
+    /// notice names that file once the step is on screen (stored, or kept
+    /// on screen with the not-saved banner), never beside a refusal.
+    fn backup_kept(&self, backup: &Backup, committed: &Result<(), Refused>) {
+        let on_screen = match committed {
+            Ok(()) => true,
+            Err(Refused::Storage(e)) => !matches!(e, StorageError::ChangedElsewhere { .. }),
+            Err(Refused::Domain(_) | Refused::Lock(_)) => false,
+        };
+        if let (true, Backup::FileSaved(name)) = (on_screen, backup) {
             self.notice
                 .set(Some(Notice::SnapshotDownloaded(name.clone())));
         }
@@ -512,8 +518,9 @@ impl Store {
                 ))
             }
         }
-        self.commit(trial).map_err(|e| self.refusal(e))?;
-        self.backup_kept(&backup);
+        let committed = self.commit(trial);
+        self.backup_kept(&backup, &committed);
+        committed.map_err(|e| self.refusal(e))?;
         Ok(Some(outcome))
     }
 
@@ -533,8 +540,9 @@ impl Store {
         if !self.snapshot("import", files, backup.clone(), &after)? {
             return Ok(false);
         }
-        self.commit(after).map_err(|e| self.import_refusal(e))?;
-        self.backup_kept(&backup);
+        let committed = self.commit(after);
+        self.backup_kept(&backup, &committed);
+        committed.map_err(|e| self.import_refusal(e))?;
         Ok(true)
     }
 
@@ -547,8 +555,9 @@ impl Store {
         if !self.snapshot("restore", "", backup.clone(), &restored)? {
             return Ok(false);
         }
-        self.commit(restored).map_err(|e| self.import_refusal(e))?;
-        self.backup_kept(&backup);
+        let committed = self.commit(restored);
+        self.backup_kept(&backup, &committed);
+        committed.map_err(|e| self.import_refusal(e))?;
         self.notice.set(Some(Notice::Restored));
         Ok(true)
     }

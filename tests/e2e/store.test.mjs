@@ -111,8 +111,18 @@ test('storage full during a booth vote: the delegate is not thanked, the operato
   const boxes = page.getByTestId('roll-present');
   for (let i = 0; i < await boxes.count(); i += 1) await boxes.nth(i).check();
   await fillStorage(page);
+  // Giving the laptop to a delegate is stored or does not happen: with no
+  // room, no ballot is given (a ballot screen shown but not stored came back
+  // as the operator's screen, unlocked, on a reload).
+  await page.getByTestId('roll-row').nth(0).getByTestId('give-ballot').click();
+  await page.getByTestId('operator-error').waitFor();
+  assert.match(await page.getByTestId('operator-error').innerText(), /Chưa lưu/);
+  assert.equal(await page.getByTestId('ballot').count(), 0, 'no ballot screen that storage does not hold');
+  // Room for the ballot screen; storage fills while the delegate votes.
+  await freeStorage(page);
   await page.getByTestId('roll-row').nth(0).getByTestId('give-ballot').click();
   await page.getByTestId('ballot').waitFor();
+  await fillStorage(page);
   await page.getByRole('checkbox', { name: 'Cục Chính trị BĐBP', exact: true }).check();
   await page.getByTestId('review-ballot').click();
   await page.getByTestId('confirm-ballot').click();
