@@ -215,7 +215,7 @@ impl Store {
         self.workspace.with_untracked(|ws| {
             ws.meetings
                 .iter()
-                .filter(|m| m.rounds.iter().any(|r| r.state.in_progress()))
+                .filter(|m| m.vote_in_progress())
                 .map(|m| m.id)
                 .collect()
         })
@@ -242,10 +242,7 @@ impl Store {
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
     ) -> Result<T, DomainError> {
-        let mut draft = self.workspace.get_untracked();
-        let outcome = edit(&mut draft)?;
-        self.commit(draft).map_err(|e| self.refusal(e))?;
-        Ok(outcome)
+        self.apply_as(edit, Unsaved::StaysOnScreen)
     }
 
     /// `apply` for a step that must be stored or not happen at all: when
@@ -257,9 +254,19 @@ impl Store {
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
     ) -> Result<T, DomainError> {
+        self.apply_as(edit, Unsaved::RollBack)
+    }
+
+    /// An edit on a copy, committed with what a failed save leaves on
+    /// screen (`apply`, `apply_stored`).
+    fn apply_as<T>(
+        &self,
+        edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
+        unsaved: Unsaved,
+    ) -> Result<T, DomainError> {
         let mut draft = self.workspace.get_untracked();
         let outcome = edit(&mut draft)?;
-        self.commit_as(draft, Unsaved::RollBack)
+        self.commit_as(draft, unsaved)
             .map_err(|e| self.refusal(e))?;
         Ok(outcome)
     }

@@ -457,11 +457,6 @@ impl Persister {
             .is_some_and(|m| m == meeting)
     }
 
-    /// Whether storage holds the whole workspace as it is now.
-    pub fn workspace_saved(&self, workspace: &Workspace) -> bool {
-        self.saved.as_ref() == Some(workspace)
-    }
-
     pub fn save_lang(&mut self, store: &mut dyn KeyValue, lang: Lang) -> Result<(), StorageError> {
         self.write(
             store,
@@ -795,7 +790,7 @@ pub fn touched_meetings(
         .meetings
         .iter()
         .filter(|m| before.meeting(m.id) != Some(*m))
-        .map(|m| (m.id, m.rounds.iter().any(|r| r.state.in_progress())))
+        .map(|m| (m.id, m.vote_in_progress()))
         .collect()
 }
 

@@ -245,6 +245,12 @@ pub fn pin_digest(round: RoundId, pin: &str) -> String {
 }
 
 impl Meeting {
+    /// Whether a round of this meeting is opened and not yet closed (its
+    /// vote is running: locked to one tab, sealed in files).
+    pub fn vote_in_progress(&self) -> bool {
+        self.rounds.iter().any(|r| r.state.in_progress())
+    }
+
     pub fn round(&self, id: RoundId) -> Option<&Round> {
         self.rounds.iter().find(|r| r.id == id)
     }
@@ -545,7 +551,7 @@ impl Workspace {
             }
         }
         let meeting = self.meeting_mut(id)?;
-        if meeting.rounds.iter().any(|r| r.state.in_progress()) {
+        if meeting.vote_in_progress() {
             return Err(DomainError::RoundIsOpen);
         }
         meeting.voters = voters;
@@ -655,7 +661,7 @@ impl Workspace {
         if round.state != RoundState::Draft {
             return Err(DomainError::RoundNotDraft);
         }
-        if meeting.rounds.iter().any(|r| r.state.in_progress()) {
+        if meeting.vote_in_progress() {
             return Err(DomainError::AnotherRoundOpen);
         }
         let position = meeting

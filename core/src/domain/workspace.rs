@@ -840,9 +840,7 @@ fn sort_by_rotation(members: &mut [UnitId], rotation: &[UnitId]) {
 impl Workspace {
     fn vote_in_progress(&self, cluster: ClusterId, year: Option<u16>) -> bool {
         self.meetings.iter().any(|m| {
-            m.cluster == cluster
-                && year.is_none_or(|y| m.year == y)
-                && m.rounds.iter().any(|r| r.state.in_progress())
+            m.cluster == cluster && year.is_none_or(|y| m.year == y) && m.vote_in_progress()
         })
     }
 

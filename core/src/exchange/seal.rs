@@ -15,7 +15,7 @@ use crate::domain::{
 /// screen; a paper round with both passes empty. Closed and draft rounds
 /// are carried whole. Borrowed when nothing is in progress.
 pub fn sealed_meeting(meeting: &Meeting) -> Cow<'_, Meeting> {
-    if !meeting.rounds.iter().any(|r| r.state.in_progress()) {
+    if !meeting.vote_in_progress() {
         return Cow::Borrowed(meeting);
     }
     let mut sealed = meeting.clone();
