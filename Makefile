@@ -5,7 +5,7 @@ export THIDUA_TOOLS_DIR := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test bench build setup setup-test serve lint unit wasm-test e2e guide
+.PHONY: run test bench build setup setup-test serve lint unit wasm-test size e2e guide
 
 ## Installs what is missing, builds the release, serves dist/ on 127.0.0.1.
 run: build
@@ -30,7 +30,7 @@ build: setup
 	node scripts/single-file.mjs dist
 
 ## Everything CI checks: formatting, lints, native, wasm and browser tests.
-test: setup-test lint unit wasm-test build e2e
+test: setup-test lint unit wasm-test build size e2e
 
 ## The whole workspace (the app and core/). The last line keeps the core pure:
 ## thidua-core may depend on no browser or UI crate, on any target.
@@ -46,6 +46,10 @@ unit:
 
 wasm-test:
 	CHROMEDRIVER=/usr/bin/chromedriver cargo test -p thidua --target wasm32-unknown-unknown --test web
+
+## Fails when the app as served is above the gzip ceiling in scripts/bench-size.mjs.
+size:
+	node scripts/bench-size.mjs dist --check
 
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1

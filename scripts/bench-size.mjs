@@ -1,11 +1,17 @@
 // Prints the release sizes of dist/: raw, gzip -9 and brotli (quality 11),
 // per file and for the app as served (wasm + JS + CSS + index.html).
+// With --check (as `make test` runs it) it exits 1 when the app as served is
+// above the ceiling, so the size cannot creep. The ceiling is the size last
+// measured plus a small margin; an issue that adds screens raises it by what
+// they measurably cost and says so in its note.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dist = process.argv[2] ?? 'dist';
-const BUDGET_GZIP = 300 * 1024;
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const CEILING_GZIP = 545 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const measure = (bytes) => ({
   raw: bytes.length,
@@ -22,5 +28,6 @@ for (const file of files) {
   if (file !== 'thidua.html') for (const k of Object.keys(served)) served[k] += size[k];
 }
 console.log(`${'app as served'.padEnd(22)}${kb(served.raw)}${kb(served.gzip)}${kb(served.brotli)}`);
-const verdict = served.gzip <= BUDGET_GZIP ? 'within' : 'OVER';
-console.log(`budget: app as served ${kb(served.gzip).trim()} gzip, ${verdict} the ${BUDGET_GZIP / 1024} KB budget`);
+const within = served.gzip <= CEILING_GZIP;
+console.log(`ceiling: app as served ${kb(served.gzip).trim()} gzip, ${within ? 'within' : 'ABOVE'} the ${CEILING_GZIP / 1024} KB ceiling`);
+if (check && !within) process.exit(1);
