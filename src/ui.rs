@@ -22,7 +22,7 @@ mod year;
 use leptos::prelude::*;
 
 use crate::i18n::{describe_record_error, Lang, Text};
-use crate::state::{use_store, Store};
+use crate::state::{use_store, Notice, Store};
 use crate::storage::StorageError;
 use route::Route;
 
@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
             <LangSwitch/>
         </header>
         <Banners locked=locked/>
-        <files::NoticeBanner/>
+        <NoticeBanner/>
         <files::BackupDialog/>
         <main data-testid="main">
             {move || {
@@ -209,6 +209,35 @@ fn Banners(
                 <button type="button" data-testid="dismiss-set-aside" on:click=move |_| store.set_aside.set(Vec::new())>{tr(Text::Dismiss)}</button>
             </div>
         </Show>
+    }
+}
+
+/// The notice after another tab changed the data, or a snapshot had to be
+/// downloaded instead of kept.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.notice.get().map(|notice| {
+            let text = match notice {
+                Notice::UpdatedElsewhere => bi(
+                    "Dữ liệu vừa được thay đổi ở một thẻ hoặc cửa sổ khác; màn hình này đã cập nhật theo.",
+                    "The data was just changed in another tab or window; this screen has been updated.",
+                )()
+                .to_owned(),
+                Notice::SnapshotDownloaded(name) => store.lang.get().pick(
+                    format!("Bộ nhớ không đủ chỗ giữ bản sao lưu, nên bản sao đã được tải về máy thành tệp {name}."),
+                    format!("Storage had no room for a snapshot, so it was downloaded as the file {name} instead."),
+                ),
+                Notice::Restored => bi("Đã khôi phục bản sao lưu.", "The snapshot was restored.")().to_owned(),
+            };
+            view! {
+                <div class="banner banner-info" role="status" data-testid="notice">
+                    {text}" "
+                    <button type="button" class="secondary" data-testid="dismiss-notice" on:click=move |_| store.notice.set(None)>{bi("Đã hiểu", "OK")}</button>
+                </div>
+            }
+        })
     }
 }
 

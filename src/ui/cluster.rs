@@ -51,7 +51,7 @@ fn ClusterPage(id: ClusterId) -> impl IntoView {
             )}</p>
             <div class="form-actions">
                 <super::files::ClusterFileButton cluster=id/>
-                <super::files::DeleteButton testid="delete-cluster" label=("Xoá cụm này", "Delete this cluster")
+                <super::widgets::DeleteButton testid="delete-cluster" label=("Xoá cụm này", "Delete this cluster")
                     reason="delete-cluster" subject=Signal::derive(title)
                     edit=std::sync::Arc::new(move |ws: &mut crate::domain::Workspace| ws.delete_cluster(id))
                     then_go=Route::Home/>

@@ -61,7 +61,7 @@ fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
                 <section class="card">
                     <h2>{super::bi("Xoá năm này", "Delete this year")}</h2>
                     <p class="hint">{super::bi("Xoá năm cùng điểm, báo cáo và hội nghị của năm. Một bản sao lưu được giữ trước khi xoá.", "Deletes the year with its scores, reports and meeting. A snapshot is kept first.")}</p>
-                    <super::files::DeleteButton testid="delete-year" label=("Xoá năm", "Delete the year")
+                    <super::widgets::DeleteButton testid="delete-year" label=("Xoá năm", "Delete the year")
                         reason="delete-year" subject=Signal::derive(move || format!("{} {year}", cluster_name()))
                         edit=std::sync::Arc::new(move |ws: &mut crate::domain::Workspace| ws.delete_year(id, year))
                         then_go=Route::Cluster(id)/>
