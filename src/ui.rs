@@ -21,21 +21,12 @@ mod year;
 
 use leptos::prelude::*;
 
-use crate::i18n::{describe_record_error, Lang, Text};
+use crate::i18n::{describe_record_error, screen_text, Lang, Text};
 use crate::state::{use_store, Notice, Store};
 use crate::storage::StorageError;
 use route::Route;
 
 pub use browser::{download as download_file, new_id, now_iso};
-
-/// A reactive pair of strings for one-off labels: Vietnamese, English.
-pub fn bi(
-    vi: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_store().lang;
-    move || lang.get().pick_str(vi, en)
-}
 
 /// A reactive translation of `text` in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -94,7 +85,7 @@ pub fn App() -> impl IntoView {
                     {tr(Text::Units)}
                 </a>
                 <a href="#/files" data-testid="nav-files" class:active=move || route.get() == Route::Files>
-                    {bi("Tệp và sao lưu", "Files and backups")}
+                    {tr(Text::FilesAndBackups)}
                 </a>
             </nav>
             </Show>
@@ -158,7 +149,7 @@ fn LangSwitch() -> impl IntoView {
         <button type="button" class="lang-switch" data-testid="lang-switch"
             lang=move || other().code()
             on:click=move |_| store.set_lang(other())>
-            {move || match other() { Lang::Vi => "Tiếng Việt", Lang::En => "English" }}
+            {move || Text::LanguageName.in_lang(other())}
         </button>
     }
 }
@@ -178,7 +169,7 @@ fn Banners(
                 <p>{tr(Text::NotSavedAdvice)}</p>
                 <button type="button" data-testid="retry-save" on:click=move |_| store.retry_save()>{tr(Text::TryAgain)}</button>
                 <Show when=move || locked.with(Option::is_none)>
-                    " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                    " "<a href="#/files" data-testid="save-error-files">{tr(Text::OpenFilesAndBackups)}</a>
                 </Show>
             </div>
         </Show>
@@ -187,7 +178,7 @@ fn Banners(
                 {tr(Text::VoteLockNotKept)}" "
                 {move || store.lock_error.get().map(|e| describe_storage_error(lang.get(), &e))}
                 <Show when=move || locked.with(Option::is_none)>
-                    " "<a href="#/files" data-testid="lock-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                    " "<a href="#/files" data-testid="lock-error-files">{tr(Text::OpenFilesAndBackups)}</a>
                 </Show>
             </div>
         </Show>
@@ -196,10 +187,7 @@ fn Banners(
                 <strong>{tr(Text::SetAsideTitle)}</strong>
                 <ul>
                     {move || store.set_aside.get().into_iter().map(|entry| {
-                        let where_kept = match &entry.kept_under {
-                            Some(key) => lang.get().pick(format!("đã cất sang khoá {key}"), format!("kept under key {key}")),
-                            None => lang.get().pick("không cất được, để nguyên tại chỗ và không bị ghi đè".into(), "could not be moved; left in place and never written over".into()),
-                        };
+                        let where_kept = screen_text::set_aside_place(lang.get(), entry.kept_under.as_deref());
                         view! {
                             <li><code>{entry.key.clone()}</code>": "{describe_record_error(lang.get(), &entry.error)}" — "{where_kept}</li>
                         }
@@ -220,21 +208,15 @@ pub fn NoticeBanner() -> impl IntoView {
     move || {
         store.notice.get().map(|notice| {
             let text = match notice {
-                Notice::UpdatedElsewhere => bi(
-                    "Dữ liệu vừa được thay đổi ở một thẻ hoặc cửa sổ khác; màn hình này đã cập nhật theo.",
-                    "The data was just changed in another tab or window; this screen has been updated.",
-                )()
+                Notice::UpdatedElsewhere => tr(Text::UpdatedElsewhere)()
                 .to_owned(),
-                Notice::SnapshotDownloaded(name) => store.lang.get().pick(
-                    format!("Bộ nhớ không đủ chỗ giữ bản sao lưu, nên bản sao đã được tải về máy thành tệp {name}."),
-                    format!("Storage had no room for a snapshot, so it was downloaded as the file {name} instead."),
-                ),
-                Notice::Restored => bi("Đã khôi phục bản sao lưu.", "The snapshot was restored.")().to_owned(),
+                Notice::SnapshotDownloaded(name) => screen_text::snapshot_downloaded(store.lang.get(), &name),
+                Notice::Restored => tr(Text::SnapshotRestored)().to_owned(),
             };
             view! {
                 <div class="banner banner-info" role="status" data-testid="notice">
                     {text}" "
-                    <button type="button" class="secondary" data-testid="dismiss-notice" on:click=move |_| store.notice.set(None)>{bi("Đã hiểu", "OK")}</button>
+                    <button type="button" class="secondary" data-testid="dismiss-notice" on:click=move |_| store.notice.set(None)>{tr(Text::NoticeOk)}</button>
                 </div>
             }
         })

@@ -9,7 +9,7 @@ mod snapshots;
 
 use leptos::prelude::*;
 
-use super::{bi, tr};
+use super::tr;
 use crate::exchange::FileKind;
 use crate::i18n::{describe_merge_error, Text};
 use crate::state::{use_store, ImportError};
@@ -25,7 +25,7 @@ use snapshots::SnapshotsCard;
 #[component]
 pub fn FilesScreen() -> impl IntoView {
     view! {
-        <h1>{bi("Tệp và sao lưu", "Files and backups")}</h1>
+        <h1>{tr(Text::FilesAndBackups)}</h1>
         <StorageCard/>
         <ExportCard/>
         <ImportCard expected=FileKind::ALL.to_vec() testid="import"/>

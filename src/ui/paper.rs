@@ -11,10 +11,11 @@ mod start;
 
 use leptos::prelude::*;
 
-use super::bi;
+use super::tr;
 use crate::domain::{
     MeetingId, PaperCount, RoundId, RoundKind, RoundRules, RoundState, UnitId, Workspace,
 };
+use crate::i18n::Text;
 
 pub use entry::PaperEntryScreen;
 pub use print::{BallotPapersScreen, EntryLogScreen, PapersOutdatedNotice};
@@ -75,15 +76,10 @@ fn ids(info: &RoundInfo) -> Vec<UnitId> {
 
 /// A labelled count field with the `numeric` keyboard.
 #[component]
-fn CountField(
-    vi: &'static str,
-    en: &'static str,
-    value: RwSignal<String>,
-    testid: &'static str,
-) -> impl IntoView {
+fn CountField(label: Text, value: RwSignal<String>, testid: &'static str) -> impl IntoView {
     view! {
         <label class="field count-field">
-            <span class="field-label">{bi(vi, en)}</span>
+            <span class="field-label">{tr(label)}</span>
             <input type="text" inputmode="numeric" autocomplete="off" data-testid=testid bind:value=value/>
         </label>
     }

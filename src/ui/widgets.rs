@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::route::Route;
-use super::{bi, tr};
+use super::tr;
 use crate::domain::{ClusterId, DomainError, UnitId, Workspace};
 use crate::i18n::{describe_domain_error, Text};
 use crate::state::use_store;
@@ -84,12 +84,7 @@ pub fn SavedNote(shown: RwSignal<bool>, testid: &'static str) -> impl IntoView {
 
 /// Clusters › cluster › year › `here`, for the pages of a cluster-year.
 #[component]
-pub fn YearCrumbs(
-    cluster: ClusterId,
-    year: u16,
-    here: &'static str,
-    here_en: &'static str,
-) -> impl IntoView {
+pub fn YearCrumbs(cluster: ClusterId, year: u16, here: Text) -> impl IntoView {
     let store = use_store();
     let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
@@ -97,7 +92,7 @@ pub fn YearCrumbs(
             <a href="#/">{tr(Text::Clusters)}</a>" › "
             <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
             <a href=Route::Year(cluster, year).href()>{year}</a>" › "
-            <span>{bi(here, here_en)}</span>
+            <span>{tr(here)}</span>
         </nav>
     }
 }
@@ -130,7 +125,7 @@ pub type DeleteEdit =
 #[component]
 pub fn DeleteButton(
     testid: &'static str,
-    label: (&'static str, &'static str),
+    label: Text,
     reason: &'static str,
     subject: Signal<String>,
     edit: DeleteEdit,
@@ -163,10 +158,10 @@ pub fn DeleteButton(
     };
     view! {
         <button type="button" class="danger" data-testid=testid on:click=press>
-            {move || if asking.get() { bi("Bấm lần nữa để xoá (có sao lưu trước)", "Press again to delete (a snapshot is kept first)")() } else { bi(label.0, label.1)() }}
+            {move || if asking.get() { tr(Text::PressAgainToDelete)() } else { tr(label)() }}
         </button>
         {move || asking.get().then(|| view! {
-            <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=move |_| asking.set(false)>{bi("Không xoá", "Don't delete")}</button>
+            <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=move |_| asking.set(false)>{tr(Text::DontDelete)}</button>
         })}
         <FormError error=error testid=testid/>
     }

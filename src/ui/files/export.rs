@@ -10,7 +10,7 @@ use crate::exchange::{
 };
 use crate::i18n::Text;
 use crate::state::use_store;
-use crate::ui::{bi, now_iso, tr};
+use crate::ui::{now_iso, tr};
 
 #[component]
 pub fn ExportCard() -> impl IntoView {
@@ -24,14 +24,11 @@ pub fn ExportCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="export-card">
-            <h2>{bi("Tải về toàn bộ dữ liệu", "Download the whole workspace")}</h2>
-            <p>{bi(
-                "Một tệp .thidua.json chứa mọi cụm, đơn vị, năm, điểm, báo cáo và hội nghị trên máy này: để sao lưu, hoặc chuyển sang máy khác.",
-                "One .thidua.json file with every cluster, unit, year, score, report and meeting on this laptop: to keep as a backup, or to move to another laptop.",
-            )}</p>
+            <h2>{tr(Text::DownloadWholeWorkspace)}</h2>
+            <p>{tr(Text::WorkspaceFileExplained)}</p>
             <SealedNote cluster=None/>
             <button type="button" data-testid="export-workspace" on:click=export>
-                {bi("Tải tệp toàn bộ dữ liệu", "Download the workspace file")}
+                {tr(Text::DownloadWorkspaceFile)}
             </button>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
         </section>
@@ -73,7 +70,7 @@ pub fn ClusterFileButton(cluster: ClusterId) -> impl IntoView {
     view! {
         <SealedNote cluster=Some(cluster)/>
         <button type="button" class="secondary" data-testid="export-cluster" on:click=export>
-            {bi("Tải tệp của cụm (.thidua.json)", "Download the cluster file (.thidua.json)")}
+            {tr(Text::DownloadClusterFile)}
         </button>
         {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
     }
@@ -104,7 +101,7 @@ pub fn UnitReportButton(cluster: ClusterId, year: u16, unit: UnitId) -> impl Int
     };
     view! {
         <button type="button" class="secondary" data-testid="export-unit-report" on:click=export>
-            {bi("Tải tệp báo cáo của đơn vị này", "Download this unit's report file")}
+            {tr(Text::DownloadUnitReportFile)}
         </button>
         {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
     }

@@ -8,9 +8,11 @@ use super::describe_step_error;
 use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
 use crate::domain::Workspace;
 use crate::exchange::{fingerprint, read_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES};
-use crate::i18n::{describe_file_error, describe_merge_error, describe_part, record_kind};
+use crate::i18n::{
+    describe_file_error, describe_merge_error, describe_part, record_kind, screen_text, Text,
+};
 use crate::state::{use_store, Backup};
-use crate::ui::bi;
+use crate::ui::tr;
 
 /// What the chosen files hold, checked and compared, waiting for the
 /// user's confirmation.
@@ -184,18 +186,10 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
                         })
                         .count();
                     let kept = match backup {
-                        Backup::Snapshot => lang.pick_str(
-                            " Một bản sao lưu trước khi nhập đã được giữ lại.",
-                            " A snapshot from before the import was kept.",
-                        ),
+                        Backup::Snapshot => Text::SnapshotKeptBeforeImport.in_lang(lang),
                         Backup::FileSaved(_) | Backup::Without => "",
                     };
-                    outcome.set(Some(lang.pick(
-                        format!("Đã nhập: {added} bản ghi mới, {replaced} bản ghi theo tệp.{kept}"),
-                        format!(
-                            "Imported: {added} new records, {replaced} taken from the file.{kept}"
-                        ),
-                    )));
+                    outcome.set(Some(screen_text::imported(lang, added, replaced, kept)));
                     preview.set(None);
                 }
                 Err(e) => {
@@ -214,26 +208,23 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
     view! {
         <section class="card" data-testid=format!("{testid}-card")>
             <h2>{move || if only_reports {
-                bi("Nhập tệp báo cáo của các đơn vị", "Import the units' report files")()
+                tr(Text::ImportReportFiles)()
             } else {
-                bi("Nhập tệp", "Import files")()
+                tr(Text::ImportFiles)()
             }}</h2>
-            <p>{bi(
-                "Chọn một hoặc nhiều tệp .thidua.json (hoặc kéo thả vào ô dưới). Trước khi thay đổi gì, ứng dụng cho xem cái mới, cái trùng và cái khác nhau để bạn chọn.",
-                "Choose one or more .thidua.json files (or drop them on the box below). Before anything changes you see what is new, what is identical and what differs, and choose.",
-            )}</p>
+            <p>{tr(Text::ImportExplained)}</p>
             <label class="drop-zone" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <span>{bi("Chọn tệp hoặc kéo thả vào đây", "Choose files or drop them here")}</span>
+                <span>{tr(Text::ChooseOrDropFiles)}</span>
                 <input type="file" multiple accept=".json,application/json" data-testid=format!("{testid}-file") on:change=on_pick/>
             </label>
             {move || {
                 let list = errors.get();
                 (!list.is_empty()).then(|| view! {
                     <div class="form-error" role="alert" data-testid=format!("{testid}-errors")>
-                        <p><strong>{bi("Không nhập gì cả:", "Nothing was imported:")}</strong></p>
+                        <p><strong>{tr(Text::NothingImported)}</strong></p>
                         <ul>{list.into_iter().map(|(name, message)| view! { <li><code>{name}</code>": "{message}</li> }).collect_view()}</ul>
                     </div>
                 })
@@ -242,8 +233,8 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
             {move || preview.get().map(|p| view! {
                 <PreviewView preview=p choices=choices testid=testid/>
                 <div class="form-actions">
-                    <button type="button" data-testid=format!("{testid}-confirm") on:click=confirm>{bi("Nhập theo lựa chọn trên", "Import as chosen above")}</button>
-                    <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=cancel>{bi("Huỷ, không nhập", "Cancel, import nothing")}</button>
+                    <button type="button" data-testid=format!("{testid}-confirm") on:click=confirm>{tr(Text::ImportAsChosen)}</button>
+                    <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=cancel>{tr(Text::CancelImport)}</button>
                 </div>
             })}
         </section>
@@ -270,7 +261,7 @@ fn PreviewView(
             view! {
                 <li>
                     <code>{name.clone()}</code>" · "{exported}
-                    {fp.map(|fp| view! { " · "{bi("mã kiểm tra kết quả", "results fingerprint")}" "<strong class="fingerprint" data-testid="import-fingerprint">{fp}</strong> })}
+                    {fp.map(|fp| view! { " · "{tr(Text::ResultsFingerprint)}" "<strong class="fingerprint" data-testid="import-fingerprint">{fp}</strong> })}
                 </li>
             }
         })
@@ -321,14 +312,14 @@ fn PreviewView(
                 .collect_view();
             let both = item.can_keep_both();
             let name = format!("choice-{idx}");
-            let radio = move |choice: Choice, label: &'static str, label_en: &'static str, id: &'static str| {
+            let radio = move |choice: Choice, label: Text, id: &'static str| {
                 let name = name.clone();
                 view! {
                     <label class="choice">
                         <input type="radio" name=name data-testid=format!("choice-{id}-{idx}")
                             prop:checked=move || choices.with(|c| c.get(idx) == Some(&choice))
                             on:change=move |_| choices.update(|c| if let Some(slot) = c.get_mut(idx) { *slot = choice; })/>
-                        {bi(label, label_en)}
+                        {tr(label)}
                     </label>
                 }
             };
@@ -338,16 +329,16 @@ fn PreviewView(
                     <table class="side-by-side">
                         <thead><tr>
                             <th scope="col"></th>
-                            <th scope="col">{bi("Trên máy này", "On this laptop")}</th>
-                            <th scope="col">{bi("Trong tệp", "In the file")}</th>
+                            <th scope="col">{tr(Text::OnThisLaptop)}</th>
+                            <th scope="col">{tr(Text::InTheFile)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <fieldset class="choices">
-                        <legend class="visually-hidden">{bi("Chọn bản giữ lại", "Choose what to keep")}</legend>
-                        {radio(Choice::KeepMine, "Giữ bản trên máy", "Keep mine", "mine")}
-                        {radio(Choice::TakeTheirs, "Lấy bản trong tệp", "Take theirs", "theirs")}
-                        {both.then(|| radio(Choice::KeepBoth, "Giữ cả hai", "Keep both", "both"))}
+                        <legend class="visually-hidden">{tr(Text::ChooseWhatToKeep)}</legend>
+                        {radio(Choice::KeepMine, Text::KeepMine, "mine")}
+                        {radio(Choice::TakeTheirs, Text::TakeTheirs, "theirs")}
+                        {both.then(|| radio(Choice::KeepBoth, Text::KeepBoth, "both"))}
                     </fieldset>
                 </div>
             })
@@ -360,32 +351,29 @@ fn PreviewView(
     );
     view! {
         <div class="import-preview" data-testid=format!("{testid}-preview")>
-            <h3>{bi("Xem trước", "Preview")}</h3>
+            <h3>{tr(Text::Preview)}</h3>
             <ul class="import-files">{files}</ul>
             <p data-testid="import-summary">
-                {move || lang.get().pick(
-                    format!("{n_new} mới · {n_same} trùng khớp · {n_diff} khác nhau"),
-                    format!("{n_new} new · {n_same} identical · {n_diff} different"),
-                )}
+                {move || screen_text::import_summary(lang.get(), n_new, n_same, n_diff)}
             </p>
             {(n_new > 0).then(|| view! {
                 <details open>
-                    <summary>{bi("Bản ghi mới (sẽ được thêm)", "New records (will be added)")}</summary>
+                    <summary>{tr(Text::NewRecords)}</summary>
                     <ul data-testid="import-new">{new_items}</ul>
                 </details>
             })}
             {(n_same > 0).then(|| view! {
                 <details>
-                    <summary>{bi("Trùng khớp với máy này (không đổi)", "Identical to this laptop (no change)")}</summary>
+                    <summary>{tr(Text::IdenticalRecords)}</summary>
                     <ul>{identical}</ul>
                     {(more_identical > 0).then(|| view! {
-                        <p class="hint">{move || lang.get().pick(format!("… và {more_identical} bản ghi trùng khớp khác."), format!("… and {more_identical} more identical records."))}</p>
+                        <p class="hint">{move || screen_text::more_identical(lang.get(), more_identical)}</p>
                     })}
                 </details>
             })}
             {(n_diff > 0).then(|| view! {
                 <div data-testid="import-differs">
-                    <p>{bi("Khác với máy này — chọn cho từng bản ghi (mặc định giữ bản trên máy):", "Different from this laptop — choose for each record (keeping mine unless you choose):")}</p>
+                    <p>{tr(Text::DifferingRecords)}</p>
                     {differing}
                 </div>
             })}

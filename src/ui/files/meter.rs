@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_megabytes, Text};
+use crate::i18n::{format_megabytes, screen_text, Text};
 use crate::state::use_store;
 use crate::storage::{self, Usage, QUOTA_UNITS};
-use crate::ui::{bi, tr};
+use crate::ui::tr;
 
 /// Bytes used against the quota, by kind, with the way out when full.
 #[component]
@@ -21,7 +21,7 @@ pub fn StorageCard() -> impl IntoView {
     let mb = move |units: usize| format_megabytes(lang.get(), units);
     view! {
         <section class="card" data-testid="storage-card">
-            <h2>{bi("Bộ nhớ của trình duyệt", "Browser storage")}</h2>
+            <h2>{tr(Text::BrowserStorage)}</h2>
             {move || usage.get().err().map(|e| view! {
                 <p class="form-error" role="alert" data-testid="storage-usage-error">
                     {tr(Text::StorageUsageUnreadable)}" "{crate::ui::describe_storage_error(lang.get(), &e)}
@@ -32,29 +32,23 @@ pub fn StorageCard() -> impl IntoView {
                 let percent = u.percent().min(100);
                 view! {
                     <p data-testid="storage-used">
-                        {lang.get().pick(
-                            format!("Đã dùng {} trên khoảng {} ({}%).", mb(u.total()), mb(QUOTA_UNITS), u.percent()),
-                            format!("{} used of about {} ({}%).", mb(u.total()), mb(QUOTA_UNITS), u.percent()),
-                        )}
+                        {screen_text::storage_used(lang.get(), &mb(u.total()), &mb(QUOTA_UNITS), u.percent())}
                     </p>
                     <div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100"
                         aria-valuenow=percent.to_string()
-                        aria-label=bi("Bộ nhớ đã dùng", "Storage used")
+                        aria-label=tr(Text::StorageUsed)
                         class:meter-warning=u.warning()>
                         <div class="meter-fill" style=format!("width: {percent}%")></div>
                     </div>
                     <ul class="meter-parts">
-                        <li>{bi("Dữ liệu", "Data")}": "{mb(u.live)}</li>
-                        <li>{bi("Bản sao lưu", "Snapshots")}": "{mb(u.snapshots)}</li>
-                        {(u.aside > 0).then(|| view! { <li>{bi("Dữ liệu cất riêng", "Set aside")}": "{mb(u.aside)}</li> })}
-                        {(u.other > 0).then(|| view! { <li>{bi("Trang khác cùng địa chỉ", "Other pages of this address")}": "{mb(u.other)}</li> })}
+                        <li>{tr(Text::StoredData)}": "{mb(u.live)}</li>
+                        <li>{tr(Text::Snapshots)}": "{mb(u.snapshots)}</li>
+                        {(u.aside > 0).then(|| view! { <li>{tr(Text::SetAside)}": "{mb(u.aside)}</li> })}
+                        {(u.other > 0).then(|| view! { <li>{tr(Text::OtherPagesStorage)}": "{mb(u.other)}</li> })}
                     </ul>
                     {u.warning().then(|| view! {
                         <p class="banner banner-warning" role="alert" data-testid="storage-warning">
-                            {bi(
-                                "Bộ nhớ sắp đầy. Hãy tải về một bản toàn bộ dữ liệu, xoá các bản sao lưu cũ bên dưới, hoặc xoá cụm, năm không còn dùng (sau khi đã tải tệp của chúng).",
-                                "Storage is nearly full. Download a copy of the whole workspace, delete old snapshots below, or delete clusters and years no longer needed (after downloading their files).",
-                            )}
+                            {tr(Text::StorageNearlyFull)}
                         </p>
                     })}
                 }

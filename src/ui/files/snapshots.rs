@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::{describe_step_error, offer_file};
 use crate::exchange::{file_name, workspace_file, FileKind};
-use crate::i18n::{format_megabytes, Text};
+use crate::i18n::{format_megabytes, screen_text, Text};
 use crate::state::{use_store, Backup};
 use crate::storage;
-use crate::ui::{bi, now_iso, tr};
+use crate::ui::{now_iso, tr};
 
 /// Snapshots kept before imports and deletions: restore, download, delete.
 #[component]
@@ -24,25 +24,14 @@ pub fn SnapshotsCard() -> impl IntoView {
     });
     let reason_text = move |reason: &str, subject: &str| {
         let what = match reason {
-            "import" => lang
-                .get()
-                .pick_str("Trước khi nhập tệp", "Before importing"),
-            "delete-cluster" => lang
-                .get()
-                .pick_str("Trước khi xoá cụm", "Before deleting a cluster"),
-            "delete-year" => lang
-                .get()
-                .pick_str("Trước khi xoá năm", "Before deleting a year"),
-            "delete-round" => lang.get().pick_str(
-                "Trước khi xoá vòng bỏ phiếu",
-                "Before deleting a ballot round",
-            ),
-            "restore" => lang.get().pick_str(
-                "Trước khi khôi phục bản sao lưu",
-                "Before restoring a snapshot",
-            ),
-            _ => lang.get().pick_str("Không đọc được", "Unreadable"),
-        };
+            "import" => Text::SnapshotBeforeImport,
+            "delete-cluster" => Text::SnapshotBeforeClusterDeleted,
+            "delete-year" => Text::SnapshotBeforeYearDeleted,
+            "delete-round" => Text::SnapshotBeforeRoundDeleted,
+            "restore" => Text::SnapshotBeforeRestore,
+            _ => Text::SnapshotReasonUnreadable,
+        }
+        .in_lang(lang.get());
         if subject.is_empty() {
             what.to_owned()
         } else {
@@ -51,11 +40,8 @@ pub fn SnapshotsCard() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="snapshots-card">
-            <h2>{bi("Bản sao lưu tự động", "Automatic snapshots")}</h2>
-            <p>{bi(
-                "Trước mỗi lần nhập tệp và mỗi lần xoá cụm, năm hoặc vòng bỏ phiếu, ứng dụng giữ một bản sao toàn bộ dữ liệu (tối đa 5 bản, không bao giờ quá 80% bộ nhớ).",
-                "Before every import and every deletion of a cluster, year or ballot round, the app keeps a copy of the whole workspace (at most 5, never beyond 80% of storage).",
-            )}</p>
+            <h2>{tr(Text::AutomaticSnapshots)}</h2>
+            <p>{tr(Text::SnapshotsExplained)}</p>
             {move || {
                 let items = match list.get() {
                     Ok(items) => items,
@@ -66,23 +52,20 @@ pub fn SnapshotsCard() -> impl IntoView {
                     }.into_any(),
                 };
                 if items.is_empty() {
-                    return view! { <p data-testid="no-snapshots">{bi("Chưa có bản sao lưu nào.", "No snapshots yet.")}</p> }.into_any();
+                    return view! { <p data-testid="no-snapshots">{tr(Text::NoSnapshotsYet)}</p> }.into_any();
                 }
                 view! {
                     <table class="snapshots" data-testid="snapshot-list">
                         <thead><tr>
-                            <th scope="col">{bi("Khi nào", "When")}</th>
-                            <th scope="col">{bi("Lý do", "Why")}</th>
-                            <th scope="col">{bi("Nội dung", "Content")}</th>
-                            <th scope="col"><span class="visually-hidden">{bi("Thao tác", "Actions")}</span></th>
+                            <th scope="col">{tr(Text::SnapshotWhen)}</th>
+                            <th scope="col">{tr(Text::SnapshotWhy)}</th>
+                            <th scope="col">{tr(Text::SnapshotContent)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
                         </tr></thead>
                         <tbody>
                         {items.into_iter().map(|s| {
                             let key = StoredValue::new(s.key.clone());
-                            let content = lang.get().pick(
-                                format!("{} cụm, {} đơn vị, {} hội nghị · {}", s.clusters, s.units, s.meetings, format_megabytes(lang.get(), s.size)),
-                                format!("{} clusters, {} units, {} meetings · {}", s.clusters, s.units, s.meetings, format_megabytes(lang.get(), s.size)),
-                            );
+                            let content = screen_text::snapshot_content(lang.get(), s.clusters, s.units, s.meetings, &format_megabytes(lang.get(), s.size));
                             let restore = move |_| {
                                 if confirming.get_untracked().as_deref() != Some(key.get_value().as_str()) {
                                     confirming.set(Some(key.get_value()));
@@ -93,8 +76,8 @@ pub fn SnapshotsCard() -> impl IntoView {
                                     let lang = lang.get_untracked();
                                     message.set(Some(match store.restore(&key.get_value(), backup.clone()) {
                                         Ok(false) => return false,
-                                        Ok(true) if backup == Backup::Snapshot => lang.pick_str("Đã khôi phục. Dữ liệu trước khi khôi phục cũng đã được giữ thành một bản sao lưu.", "Restored. The data from before the restore was kept as a snapshot too.").to_owned(),
-                                        Ok(true) => lang.pick_str("Đã khôi phục.", "Restored.").to_owned(),
+                                        Ok(true) if backup == Backup::Snapshot => Text::RestoredWithSnapshot.in_lang(lang).to_owned(),
+                                        Ok(true) => Text::Restored.in_lang(lang).to_owned(),
                                         Err(e) => describe_step_error(lang, &e),
                                     }));
                                     true
@@ -127,10 +110,10 @@ pub fn SnapshotsCard() -> impl IntoView {
                                     <td>{content}</td>
                                     <td class="row-actions">
                                         <button type="button" data-testid="snapshot-restore" class:danger=asking on:click=restore>
-                                            {move || if asking() { bi("Bấm lần nữa để khôi phục", "Press again to restore")() } else { bi("Khôi phục", "Restore")() }}
+                                            {move || if asking() { tr(Text::PressAgainRestore)() } else { tr(Text::Restore)() }}
                                         </button>
-                                        <button type="button" class="secondary" data-testid="snapshot-download" on:click=download>{bi("Tải về", "Download")}</button>
-                                        <button type="button" class="secondary" data-testid="snapshot-delete" on:click=delete>{bi("Xoá", "Delete")}</button>
+                                        <button type="button" class="secondary" data-testid="snapshot-download" on:click=download>{tr(Text::Download)}</button>
+                                        <button type="button" class="secondary" data-testid="snapshot-delete" on:click=delete>{tr(Text::Delete)}</button>
                                     </td>
                                 </tr>
                             }

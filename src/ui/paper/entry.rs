@@ -9,13 +9,13 @@ use crate::domain::{
     candidate_for_key, entry_key, Approvals, DomainError, MeetingId, PaperBallot, Pass, RoundId,
     RoundState, UnitId,
 };
-use crate::i18n::{describe_paper_ballot, describe_validity, Text};
+use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
 use crate::state::use_store;
 use crate::ui::browser::navigate;
 use crate::ui::route::Route;
+use crate::ui::tr;
 use crate::ui::widgets::{record_made, FormError};
-use crate::ui::{bi, tr};
 
 /// The marks of the ballot on screen, before it is saved.
 fn current_ballot(marks: &[bool], spoilt: bool, candidates: &[UnitId]) -> PaperBallot {
@@ -192,19 +192,19 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
     let n = pass.number();
     view! {
         <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-            <a href=Route::Round(meeting, round).href()>{bi("Vòng bỏ phiếu", "Ballot round")}</a>" › "
-            <span>{move || lang.get().pick(format!("Lượt nhập {n}"), format!("Entry pass {n}"))}</span>
+            <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
+            <span>{move || screen_text::entry_pass(lang.get(), n)}</span>
         </nav>
         {move || match own.get() {
             None => view! {
                 <section class="card" data-testid="entry-unavailable">
-                    <p>{bi("Vòng này không ở giai đoạn nhập phiếu giấy.", "This round is not taking paper ballots.")}</p>
+                    <p>{tr(Text::NotTakingPaper)}</p>
                 </section>
             }.into_any(),
             Some((p, _)) if p.finished => view! {
                 <section class="card" data-testid="entry-finished">
-                    <p>{move || lang.get().pick(format!("Lượt nhập {n} đã kết thúc."), format!("Entry pass {n} is finished."))}</p>
-                    <a href=Route::Round(meeting, round).href()>{bi("Về vòng bỏ phiếu", "Back to the round")}</a>
+                    <p>{move || screen_text::pass_finished(lang.get(), n)}</p>
+                    <a href=Route::Round(meeting, round).href()>{tr(Text::BackToRound)}</a>
                 </section>
             }.into_any(),
             Some(_) => ().into_any(),
@@ -214,11 +214,11 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
             <section class="card entry-ballot">
                 <h1>
                     {move || info.get().map(|i| i.award)}" — "
-                    {move || lang.get().pick(format!("lượt nhập {n}"), format!("entry pass {n}"))}
+                    {move || screen_text::entry_pass_inline(lang.get(), n)}
                 </h1>
                 <p class="entry-number">
-                    {bi("Phiếu số", "Ballot no.")}" "<strong data-testid="entry-number">{next_number}</strong>
-                    " / "{move || own.get().map(|(_, issued)| issued)}" "{bi("phiếu phát ra", "issued")}
+                    {tr(Text::BallotNo)}" "<strong data-testid="entry-number">{next_number}</strong>
+                    " / "{move || own.get().map(|(_, issued)| issued)}" "{tr(Text::IssuedAfterNumber)}
                 </p>
                 <ol class="pad" data-testid="pad">
                     {move || info.get().map(|i| i.candidates).unwrap_or_default().into_iter().enumerate().map(|(idx, (_, name))| {
@@ -242,30 +242,25 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
                     {move || validity().map(|v| v.1)}
                 </p>
                 <FormError error=error testid="entry-error"/>
-                <p class="saved-note" role="status" data-testid="entry-saved">{move || saved_flash.get().map(|n| {
-                    lang.get().pick(format!("Đã lưu phiếu số {n}."), format!("Ballot {n} saved."))
-                })}</p>
+                <p class="saved-note" role="status" data-testid="entry-saved">{move || saved_flash.get().map(|n| screen_text::ballot_saved(lang.get(), n))}</p>
             </section>
             <aside class="card entry-help">
-                <h2>{bi("Phím", "Keys")}</h2>
+                <h2>{tr(Text::EntryKeys)}</h2>
                 <dl class="keys">
-                    <dt><kbd>"1"</kbd>"…"<kbd>"0"</kbd>" "<kbd>"a"</kbd>"…"</dt><dd>{bi("đánh dấu / bỏ đánh dấu đơn vị", "mark / unmark a unit")}</dd>
-                    <dt><kbd>"Enter"</kbd></dt><dd>{bi("lưu phiếu, sang phiếu tiếp theo", "save, next ballot")}</dd>
-                    <dt><kbd>"x"</kbd></dt><dd>{bi("phiếu hỏng (không hợp lệ)", "spoilt paper (invalid)")}</dd>
-                    <dt><kbd>"z"</kbd></dt><dd>{bi("xoá phiếu vừa lưu", "take back the last ballot")}</dd>
-                    <dt><kbd>"Esc"</kbd></dt><dd>{bi("xoá các dấu của phiếu đang nhập", "clear this ballot's marks")}</dd>
+                    <dt><kbd>"1"</kbd>"…"<kbd>"0"</kbd>" "<kbd>"a"</kbd>"…"</dt><dd>{tr(Text::KeyMarkUnit)}</dd>
+                    <dt><kbd>"Enter"</kbd></dt><dd>{tr(Text::KeySaveNext)}</dd>
+                    <dt><kbd>"x"</kbd></dt><dd>{tr(Text::KeySpoilt)}</dd>
+                    <dt><kbd>"z"</kbd></dt><dd>{tr(Text::KeyUndo)}</dd>
+                    <dt><kbd>"Esc"</kbd></dt><dd>{tr(Text::KeyClear)}</dd>
                 </dl>
-                <h2>{bi("Phiếu vừa nhập (lượt này)", "Last entered (this pass)")}</h2>
+                <h2>{tr(Text::LastEntered)}</h2>
                 <ol class="recent" data-testid="entry-recent">
                     {move || recent().into_iter().map(|(number, text)| view! {
                         <li><span class="pad-no">{number}"."</span>" "{text}</li>
                     }).collect_view()}
                 </ol>
-                <p class="hint" data-testid="entry-keystrokes">{move || {
-                    let k = keystrokes.get();
-                    lang.get().pick(format!("{k} lần bấm phím"), format!("{k} keystrokes"))
-                }}</p>
-                <button type="button" data-testid="entry-finish" on:click=finish>{move || lang.get().pick(format!("Kết thúc lượt nhập {n}"), format!("Finish pass {n}"))}</button>
+                <p class="hint" data-testid="entry-keystrokes">{move || screen_text::keystrokes(lang.get(), keystrokes.get())}</p>
+                <button type="button" data-testid="entry-finish" on:click=finish>{move || screen_text::finish_pass(lang.get(), n)}</button>
             </aside>
         </div>
         </Show>

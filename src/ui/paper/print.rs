@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField};
 use crate::domain::{parse_count, DomainError, MeetingId, PaperBallot, RoundId, RoundKind};
-use crate::i18n::{describe_paper_ballot, describe_validity, Text};
+use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
 use crate::state::use_store;
 use crate::ui::route::Route;
+use crate::ui::tr;
 use crate::ui::widgets::FormError;
-use crate::ui::{bi, tr};
 
 /// Says, while it is so, that the round's papers were printed with
 /// other candidates than it has now, and links to printing them again.
@@ -61,42 +61,9 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         let info = info.get()?;
         let lang = lang.get();
         let two_columns = info.candidates.len() > 12;
-        let rule = lang.pick(
-            format!(
-                "Đánh dấu ✔ vào ô bên cạnh tên đơn vị được bầu; bầu tối đa {} đơn vị.",
-                info.places
-            ),
-            format!(
-                "Tick the box beside each unit you choose; choose at most {}.",
-                info.places
-            ),
-        );
-        let invalid_rule = if info.rules.blank == crate::domain::BlankBallot::Invalid {
-            lang.pick(
-                format!(
-                    "Phiếu bầu quá {} đơn vị hoặc không bầu đơn vị nào là phiếu không hợp lệ.",
-                    info.places
-                ),
-                format!(
-                    "A paper with more than {} ticked, or none, is invalid.",
-                    info.places
-                ),
-            )
-        } else {
-            lang.pick(
-                format!(
-                    "Phiếu bầu quá {} đơn vị là phiếu không hợp lệ.",
-                    info.places
-                ),
-                format!("A paper with more than {} ticked is invalid.", info.places),
-            )
-        };
-        let self_rule = (!info.rules.self_vote_allowed).then(|| {
-            lang.pick_str(
-                "Đại biểu không bầu cho đơn vị mình.",
-                "Do not choose your own unit.",
-            )
-        });
+        let rule = screen_text::paper_rule(lang, info.places);
+        let invalid_rule = screen_text::paper_invalid_rule(lang, info.places, info.rules.blank);
+        let self_rule = (!info.rules.self_vote_allowed).then(|| Text::NoSelfVoteRule.in_lang(lang));
         let width = count().to_string().len().max(3);
         Some(
             (1..=count())
@@ -107,15 +74,15 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <header class="paper-head">
                                 <div>
                                     <p class="paper-cluster">{info.cluster.clone()}</p>
-                                    <p>{lang.pick(format!("Năm {}", info.year), format!("Year {}", info.year))}</p>
+                                    <p>{screen_text::year_title(lang, info.year)}</p>
                                 </div>
-                                <p class="paper-number" data-testid="paper-number">{lang.pick_str("Số", "No.")}" "{format!("{number:0width$}")}</p>
+                                <p class="paper-number" data-testid="paper-number">{Text::PaperNumber.in_lang(lang)}" "{format!("{number:0width$}")}</p>
                             </header>
-                            <h2 class="paper-title">{lang.pick_str("PHIẾU BẦU", "BALLOT PAPER")}</h2>
+                            <h2 class="paper-title">{Text::BallotPaperTitle.in_lang(lang)}</h2>
                             <p class="paper-award">{info.award.clone()}
                                 {match info.kind {
-                                    RoundKind::Runoff { .. } => lang.pick_str(" (bầu lại)", " (runoff)"),
-                                    RoundKind::Rehearsal => lang.pick_str(" (DIỄN TẬP)", " (REHEARSAL)"),
+                                    RoundKind::Runoff { .. } => Text::RunoffMark.in_lang(lang),
+                                    RoundKind::Rehearsal => Text::RehearsalMark.in_lang(lang),
                                     RoundKind::Regular => "",
                                 }}</p>
                             <p class="paper-rule">{rule.clone()}</p>
@@ -157,31 +124,29 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     view! {
         <div class="no-print">
             <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=Route::Round(meeting, round).href()>{bi("Vòng bỏ phiếu", "Ballot round")}</a>" › "
-                <span>{bi("In phiếu bầu", "Print ballot papers")}</span>
+                <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
+                <span>{tr(Text::PrintBallotPapers)}</span>
             </nav>
             <section class="card">
-                <h1>{bi("In phiếu bầu", "Print ballot papers")}</h1>
+                <h1>{tr(Text::PrintBallotPapers)}</h1>
                 <div class="inline-form">
-                    <CountField vi="Số tờ phiếu" en="Number of papers" value=count_text testid="papers-count"/>
+                    <CountField label=Text::NumberOfPapers value=count_text testid="papers-count"/>
                     <label class="field">
-                        <span class="field-label">{bi("Khổ giấy", "Paper size")}</span>
+                        <span class="field-label">{tr(Text::PaperSize)}</span>
                         <select data-testid="papers-layout" on:change=move |ev| {
                             layout.set(if event_target_value(&ev) == "a4" { Layout::A4 } else { Layout::A5 });
                         }>
-                            <option value="a5" selected=true>{bi("A5, hai phiếu trên một tờ A4", "A5, two to an A4 sheet")}</option>
+                            <option value="a5" selected=true>{tr(Text::LayoutA5)}</option>
                             <option value="a4">"A4"</option>
                         </select>
                     </label>
                     <button type="button" class="no-print" data-testid="papers-print" on:click=move |_| {
                         record();
                         print_page();
-                    }>{bi("In", "Print")}</button>
+                    }>{tr(Text::Print)}</button>
                 </div>
                 <FormError error=record_error testid="papers-print-error"/>
-                <p class="hint">{bi(
-                    "Sau khi thu phiếu, ban kiểm phiếu đánh số phiếu theo thứ tự thu về; số in sẵn trên phiếu chỉ để kiểm đếm số tờ phát ra.",
-                    "After collecting, the committee numbers the papers in the order collected; the printed number only accounts for the papers issued.")}</p>
+                <p class="hint">{tr(Text::PapersNumberingHint)}</p>
             </section>
         </div>
         <div class="papers" node_ref=container class:papers-a5=move || layout.get() == Layout::A5 data-testid="papers">{papers}</div>
@@ -192,7 +157,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
 #[component]
 fn PrintButton(testid: &'static str) -> impl IntoView {
     view! {
-        <button type="button" class="no-print" data-testid=testid on:click=move |_| print_page()>{bi("In", "Print")}</button>
+        <button type="button" class="no-print" data-testid=testid on:click=move |_| print_page()>{tr(Text::Print)}</button>
     }
 }
 
@@ -281,28 +246,28 @@ pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     view! {
         <nav class="breadcrumb no-print" aria-label=tr(Text::Breadcrumb)>
-            <a href=Route::Round(meeting, round).href()>{bi("Vòng bỏ phiếu", "Ballot round")}</a>" › "
-            <span>{bi("Sổ nhập phiếu", "Entry log")}</span>
+            <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
+            <span>{tr(Text::EntryLog)}</span>
         </nav>
         <section class="card log" data-testid="entry-log">
-            <h1>{bi("SỔ NHẬP PHIẾU BẦU", "BALLOT ENTRY LOG")}</h1>
+            <h1>{tr(Text::EntryLogTitle)}</h1>
             {move || info.get().map(|i| view! {
-                <p>{i.cluster}" · "{lang.get().pick(format!("năm {}", i.year), format!("year {}", i.year))}" · "{i.award}</p>
-                <p class="hint">{bi("Số trong bảng là số thứ tự của đơn vị trên phiếu:", "Figures are the units' numbers on the paper:")}" "
+                <p>{i.cluster}" · "{screen_text::year_inline(lang.get(), i.year)}" · "{i.award}</p>
+                <p class="hint">{tr(Text::FiguresAreUnitNumbers)}" "
                     {i.candidates.iter().enumerate().map(|(idx, (_, name))| format!("{}. {}", idx + 1, name)).collect::<Vec<_>>().join("; ")}</p>
             })}
             {move || count.get().map(|c| view! {
-                <p>{bi("Có mặt", "Present")}": "{c.present}" · "{bi("Phiếu phát ra", "Issued")}": "{c.issued}" · "
-                   {bi("Lượt 1", "Pass 1")}": "{c.passes[0].ballots.len()}" · "{bi("Lượt 2", "Pass 2")}": "{c.passes[1].ballots.len()}</p>
+                <p>{tr(Text::Present)}": "{c.present}" · "{tr(Text::Issued)}": "{c.issued}" · "
+                   {tr(Text::Pass1)}": "{c.passes[0].ballots.len()}" · "{tr(Text::Pass2)}": "{c.passes[1].ballots.len()}</p>
             })}
             <PrintButton testid="log-print"/>
             <table class="data log-table">
                 <thead><tr>
-                    <th scope="col">{bi("Phiếu số", "Ballot no.")}</th>
-                    <th scope="col">{bi("Lượt 1", "Pass 1")}</th>
-                    <th scope="col">{bi("Lượt 2", "Pass 2")}</th>
-                    <th scope="col">{bi("Hai lượt", "Passes")}</th>
-                    <th scope="col">{bi("Được tính", "Counted as")}</th>
+                    <th scope="col">{tr(Text::BallotNo)}</th>
+                    <th scope="col">{tr(Text::Pass1)}</th>
+                    <th scope="col">{tr(Text::Pass2)}</th>
+                    <th scope="col">{tr(Text::BothPasses)}</th>
+                    <th scope="col">{tr(Text::CountedAs)}</th>
                 </tr></thead>
                 <tbody>
                     {move || rows().into_iter().map(|(number, first, second, agreed, counted, validity)| view! {
@@ -310,7 +275,7 @@ pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                             <td>{number}</td>
                             <td>{first}</td>
                             <td>{second}</td>
-                            <td>{if agreed { bi("khớp", "agree")() } else { bi("khác — ban kiểm phiếu đối chiếu phiếu giấy", "differ — settled by the committee from the paper")() }}</td>
+                            <td>{if agreed { tr(Text::PassesAgree)() } else { tr(Text::PassesDiffer)() }}</td>
                             <td>{counted}<br/><span class="hint">{validity}</span></td>
                         </tr>
                     }).collect_view()}

@@ -7,11 +7,11 @@ use super::{ids, paper_count, round_info, CountField, RoundInfo};
 use crate::domain::{
     parse_count, parse_reading, DomainError, MeetingId, PaperCount, Pass, RoundId, RoundKind,
 };
-use crate::i18n::{describe_paper_ballot, format_integer, Text};
+use crate::i18n::{describe_paper_ballot, screen_text, Text};
 use crate::state::use_store;
 use crate::ui::route::Route;
+use crate::ui::tr;
 use crate::ui::widgets::FormError;
-use crate::ui::{bi, tr};
 
 #[derive(Clone, PartialEq)]
 struct PassState {
@@ -79,17 +79,17 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let lang = store.lang;
     view! {
         <section class="card" data-testid="paper-round">
-            <h2>{bi("Nhập phiếu giấy", "Paper ballot entry")}</h2>
+            <h2>{tr(Text::PaperBallotEntry)}</h2>
             <p>
-                {bi("Có quyền bỏ phiếu", "Entitled")}": "<strong>{move || count.get().map(|c| c.entitled)}</strong>" · "
-                {bi("Có mặt", "Present")}": "<strong data-testid="paper-present-count">{move || count.get().map(|c| c.present)}</strong>" · "
-                {bi("Phiếu phát ra", "Issued")}": "<strong data-testid="paper-issued-count">{move || count.get().map(|c| c.issued)}</strong>
+                {tr(Text::Entitled)}": "<strong>{move || count.get().map(|c| c.entitled)}</strong>" · "
+                {tr(Text::Present)}": "<strong data-testid="paper-present-count">{move || count.get().map(|c| c.present)}</strong>" · "
+                {tr(Text::Issued)}": "<strong data-testid="paper-issued-count">{move || count.get().map(|c| c.issued)}</strong>
             </p>
             <details>
-                <summary>{bi("Sửa số có mặt và số phiếu phát ra", "Correct the present and issued counts")}</summary>
+                <summary>{tr(Text::CorrectRoll)}</summary>
                 <form class="inline-form" on:submit=save_roll>
-                    <CountField vi="Có mặt" en="Present" value=present testid="paper-roll-present"/>
-                    <CountField vi="Phát ra" en="Issued" value=issued testid="paper-roll-issued"/>
+                    <CountField label=Text::Present value=present testid="paper-roll-present"/>
+                    <CountField label=Text::IssuedCount value=issued testid="paper-roll-issued"/>
                     <button type="submit" data-testid="paper-roll-save">{tr(Text::Save)}</button>
                 </form>
             </details>
@@ -99,30 +99,28 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                     let n = pass.number();
                     view! {
                         <div class="pass" data-testid=format!("pass-{n}")>
-                            <h3>{move || lang.get().pick(format!("Lượt nhập {n}"), format!("Entry pass {n}"))}</h3>
+                            <h3>{move || screen_text::entry_pass(lang.get(), n)}</h3>
                             <p data-testid=format!("pass-{n}-state")>
-                                {move || lang.get().pick(format!("{} phiếu", p.entered), format!("{} ballots", p.entered))}" · "
-                                {if p.finished { bi("đã kết thúc", "finished")() } else { bi("đang nhập", "in progress")() }}
+                                {move || screen_text::pass_ballots(lang.get(), p.entered)}" · "
+                                {if p.finished { tr(Text::PassFinished)() } else { tr(Text::PassInProgress)() }}
                             </p>
                             {if p.finished {
                                 (!both_finished()).then(|| view! {
                                     <button type="button" class="secondary small" data-testid=format!("pass-{n}-reopen")
                                         on:click=move |_| error.set(store.apply(|ws| ws.finish_paper_pass(meeting, round, pass, false)).err())>
-                                        {bi("Nhập tiếp lượt này", "Continue this pass")}</button>
+                                        {tr(Text::ContinuePass)}</button>
                                 }).into_any()
                             } else {
                                 view! { <a class="button" href=Route::PaperPass(meeting, round, pass).href() data-testid=format!("pass-{n}-enter")>
-                                    {move || lang.get().pick(format!("Nhập lượt {n}"), format!("Enter pass {n}"))}</a> }.into_any()
+                                    {move || screen_text::enter_pass(lang.get(), n)}</a> }.into_any()
                             }}
                         </div>
                     }
                 }).collect_view()}
             </div>
-            <p class="hint">{bi(
-                "Mỗi lượt chỉ hiện phiếu của chính lượt đó. Khi cả hai lượt kết thúc, các phiếu hai lượt đọc khác nhau được liệt kê để ban kiểm phiếu đối chiếu với phiếu giấy.",
-                "Each pass shows only its own ballots. Once both passes are finished, the ballots they read differently are listed for the committee to check against the paper.")}</p>
+            <p class="hint">{tr(Text::PassesExplained)}</p>
             <Show when=move || count.get().is_some_and(|c| c.passes.iter().all(|p| p.ballots.is_empty()))>
-                <button type="button" class="secondary" data-testid="paper-cancel" on:click=cancel>{bi("Trở lại chọn cách bỏ phiếu", "Back to choosing how to vote")}</button>
+                <button type="button" class="secondary" data-testid="paper-cancel" on:click=cancel>{tr(Text::BackToVoteMode)}</button>
             </Show>
             <FormError error=error testid="paper-error"/>
         </section>
@@ -130,21 +128,18 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <Differences meeting=meeting round=round count=count info=info/>
             <Show when=move || count.get().is_some_and(|c| c.agreed())>
                 <section class="card" data-testid="paper-agreed">
-                    <h2>{bi("Hai lượt nhập khớp nhau", "The two passes agree")}</h2>
-                    <p>{move || count.get().map(|c| {
-                        let n = format_integer(lang.get(), c.passes[0].ballots.len() as i64);
-                        lang.get().pick(format!("{n} phiếu, đọc giống nhau ở cả hai lượt."), format!("{n} ballots, read the same in both passes."))
-                    })}</p>
-                    <button type="button" data-testid="paper-close" on:click=close>{bi("Kết thúc vòng và xem kết quả", "Close the round and show the results")}</button>
+                    <h2>{tr(Text::TwoPassesAgree)}</h2>
+                    <p>{move || count.get().map(|c| screen_text::passes_agree(lang.get(), c.passes[0].ballots.len()))}</p>
+                    <button type="button" data-testid="paper-close" on:click=close>{tr(Text::CloseRoundAndShowResults)}</button>
                 </section>
             </Show>
         </Show>
-        <p><a href=Route::EntryLog(meeting, round).href() data-testid="entry-log-link">{bi("Sổ nhập phiếu (để in)", "Entry log (to print)")}</a>" · "
-           <a href=Route::BallotPapers(meeting, round).href()>{bi("In phiếu bầu", "Print ballot papers")}</a></p>
+        <p><a href=Route::EntryLog(meeting, round).href() data-testid="entry-log-link">{tr(Text::EntryLogToPrint)}</a>" · "
+           <a href=Route::BallotPapers(meeting, round).href()>{tr(Text::PrintBallotPapers)}</a></p>
         <Show when=move || info.get().is_some_and(|i| i.kind == RoundKind::Rehearsal)>
             <button type="button" class="secondary" data-testid="end-rehearsal"
                 on:click=move |_| crate::ui::round::end_rehearsal(meeting, round, error)>
-                {bi("Kết thúc diễn tập và xoá phiếu", "End the rehearsal and delete its ballots")}</button>
+                {tr(Text::EndRehearsal)}</button>
         </Show>
     }
 }
@@ -178,19 +173,14 @@ fn Differences(
     view! {
         <Show when=move || !rows().is_empty()>
             <section class="card" data-testid="differences">
-                <h2>{move || {
-                    let n = rows().len();
-                    store.lang.get().pick(format!("Hai lượt nhập khác nhau ở {n} phiếu"), format!("The two passes differ on {n} ballots"))
-                }}</h2>
-                <p class="hint">{bi(
-                    "Lấy phiếu giấy có số tương ứng trong xấp phiếu, cả ban kiểm phiếu cùng xem, rồi chọn cách đọc đúng — hoặc gõ cách đọc đúng nếu cả hai lượt đều sai. Số trong cột là số thứ tự của đơn vị trên phiếu.",
-                    "Take the paper with that number from the pile, look at it together, and choose the right reading — or type it if both passes are wrong. Figures are the units' numbers on the paper.")}</p>
+                <h2>{move || screen_text::passes_differ(store.lang.get(), rows().len())}</h2>
+                <p class="hint">{tr(Text::DifferencesExplained)}</p>
                 <table class="data">
                     <thead><tr>
-                        <th scope="col">{bi("Phiếu số", "Ballot no.")}</th>
-                        <th scope="col">{bi("Lượt 1 đọc", "Pass 1 read")}</th>
-                        <th scope="col">{bi("Lượt 2 đọc", "Pass 2 read")}</th>
-                        <th scope="col">{bi("Phiếu giấy ghi", "The paper shows")}</th>
+                        <th scope="col">{tr(Text::BallotNo)}</th>
+                        <th scope="col">{tr(Text::Pass1Read)}</th>
+                        <th scope="col">{tr(Text::Pass2Read)}</th>
+                        <th scope="col">{tr(Text::PaperShows)}</th>
                     </tr></thead>
                     <tbody>
                         {move || rows().into_iter().map(|(d, first, second)| {
@@ -206,10 +196,10 @@ fn Differences(
                                     <td class="actions">
                                         <button type="button" class="small" data-testid="settle-first"
                                             on:click=move |_| error.set(store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, a.clone())).err())>
-                                            {bi("Như lượt 1", "As pass 1")}</button>" "
+                                            {tr(Text::AsPass1)}</button>" "
                                         <button type="button" class="small" data-testid="settle-second"
                                             on:click=move |_| error.set(store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, b.clone())).err())>
-                                            {bi("Như lượt 2", "As pass 2")}</button>
+                                            {tr(Text::AsPass2)}</button>
                                         <form class="settle-other" on:submit=move |ev: leptos::ev::SubmitEvent| {
                                             ev.prevent_default();
                                             let candidates = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
@@ -218,10 +208,8 @@ fn Differences(
                                             error.set(outcome.err());
                                         }>
                                             <input type="text" class="narrow" data-testid="settle-other" bind:value=other
-                                                aria-label=move || store.lang.get().pick(
-                                                    format!("Cách đọc khác của phiếu số {number}: số đơn vị, ví dụ 2, 3, 5; x nếu hỏng"),
-                                                    format!("Another reading of ballot {number}: unit numbers, e.g. 2, 3, 5; x if spoilt"))/>
-                                            <button type="submit" class="small secondary" data-testid="settle-other-save">{bi("Ghi cách đọc này", "Use this reading")}</button>
+                                                aria-label=move || screen_text::other_reading(store.lang.get(), number)/>
+                                            <button type="submit" class="small secondary" data-testid="settle-other-save">{tr(Text::UseThisReading)}</button>
                                         </form>
                                     </td>
                                 </tr>

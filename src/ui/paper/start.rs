@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::{ids, round_info, CountField};
 use crate::domain::{parse_count, DomainError, HandTotals, MeetingId, RoundId, UnitId};
+use crate::i18n::Text;
 use crate::state::use_store;
-use crate::ui::bi;
 use crate::ui::route::Route;
+use crate::ui::tr;
 use crate::ui::widgets::FormError;
 
 /// Starting a paper count or typing hand-counted totals, from a draft
@@ -92,36 +93,32 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let names = move || info.get().map(|i| i.candidates).unwrap_or_default();
     view! {
         <section class="card" data-testid="paper-start">
-            <h2>{bi("Bỏ phiếu bằng phiếu giấy", "Vote on paper ballots")}</h2>
-            <p class="hint">{bi(
-                "In phiếu bầu có đánh số, phát cho đại biểu, thu về rồi đánh số phiếu theo thứ tự thu. Hai thành viên ban kiểm phiếu lần lượt nhập cả xấp phiếu, mỗi người một lượt, không xem lượt của người kia; ứng dụng chỉ ra các phiếu hai lượt đọc khác nhau.",
-                "Print numbered ballot papers, hand them out, collect them and number them in the order collected. Two committee members each enter the whole pile, one pass each, without seeing the other's; the app lists the ballots the two passes read differently.")}</p>
-            <p><a href=Route::BallotPapers(meeting, round).href() data-testid="print-papers-link">{bi("In phiếu bầu", "Print ballot papers")}</a></p>
+            <h2>{tr(Text::VoteOnPaper)}</h2>
+            <p class="hint">{tr(Text::PaperModeExplained)}</p>
+            <p><a href=Route::BallotPapers(meeting, round).href() data-testid="print-papers-link">{tr(Text::PrintBallotPapers)}</a></p>
             <form class="inline-form" on:submit=open data-testid="paper-open-form">
-                <CountField vi="Số đại biểu có mặt" en="Voters present" value=present testid="paper-present"/>
-                <CountField vi="Số phiếu phát ra" en="Ballots issued" value=issued testid="paper-issued"/>
-                <button type="submit" data-testid="paper-open">{bi("Bắt đầu nhập phiếu giấy", "Start entering paper ballots")}</button>
+                <CountField label=Text::VotersPresent value=present testid="paper-present"/>
+                <CountField label=Text::BallotsIssued value=issued testid="paper-issued"/>
+                <button type="submit" data-testid="paper-open">{tr(Text::StartPaperEntry)}</button>
             </form>
             <FormError error=error testid="paper-open-error"/>
         </section>
         <section class="card" data-testid="hand-totals">
-            <h2>{bi("Nhập kết quả đã kiểm bằng tay", "Enter a count done by hand")}</h2>
-            <p class="hint">{bi(
-                "Khi ban kiểm phiếu đã đếm phiếu bằng tay, nhập các con số tổng hợp. Số liệu không khớp (phiếu thu về lớn hơn phiếu phát ra, hợp lệ + không hợp lệ khác số thu về, một đơn vị nhiều phiếu hơn số phiếu hợp lệ…) sẽ bị từ chối kèm lý do.",
-                "When the committee counted by hand, type the totals. Counts that do not add up (more collected than issued, valid + invalid not equal to collected, a unit with more votes than valid ballots…) are refused with the reason.")}</p>
+            <h2>{tr(Text::EnterHandCount)}</h2>
+            <p class="hint">{tr(Text::HandCountExplained)}</p>
             <form on:submit=save_totals data-testid="hand-form">
                 <div class="count-grid">
-                    <CountField vi="Có mặt" en="Present" value=hand_present testid="hand-present"/>
-                    <CountField vi="Phát ra" en="Issued" value=hand_issued testid="hand-issued"/>
-                    <CountField vi="Thu về" en="Collected" value=collected testid="hand-collected"/>
-                    <CountField vi="Hợp lệ" en="Valid" value=valid testid="hand-valid"/>
-                    <CountField vi="Không hợp lệ" en="Invalid" value=invalid testid="hand-invalid"/>
+                    <CountField label=Text::Present value=hand_present testid="hand-present"/>
+                    <CountField label=Text::IssuedCount value=hand_issued testid="hand-issued"/>
+                    <CountField label=Text::Collected value=collected testid="hand-collected"/>
+                    <CountField label=Text::Valid value=valid testid="hand-valid"/>
+                    <CountField label=Text::Invalid value=invalid testid="hand-invalid"/>
                 </div>
                 <table class="data">
                     <thead><tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{bi("Đơn vị", "Unit")}</th>
-                        <th scope="col">{bi("Số phiếu bầu", "Votes")}</th>
+                        <th scope="col">{tr(Text::Unit)}</th>
+                        <th scope="col">{tr(Text::VotesCast)}</th>
                     </tr></thead>
                     <tbody>
                         {move || names().into_iter().enumerate().map(|(idx, (unit, name))| {
@@ -140,7 +137,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <button type="submit" data-testid="hand-save">{bi("Kiểm tra và ghi nhận kết quả", "Check and record the count")}</button>
+                <button type="submit" data-testid="hand-save">{tr(Text::CheckAndRecordCount)}</button>
             </form>
             <FormError error=hand_error testid="hand-error"/>
         </section>
