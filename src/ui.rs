@@ -21,21 +21,12 @@ mod year;
 
 use leptos::prelude::*;
 
-use crate::i18n::{describe_record_error, Lang, Text};
-use crate::state::{use_store, Store};
+use crate::i18n::{describe_record_error, screen_text, Lang, Text};
+use crate::state::{use_store, Notice, Store};
 use crate::storage::StorageError;
 use route::Route;
 
 pub use browser::{download as download_file, new_id, now_iso};
-
-/// A reactive pair of strings for one-off labels: Vietnamese, English.
-pub fn bi(
-    vi: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_store().lang;
-    move || lang.get().pick_str(vi, en)
-}
 
 /// A reactive translation of `text` in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -94,14 +85,14 @@ pub fn App() -> impl IntoView {
                     {tr(Text::Units)}
                 </a>
                 <a href="#/files" data-testid="nav-files" class:active=move || route.get() == Route::Files>
-                    {bi("Tệp và sao lưu", "Files and backups")}
+                    {tr(Text::FilesAndBackups)}
                 </a>
             </nav>
             </Show>
             <LangSwitch/>
         </header>
         <Banners locked=locked/>
-        <files::NoticeBanner/>
+        <NoticeBanner/>
         <files::BackupDialog/>
         <main data-testid="main">
             {move || {
@@ -158,7 +149,7 @@ fn LangSwitch() -> impl IntoView {
         <button type="button" class="lang-switch" data-testid="lang-switch"
             lang=move || other().code()
             on:click=move |_| store.set_lang(other())>
-            {move || match other() { Lang::Vi => "Tiếng Việt", Lang::En => "English" }}
+            {move || Text::LanguageName.in_lang(other())}
         </button>
     }
 }
@@ -178,7 +169,7 @@ fn Banners(
                 <p>{tr(Text::NotSavedAdvice)}</p>
                 <button type="button" data-testid="retry-save" on:click=move |_| store.retry_save()>{tr(Text::TryAgain)}</button>
                 <Show when=move || locked.with(Option::is_none)>
-                    " "<a href="#/files" data-testid="save-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                    " "<a href="#/files" data-testid="save-error-files">{tr(Text::OpenFilesAndBackups)}</a>
                 </Show>
             </div>
         </Show>
@@ -187,7 +178,7 @@ fn Banners(
                 {tr(Text::VoteLockNotKept)}" "
                 {move || store.lock_error.get().map(|e| describe_storage_error(lang.get(), &e))}
                 <Show when=move || locked.with(Option::is_none)>
-                    " "<a href="#/files" data-testid="lock-error-files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                    " "<a href="#/files" data-testid="lock-error-files">{tr(Text::OpenFilesAndBackups)}</a>
                 </Show>
             </div>
         </Show>
@@ -196,10 +187,7 @@ fn Banners(
                 <strong>{tr(Text::SetAsideTitle)}</strong>
                 <ul>
                     {move || store.set_aside.get().into_iter().map(|entry| {
-                        let where_kept = match &entry.kept_under {
-                            Some(key) => lang.get().pick(format!("đã cất sang khoá {key}"), format!("kept under key {key}")),
-                            None => lang.get().pick("không cất được, để nguyên tại chỗ và không bị ghi đè".into(), "could not be moved; left in place and never written over".into()),
-                        };
+                        let where_kept = screen_text::set_aside_place(lang.get(), entry.kept_under.as_deref());
                         view! {
                             <li><code>{entry.key.clone()}</code>": "{describe_record_error(lang.get(), &entry.error)}" — "{where_kept}</li>
                         }
@@ -209,6 +197,29 @@ fn Banners(
                 <button type="button" data-testid="dismiss-set-aside" on:click=move |_| store.set_aside.set(Vec::new())>{tr(Text::Dismiss)}</button>
             </div>
         </Show>
+    }
+}
+
+/// The notice after another tab changed the data, or a snapshot had to be
+/// downloaded instead of kept.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.notice.get().map(|notice| {
+            let text = match notice {
+                Notice::UpdatedElsewhere => tr(Text::UpdatedElsewhere)()
+                .to_owned(),
+                Notice::SnapshotDownloaded(name) => screen_text::snapshot_downloaded(store.lang.get(), &name),
+                Notice::Restored => tr(Text::SnapshotRestored)().to_owned(),
+            };
+            view! {
+                <div class="banner banner-info" role="status" data-testid="notice">
+                    {text}" "
+                    <button type="button" class="secondary" data-testid="dismiss-notice" on:click=move |_| store.notice.set(None)>{tr(Text::NoticeOk)}</button>
+                </div>
+            }
+        })
     }
 }
 

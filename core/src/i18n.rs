@@ -6,6 +6,7 @@ mod catalogue;
 mod errors;
 mod number;
 mod part_text;
+pub mod screen_text;
 mod words;
 
 pub use ballot_text::{

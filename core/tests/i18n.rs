@@ -245,3 +245,113 @@ fn every_integrity_problem_is_worded_in_both_languages() {
         assert!(!en.is_empty() && !problem.to_string().is_empty());
     }
 }
+
+#[test]
+fn no_text_is_catalogued_twice() {
+    let mut seen = std::collections::BTreeMap::new();
+    for text in Text::ALL {
+        let pair = (text.in_lang(Lang::Vi), text.in_lang(Lang::En));
+        if let Some(first) = seen.insert(pair, text) {
+            panic!("{first:?} and {text:?} hold the same words");
+        }
+    }
+}
+
+/// Every message with values inside, with sample values, in `lang`.
+fn messages_with_values(lang: Lang) -> Vec<String> {
+    use thidua_core::domain::BlankBallot;
+    use thidua_core::i18n::screen_text as s;
+    let names = ["Đồn A".to_owned(), "Đồn B".to_owned()];
+    vec![
+        s::set_aside_place(lang, Some("thidua.aside.1.thidua.unit.7")),
+        s::set_aside_place(lang, None),
+        s::snapshot_downloaded(lang, "thidua-snapshot.thidua.json"),
+        s::entry_pass(lang, 1),
+        s::entry_pass_inline(lang, 2),
+        s::enter_pass(lang, 1),
+        s::finish_pass(lang, 2),
+        s::pass_finished(lang, 1),
+        s::pass_ballots(lang, 12),
+        s::passes_agree(lang, 1234),
+        s::passes_differ(lang, 3),
+        s::other_reading(lang, 17),
+        s::ballot_saved(lang, 17),
+        s::keystrokes(lang, 40),
+        s::paper_rule(lang, 3),
+        s::paper_invalid_rule(lang, 3, BlankBallot::Invalid),
+        s::paper_invalid_rule(lang, 3, BlankBallot::Valid),
+        s::year_title(lang, 2024),
+        s::year_inline(lang, 2024),
+        s::storage_used(lang, "1,2 MB", "5 MB", 24),
+        s::imported(lang, 4, 1, ""),
+        s::import_summary(lang, 4, 10, 1),
+        s::more_identical(lang, 300),
+        s::snapshot_content(lang, 1, 8, 1, "38 KB"),
+        s::paper_count_source(lang, 2),
+        s::nominated(lang, &names),
+        s::tie_at_quota(lang, &names, 1),
+        s::places_unfilled(lang, 1),
+        s::chart_caption(lang, 5000),
+    ]
+}
+
+#[test]
+fn every_message_with_values_exists_in_both_languages() {
+    let (vi, en) = (
+        messages_with_values(Lang::Vi),
+        messages_with_values(Lang::En),
+    );
+    assert_eq!(vi.len(), en.len());
+    for (vi, en) in vi.iter().zip(&en) {
+        assert!(
+            !vi.trim().is_empty() && !en.trim().is_empty(),
+            "{vi} / {en}"
+        );
+        assert_ne!(vi, en);
+    }
+}
+
+#[test]
+fn messages_with_values_read_as_the_screens_wrote_them() {
+    use thidua_core::domain::BlankBallot;
+    use thidua_core::i18n::screen_text as s;
+    let names = ["Đồn A".to_owned(), "Đồn B".to_owned()];
+    let cases = [
+        (
+            s::passes_agree(Lang::Vi, 1234),
+            "1.234 phiếu, đọc giống nhau ở cả hai lượt.",
+        ),
+        (
+            s::passes_agree(Lang::En, 1234),
+            "1,234 ballots, read the same in both passes.",
+        ),
+        (
+            s::paper_invalid_rule(Lang::Vi, 3, BlankBallot::Invalid),
+            "Phiếu bầu quá 3 đơn vị hoặc không bầu đơn vị nào là phiếu không hợp lệ.",
+        ),
+        (
+            s::paper_invalid_rule(Lang::En, 3, BlankBallot::Valid),
+            "A paper with more than 3 ticked is invalid.",
+        ),
+        (
+            s::tie_at_quota(Lang::En, &names, 1),
+            "Tied at the quota line: Đồn A, Đồn B — 1 place(s) left, a runoff is needed.",
+        ),
+        (s::nominated(Lang::Vi, &names), "Đề nghị: Đồn A, Đồn B."),
+        (
+            s::imported(Lang::En, 4, 1, " A snapshot from before the import was kept."),
+            "Imported: 4 new records, 1 taken from the file. A snapshot from before the import was kept.",
+        ),
+        (
+            s::storage_used(Lang::Vi, "1,2 MB", "5 MB", 24),
+            "Đã dùng 1,2 MB trên khoảng 5 MB (24%).",
+        ),
+        (
+            s::set_aside_place(Lang::En, Some("thidua.aside.1.x")),
+            "kept under key thidua.aside.1.x",
+        ),
+    ];
+    for (got, expected) in cases {
+        assert_eq!(got, expected);
+    }
+}

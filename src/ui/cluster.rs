@@ -44,14 +44,11 @@ fn ClusterPage(id: ClusterId) -> impl IntoView {
         </div>
         <RotationCard id=id/>
         <section class="card" data-testid="cluster-files">
-            <h2>{super::bi("Tệp của cụm", "The cluster's file")}</h2>
-            <p class="hint">{super::bi(
-                "Tệp của cụm chứa mọi năm, đơn vị, điểm, báo cáo và hội nghị của cụm: gửi cho các đơn vị để họ làm báo cáo, hoặc cho cụm trưởng năm sau.",
-                "The cluster file holds every year, unit, score, report and meeting of the cluster: send it to the units for their reports, or to next year's leader.",
-            )}</p>
+            <h2>{tr(Text::ClusterFile)}</h2>
+            <p class="hint">{tr(Text::ClusterFileExplained)}</p>
             <div class="form-actions">
                 <super::files::ClusterFileButton cluster=id/>
-                <super::files::DeleteButton testid="delete-cluster" label=("Xoá cụm này", "Delete this cluster")
+                <super::widgets::DeleteButton testid="delete-cluster" label=Text::DeleteThisCluster
                     reason="delete-cluster" subject=Signal::derive(title)
                     edit=std::sync::Arc::new(move |ws: &mut crate::domain::Workspace| ws.delete_cluster(id))
                     then_go=Route::Home/>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::{download, file_slug, now_iso};
 use super::route::Route;
-use super::{bi, tr};
+use super::tr;
 use crate::documents::{
     achievement_summary, meeting_minutes, results_csv, score_table, scores_csv, vote_count_minutes,
     Block, Document,
@@ -51,16 +51,14 @@ pub fn DocumentScreen(which: Which) -> impl IntoView {
     view! {
         <div class="no-print doc-tools">
             <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=back>{bi("Quay lại", "Back")}</a>
+                <a href=back>{tr(Text::Back)}</a>
             </nav>
-            <p class="hint">{bi(
-                "Văn bản in trên khổ A4 theo ngôn ngữ đang chọn. Bấm “In” rồi chọn máy in hoặc “Lưu dưới dạng PDF”.",
-                "The document prints on A4 in the language chosen. Press “Print”, then a printer or “Save as PDF”.")}</p>
+            <p class="hint">{tr(Text::DocumentPrintHint)}</p>
             <button type="button" data-testid="document-print" on:click=move |_| {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
                 }
-            }>{bi("In", "Print")}</button>
+            }>{tr(Text::Print)}</button>
         </div>
         {move || match built() {
             Ok(doc) => render(doc).into_any(),
@@ -123,7 +121,7 @@ fn render(doc: Document) -> impl IntoView {
                 {doc.signatures.into_iter().map(|s| view! {
                     <div class="doc-signature">
                         <p class="doc-strong">{s.title}</p>
-                        <p class="doc-sign-hint">{bi("(Ký, ghi rõ họ tên)", "(Signature and full name)")}</p>
+                        <p class="doc-sign-hint">{tr(Text::SignatureFullName)}</p>
                         <p class="doc-strong doc-sign-name">{s.name}</p>
                     </div>
                 }).collect_view()}
@@ -141,13 +139,7 @@ pub(super) fn offer(
     text: Option<String>,
 ) {
     let ok = text.is_some_and(|text| download(name, mime, &text));
-    message.set((!ok).then(|| {
-        bi(
-            "Không tải được tệp xuống (trình duyệt từ chối hoặc chưa có dữ liệu).",
-            "The file could not be downloaded (the browser refused, or there is no data).",
-        )()
-        .to_owned()
-    }));
+    message.set((!ok).then(|| tr(Text::FileNotDownloaded)().to_owned()));
 }
 
 /// The meeting's papers and files: the minutes to print, the results
@@ -194,11 +186,7 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
             .and_then(|files| files.get(0));
         let Some(file) = file else { return };
         if file.size() > 20.0 * 1024.0 * 1024.0 {
-            checked.set(Some(Err(bi(
-                "Tệp lớn hơn 20 MB; không phải tệp kết quả.",
-                "The file is over 20 MB; not a results file.",
-            )()
-            .to_owned())));
+            checked.set(Some(Err(tr(Text::ResultsFileTooLarge)().to_owned())));
             return;
         }
         let lang = store.lang.get_untracked();
@@ -209,39 +197,37 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
                 Some(text) => {
                     check_results_file(&text).map_err(|e| describe_record_error(lang, &e))
                 }
-                None => Err(lang
-                    .pick_str("Không đọc được tệp.", "The file could not be read.")
-                    .to_owned()),
+                None => Err(Text::FileNotRead.in_lang(lang).to_owned()),
             };
             checked.set(Some(outcome));
         });
     };
     view! {
         <section class="card" data-testid="meeting-files">
-            <h2>{bi("Văn bản và tệp kết quả", "Documents and results file")}</h2>
+            <h2>{tr(Text::DocumentsResultsFile)}</h2>
             <ul class="doc-links">
-                <li><a href=Route::MeetingMinutes(meeting).href() data-testid="meeting-minutes-link">{bi("Biên bản hội nghị (in A4)", "Minutes of the meeting (print on A4)")}</a></li>
-                <li>{bi("Biên bản kiểm phiếu từng vòng: mở vòng đã kết thúc.", "Vote-count minutes of each round: open a closed round.")}</li>
+                <li><a href=Route::MeetingMinutes(meeting).href() data-testid="meeting-minutes-link">{tr(Text::MeetingMinutesPrint)}</a></li>
+                <li>{tr(Text::VoteMinutesPerRound)}</li>
             </ul>
-            <p>{bi("Mã kiểm tra kết quả hiện tại", "Current results fingerprint")}": "
+            <p>{tr(Text::CurrentResultsFingerprint)}": "
                 <strong class="fingerprint" data-testid="results-fingerprint">{fingerprint}</strong></p>
             <div class="form-actions">
-                <button type="button" data-testid="export-results" on:click=export>{bi("Tải tệp kết quả (.thidua.json)", "Download the results file (.thidua.json)")}</button>
-                <button type="button" class="secondary" data-testid="export-results-csv" on:click=export_csv>{bi("Tải CSV kết quả", "Download results CSV")}</button>
+                <button type="button" data-testid="export-results" on:click=export>{tr(Text::DownloadResultsFile)}</button>
+                <button type="button" class="secondary" data-testid="export-results-csv" on:click=export_csv>{tr(Text::DownloadResultsCsv)}</button>
             </div>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <label class="field check-file">
-                <span class="field-label">{bi("Kiểm tra một tệp kết quả nhận được", "Check a results file you received")}</span>
+                <span class="field-label">{tr(Text::CheckReceivedResultsFile)}</span>
                 <input type="file" accept=".json,application/json" data-testid="check-results-file" on:change=on_file/>
             </label>
             {move || checked.get().map(|outcome| match outcome {
                 Ok(check) => view! {
                     <p data-testid="checked-results" class:ok=check.checksum_ok class:form-error=!check.checksum_ok>
-                        {check.cluster}" · "{check.year}" — "{bi("mã kiểm tra", "fingerprint")}" "<strong class="fingerprint">{check.fingerprint}</strong>" · "
+                        {check.cluster}" · "{check.year}" — "{tr(Text::Fingerprint)}" "<strong class="fingerprint">{check.fingerprint}</strong>" · "
                         {if check.checksum_ok {
-                            bi("tổng kiểm SHA-256 khớp với nội dung tệp; hãy đối chiếu mã với biên bản đã ký.", "the SHA-256 matches the file's content; compare the fingerprint with the signed minutes.")()
+                            tr(Text::ChecksumMatches)()
                         } else {
-                            bi("tổng kiểm SHA-256 KHÔNG khớp: nội dung tệp đã bị thay đổi.", "the SHA-256 does NOT match: the file's content was changed.")()
+                            tr(Text::ChecksumDiffers)()
                         }}
                     </p>
                 }.into_any(),
@@ -273,12 +259,12 @@ pub fn ScoreFilesCard(cluster: ClusterId, year: u16) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="score-files">
-            <h2>{bi("Văn bản và tệp", "Documents and files")}</h2>
+            <h2>{tr(Text::DocumentsFiles)}</h2>
             <ul class="doc-links">
-                <li><a href=Route::ScoreTable(cluster, year).href() data-testid="score-table-link">{bi("Bảng tổng hợp kết quả chấm điểm (in A4)", "Score table (print on A4)")}</a></li>
-                <li><a href=Route::Achievements(cluster, year).href() data-testid="achievements-link">{bi("Tóm tắt thành tích các đơn vị (in A4)", "Summary of the units' achievements (print on A4)")}</a></li>
+                <li><a href=Route::ScoreTable(cluster, year).href() data-testid="score-table-link">{tr(Text::ScoreTablePrint)}</a></li>
+                <li><a href=Route::Achievements(cluster, year).href() data-testid="achievements-link">{tr(Text::AchievementsPrint)}</a></li>
             </ul>
-            <button type="button" class="secondary" data-testid="export-scores-csv" on:click=export_csv>{bi("Tải CSV điểm", "Download scores CSV")}</button>
+            <button type="button" class="secondary" data-testid="export-scores-csv" on:click=export_csv>{tr(Text::DownloadScoresCsv)}</button>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
         </section>
     }

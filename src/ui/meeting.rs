@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::browser::{navigate, new_id};
 use super::route::Route;
+use super::tr;
 use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
-use super::{bi, tr};
 use crate::domain::form::{self, MeetingForm};
 use crate::domain::{
     BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction, MeetingDetails,
@@ -32,13 +32,13 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
     };
     let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
-        <YearCrumbs cluster=cluster year=year here="Hội nghị" here_en="Meeting"/>
-        <h1 data-testid="meeting-title">{bi("Hội nghị tổng kết năm", "Year-end meeting")}" "{year}" — "{cluster_name}</h1>
+        <YearCrumbs cluster=cluster year=year here=Text::Meeting/>
+        <h1 data-testid="meeting-title">{tr(Text::YearEndMeeting)}" "{year}" — "{cluster_name}</h1>
         {move || match meeting.get() {
             None => view! {
                 <section class="card">
-                    <p>{bi("Năm này chưa có hội nghị bình xét. Tạo hội nghị để chuẩn bị các vòng bỏ phiếu.", "This year has no review meeting yet. Create it to prepare the ballot rounds.")}</p>
-                    <button type="button" data-testid="create-meeting" on:click=create>{bi("Tạo hội nghị", "Create the meeting")}</button>
+                    <p>{tr(Text::NoMeetingYet)}</p>
+                    <button type="button" data-testid="create-meeting" on:click=create>{tr(Text::CreateMeeting)}</button>
                     <FormError error=error testid="create-meeting-error"/>
                 </section>
             }.into_any(),
@@ -124,16 +124,11 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
             date_text.parse().map(Some)
         };
         let Ok(parsed_date) = parsed_date else {
-            field_error.set(Some(
-                lang.pick_str("Ngày họp không hợp lệ.", "The meeting date is not valid."),
-            ));
+            field_error.set(Some(Text::MeetingDateInvalid.in_lang(lang)));
             return;
         };
         let Some(quorum_share) = Fraction::parse(&quorum.get_untracked()) else {
-            field_error.set(Some(lang.pick_str(
-                "Tỷ lệ có mặt tối thiểu phải là phân số (2/3) hoặc phần trăm (50%).",
-                "The quorum must be a fraction (2/3) or a percentage (50%).",
-            )));
+            field_error.set(Some(Text::QuorumNotAFraction.in_lang(lang)));
             return;
         };
         field_error.set(None);
@@ -173,50 +168,47 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
         saved.set(outcome.is_ok());
         error.set(outcome.err());
     };
-    let text_field = |label: fn() -> (&'static str, &'static str),
-                      value: RwSignal<String>,
-                      testid: &'static str,
-                      kind: &'static str| {
-        let (vi, en) = label();
-        view! {
-            <label class="field">
-                <span class="field-label">{bi(vi, en)}</span>
-                <input type=kind data-testid=testid bind:value=value/>
-            </label>
-        }
-    };
+    let text_field =
+        |label: Text, value: RwSignal<String>, testid: &'static str, kind: &'static str| {
+            view! {
+                <label class="field">
+                    <span class="field-label">{tr(label)}</span>
+                    <input type=kind data-testid=testid bind:value=value/>
+                </label>
+            }
+        };
     view! {
         <section class="card">
-            <h2>{bi("Thông tin hội nghị", "Meeting details")}</h2>
+            <h2>{tr(Text::MeetingDetails)}</h2>
             <form on:submit=submit data-testid="meeting-form" novalidate>
                 <div class="form-grid">
-                    {text_field(|| ("Ngày họp", "Date"), date, "meeting-date", "date")}
-                    {text_field(|| ("Giờ", "Time"), time, "meeting-time", "text")}
-                    {text_field(|| ("Địa điểm", "Place"), place, "meeting-place", "text")}
-                    {text_field(|| ("Chủ trì", "Chair"), chair, "meeting-chair", "text")}
-                    {text_field(|| ("Thư ký", "Secretary"), secretary, "meeting-secretary", "text")}
-                    {text_field(|| ("Thủ trưởng dự, chỉ đạo", "Directing officer"), directing, "meeting-directing", "text")}
+                    {text_field(Text::MeetingDate, date, "meeting-date", "date")}
+                    {text_field(Text::MeetingTime, time, "meeting-time", "text")}
+                    {text_field(Text::MeetingPlace, place, "meeting-place", "text")}
+                    {text_field(Text::MeetingChair, chair, "meeting-chair", "text")}
+                    {text_field(Text::MeetingSecretary, secretary, "meeting-secretary", "text")}
+                    {text_field(Text::DirectingOfficer, directing, "meeting-directing", "text")}
                 </div>
                 <fieldset>
-                    <legend>{bi("Ban kiểm phiếu (3–5 người)", "Counting committee (3–5 people)")}</legend>
+                    <legend>{tr(Text::CountingCommittee)}</legend>
                     {committee.into_iter().enumerate().map(|(idx, (name, role))| view! {
                         <div class="committee-row">
                             <label class="field">
-                                <span class="field-label">{bi("Họ tên", "Name")}" "{idx + 1}</span>
+                                <span class="field-label">{tr(Text::PersonName)}" "{idx + 1}</span>
                                 <input type="text" data-testid="committee-name" bind:value=name/>
                             </label>
                             <label class="field">
-                                <span class="field-label">{bi("Nhiệm vụ", "Role")}</span>
+                                <span class="field-label">{tr(Text::Role)}</span>
                                 <input type="text" data-testid="committee-role" bind:value=role/>
                             </label>
                         </div>
                     }).collect_view()}
                 </fieldset>
                 <div class="form-grid">
-                    {text_field(|| ("Tỷ lệ có mặt tối thiểu", "Quorum"), quorum, "meeting-quorum", "text")}
+                    {text_field(Text::Quorum, quorum, "meeting-quorum", "text")}
                     <label class="check">
                         <input type="checkbox" data-testid="meeting-exclusion" bind:checked=exclusion/>
-                        " "{bi("Đơn vị đã được đề nghị ở vòng cao hơn không xét ở vòng thấp hơn", "A unit nominated in a higher round is not a candidate in lower ones")}
+                        " "{tr(Text::ExcludeNominated)}
                     </label>
                 </div>
                 <div class="form-actions">
@@ -321,29 +313,29 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>{bi("Đại biểu có quyền bỏ phiếu", "Voters")}</h2>
+            <h2>{tr(Text::Voters)}</h2>
             <label class="check">
                 <input type="radio" name="voters-mode" data-testid="voters-one-per-unit"
                     prop:checked=move || !delegates_mode.get() on:change=move |_| delegates_mode.set(false)/>
-                " "{bi("Mỗi đơn vị thành viên một phiếu", "One vote per member unit")}
+                " "{tr(Text::OneVotePerMemberUnit)}
                 " ("{move || members.with(Vec::len)}")"
             </label>
             <label class="check">
                 <input type="radio" name="voters-mode" data-testid="voters-delegates"
                     prop:checked=move || delegates_mode.get() on:change=move |_| delegates_mode.set(true)/>
-                " "{bi("Danh sách đại biểu có tên", "A list of named delegates")}
+                " "{tr(Text::NamedDelegates)}
             </label>
             <Show when=move || delegates_mode.get()>
                 <table class="data" data-testid="delegate-list">
                     <thead><tr>
-                        <th scope="col">{bi("Họ tên đại biểu", "Delegate")}</th>
+                        <th scope="col">{tr(Text::Delegate)}</th>
                         <th scope="col">{tr(Text::Units)}</th>
                         <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
                     </tr></thead>
                     <tbody>
                         {move || rows.get().into_iter().map(|(voter, name, unit)| view! {
                             <tr>
-                                <td><input type="text" data-testid="delegate-name" aria-label=bi("Họ tên đại biểu", "Delegate") bind:value=name/></td>
+                                <td><input type="text" data-testid="delegate-name" aria-label=tr(Text::Delegate) bind:value=name/></td>
                                 <td>
                                     <select data-testid="delegate-unit" aria-label=tr(Text::Units) on:change=move |ev| {
                                         unit.set(event_target_value(&ev).parse().ok().map(UnitId));
@@ -355,13 +347,13 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
                                     </select>
                                 </td>
                                 <td><button type="button" class="small secondary" on:click=move |_| rows.update(|r| r.retain(|(v, _, _)| *v != voter))>
-                                    {bi("Xoá", "Remove")}
+                                    {tr(Text::Remove)}
                                 </button></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <button type="button" class="secondary" data-testid="add-delegate" on:click=add_row>{bi("Thêm đại biểu", "Add a delegate")}</button>
+                <button type="button" class="secondary" data-testid="add-delegate" on:click=add_row>{tr(Text::AddDelegate)}</button>
             </Show>
             <div class="form-actions">
                 <button type="button" data-testid="save-voters" on:click=save>{tr(Text::Save)}</button>
@@ -403,13 +395,12 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                     quota: describe_quota(lang, r.rules.quota, r.rules.quota.places(n_members)),
                     threshold: describe_threshold(lang, &r.rules),
                     state: match r.state {
-                        RoundState::Draft => lang.pick_str("Chưa mở", "Not opened"),
-                        RoundState::Open(_) => lang.pick_str("Đang bỏ phiếu", "Voting"),
-                        RoundState::Paper(_) => {
-                            lang.pick_str("Đang nhập phiếu giấy", "Entering paper ballots")
-                        }
-                        RoundState::Closed(_) => lang.pick_str("Đã kết thúc", "Closed"),
-                    },
+                        RoundState::Draft => Text::RoundNotOpened,
+                        RoundState::Open(_) => Text::RoundVoting,
+                        RoundState::Paper(_) => Text::RoundOnPaper,
+                        RoundState::Closed(_) => Text::RoundClosed,
+                    }
+                    .in_lang(lang),
                     draft: r.state == RoundState::Draft,
                 })
                 .collect::<Vec<_>>()
@@ -418,16 +409,16 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
     let error = RwSignal::new(None::<DomainError>);
     view! {
         <section class="card">
-            <h2>{bi("Các vòng bỏ phiếu (theo thứ tự, danh hiệu cao trước)", "Ballot rounds (in order, highest award first)")}</h2>
+            <h2>{tr(Text::BallotRoundsInOrder)}</h2>
             <Show when=move || !rows().is_empty()
-                fallback=|| view! { <p class="empty" data-testid="no-rounds">{bi("Chưa có vòng bỏ phiếu nào.", "No ballot rounds yet.")}</p> }>
+                fallback=|| view! { <p class="empty" data-testid="no-rounds">{tr(Text::NoBallotRoundsYet)}</p> }>
                 <table class="data" data-testid="round-list">
                     <thead><tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{bi("Danh hiệu", "Award")}</th>
-                        <th scope="col">{bi("Chỉ tiêu", "Quota")}</th>
-                        <th scope="col">{bi("Ngưỡng", "Threshold")}</th>
-                        <th scope="col">{bi("Trạng thái", "State")}</th>
+                        <th scope="col">{tr(Text::Award)}</th>
+                        <th scope="col">{tr(Text::Quota)}</th>
+                        <th scope="col">{tr(Text::Threshold)}</th>
+                        <th scope="col">{tr(Text::RoundStatus)}</th>
                         <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
                     </tr></thead>
                     <tbody>
@@ -435,24 +426,24 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                             let round = row.id;
                             let badge = match row.kind {
                                 RoundKind::Regular => None,
-                                RoundKind::Runoff { .. } => Some(("badge", ("Bầu lại", "Runoff"))),
-                                RoundKind::Rehearsal => Some(("badge badge-practice", ("Diễn tập", "Rehearsal"))),
+                                RoundKind::Runoff { .. } => Some(("badge", Text::Runoff)),
+                                RoundKind::Rehearsal => Some(("badge badge-practice", Text::RehearsalBadge)),
                             };
                             view! {
                                 <tr data-testid="round-row">
                                     <td class="num">{idx + 1}</td>
                                     <td>
                                         <a href=Route::Round(id, round).href() data-testid="round-link">{row.award}</a>
-                                        {badge.map(|(class, (vi, en))| view! { " "<span class=class>{bi(vi, en)}</span> })}
+                                        {badge.map(|(class, text)| view! { " "<span class=class>{tr(text)}</span> })}
                                     </td>
                                     <td>{row.quota}</td>
                                     <td>{row.threshold}</td>
                                     <td data-testid="round-state">{row.state}</td>
                                     <td class="row-actions">
                                         <Show when=move || row.draft>
-                                            <button type="button" class="small" aria-label=bi("Đưa lên trước", "Move earlier")
+                                            <button type="button" class="small" aria-label=tr(Text::MoveEarlier)
                                                 on:click=move |_| error.set(store.apply(|ws| ws.move_round(id, round, Shift::Earlier)).err())>"↑"</button>
-                                            <button type="button" class="small" aria-label=bi("Đưa xuống sau", "Move later")
+                                            <button type="button" class="small" aria-label=tr(Text::MoveLater)
                                                 on:click=move |_| error.set(store.apply(|ws| ws.move_round(id, round, Shift::Later)).err())>"↓"</button>
                                             <button type="button" class="small secondary" data-testid="delete-round"
                                                 on:click=move |_| {
@@ -462,7 +453,7 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                                                         error.set(outcome.as_ref().err().cloned());
                                                         !matches!(outcome, Ok(None))
                                                     })
-                                                }>{bi("Xoá", "Delete")}</button>
+                                                }>{tr(Text::Delete)}</button>
                                         </Show>
                                     </td>
                                 </tr>
@@ -515,17 +506,11 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                 .map(Quota::Fixed)
         };
         let Some(quota) = quota else {
-            field_error.set(Some(lang.pick_str(
-                "Chỉ tiêu phải là số đơn vị (ví dụ 4) hoặc tỷ lệ (1/2, 30%).",
-                "The quota must be a number of units (e.g. 4) or a share (1/2, 30%).",
-            )));
+            field_error.set(Some(Text::QuotaNotANumber.in_lang(lang)));
             return;
         };
         let Some(share) = Fraction::parse(&threshold.get_untracked()) else {
-            field_error.set(Some(lang.pick_str(
-                "Ngưỡng phải là phân số (1/2, 2/3) hoặc phần trăm (50%, 70,5%).",
-                "The threshold must be a fraction (1/2, 2/3) or a percentage (50%, 70.5%).",
-            )));
+            field_error.set(Some(Text::ThresholdNotAFraction.in_lang(lang)));
             return;
         };
         field_error.set(None);
@@ -597,66 +582,66 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>{bi("Thêm vòng bỏ phiếu", "Add a ballot round")}</h2>
+            <h2>{tr(Text::AddBallotRound)}</h2>
             <form on:submit=submit data-testid="new-round-form" novalidate>
                 <div class="form-grid">
                     <label class="field">
-                        <span class="field-label">{bi("Danh hiệu, hình thức khen thưởng", "Award")}" *"</span>
+                        <span class="field-label">{tr(Text::AwardField)}" *"</span>
                         <input type="text" list="common-awards" data-testid="round-award" bind:value=award/>
                         <datalist id="common-awards">
                             {COMMON_AWARDS.iter().map(|a| view! { <option value=*a></option> }).collect_view()}
                         </datalist>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("Chỉ tiêu: cách tính", "Quota: kind")}</span>
+                        <span class="field-label">{tr(Text::QuotaKind)}</span>
                         <select data-testid="round-quota-kind" on:change=move |ev| quota_kind_share.set(event_target_value(&ev) == "share")>
-                            <option value="fixed">{bi("Số đơn vị", "Number of units")}</option>
-                            <option value="share">{bi("Tỷ lệ số thành viên (làm tròn xuống)", "Share of members (rounded down)")}</option>
+                            <option value="fixed">{tr(Text::NumberOfUnits)}</option>
+                            <option value="share">{tr(Text::ShareOfMembers)}</option>
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("Chỉ tiêu", "Quota")}</span>
+                        <span class="field-label">{tr(Text::Quota)}</span>
                         <input type="text" inputmode="numeric" data-testid="round-quota" bind:value=quota_value/>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("Ngưỡng tỷ lệ phiếu đồng ý", "Approval threshold")}</span>
+                        <span class="field-label">{tr(Text::ApprovalThreshold)}</span>
                         <input type="text" data-testid="round-threshold" bind:value=threshold/>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("So sánh", "Comparison")}</span>
+                        <span class="field-label">{tr(Text::Comparison)}</span>
                         <select data-testid="round-comparison" on:change=move |ev| more_than.set(event_target_value(&ev) == "more")>
-                            <option value="at_least">{bi("≥ (từ … trở lên)", "≥ (at least)")}</option>
-                            <option value="more">{bi("> (trên …)", "> (more than)")}</option>
+                            <option value="at_least">{tr(Text::AtLeast)}</option>
+                            <option value="more">{tr(Text::MoreThan)}</option>
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("Tính trên", "Share of")}</span>
+                        <span class="field-label">{tr(Text::ShareOf)}</span>
                         <select data-testid="round-base" on:change=select_base>
-                            <option value="valid">{bi("Số phiếu hợp lệ", "Valid ballots")}</option>
-                            <option value="collected">{bi("Số phiếu thu về", "Ballots collected")}</option>
-                            <option value="present">{bi("Số đại biểu có mặt", "Voters present")}</option>
-                            <option value="entitled">{bi("Tổng số đại biểu có quyền bỏ phiếu", "Voters entitled")}</option>
+                            <option value="valid">{tr(Text::ValidBallots)}</option>
+                            <option value="collected">{tr(Text::BallotsCollected)}</option>
+                            <option value="present">{tr(Text::VotersPresent)}</option>
+                            <option value="entitled">{tr(Text::VotersEntitled)}</option>
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{bi("Khi bằng phiếu tại chỉ tiêu", "A tie at the quota line")}</span>
+                        <span class="field-label">{tr(Text::TieAtQuotaLine)}</span>
                         <select data-testid="round-tie-break" on:change=select_tie>
-                            <option value="runoff">{bi("Bầu lại", "Runoff")}</option>
-                            <option value="score">{bi("Theo điểm chấm của cụm", "Cluster score ranking")}</option>
-                            <option value="lots">{bi("Bốc thăm", "Drawing lots")}</option>
+                            <option value="runoff">{tr(Text::Runoff)}</option>
+                            <option value="score">{tr(Text::ClusterScoreRanking)}</option>
+                            <option value="lots">{tr(Text::DrawingLots)}</option>
                         </select>
                     </label>
                 </div>
                 <div class="checks">
                     <label class="check"><input type="checkbox" data-testid="round-blank-valid" bind:checked=blank_valid/>" "
-                        {bi("Phiếu không chọn đơn vị nào vẫn hợp lệ", "A ballot approving nobody is valid")}</label>
+                        {tr(Text::BlankBallotValid)}</label>
                     <label class="check"><input type="checkbox" data-testid="round-self-vote" bind:checked=self_vote/>" "
-                        {bi("Đại biểu được bầu cho đơn vị mình", "Delegates may approve their own unit")}</label>
+                        {tr(Text::SelfVoteAllowed)}</label>
                     <label class="check"><input type="checkbox" data-testid="round-rehearsal" bind:checked=rehearsal/>" "
-                        {bi("Vòng diễn tập (phiếu không được tính, xoá khi kết thúc)", "Rehearsal round (ballots never count; deleted when it ends)")}</label>
+                        {tr(Text::RehearsalRoundOption)}</label>
                 </div>
                 <fieldset>
-                    <legend>{bi("Đơn vị trong danh sách bầu", "Candidates on the ballot")}</legend>
+                    <legend>{tr(Text::CandidatesOnBallot)}</legend>
                     <ul class="checklist" data-testid="round-candidates">
                         {move || members().into_iter().map(|(unit, name)| view! {
                             <li><label>
@@ -675,7 +660,7 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                     </ul>
                 </fieldset>
                 <div class="form-actions">
-                    <button type="submit" data-testid="add-round">{bi("Thêm vòng", "Add round")}</button>
+                    <button type="submit" data-testid="add-round">{tr(Text::AddRound)}</button>
                 </div>
                 {move || field_error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="new-round-error">{m}</p> })}
                 <FormError error=error testid="new-round-error"/>

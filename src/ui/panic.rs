@@ -3,6 +3,8 @@
 
 use std::panic::PanicHookInfo;
 
+use crate::i18n::{Lang, Text};
+
 pub fn install_hook() {
     std::panic::set_hook(Box::new(show_panic_screen));
 }
@@ -20,19 +22,19 @@ fn show_panic_screen(info: &PanicHookInfo<'_>) {
     screen.set_class_name("panic-screen");
     let _ = screen.set_attribute("role", "alert");
     let _ = screen.set_attribute("data-testid", "panic-screen");
-    let parts: [(&str, &str); 5] = [
-        ("h1", "Ứng dụng gặp lỗi và đã dừng / The app hit an error and stopped"),
-        ("p", "Dữ liệu đã lưu trong trình duyệt không bị thay đổi. Hãy tải lại trang để tiếp tục. / Your saved data is untouched. Reload the page to go on."),
-        ("p", "Nếu lỗi lặp lại, hãy gửi nội dung dưới đây cho người hỗ trợ. / If it happens again, send the text below to whoever supports you."),
-        ("pre", &message),
-        ("button", "Tải lại, về trang đầu / Reload, back to the start"),
+    let parts: [(&str, String); 5] = [
+        ("h1", both_languages(Text::PanicTitle)),
+        ("p", both_languages(Text::PanicDataSafe)),
+        ("p", both_languages(Text::PanicReport)),
+        ("pre", message),
+        ("button", both_languages(Text::PanicReload)),
     ];
     for (tag, text) in parts {
         let Ok(element) = document.create_element(tag) else {
             continue;
         };
         // Text, never HTML: the message may hold user data.
-        element.set_text_content(Some(text));
+        element.set_text_content(Some(&text));
         if tag == "button" {
             let _ = element.set_attribute("data-testid", "panic-reload");
             let _ = element.set_attribute("onclick", "location.hash = '#/'; location.reload();");
@@ -41,4 +43,10 @@ fn show_panic_screen(info: &PanicHookInfo<'_>) {
     }
     body.set_inner_html("");
     let _ = body.append_child(&screen);
+}
+
+/// The screen speaks both languages: the store that knows which one was
+/// chosen may be what failed.
+fn both_languages(text: Text) -> String {
+    format!("{} / {}", text.in_lang(Lang::Vi), text.in_lang(Lang::En))
 }

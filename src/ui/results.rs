@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use super::browser::{navigate, new_id};
 use super::route::Route;
+use super::tr;
 use super::widgets::FormError;
-use super::{bi, tr};
 use crate::domain::{
     CountSource, DomainError, MeetingId, RoundId, RoundKind, RoundRules, RoundState,
 };
-use crate::i18n::{describe_reconcile_error, describe_status, format_integer, format_share, Text};
+use crate::i18n::{
+    describe_reconcile_error, describe_status, format_integer, format_share, screen_text, Text,
+};
 use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
 use crate::state::use_store;
 
@@ -90,21 +92,12 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         let num = |n: u32| format_integer(lang, i64::from(n));
         let t = &view.totals;
         let counts = [
-            (
-                lang.pick_str("Đại biểu có quyền bỏ phiếu", "Voters entitled"),
-                t.entitled,
-            ),
-            (lang.pick_str("Có mặt", "Present"), t.present),
-            (lang.pick_str("Phiếu phát ra", "Ballots issued"), t.issued),
-            (
-                lang.pick_str("Phiếu thu về", "Ballots collected"),
-                t.collected,
-            ),
-            (lang.pick_str("Phiếu hợp lệ", "Valid ballots"), t.valid),
-            (
-                lang.pick_str("Phiếu không hợp lệ", "Invalid ballots"),
-                t.invalid,
-            ),
+            (Text::CountEntitled, t.entitled),
+            (Text::Present, t.present),
+            (Text::CountIssued, t.issued),
+            (Text::CountCollected, t.collected),
+            (Text::CountValid, t.valid),
+            (Text::CountInvalid, t.invalid),
         ];
         let nominated: Vec<String> = view
             .result
@@ -146,68 +139,62 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         view! {
             {view.rehearsal.then(|| view! {
                 <section class="card">
-                    <p class="badge badge-practice">{bi("Kết quả diễn tập — không được tính", "Rehearsal results — they do not count")}</p>
-                    <button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{bi("Kết thúc diễn tập và xoá phiếu", "End the rehearsal and delete its ballots")}</button>
+                    <p class="badge badge-practice">{tr(Text::RehearsalResults)}</p>
+                    <button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{tr(Text::EndRehearsal)}</button>
                 </section>
             })}
             <section class="card" data-testid="results">
-                <h2>{bi("Kết quả kiểm phiếu", "Result of the count")}</h2>
+                <h2>{tr(Text::CountResult)}</h2>
                 <p class="hint" data-testid="count-source">{match view.source {
-                    CountKind::Booth => lang.pick_str("Bỏ phiếu trên máy (phiếu kín).", "Voted on the laptop (secret ballot).").to_owned(),
-                    CountKind::Paper { settled } => lang.pick(
-                        format!("Phiếu giấy, nhập hai lượt độc lập; ban kiểm phiếu đã đối chiếu {settled} phiếu khác nhau."),
-                        format!("Paper ballots entered in two independent passes; the committee settled {settled} differing ballots."),
-                    ),
-                    CountKind::Hand => lang.pick_str("Ban kiểm phiếu kiểm bằng tay; số liệu tổng hợp được nhập và đối chiếu.", "Counted by hand by the committee; the totals were typed and reconciled.").to_owned(),
+                    CountKind::Booth => Text::BoothCountSource.in_lang(lang).to_owned(),
+                    CountKind::Paper { settled } => screen_text::paper_count_source(lang, settled),
+                    CountKind::Hand => Text::HandCountSource.in_lang(lang).to_owned(),
                 }}
-                " "<a href=Route::VoteMinutes(meeting, round).href() data-testid="vote-minutes-link">{bi("Biên bản kiểm phiếu (in A4)", "Vote-count minutes (print on A4)")}</a>
+                " "<a href=Route::VoteMinutes(meeting, round).href() data-testid="vote-minutes-link">{tr(Text::VoteMinutesPrint)}</a>
                 {matches!(view.source, CountKind::Paper { .. }).then(|| view! {
-                    " "<a href=Route::EntryLog(meeting, round).href() data-testid="results-log-link">{bi("Sổ nhập phiếu", "Entry log")}</a>
+                    " "<a href=Route::EntryLog(meeting, round).href() data-testid="results-log-link">{tr(Text::EntryLog)}</a>
                 })}</p>
                 <dl class="counts" data-testid="counts">
-                    {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{num(n)}</dd></div> }).collect_view()}
+                    {counts.into_iter().map(|(label, n)| view! { <div><dt>{label.in_lang(lang)}</dt><dd>{num(n)}</dd></div> }).collect_view()}
                 </dl>
                 {match &view.reconciled {
-                    Ok(()) => view! { <p class="ok" data-testid="reconciled">{bi("Các số liệu khớp nhau: phát ra ≥ thu về = hợp lệ + không hợp lệ; tổng phiếu đồng ý ≤ phiếu hợp lệ × chỉ tiêu.", "The counts reconcile: issued ≥ collected = valid + invalid; approvals ≤ valid × quota.")}</p> }.into_any(),
+                    Ok(()) => view! { <p class="ok" data-testid="reconciled">{tr(Text::CountsReconcile)}</p> }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert" data-testid="not-reconciled">{describe_reconcile_error(lang, e)}</p> }.into_any(),
                 }}
                 <table class="data" data-testid="result-table">
                     <thead><tr>
-                        <th scope="col">{bi("Hạng", "Rank")}</th>
+                        <th scope="col">{tr(Text::Rank)}</th>
                         <th scope="col">{tr(Text::Units)}</th>
-                        <th scope="col">{bi("Số phiếu", "Votes")}</th>
-                        <th scope="col">{bi("Tỷ lệ", "Share")}</th>
-                        <th scope="col">{bi("Kết quả và lý do", "Outcome and reason")}</th>
+                        <th scope="col">{tr(Text::Votes)}</th>
+                        <th scope="col">{tr(Text::Share)}</th>
+                        <th scope="col">{tr(Text::OutcomeAndReason)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
                 {chart(lang, &view)}
-                <h3>{bi("Kết luận", "Conclusion")}</h3>
+                <h3>{tr(Text::Conclusion)}</h3>
                 <p data-testid="conclusion">
                     {if nominated.is_empty() {
-                        lang.pick_str("Không có đơn vị nào được đề nghị ở vòng này.", "No unit is nominated in this round.").to_owned()
+                        Text::NoneNominated.in_lang(lang).to_owned()
                     } else {
-                        lang.pick(format!("Đề nghị: {}.", nominated.join(", ")), format!("Nominated: {}.", nominated.join(", ")))
+                        screen_text::nominated(lang, &nominated)
                     }}
                 </p>
                 {runoff_places.map(|places| view! {
                     <p class="warn" data-testid="tie-note">
-                        {lang.pick(
-                            format!("Bằng phiếu tại vị trí chỉ tiêu: {} — còn {places} chỉ tiêu, cần bầu lại.", tied.join(", ")),
-                            format!("Tied at the quota line: {} — {places} place(s) left, a runoff is needed.", tied.join(", ")),
-                        )}
+                        {screen_text::tie_at_quota(lang, &tied, places)}
                     </p>
                 })}
                 {(unfilled > 0).then(|| view! {
                     <p class="warn" data-testid="unfilled-note">
-                        {lang.pick(format!("Còn {unfilled} chỉ tiêu chưa có đơn vị đạt."), format!("{unfilled} place(s) not filled."))}
+                        {screen_text::places_unfilled(lang, unfilled)}
                     </p>
                 })}
                 {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0) && held_runoff.is_some()).then(|| held_runoff.map(|id| view! {
-                    <p><a href=Route::Round(meeting, id).href() data-testid="open-runoff">{bi("Mở vòng bầu lại của vòng này", "Open this round's runoff")}</a></p>
+                    <p><a href=Route::Round(meeting, id).href() data-testid="open-runoff">{tr(Text::OpenRunoff)}</a></p>
                 }))}
                 {(!view.rehearsal && (runoff_places.is_some() || unfilled > 0) && held_runoff.is_none()).then(|| view! {
-                    <button type="button" data-testid="create-runoff" on:click=runoff>{bi("Tạo vòng bầu lại cho các chỉ tiêu còn lại", "Create a runoff for the places left")}</button>
+                    <button type="button" data-testid="create-runoff" on:click=runoff>{tr(Text::CreateRunoff)}</button>
                 })}
                 <FormError error=error testid="runoff-error"/>
             </section>
@@ -253,16 +240,7 @@ fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = lang.pick(
-        format!(
-            "Tỷ lệ phiếu đồng ý; vạch đỏ là ngưỡng {}",
-            format_share(lang, threshold_bp)
-        ),
-        format!(
-            "Approval shares; the red line is the {} threshold",
-            format_share(lang, threshold_bp)
-        ),
-    );
+    let caption = screen_text::chart_caption(lang, threshold_bp);
     view! {
         <figure class="chart" data-testid="result-chart">
             <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70, height) role="img" aria-label=caption.clone()>

@@ -8,8 +8,8 @@ use super::browser::navigate;
 use super::paper::{PaperDraftCards, PaperView, PapersOutdatedNotice};
 use super::results::ResultsView;
 use super::route::Route;
+use super::tr;
 use super::widgets::FormError;
-use super::{bi, tr};
 use crate::domain::{
     BlankBallot, BoothScreen, DomainError, MeetingId, Round, RoundId, RoundKind, RoundState,
     UnitId, VoterId,
@@ -73,16 +73,13 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 // to a delegate), no link away is offered.
                 <Show when=move || store.workspace.with(|ws| ws.locked_booth().is_none())>
                     <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                        <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
+                        <a href=back>{tr(Text::Meeting)}</a>" › "<span>{tr(Text::BallotRound)}</span>
                     </nav>
                 </Show>
                 <RoundHeader meeting=meeting round=round/>
                 <section class="card banner-warning" role="status" data-testid="run-elsewhere">
-                    <h2>{bi("Đang bỏ phiếu ở thẻ hoặc cửa sổ khác", "The vote is running in another tab or window")}</h2>
-                    <p>{bi(
-                        "Vòng bỏ phiếu này do một thẻ hoặc cửa sổ khác trên máy này điều hành. Ở đây không nhận phiếu và không sửa được gì; hãy dùng thẻ đang điều hành. Nếu thẻ đó đã đóng, sau khoảng 20 giây thẻ này sẽ điều hành được.",
-                        "This ballot round is run by another tab or window of this laptop. Here no ballot is taken and nothing can be changed; use the tab that runs it. If that tab was closed, this one can take over after about 20 seconds.",
-                    )}</p>
+                    <h2>{tr(Text::VoteInAnotherTab)}</h2>
+                    <p>{tr(Text::VoteInAnotherTabExplained)}</p>
                 </section>
             }
             .into_any();
@@ -90,7 +87,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         match phase.get() {
         Phase::Missing => view! {
             <section class="card" data-testid="not-found">
-                <h1>{bi("Không tìm thấy vòng bỏ phiếu này", "This ballot round was not found")}</h1>
+                <h1>{tr(Text::RoundNotFound)}</h1>
                 <a href=back>{tr(Text::BackToClusters)}</a>
             </section>
         }
@@ -100,7 +97,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         Phase::Interrupted(voter) => view! { <LockedView meeting=meeting round=round interrupted=Some(voter)/> }.into_any(),
         phase => view! {
             <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=back>{bi("Hội nghị", "Meeting")}</a>" › "<span>{bi("Vòng bỏ phiếu", "Ballot round")}</span>
+                <a href=back>{tr(Text::Meeting)}</a>" › "<span>{tr(Text::BallotRound)}</span>
             </nav>
             <RoundHeader meeting=meeting round=round/>
             {match phase {
@@ -139,11 +136,11 @@ fn RoundHeader(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 <h1 data-testid="round-title">{award}
                     {match kind {
                         RoundKind::Regular => None,
-                        RoundKind::Runoff { .. } => Some(view! { " "<span class="badge">{bi("Bầu lại", "Runoff")}</span> }.into_any()),
-                        RoundKind::Rehearsal => Some(view! { " "<span class="badge badge-practice" data-testid="rehearsal-badge">{bi("DIỄN TẬP — phiếu không được tính", "REHEARSAL — ballots never count")}</span> }.into_any()),
+                        RoundKind::Runoff { .. } => Some(view! { " "<span class="badge">{tr(Text::Runoff)}</span> }.into_any()),
+                        RoundKind::Rehearsal => Some(view! { " "<span class="badge badge-practice" data-testid="rehearsal-badge">{tr(Text::RehearsalBanner)}</span> }.into_any()),
                     }}
                 </h1>
-                <p class="hint" data-testid="round-rules">{bi("Chỉ tiêu", "Quota")}": "{quota}" · "{bi("Ngưỡng", "Threshold")}": "{threshold}</p>
+                <p class="hint" data-testid="round-rules">{tr(Text::Quota)}": "{quota}" · "{tr(Text::Threshold)}": "{threshold}</p>
             }
         })
     }
@@ -176,7 +173,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     view! {
         <PapersOutdatedNotice meeting=meeting round=round/>
         <section class="card">
-            <h2>{bi("Danh sách bầu", "Candidates")}</h2>
+            <h2>{tr(Text::Candidates)}</h2>
             <ol data-testid="draft-candidates">{move || candidates().0.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
             {move || {
                 let excluded = candidates().1;
@@ -186,16 +183,14 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             }}
         </section>
         <section class="card">
-            <h2>{bi("Mở vòng bỏ phiếu trên máy này", "Open the round on this laptop")}</h2>
-            <p class="hint">{bi(
-                "Khi mở vòng, danh sách đại biểu được chốt. Người điều hành đặt mã PIN để mở khoá máy sau mỗi lượt bầu; hãy ghi nhớ mã này.",
-                "Opening the round freezes the roll. The operator sets a PIN that unlocks the laptop after each ballot; remember it.")}</p>
+            <h2>{tr(Text::OpenOnLaptop)}</h2>
+            <p class="hint">{tr(Text::OpenRoundExplained)}</p>
             <form class="inline-form" on:submit=open data-testid="open-round-form">
                 <label class="field">
-                    <span class="field-label">{bi("Mã PIN của người điều hành (ít nhất 4 ký tự)", "Operator PIN (at least 4 characters)")}</span>
+                    <span class="field-label">{tr(Text::NewOperatorPin)}</span>
                     <input type="password" autocomplete="new-password" data-testid="open-pin" bind:value=pin/>
                 </label>
-                <button type="submit" data-testid="open-round">{bi("Mở vòng bỏ phiếu", "Open the round")}</button>
+                <button type="submit" data-testid="open-round">{tr(Text::OpenRound)}</button>
             </form>
             <FormError error=error testid="open-round-error"/>
         </section>
@@ -262,34 +257,32 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let end_rehearsal = move |_| end_rehearsal(meeting, round, error);
     view! {
         <section class="card">
-            <h2>{bi("Điều hành bỏ phiếu", "Running the vote")}</h2>
+            <h2>{tr(Text::RunningTheVote)}</h2>
             {move || (!store.meeting_stored(meeting)).then(|| view! {
                 <p class="banner banner-error" role="alert" data-testid="ballots-not-stored">
                     {tr(Text::BallotNotStoredOperator)}" "
-                    <a href="#/files">{bi("Mở “Tệp và sao lưu”", "Open “Files and backups”")}</a>
+                    <a href="#/files">{tr(Text::OpenFilesAndBackups)}</a>
                 </p>
             })}
             {move || snapshot().map(|(_, present, entitled, voted, quorum, share, _)| view! {
                 <p data-testid="roll-summary">
-                    {bi("Có quyền bỏ phiếu", "Entitled")}": "<strong>{entitled}</strong>" · "
-                    {bi("Có mặt", "Present")}": "<strong data-testid="present-count">{present}</strong>" · "
-                    {bi("Đã bỏ phiếu", "Voted")}": "<strong data-testid="voted-count">{voted}</strong>" · "
-                    {bi("Tỷ lệ có mặt tối thiểu", "Quorum")}" "{share.to_string()}": "
+                    {tr(Text::Entitled)}": "<strong>{entitled}</strong>" · "
+                    {tr(Text::Present)}": "<strong data-testid="present-count">{present}</strong>" · "
+                    {tr(Text::Voted)}": "<strong data-testid="voted-count">{voted}</strong>" · "
+                    {tr(Text::Quorum)}" "{share.to_string()}": "
                     {if quorum {
-                        view! { <strong class="ok" data-testid="quorum-state">{bi("đủ", "met")}</strong> }.into_any()
+                        view! { <strong class="ok" data-testid="quorum-state">{tr(Text::QuorumMet)}</strong> }.into_any()
                     } else {
-                        view! { <strong class="warn" data-testid="quorum-state">{bi("chưa đủ", "not met")}</strong> }.into_any()
+                        view! { <strong class="warn" data-testid="quorum-state">{tr(Text::QuorumNotMet)}</strong> }.into_any()
                     }}
                 </p>
             })}
-            <p class="hint">{bi(
-                "Đánh dấu đại biểu có mặt trước lượt bầu đầu tiên. Bấm “Phát phiếu” rồi trao máy cho đại biểu; kết quả chỉ hiện khi kết thúc vòng.",
-                "Tick who is present before the first ballot. Press “Give ballot” and hand the laptop to the delegate; results appear only when the round is closed.")}</p>
+            <p class="hint">{tr(Text::RollExplained)}</p>
             <table class="data" data-testid="roll">
                 <thead><tr>
-                    <th scope="col">{bi("Đại biểu", "Voter")}</th>
-                    <th scope="col">{bi("Có mặt", "Present")}</th>
-                    <th scope="col">{bi("Bỏ phiếu", "Ballot")}</th>
+                    <th scope="col">{tr(Text::Voter)}</th>
+                    <th scope="col">{tr(Text::Present)}</th>
+                    <th scope="col">{tr(Text::BallotColumn)}</th>
                 </tr></thead>
                 <tbody>
                     {move || snapshot().map(|(rows, ..)| rows.into_iter().map(|row| {
@@ -298,18 +291,18 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                         view! {
                             <tr data-testid="roll-row">
                                 <td data-testid="roll-name">{row.label.clone()}</td>
-                                <td><input type="checkbox" data-testid="roll-present" aria-label=move || format!("{} {}", bi("Có mặt:", "Present:")(), label)
+                                <td><input type="checkbox" data-testid="roll-present" aria-label=move || format!("{} {}", tr(Text::PresentCount)(), label)
                                     prop:checked=row.present disabled=started()
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         error.set(store.apply(|ws| ws.set_present(meeting, round, voter, on)).err());
                                     }/></td>
                                 <td>{if row.voted {
-                                    view! { <span class="ok" data-testid="roll-voted">{bi("Đã bỏ phiếu", "Has voted")}</span> }.into_any()
+                                    view! { <span class="ok" data-testid="roll-voted">{tr(Text::HasVoted)}</span> }.into_any()
                                 } else if row.present {
                                     view! { <button type="button" class="small" data-testid="give-ballot"
                                         on:click=move |_| error.set(store.apply_stored(|ws| ws.start_ballot(meeting, round, voter)).err())>
-                                        {bi("Phát phiếu", "Give ballot")}</button> }.into_any()
+                                        {tr(Text::GiveBallot)}</button> }.into_any()
                                 } else {
                                     view! { <span class="hint">"—"</span> }.into_any()
                                 }}</td>
@@ -321,20 +314,20 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             <FormError error=error testid="operator-error"/>
         </section>
         <section class="card">
-            <h2>{bi("Kết thúc vòng", "Close the round")}</h2>
+            <h2>{tr(Text::CloseRound)}</h2>
             <Show when=move || !confirm_close.get() fallback=move || view! {
                 <p role="alert" data-testid="close-confirm-text">
-                    {bi("Kết thúc vòng bỏ phiếu? Sau khi kết thúc không thể bỏ thêm phiếu.", "Close the round? No more ballots can be cast afterwards.")}" "
+                    {tr(Text::ConfirmCloseRound)}" "
                     {move || snapshot().map(|s| format!("({}/{})", s.3, s.1))}
                 </p>
                 <div class="form-actions">
-                    <button type="button" data-testid="close-confirm" on:click=close>{bi("Kết thúc và xem kết quả", "Close and show the results")}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirm_close.set(false)>{bi("Chưa, quay lại", "Not yet, go back")}</button>
+                    <button type="button" data-testid="close-confirm" on:click=close>{tr(Text::CloseAndShowResults)}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirm_close.set(false)>{tr(Text::NotYetGoBack)}</button>
                 </div>
             }>
-                <button type="button" data-testid="close-round" on:click=move |_| confirm_close.set(true)>{bi("Kết thúc vòng bỏ phiếu", "Close the round")}</button>
+                <button type="button" data-testid="close-round" on:click=move |_| confirm_close.set(true)>{tr(Text::CloseBallotRound)}</button>
                 <Show when=move || snapshot().is_some_and(|s| s.6)>
-                    " "<button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{bi("Kết thúc diễn tập và xoá phiếu", "End the rehearsal and delete its ballots")}</button>
+                    " "<button type="button" class="secondary" data-testid="end-rehearsal" on:click=end_rehearsal>{tr(Text::EndRehearsal)}</button>
                 </Show>
             </Show>
         </section>
@@ -410,7 +403,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
         ))
     });
     let Some((award, places, blank, own, who, candidates, rehearsal)) = info else {
-        return view! { <p>{bi("Không có phiếu.", "No ballot.")}</p> }.into_any();
+        return view! { <p>{tr(Text::NoBallot)}</p> }.into_any();
     };
     let chosen = RwSignal::new(Vec::<UnitId>::new());
     let reviewing = RwSignal::new(false);
@@ -430,28 +423,28 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
     };
     view! {
         <section class="card booth-kiosk ballot" data-testid="ballot">
-            {rehearsal.then(|| view! { <p class="badge badge-practice">{bi("DIỄN TẬP — phiếu không được tính", "REHEARSAL — ballots never count")}</p> })}
-            <h1>{bi("Phiếu bầu", "Ballot")}": "{award.clone()}</h1>
-            <p data-testid="ballot-voter">{bi("Đại biểu", "Voter")}": "<strong>{who}</strong></p>
+            {rehearsal.then(|| view! { <p class="badge badge-practice">{tr(Text::RehearsalBanner)}</p> })}
+            <h1>{tr(Text::BallotHeading)}": "{award.clone()}</h1>
+            <p data-testid="ballot-voter">{tr(Text::Voter)}": "<strong>{who}</strong></p>
             <Show when=move || !reviewing.get() fallback=move || {
                 let names = chosen_names();
                 view! {
-                    <h2>{bi("Kiểm tra lại phiếu của bạn", "Check your ballot")}</h2>
+                    <h2>{tr(Text::CheckYourBallot)}</h2>
                     {if names.is_empty() {
                         view! { <p class="warn" data-testid="review-blank">
-                            {bi("Bạn không chọn đơn vị nào.", "You chose no unit.")}" "
-                            {if blank == BlankBallot::Invalid { bi("Phiếu này sẽ là phiếu không hợp lệ.", "This ballot will be invalid.")() } else { "" }}
+                            {tr(Text::NoUnitChosen)}" "
+                            {if blank == BlankBallot::Invalid { tr(Text::BallotWillBeInvalid)() } else { "" }}
                         </p> }.into_any()
                     } else {
                         view! { <ul data-testid="review-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
                     }}
                     <div class="form-actions">
-                        <button type="button" data-testid="confirm-ballot" on:click=submit>{bi("Gửi phiếu", "Cast the ballot")}</button>
-                        <button type="button" class="secondary" data-testid="edit-ballot" on:click=move |_| reviewing.set(false)>{bi("Quay lại sửa", "Go back and change")}</button>
+                        <button type="button" data-testid="confirm-ballot" on:click=submit>{tr(Text::CastBallot)}</button>
+                        <button type="button" class="secondary" data-testid="edit-ballot" on:click=move |_| reviewing.set(false)>{tr(Text::GoBackAndChange)}</button>
                     </div>
                 }
             }>
-                <p class="ballot-rule">{bi("Đánh dấu đồng ý với tối đa", "Approve at most")}" "<strong>{places}</strong>" "{bi("đơn vị.", "units.")}</p>
+                <p class="ballot-rule">{tr(Text::ApproveAtMost)}" "<strong>{places}</strong>" "{tr(Text::UnitsAtEnd)}</p>
                 <ul class="ballot-list">
                     {candidates.iter().cloned().map(|(unit, name)| {
                         let is_own = own == Some(unit);
@@ -468,13 +461,13 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
                                         });
                                     }/>
                                 " "{name}
-                                {is_own.then(|| view! { " "<span class="hint">{bi("(đơn vị của bạn — không tự bầu)", "(your unit — no self vote)")}</span> })}
+                                {is_own.then(|| view! { " "<span class="hint">{tr(Text::OwnUnitNoSelfVote)}</span> })}
                             </label></li>
                         }
                     }).collect_view()}
                 </ul>
-                <p data-testid="ballot-count">{bi("Đã chọn", "Chosen")}" "{move || chosen.with(Vec::len)}"/"{places}</p>
-                <button type="button" data-testid="review-ballot" on:click=move |_| reviewing.set(true)>{bi("Xem lại phiếu", "Review the ballot")}</button>
+                <p data-testid="ballot-count">{tr(Text::Chosen)}" "{move || chosen.with(Vec::len)}"/"{places}</p>
+                <button type="button" data-testid="review-ballot" on:click=move |_| reviewing.set(true)>{tr(Text::ReviewBallot)}</button>
             </Show>
             <FormError error=error testid="ballot-error"/>
         </section>
@@ -518,25 +511,25 @@ fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) 
                 None => view! {
                     {move || if store.meeting_stored(meeting) {
                         view! {
-                            <h1 data-testid="ballot-thanks">{bi("Cảm ơn. Phiếu của bạn đã được ghi nhận.", "Thank you. Your ballot has been recorded.")}</h1>
-                            <p class="handback-big">{bi("Hãy trao lại máy cho người điều hành.", "Please hand the laptop back to the operator.")}</p>
+                            <h1 data-testid="ballot-thanks">{tr(Text::BallotRecorded)}</h1>
+                            <p class="handback-big">{tr(Text::HandLaptopBack)}</p>
                         }.into_any()
                     } else {
                         view! { <h1 class="handback-big" data-testid="ballot-not-stored">{tr(Text::BallotNotStored)}</h1> }.into_any()
                     }}
                 }.into_any(),
                 Some(name) => view! {
-                    <h1 data-testid="interrupted">{bi("Trang đã tải lại khi đang bầu.", "The page was reloaded during a ballot.")}</h1>
-                    <p>{bi("Phiếu đang bầu của", "The ballot being filled by")}" "<strong>{name}</strong>" "
-                        {bi("chưa được ghi và đã bị huỷ, không ai xem được. Người điều hành phát lại phiếu cho đại biểu này.", "was not recorded and has been discarded unseen. The operator gives this delegate a new ballot.")}</p>
+                    <h1 data-testid="interrupted">{tr(Text::BallotInterrupted)}</h1>
+                    <p>{tr(Text::InterruptedBallotOf)}" "<strong>{name}</strong>" "
+                        {tr(Text::InterruptedBallotDiscarded)}</p>
                 }.into_any(),
             }}
             <form class="inline-form" on:submit=unlock data-testid="unlock-form">
                 <label class="field">
-                    <span class="field-label">{bi("Mã PIN của người điều hành", "Operator PIN")}</span>
+                    <span class="field-label">{tr(Text::OperatorPin)}</span>
                     <input type="password" autocomplete="off" data-testid="unlock-pin" bind:value=pin/>
                 </label>
-                <button type="submit" data-testid="unlock">{bi("Mở khoá", "Unlock")}</button>
+                <button type="submit" data-testid="unlock">{tr(Text::Unlock)}</button>
             </form>
             <FormError error=error testid="unlock-error"/>
         </section>

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::tr;
 use super::widgets::{form_restarts, record_made, FormError, SavedNote, YearCrumbs};
-use super::{bi, tr};
 use crate::domain::{
     form, AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric,
     Points, Scorer, UnitId,
@@ -31,8 +31,8 @@ pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
     });
     let selected = RwSignal::new(first_member);
     view! {
-        <YearCrumbs cluster=cluster year=year here="Chấm điểm" here_en="Scores"/>
-        <h1 data-testid="scores-title">{bi("Chấm điểm thi đua năm", "Emulation scores")}" "{year}" — "{cluster_name}</h1>
+        <YearCrumbs cluster=cluster year=year here=Text::ScoresCrumb/>
+        <h1 data-testid="scores-title">{tr(Text::EmulationScores)}" "{year}" — "{cluster_name}</h1>
         <Show when=exists fallback=|| view! { <p data-testid="not-found">{tr(Text::YearNotFound)}</p> }>
             <RankingCard cluster=cluster year=year/>
             <GridCard cluster=cluster year=year selected=selected/>
@@ -90,15 +90,15 @@ fn RankingCard(cluster: ClusterId, year: u16) -> impl IntoView {
         }).collect_view();
         view! {
             <section class="card">
-                <h2>{bi("Bảng tổng hợp kết quả chấm điểm", "Score table")}</h2>
-                <p class="hint">{bi("Xếp hạng theo điểm cụm chấm; bằng điểm thì đồng hạng. Tổng điểm tiêu chí tối đa:", "Ranked by the cluster's score; equal totals share a rank. Criteria total:")}" "{format_points(lang, Points(max_total))}</p>
+                <h2>{tr(Text::ScoreTable)}</h2>
+                <p class="hint">{tr(Text::ScoreTableExplained)}" "{format_points(lang, Points(max_total))}</p>
                 <table class="data" data-testid="ranking">
                     <thead><tr>
-                        <th scope="col">{bi("Hạng", "Rank")}</th>
+                        <th scope="col">{tr(Text::Rank)}</th>
                         <th scope="col">{tr(Text::Units)}</th>
-                        <th scope="col">{bi("Tự chấm", "Self score")}</th>
-                        <th scope="col">{bi("Cụm chấm", "Cluster score")}</th>
-                        <th scope="col">{bi("Chênh lệch", "Difference")}</th>
+                        <th scope="col">{tr(Text::SelfScore)}</th>
+                        <th scope="col">{tr(Text::ClusterScore)}</th>
+                        <th scope="col">{tr(Text::Difference)}</th>
                     </tr></thead>
                     <tbody>{table_rows}</tbody>
                 </table>
@@ -140,10 +140,7 @@ fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl I
             <text x=LABEL_W + width(cluster_total) + 6 y=y + 24 class="bar-value">{cluster_total.map(|t| format_signed_points(lang, t)).unwrap_or_default()}</text>
         }
     }).collect_view();
-    let caption = lang.pick_str(
-        "Thanh trên: tự chấm; thanh dưới (xanh): cụm chấm",
-        "Upper bar: self score; lower (green): cluster score",
-    );
+    let caption = Text::ScoreChartCaption.in_lang(lang);
     view! {
         <figure class="chart" data-testid="score-chart">
             <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 70, height) role="img" aria-label=caption>{bars}</svg>
@@ -181,7 +178,7 @@ fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -
     let error = RwSignal::new(None::<DomainError>);
     let grid = move || {
         let Some(unit) = selected.get() else {
-            return view! { <p class="empty">{bi("Năm này chưa có đơn vị thành viên.", "This year has no members.")}</p> }.into_any();
+            return view! { <p class="empty">{tr(Text::YearHasNoMembers)}</p> }.into_any();
         };
         let rows = items
             .get()
@@ -192,11 +189,11 @@ fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -
         view! {
             <table class="data score-grid" data-testid="score-grid">
                 <thead><tr>
-                    <th scope="col">{bi("Tiêu chí", "Item")}</th>
-                    <th scope="col">{bi("Tối đa", "Max")}</th>
-                    <th scope="col">{bi("Tự chấm", "Self score")}</th>
-                    <th scope="col">{bi("Cụm chấm", "Cluster score")}</th>
-                    <th scope="col">{bi("Chênh lệch", "Difference")}</th>
+                    <th scope="col">{tr(Text::Item)}</th>
+                    <th scope="col">{tr(Text::MaxPoints)}</th>
+                    <th scope="col">{tr(Text::SelfScore)}</th>
+                    <th scope="col">{tr(Text::ClusterScore)}</th>
+                    <th scope="col">{tr(Text::Difference)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -205,8 +202,8 @@ fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -
     };
     view! {
         <section class="card">
-            <h2>{bi("Chấm điểm từng đơn vị", "Scores of each unit")}</h2>
-            <div class="unit-tabs" role="tablist" aria-label=bi("Đơn vị", "Unit")>
+            <h2>{tr(Text::UnitScoresTitle)}</h2>
+            <div class="unit-tabs" role="tablist" aria-label=tr(Text::Unit)>
                 {move || members().into_iter().map(|(unit, name)| view! {
                     <button type="button" role="tab" class="small" data-testid="score-unit"
                         class:secondary=move || selected.get() != Some(unit)
@@ -214,9 +211,7 @@ fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -
                         on:click=move |_| selected.set(Some(unit))>{name}</button>
                 }).collect_view()}
             </div>
-            <p class="hint">{bi(
-                "Gõ điểm (chấp nhận dấu phẩy thập phân, ví dụ 27,5). Tab, Enter hoặc mũi tên lên/xuống để chuyển ô; điểm được lưu khi rời ô.",
-                "Type points (a decimal comma is fine, e.g. 27,5). Tab, Enter or the up/down arrows move between cells; a score is saved when you leave its cell.")}</p>
+            <p class="hint">{tr(Text::ScoreEntryHint)}</p>
             {grid}
             <FormError error=error testid="score-error"/>
         </section>
@@ -235,8 +230,8 @@ fn score_row(
     let lang = store.lang.get_untracked();
     let kind = match item.kind {
         ItemKind::Criterion => "",
-        ItemKind::Bonus => lang.pick_str("Điểm thưởng: ", "Bonus: "),
-        ItemKind::Deduction => lang.pick_str("Điểm trừ: ", "Deduction: "),
+        ItemKind::Bonus => Text::BonusPrefix.in_lang(lang),
+        ItemKind::Deduction => Text::DeductionPrefix.in_lang(lang),
     };
     let item_id = item.id;
     let current = move |scorer: Scorer| {
@@ -310,7 +305,7 @@ fn score_row(
                     data-grid-row=idx.to_string() data-grid-col=col
                     class:invalid=move || invalid.get()
                     aria-invalid=move || invalid.get().to_string()
-                    aria-label=format!("{} — {}", item_name, if col == "self" { lang.pick_str("tự chấm", "self score") } else { lang.pick_str("cụm chấm", "cluster score") })
+                    aria-label=format!("{} — {}", item_name, if col == "self" { Text::SelfScoreInline } else { Text::ClusterScoreInline }.in_lang(lang))
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -432,29 +427,29 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
         Some(view! {
             <h3>{name}</h3>
             <label class="field">
-                <span class="field-label">{bi("Tóm tắt thành tích", "Summary of achievements")}</span>
+                <span class="field-label">{tr(Text::AchievementsSummary)}</span>
                 <textarea rows="4" data-testid="report-narrative" bind:value=narrative></textarea>
             </label>
             <table class="data" data-testid="report-metrics">
                 <thead><tr>
-                    <th scope="col">{bi("Chỉ số", "Metric")}</th>
-                    <th scope="col">{bi("Giá trị", "Value")}</th>
-                    <th scope="col">{bi("Đơn vị tính", "Measure")}</th>
+                    <th scope="col">{tr(Text::Metric)}</th>
+                    <th scope="col">{tr(Text::Value)}</th>
+                    <th scope="col">{tr(Text::Measure)}</th>
                     <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|(key, n, v, m)| view! {
                         <tr data-testid="metric-row">
-                            <td><input type="text" data-testid="metric-name" aria-label=bi("Chỉ số", "Metric") bind:value=n/></td>
-                            <td><input type="text" data-testid="metric-value" aria-label=bi("Giá trị", "Value") bind:value=v/></td>
-                            <td><input type="text" data-testid="metric-measure" aria-label=bi("Đơn vị tính", "Measure") bind:value=m/></td>
-                            <td><button type="button" class="small secondary" on:click=move |_| rows.update(|r| r.retain(|row| row.0 != key))>{bi("Xoá", "Remove")}</button></td>
+                            <td><input type="text" data-testid="metric-name" aria-label=tr(Text::Metric) bind:value=n/></td>
+                            <td><input type="text" data-testid="metric-value" aria-label=tr(Text::Value) bind:value=v/></td>
+                            <td><input type="text" data-testid="metric-measure" aria-label=tr(Text::Measure) bind:value=m/></td>
+                            <td><button type="button" class="small secondary" on:click=move |_| rows.update(|r| r.retain(|row| row.0 != key))>{tr(Text::Remove)}</button></td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
             <div class="form-actions">
-                <button type="button" class="secondary" data-testid="add-metric" on:click=add>{bi("Thêm chỉ số", "Add a metric")}</button>
+                <button type="button" class="secondary" data-testid="add-metric" on:click=add>{tr(Text::AddMetric)}</button>
                 <button type="button" data-testid="save-report" on:click=save>{tr(Text::Save)}</button>
                 <SavedNote shown=saved testid="report-saved"/>
             </div>
@@ -463,12 +458,9 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
     };
     view! {
         <section class="card">
-            <h2>{bi("Báo cáo thành tích", "Achievement report")}</h2>
+            <h2>{tr(Text::AchievementReport)}</h2>
             {form}
-            <p class="hint">{bi(
-                "Đơn vị gửi báo cáo và điểm tự chấm cho cụm trưởng bằng tệp:",
-                "A unit sends its report and self scores to the leader as a file:",
-            )}</p>
+            <p class="hint">{tr(Text::ReportFileExplained)}</p>
             {move || selected.get().map(|unit| view! { <super::files::UnitReportButton cluster=cluster year=year unit=unit/> })}
         </section>
     }
@@ -518,15 +510,15 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>{bi("Bảng tiêu chí", "Criteria table")}</h2>
-            <p class="hint">{bi("Năm mới sao chép bảng tiêu chí của năm trước; năm đầu tiên dùng bảng mẫu (100 điểm).", "A new year copies the previous year's table; a first year starts from the sample table (100 points).")}</p>
+            <h2>{tr(Text::CriteriaTable)}</h2>
+            <p class="hint">{tr(Text::CriteriaTableExplained)}</p>
             <table class="data" data-testid="criteria">
                 <thead><tr>
-                    <th scope="col">{bi("Loại", "Kind")}</th>
-                    <th scope="col">{bi("Nhóm", "Group")}</th>
-                    <th scope="col">{bi("Tiêu chí", "Item")}</th>
-                    <th scope="col">{bi("Tối đa", "Max")}</th>
-                    <th scope="col">{bi("Hướng dẫn chấm", "Guidance")}</th>
+                    <th scope="col">{tr(Text::ItemKind)}</th>
+                    <th scope="col">{tr(Text::ItemGroup)}</th>
+                    <th scope="col">{tr(Text::Item)}</th>
+                    <th scope="col">{tr(Text::MaxPoints)}</th>
+                    <th scope="col">{tr(Text::Guidance)}</th>
                     <th scope="col"><span class="visually-hidden">{tr(Text::Actions)}</span></th>
                 </tr></thead>
                 <tbody>
@@ -535,10 +527,11 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
                         items().into_iter().map(|item| {
                             let id = item.id;
                             let kind_word = match item.kind {
-                                ItemKind::Criterion => lang.pick_str("Tiêu chí", "Criterion"),
-                                ItemKind::Bonus => lang.pick_str("Điểm thưởng", "Bonus"),
-                                ItemKind::Deduction => lang.pick_str("Điểm trừ", "Deduction"),
-                            };
+                                ItemKind::Criterion => Text::Criterion,
+                                ItemKind::Bonus => Text::Bonus,
+                                ItemKind::Deduction => Text::Deduction,
+                            }
+                            .in_lang(lang);
                             view! {
                                 <tr data-testid="criterion-row">
                                     <td>{kind_word}</td>
@@ -547,35 +540,35 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
                                     <td class="num">{format_points(lang, item.max)}</td>
                                     <td class="hint">{item.guidance}</td>
                                     <td><button type="button" class="small secondary" data-testid="remove-criterion"
-                                        on:click=move |_| error.set(store.apply(|ws| ws.remove_criterion(cluster, year, id)).err())>{bi("Xoá", "Remove")}</button></td>
+                                        on:click=move |_| error.set(store.apply(|ws| ws.remove_criterion(cluster, year, id)).err())>{tr(Text::Remove)}</button></td>
                                 </tr>
                             }
                         }).collect_view()
                     }}
                 </tbody>
             </table>
-            <h3>{bi("Thêm tiêu chí", "Add an item")}</h3>
+            <h3>{tr(Text::AddItem)}</h3>
             <form class="form-grid" on:submit=submit data-testid="new-criterion-form" novalidate>
                 <label class="field">
-                    <span class="field-label">{bi("Loại", "Kind")}</span>
+                    <span class="field-label">{tr(Text::ItemKind)}</span>
                     <select data-testid="criterion-kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() {
                         "bonus" => ItemKind::Bonus,
                         "deduction" => ItemKind::Deduction,
                         _ => ItemKind::Criterion,
                     })>
-                        <option value="criterion">{bi("Tiêu chí", "Criterion")}</option>
-                        <option value="bonus">{bi("Điểm thưởng", "Bonus")}</option>
-                        <option value="deduction">{bi("Điểm trừ", "Deduction")}</option>
+                        <option value="criterion">{tr(Text::Criterion)}</option>
+                        <option value="bonus">{tr(Text::Bonus)}</option>
+                        <option value="deduction">{tr(Text::Deduction)}</option>
                     </select>
                 </label>
-                <label class="field"><span class="field-label">{bi("Nhóm", "Group")}</span><input type="text" data-testid="criterion-group" bind:value=group/></label>
-                <label class="field"><span class="field-label">{bi("Tên tiêu chí", "Name")}" *"</span><input type="text" data-testid="criterion-name" bind:value=name/></label>
-                <label class="field"><span class="field-label">{bi("Điểm tối đa", "Maximum")}" *"</span><input type="text" inputmode="decimal" data-testid="criterion-max" bind:value=max/></label>
-                <label class="field"><span class="field-label">{bi("Hướng dẫn chấm", "Guidance")}</span><input type="text" data-testid="criterion-guidance" bind:value=guidance/></label>
-                <div class="form-actions"><button type="submit" data-testid="add-criterion">{bi("Thêm", "Add")}</button></div>
+                <label class="field"><span class="field-label">{tr(Text::ItemGroup)}</span><input type="text" data-testid="criterion-group" bind:value=group/></label>
+                <label class="field"><span class="field-label">{tr(Text::ItemName)}" *"</span><input type="text" data-testid="criterion-name" bind:value=name/></label>
+                <label class="field"><span class="field-label">{tr(Text::Maximum)}" *"</span><input type="text" inputmode="decimal" data-testid="criterion-max" bind:value=max/></label>
+                <label class="field"><span class="field-label">{tr(Text::Guidance)}</span><input type="text" data-testid="criterion-guidance" bind:value=guidance/></label>
+                <div class="form-actions"><button type="submit" data-testid="add-criterion">{tr(Text::Add)}</button></div>
             </form>
             <Show when=move || max_error.get()>
-                <p class="form-error" role="alert" data-testid="criterion-max-error">{bi("Điểm tối đa phải là số không âm, tối đa hai chữ số thập phân (ví dụ 10 hoặc 2,5).", "The maximum must be a number with at most two decimals (e.g. 10 or 2.5).")}</p>
+                <p class="form-error" role="alert" data-testid="criterion-max-error">{tr(Text::MaximumNotANumber)}</p>
             </Show>
             <FormError error=error testid="criterion-error"/>
         </section>

@@ -1,11 +1,11 @@
-//! Small pieces shared by the screens: labelled fields, unit pickers and
-//! the inline error line.
+//! Small pieces shared by the screens: labelled fields, unit pickers, the
+//! inline error line and the two-step delete button.
 
 use leptos::prelude::*;
 
 use super::route::Route;
 use super::tr;
-use crate::domain::{ClusterId, DomainError, UnitId};
+use crate::domain::{ClusterId, DomainError, UnitId, Workspace};
 use crate::i18n::{describe_domain_error, Text};
 use crate::state::use_store;
 
@@ -84,12 +84,7 @@ pub fn SavedNote(shown: RwSignal<bool>, testid: &'static str) -> impl IntoView {
 
 /// Clusters › cluster › year › `here`, for the pages of a cluster-year.
 #[component]
-pub fn YearCrumbs(
-    cluster: ClusterId,
-    year: u16,
-    here: &'static str,
-    here_en: &'static str,
-) -> impl IntoView {
+pub fn YearCrumbs(cluster: ClusterId, year: u16, here: Text) -> impl IntoView {
     let store = use_store();
     let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
@@ -97,7 +92,7 @@ pub fn YearCrumbs(
             <a href="#/">{tr(Text::Clusters)}</a>" › "
             <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
             <a href=Route::Year(cluster, year).href()>{year}</a>" › "
-            <span>{super::bi(here, here_en)}</span>
+            <span>{tr(here)}</span>
         </nav>
     }
 }
@@ -119,4 +114,55 @@ pub fn form_restarts<T>(outcome: &Result<T, DomainError>) -> bool {
 /// user's typing on any other.
 pub fn record_made<T>(outcome: &Result<T, DomainError>) -> bool {
     matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_)))
+}
+
+/// The deletion a `DeleteButton` makes.
+pub type DeleteEdit =
+    std::sync::Arc<dyn Fn(&mut Workspace) -> Result<(), DomainError> + Send + Sync>;
+
+/// A two-step delete button: the first press asks, the second deletes
+/// after a snapshot.
+#[component]
+pub fn DeleteButton(
+    testid: &'static str,
+    label: Text,
+    reason: &'static str,
+    subject: Signal<String>,
+    edit: DeleteEdit,
+    #[prop(optional)] then_go: Option<Route>,
+) -> impl IntoView {
+    let store = use_store();
+    let asking = RwSignal::new(false);
+    let error = RwSignal::new(None::<DomainError>);
+    let press = move |_| {
+        if !asking.get_untracked() {
+            asking.set(true);
+            return;
+        }
+        asking.set(false);
+        let edit = edit.clone();
+        let subject = subject.get_untracked();
+        store.guarded(move |backup| {
+            match store.apply_destructive(reason, &subject, backup, |ws| edit(ws)) {
+                Ok(Some(())) => {
+                    error.set(None);
+                    if let Some(route) = then_go {
+                        super::browser::navigate(route);
+                    }
+                }
+                Ok(None) => return false,
+                Err(e) => error.set(Some(e)),
+            }
+            true
+        });
+    };
+    view! {
+        <button type="button" class="danger" data-testid=testid on:click=press>
+            {move || if asking.get() { tr(Text::PressAgainToDelete)() } else { tr(label)() }}
+        </button>
+        {move || asking.get().then(|| view! {
+            <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=move |_| asking.set(false)>{tr(Text::DontDelete)}</button>
+        })}
+        <FormError error=error testid=testid/>
+    }
 }

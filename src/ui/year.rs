@@ -47,21 +47,21 @@ fn YearPage(id: ClusterId, year: u16) -> impl IntoView {
             <MembershipCard id=id year=year/>
             <div>
                 <section class="card">
-                    <h2>{super::bi("Chấm điểm và báo cáo thành tích", "Scores and achievement reports")}</h2>
-                    <p class="hint">{super::bi("Bảng tiêu chí, điểm tự chấm và cụm chấm, xếp hạng, báo cáo của các đơn vị.", "Criteria table, self and cluster scores, ranking, the units' reports.")}</p>
-                    <a href=Route::Scores(id, year).href() data-testid="scores-link">{super::bi("Mở bảng chấm điểm", "Open the score table")}</a>
+                    <h2>{tr(Text::ScoresAndReports)}</h2>
+                    <p class="hint">{tr(Text::ScoresCardExplained)}</p>
+                    <a href=Route::Scores(id, year).href() data-testid="scores-link">{tr(Text::OpenScoreTable)}</a>
                 </section>
                 <section class="card">
-                    <h2>{super::bi("Hội nghị tổng kết và bình xét", "Year-end meeting and review")}</h2>
-                    <p class="hint">{super::bi("Thông tin hội nghị, đại biểu, các vòng bỏ phiếu kín và kết quả.", "Meeting details, voters, the secret-ballot rounds and their results.")}</p>
-                    <a href=Route::Meeting(id, year).href() data-testid="meeting-link">{super::bi("Mở hội nghị", "Open the meeting")}</a>
+                    <h2>{tr(Text::MeetingCardTitle)}</h2>
+                    <p class="hint">{tr(Text::MeetingCardExplained)}</p>
+                    <a href=Route::Meeting(id, year).href() data-testid="meeting-link">{tr(Text::OpenMeeting)}</a>
                 </section>
                 <HandoverCard id=id year=year/>
                 <NextYearCard id=id year=year/>
                 <section class="card">
-                    <h2>{super::bi("Xoá năm này", "Delete this year")}</h2>
-                    <p class="hint">{super::bi("Xoá năm cùng điểm, báo cáo và hội nghị của năm. Một bản sao lưu được giữ trước khi xoá.", "Deletes the year with its scores, reports and meeting. A snapshot is kept first.")}</p>
-                    <super::files::DeleteButton testid="delete-year" label=("Xoá năm", "Delete the year")
+                    <h2>{tr(Text::DeleteThisYear)}</h2>
+                    <p class="hint">{tr(Text::DeleteYearExplained)}</p>
+                    <super::widgets::DeleteButton testid="delete-year" label=Text::DeleteTheYear
                         reason="delete-year" subject=Signal::derive(move || format!("{} {year}", cluster_name()))
                         edit=std::sync::Arc::new(move |ws: &mut crate::domain::Workspace| ws.delete_year(id, year))
                         then_go=Route::Cluster(id)/>

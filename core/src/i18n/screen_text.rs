@@ -1,0 +1,228 @@
+//! Interface messages with values inside, one function each, both
+//! languages side by side (the fixed strings are in `catalogue.rs`).
+
+use super::{format_integer, format_share, Lang};
+use crate::domain::BlankBallot;
+
+// The app frame.
+
+/// Where a record that could not be read was put.
+pub fn set_aside_place(lang: Lang, kept_under: Option<&str>) -> String {
+    match kept_under {
+        Some(key) => lang.pick(
+            format!("đã cất sang khoá {key}"),
+            format!("kept under key {key}"),
+        ),
+        None => lang
+            .pick_str(
+                "không cất được, để nguyên tại chỗ và không bị ghi đè",
+                "could not be moved; left in place and never written over",
+            )
+            .to_owned(),
+    }
+}
+
+/// The notice after a snapshot had to be downloaded instead of kept.
+pub fn snapshot_downloaded(lang: Lang, file_name: &str) -> String {
+    lang.pick(
+        format!("Bộ nhớ không đủ chỗ giữ bản sao lưu, nên bản sao đã được tải về máy thành tệp {file_name}."),
+        format!("Storage had no room for a snapshot, so it was downloaded as the file {file_name} instead."),
+    )
+}
+
+// Paper mode.
+
+/// `Lượt nhập 2`: a pass's title.
+pub fn entry_pass(lang: Lang, pass: u32) -> String {
+    lang.pick(format!("Lượt nhập {pass}"), format!("Entry pass {pass}"))
+}
+
+/// `lượt nhập 2`, after the award in the entry pad's heading.
+pub fn entry_pass_inline(lang: Lang, pass: u32) -> String {
+    lang.pick(format!("lượt nhập {pass}"), format!("entry pass {pass}"))
+}
+
+/// The link into a pass's entry pad.
+pub fn enter_pass(lang: Lang, pass: u32) -> String {
+    lang.pick(format!("Nhập lượt {pass}"), format!("Enter pass {pass}"))
+}
+
+/// The button that finishes a pass.
+pub fn finish_pass(lang: Lang, pass: u32) -> String {
+    lang.pick(
+        format!("Kết thúc lượt nhập {pass}"),
+        format!("Finish pass {pass}"),
+    )
+}
+
+pub fn pass_finished(lang: Lang, pass: u32) -> String {
+    lang.pick(
+        format!("Lượt nhập {pass} đã kết thúc."),
+        format!("Entry pass {pass} is finished."),
+    )
+}
+
+/// How many ballots a pass holds.
+pub fn pass_ballots(lang: Lang, ballots: usize) -> String {
+    lang.pick(format!("{ballots} phiếu"), format!("{ballots} ballots"))
+}
+
+pub fn passes_agree(lang: Lang, ballots: usize) -> String {
+    let n = format_integer(lang, ballots as i64);
+    lang.pick(
+        format!("{n} phiếu, đọc giống nhau ở cả hai lượt."),
+        format!("{n} ballots, read the same in both passes."),
+    )
+}
+
+pub fn passes_differ(lang: Lang, ballots: usize) -> String {
+    lang.pick(
+        format!("Hai lượt nhập khác nhau ở {ballots} phiếu"),
+        format!("The two passes differ on {ballots} ballots"),
+    )
+}
+
+/// The label of the field where the committee types a third reading.
+pub fn other_reading(lang: Lang, number: u32) -> String {
+    lang.pick(
+        format!("Cách đọc khác của phiếu số {number}: số đơn vị, ví dụ 2, 3, 5; x nếu hỏng"),
+        format!("Another reading of ballot {number}: unit numbers, e.g. 2, 3, 5; x if spoilt"),
+    )
+}
+
+pub fn ballot_saved(lang: Lang, number: u32) -> String {
+    lang.pick(
+        format!("Đã lưu phiếu số {number}."),
+        format!("Ballot {number} saved."),
+    )
+}
+
+pub fn keystrokes(lang: Lang, keystrokes: u32) -> String {
+    lang.pick(
+        format!("{keystrokes} lần bấm phím"),
+        format!("{keystrokes} keystrokes"),
+    )
+}
+
+/// The rule printed under a ballot paper's title.
+pub fn paper_rule(lang: Lang, places: u32) -> String {
+    lang.pick(
+        format!("Đánh dấu ✔ vào ô bên cạnh tên đơn vị được bầu; bầu tối đa {places} đơn vị."),
+        format!("Tick the box beside each unit you choose; choose at most {places}."),
+    )
+}
+
+/// Which papers are invalid, printed at a ballot paper's foot.
+pub fn paper_invalid_rule(lang: Lang, places: u32, blank: BlankBallot) -> String {
+    match blank {
+        BlankBallot::Invalid => lang.pick(
+            format!(
+                "Phiếu bầu quá {places} đơn vị hoặc không bầu đơn vị nào là phiếu không hợp lệ."
+            ),
+            format!("A paper with more than {places} ticked, or none, is invalid."),
+        ),
+        BlankBallot::Valid => lang.pick(
+            format!("Phiếu bầu quá {places} đơn vị là phiếu không hợp lệ."),
+            format!("A paper with more than {places} ticked is invalid."),
+        ),
+    }
+}
+
+/// `Năm 2024` at the head of a ballot paper.
+pub fn year_title(lang: Lang, year: u16) -> String {
+    lang.pick(format!("Năm {year}"), format!("Year {year}"))
+}
+
+/// `năm 2024` inside a line.
+pub fn year_inline(lang: Lang, year: u16) -> String {
+    lang.pick(format!("năm {year}"), format!("year {year}"))
+}
+
+// Files and backups.
+
+/// `Đã dùng 1,2 MB trên khoảng 5 MB (24%).`, sizes already formatted.
+pub fn storage_used(lang: Lang, used: &str, quota: &str, percent: usize) -> String {
+    lang.pick(
+        format!("Đã dùng {used} trên khoảng {quota} ({percent}%)."),
+        format!("{used} used of about {quota} ({percent}%)."),
+    )
+}
+
+/// After an import; `kept` is what is said of the snapshot, or nothing.
+pub fn imported(lang: Lang, added: usize, replaced: usize, kept: &str) -> String {
+    lang.pick(
+        format!("Đã nhập: {added} bản ghi mới, {replaced} bản ghi theo tệp.{kept}"),
+        format!("Imported: {added} new records, {replaced} taken from the file.{kept}"),
+    )
+}
+
+/// The counts of an import preview.
+pub fn import_summary(lang: Lang, new: usize, identical: usize, different: usize) -> String {
+    lang.pick(
+        format!("{new} mới · {identical} trùng khớp · {different} khác nhau"),
+        format!("{new} new · {identical} identical · {different} different"),
+    )
+}
+
+/// The identical records an import preview does not list.
+pub fn more_identical(lang: Lang, more: usize) -> String {
+    lang.pick(
+        format!("… và {more} bản ghi trùng khớp khác."),
+        format!("… and {more} more identical records."),
+    )
+}
+
+/// What a snapshot holds, its size already formatted.
+pub fn snapshot_content(
+    lang: Lang,
+    clusters: usize,
+    units: usize,
+    meetings: usize,
+    size: &str,
+) -> String {
+    lang.pick(
+        format!("{clusters} cụm, {units} đơn vị, {meetings} hội nghị · {size}"),
+        format!("{clusters} clusters, {units} units, {meetings} meetings · {size}"),
+    )
+}
+
+// The results of a round.
+
+/// How a paper round was counted.
+pub fn paper_count_source(lang: Lang, settled: usize) -> String {
+    lang.pick(
+        format!("Phiếu giấy, nhập hai lượt độc lập; ban kiểm phiếu đã đối chiếu {settled} phiếu khác nhau."),
+        format!("Paper ballots entered in two independent passes; the committee settled {settled} differing ballots."),
+    )
+}
+
+/// The conclusion of a round that nominates `names`.
+pub fn nominated(lang: Lang, names: &[String]) -> String {
+    let names = names.join(", ");
+    lang.pick(format!("Đề nghị: {names}."), format!("Nominated: {names}."))
+}
+
+/// A tie at the quota line among `names`, with the places left.
+pub fn tie_at_quota(lang: Lang, names: &[String], places: u32) -> String {
+    let names = names.join(", ");
+    lang.pick(
+        format!("Bằng phiếu tại vị trí chỉ tiêu: {names} — còn {places} chỉ tiêu, cần bầu lại."),
+        format!("Tied at the quota line: {names} — {places} place(s) left, a runoff is needed."),
+    )
+}
+
+pub fn places_unfilled(lang: Lang, places: u32) -> String {
+    lang.pick(
+        format!("Còn {places} chỉ tiêu chưa có đơn vị đạt."),
+        format!("{places} place(s) not filled."),
+    )
+}
+
+/// The caption of the results chart.
+pub fn chart_caption(lang: Lang, threshold_bp: u64) -> String {
+    let threshold = format_share(lang, threshold_bp);
+    lang.pick(
+        format!("Tỷ lệ phiếu đồng ý; vạch đỏ là ngưỡng {threshold}"),
+        format!("Approval shares; the red line is the {threshold} threshold"),
+    )
+}

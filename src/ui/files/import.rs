@@ -1,0 +1,382 @@
+//! Import by file picker or drag-and-drop, with the preview of what the
+//! files bring and the choice for each differing record.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::describe_step_error;
+use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
+use crate::domain::Workspace;
+use crate::exchange::{fingerprint, read_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES};
+use crate::i18n::{
+    describe_file_error, describe_merge_error, describe_part, record_kind, screen_text, Text,
+};
+use crate::state::{use_store, Backup};
+use crate::ui::tr;
+
+/// What the chosen files hold, checked and compared, waiting for the
+/// user's confirmation.
+#[derive(Clone)]
+struct Preview {
+    files: Vec<(String, ReadFile)>,
+    plan: Plan,
+    /// Names for the records the files bring (units and clusters not yet
+    /// on this laptop included).
+    naming: Workspace,
+}
+
+/// A chosen file's text, or why there is none. A file above the limit is
+/// refused by its size, without reading it.
+async fn read_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, Option<FileError>>)> {
+    let mut out = Vec::new();
+    for file in files {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            let too_large = FileError::TooLarge {
+                bytes: file.size() as usize,
+                limit: MAX_FILE_BYTES,
+            };
+            out.push((name, Err(Some(too_large))));
+            continue;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        out.push((name, text.ok_or(None)));
+    }
+    out
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Import by file picker or drag-and-drop: a preview first, then the
+/// whole import or nothing.
+#[component]
+pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let preview = RwSignal::new(None::<Preview>);
+    let choices = RwSignal::new(Vec::<Choice>::new());
+    let outcome = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    let expected = StoredValue::new(expected);
+
+    let take_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        outcome.set(None);
+        preview.set(None);
+        errors.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            let texts = read_texts(files).await;
+            let lang = lang.get_untracked();
+            let mut problems = Vec::new();
+            let mut read = Vec::new();
+            for (name, text) in texts {
+                match text {
+                    Err(Some(e)) => problems.push((name, describe_file_error(lang, &e))),
+                    Err(None) => problems.push((
+                        name,
+                        lang.pick_str("Không đọc được tệp.", "The file could not be read.")
+                            .to_owned(),
+                    )),
+                    Ok(text) => match read_file(&text, &expected.get_value()) {
+                        Ok(file) => read.push((name, file)),
+                        Err(e) => problems.push((name, describe_file_error(lang, &e))),
+                    },
+                }
+            }
+            if !problems.is_empty() {
+                errors.set(problems);
+                return;
+            }
+            let mut bundle = Bundle::default();
+            for (name, file) in &read {
+                if let Err(e) = bundle.absorb(file.bundle.clone()) {
+                    errors.set(vec![(name.clone(), describe_merge_error(lang, &e))]);
+                    return;
+                }
+            }
+            let planned = store
+                .workspace
+                .with_untracked(|ws| merge::plan(ws, &bundle));
+            match planned {
+                Err(e) => errors.set(vec![(
+                    read.iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    describe_merge_error(lang, &e),
+                )]),
+                Ok(plan) => {
+                    let mut naming = store.workspace.get_untracked();
+                    for unit in &bundle.units {
+                        if naming.unit(unit.id).is_none() {
+                            naming.units.push(unit.clone());
+                        }
+                    }
+                    for report in &bundle.reports {
+                        if naming.unit(report.unit.id).is_none() {
+                            naming.units.push(report.unit.clone());
+                        }
+                    }
+                    for cluster in &bundle.clusters {
+                        if naming.cluster(cluster.id).is_none() {
+                            naming.clusters.push(cluster.clone());
+                        }
+                    }
+                    for meeting in &bundle.meetings {
+                        if naming.meeting(meeting.id).is_none() {
+                            naming.meetings.push(meeting.clone());
+                        }
+                    }
+                    choices.set(vec![Choice::KeepMine; plan.items.len()]);
+                    preview.set(Some(Preview {
+                        files: read,
+                        plan,
+                        naming,
+                    }));
+                }
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let files = file_list(input.as_ref().and_then(|i| i.files()));
+        take_files(files);
+        // The same file may be chosen again after a correction.
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        take_files(file_list(ev.data_transfer().and_then(|d| d.files())));
+    };
+
+    let confirm = move |_| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        let names: Vec<String> = p.files.iter().map(|(n, _)| n.clone()).collect();
+        let chosen = choices.get_untracked();
+        store.guarded(move |backup| {
+            let result = store.import(&p.plan, &chosen, &names.join(", "), backup.clone());
+            let lang = lang.get_untracked();
+            match result {
+                Ok(false) => return false,
+                Ok(true) => {
+                    let added = p.plan.new_count();
+                    let replaced = choices
+                        .get_untracked()
+                        .iter()
+                        .zip(&p.plan.items)
+                        .filter(|(c, i)| {
+                            matches!(i.status, Status::Differs { .. }) && **c != Choice::KeepMine
+                        })
+                        .count();
+                    let kept = match backup {
+                        Backup::Snapshot => Text::SnapshotKeptBeforeImport.in_lang(lang),
+                        Backup::FileSaved(_) | Backup::Without => "",
+                    };
+                    outcome.set(Some(screen_text::imported(lang, added, replaced, kept)));
+                    preview.set(None);
+                }
+                Err(e) => {
+                    errors.set(vec![(names.join(", "), describe_step_error(lang, &e))]);
+                }
+            }
+            true
+        });
+    };
+    let cancel = move |_| {
+        preview.set(None);
+        errors.set(Vec::new());
+    };
+    let only_reports = expected.with_value(|e| e.as_slice() == [FileKind::UnitReport]);
+
+    view! {
+        <section class="card" data-testid=format!("{testid}-card")>
+            <h2>{move || if only_reports {
+                tr(Text::ImportReportFiles)()
+            } else {
+                tr(Text::ImportFiles)()
+            }}</h2>
+            <p>{tr(Text::ImportExplained)}</p>
+            <label class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <span>{tr(Text::ChooseOrDropFiles)}</span>
+                <input type="file" multiple accept=".json,application/json" data-testid=format!("{testid}-file") on:change=on_pick/>
+            </label>
+            {move || {
+                let list = errors.get();
+                (!list.is_empty()).then(|| view! {
+                    <div class="form-error" role="alert" data-testid=format!("{testid}-errors")>
+                        <p><strong>{tr(Text::NothingImported)}</strong></p>
+                        <ul>{list.into_iter().map(|(name, message)| view! { <li><code>{name}</code>": "{message}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            {move || outcome.get().map(|m| view! { <p class="ok" role="status" data-testid=format!("{testid}-done")>{m}</p> })}
+            {move || preview.get().map(|p| view! {
+                <PreviewView preview=p choices=choices testid=testid/>
+                <div class="form-actions">
+                    <button type="button" data-testid=format!("{testid}-confirm") on:click=confirm>{tr(Text::ImportAsChosen)}</button>
+                    <button type="button" class="secondary" data-testid=format!("{testid}-cancel") on:click=cancel>{tr(Text::CancelImport)}</button>
+                </div>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn PreviewView(
+    preview: Preview,
+    choices: RwSignal<Vec<Choice>>,
+    testid: &'static str,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let plan = preview.plan.clone();
+    let naming = StoredValue::new(preview.naming.clone());
+    let files = preview
+        .files
+        .iter()
+        .map(|(name, f)| {
+            let fp = (f.kind == FileKind::Results).then(|| fingerprint(&f.sha256));
+            // `2024-10-03T09:00:00Z` → `2024-10-03 09:00` (UTC, as written).
+            let exported: String = f.exported_at.replace('T', " ").chars().take(16).collect();
+            view! {
+                <li>
+                    <code>{name.clone()}</code>" · "{exported}
+                    {fp.map(|fp| view! { " · "{tr(Text::ResultsFingerprint)}" "<strong class="fingerprint" data-testid="import-fingerprint">{fp}</strong> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let describe = move |item: &Item| naming.with_value(|ws| merge::describe_key(ws, &item.key));
+    let new_items: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.status == Status::New)
+        .map(|i| view! { <li>{record_kind(lang.get_untracked(), &i.key)}": "{describe(i)}</li> })
+        .collect();
+    // Identical records are listed up to a point: importing a whole
+    // workspace into itself would otherwise list thousands.
+    const LISTED: usize = 200;
+    let identical: Vec<_> = plan
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Identical)
+        .take(LISTED)
+        .map(|i| view! { <li>{record_kind(lang.get_untracked(), &i.key)}": "{describe(i)}</li> })
+        .collect();
+    let more_identical = plan.identical_count().saturating_sub(LISTED);
+    let differing = plan
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, item)| {
+            let Status::Differs { mine } = &item.status else { return None };
+            let (mine_lines, their_lines) = naming.with_value(|ws| {
+                (
+                    describe_part(lang.get_untracked(), ws, mine),
+                    describe_part(lang.get_untracked(), ws, &item.theirs),
+                )
+            });
+            let rows = mine_lines
+                .iter()
+                .zip(&their_lines)
+                .map(|((label, a), (_, b))| {
+                    let differs = a != b;
+                    view! {
+                        <tr class:differs=differs>
+                            <th scope="row">{label.clone()}</th>
+                            <td>{a.clone()}</td>
+                            <td>{b.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let both = item.can_keep_both();
+            let name = format!("choice-{idx}");
+            let radio = move |choice: Choice, label: Text, id: &'static str| {
+                let name = name.clone();
+                view! {
+                    <label class="choice">
+                        <input type="radio" name=name data-testid=format!("choice-{id}-{idx}")
+                            prop:checked=move || choices.with(|c| c.get(idx) == Some(&choice))
+                            on:change=move |_| choices.update(|c| if let Some(slot) = c.get_mut(idx) { *slot = choice; })/>
+                        {tr(label)}
+                    </label>
+                }
+            };
+            Some(view! {
+                <div class="differs-item" data-testid=format!("differs-{idx}")>
+                    <h4>{record_kind(lang.get_untracked(), &item.key)}": "{describe(item)}</h4>
+                    <table class="side-by-side">
+                        <thead><tr>
+                            <th scope="col"></th>
+                            <th scope="col">{tr(Text::OnThisLaptop)}</th>
+                            <th scope="col">{tr(Text::InTheFile)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <fieldset class="choices">
+                        <legend class="visually-hidden">{tr(Text::ChooseWhatToKeep)}</legend>
+                        {radio(Choice::KeepMine, Text::KeepMine, "mine")}
+                        {radio(Choice::TakeTheirs, Text::TakeTheirs, "theirs")}
+                        {both.then(|| radio(Choice::KeepBoth, Text::KeepBoth, "both"))}
+                    </fieldset>
+                </div>
+            })
+        })
+        .collect_view();
+    let (n_new, n_same, n_diff) = (
+        plan.new_count(),
+        plan.identical_count(),
+        plan.differing_count(),
+    );
+    view! {
+        <div class="import-preview" data-testid=format!("{testid}-preview")>
+            <h3>{tr(Text::Preview)}</h3>
+            <ul class="import-files">{files}</ul>
+            <p data-testid="import-summary">
+                {move || screen_text::import_summary(lang.get(), n_new, n_same, n_diff)}
+            </p>
+            {(n_new > 0).then(|| view! {
+                <details open>
+                    <summary>{tr(Text::NewRecords)}</summary>
+                    <ul data-testid="import-new">{new_items}</ul>
+                </details>
+            })}
+            {(n_same > 0).then(|| view! {
+                <details>
+                    <summary>{tr(Text::IdenticalRecords)}</summary>
+                    <ul>{identical}</ul>
+                    {(more_identical > 0).then(|| view! {
+                        <p class="hint">{move || screen_text::more_identical(lang.get(), more_identical)}</p>
+                    })}
+                </details>
+            })}
+            {(n_diff > 0).then(|| view! {
+                <div data-testid="import-differs">
+                    <p>{tr(Text::DifferingRecords)}</p>
+                    {differing}
+                </div>
+            })}
+        </div>
+    }
+}
