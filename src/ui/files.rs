@@ -750,7 +750,7 @@ pub fn DeleteButton(
 ) -> impl IntoView {
     let store = use_store();
     let asking = RwSignal::new(false);
-    let error = RwSignal::new(None::<crate::domain::DomainError>);
+    let error = RwSignal::new(None::<crate::state::Refusal>);
     let press = move |_| {
         if !asking.get_untracked() {
             asking.set(true);
@@ -795,9 +795,7 @@ fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
             tr(Text::ImportNotSaved)(),
             super::describe_storage_error(lang, s),
         ),
-        ImportError::Domain(d) => store
-            .workspace
-            .with_untracked(|ws| crate::i18n::describe_domain_error(lang, d, ws)),
+        ImportError::Refused(r) => store.workspace.with_untracked(|ws| r.describe(lang, ws)),
     }
 }
 
@@ -810,10 +808,10 @@ pub fn BackupDialog() -> impl IntoView {
     let downloaded = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let download = move |_| {
-        let Some(offer) = store.backup_offer.get_untracked() else {
+        if store.backup_offer.with_untracked(Option::is_none) {
             return;
-        };
-        let ok = super::download_file(&offer.name, "application/json", &offer.text);
+        }
+        let ok = store.download_backup();
         failed.set(!ok);
         downloaded.set(downloaded.get_untracked() || ok);
     };

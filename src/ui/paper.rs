@@ -18,7 +18,7 @@ use crate::domain::{
 };
 use crate::i18n::{describe_paper_ballot, describe_validity, format_integer, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 /// What every paper screen shows of a round.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,13 +99,15 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
         .with_untracked(|ws| round_info(ws, meeting, round).map_or(0, |i| i.entitled));
     let present = RwSignal::new(entitled.to_string());
     let issued = RwSignal::new(entitled.to_string());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = parse_count(&present.get_untracked()).and_then(|p| {
-            let i = parse_count(&issued.get_untracked())?;
-            store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
-        });
+        let outcome = parse_count(&present.get_untracked())
+            .map_err(Refusal::from)
+            .and_then(|p| {
+                let i = parse_count(&issued.get_untracked())?;
+                store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
+            });
         error.set(outcome.err());
     };
 
@@ -130,7 +132,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let hand_error = RwSignal::new(None::<DomainError>);
+    let hand_error = RwSignal::new(None::<Refusal>);
     let vote_fields = votes.clone();
     let save_totals = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -162,7 +164,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 hand,
             ))
         };
-        let outcome = read().and_then(|(p, i, hand)| {
+        let outcome = read().map_err(Refusal::from).and_then(|(p, i, hand)| {
             store.apply(|ws| ws.close_with_totals(meeting, round, p, i, hand))
         });
         hand_error.set(outcome.err());
@@ -243,7 +245,7 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .with(|ws| paper_count(ws, meeting, round).cloned())
     });
     let info = Memo::new(move |_| store.workspace.with(|ws| round_info(ws, meeting, round)));
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let passes = move || {
         count
             .get()
@@ -274,10 +276,12 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     });
     let save_roll = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = parse_count(&present.get_untracked()).and_then(|p| {
-            let i = parse_count(&issued.get_untracked())?;
-            store.apply(|ws| ws.set_paper_roll(meeting, round, p, i))
-        });
+        let outcome = parse_count(&present.get_untracked())
+            .map_err(Refusal::from)
+            .and_then(|p| {
+                let i = parse_count(&issued.get_untracked())?;
+                store.apply(|ws| ws.set_paper_roll(meeting, round, p, i))
+            });
         error.set(outcome.err());
     };
     let close = move |_| error.set(store.apply(|ws| ws.close_paper_round(meeting, round)).err());
@@ -371,7 +375,7 @@ fn Differences(
     info: Memo<Option<RoundInfo>>,
 ) -> impl IntoView {
     let store = use_store();
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let rows = move || {
         let lang = store.lang.get();
         let candidates = info.get().map(|i| ids(&i)).unwrap_or_default();
@@ -425,7 +429,7 @@ fn Differences(
                                         <form class="settle-other" on:submit=move |ev: leptos::ev::SubmitEvent| {
                                             ev.prevent_default();
                                             let candidates = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
-                                            let outcome = parse_reading(&other.get_untracked(), &candidates)
+                                            let outcome = parse_reading(&other.get_untracked(), &candidates).map_err(Refusal::from)
                                                 .and_then(|reading| store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, Some(reading))));
                                             error.set(outcome.err());
                                         }>
@@ -481,7 +485,7 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
     let n_candidates = info.get_untracked().map_or(0, |i| i.candidates.len());
     let marks = RwSignal::new(vec![false; n_candidates]);
     let spoilt = RwSignal::new(false);
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let keystrokes = RwSignal::new(0u32);
     let saved_flash = RwSignal::new(None::<u32>);
     let candidates = move || info.get().map(|i| ids(&i)).unwrap_or_default();
@@ -824,7 +828,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     // What is printed is kept on the round, whichever way printing starts
     // (the button or the browser's own command), so that a later change
     // of its candidates asks for a reprint.
-    let record_error = RwSignal::new(None::<DomainError>);
+    let record_error = RwSignal::new(None::<Refusal>);
     let record = move || {
         let outcome = store.apply(|ws| ws.record_printed_papers(meeting, round));
         record_error.set(outcome.err());
