@@ -110,3 +110,31 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     );
     done
 }
+
+/// A chosen file's text, or why there is none: a file refused before it
+/// was read (too large), or `None` when the browser could not read it.
+pub type FileText = Result<String, Option<crate::exchange::FileError>>;
+
+/// The chosen files' texts, by name. A file above `MAX_FILE_BYTES` is
+/// refused by its size, without reading it.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, FileText)> {
+    use crate::exchange::{FileError, MAX_FILE_BYTES};
+    let mut out = Vec::new();
+    for file in files {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            let too_large = FileError::TooLarge {
+                bytes: file.size() as usize,
+                limit: MAX_FILE_BYTES,
+            };
+            out.push((name, Err(Some(too_large))));
+            continue;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        out.push((name, text.ok_or(None)));
+    }
+    out
+}

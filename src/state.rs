@@ -4,14 +4,18 @@
 //! write refused when another tab got there first, one tab per vote) and
 //! takes a snapshot before anything destructive.
 
+mod preview;
+
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::domain::merge::{self, Choice, MergeError, Plan};
 use crate::domain::{DomainError, MeetingId, Workspace};
-use crate::host::{Browser, Host};
+use crate::host::{Browser, FileText, Host};
 use crate::i18n::{describe_storage_error, Lang};
+pub use preview::{Preview, PreviewError};
+
 use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
@@ -526,6 +530,17 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
         self.backup_kept(&backup, &committed);
         committed.map_err(|e| self.refusal(e))?;
         Ok(Some(outcome))
+    }
+
+    /// The preview of an import of `texts` (the chosen files, by name)
+    /// into the workspace on screen; nothing changes yet.
+    pub fn preview_import(
+        &self,
+        texts: Vec<(String, FileText)>,
+        expected: &[crate::exchange::FileKind],
+    ) -> Result<Preview, Vec<(String, PreviewError)>> {
+        self.workspace
+            .with_untracked(|ws| preview::preview(ws, texts, expected))
     }
 
     /// Imports what a preview showed, with the user's choices, after a
