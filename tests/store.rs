@@ -149,6 +149,14 @@ fn with_sample(storage: &Shared, host: &Fake) -> (TestStore, ClusterId) {
     (store, cluster)
 }
 
+/// Tab "a" over fresh storage, holding the sample cluster (stored).
+fn sample_tab() -> (Shared, Fake, TestStore, ClusterId) {
+    let storage = Shared::default();
+    let host = Fake::new("a");
+    let (store, cluster) = with_sample(&storage, &host);
+    (storage, host, store, cluster)
+}
+
 fn renamed(name: &str) -> ClusterDraft {
     ClusterDraft {
         name: name.into(),
@@ -166,10 +174,7 @@ fn with_long_notes() -> ClusterDraft {
 
 #[test]
 fn an_edit_is_stored_and_read_back() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, host, store, cluster) = sample_tab();
     store
         .apply(|ws| ws.update_cluster(cluster, renamed("Cụm thi đua số 9")))
         .expect("stored");
@@ -184,10 +189,7 @@ fn an_edit_is_stored_and_read_back() {
 
 #[test]
 fn a_refused_edit_changes_nothing_on_screen_or_in_storage() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, _, store, cluster) = sample_tab();
     let before = (store.workspace.get_untracked(), storage.entries());
     let out = store.apply(|ws| ws.update_cluster(cluster, renamed("  ")));
     assert_eq!(out, Err(Refusal::Domain(DomainError::EmptyClusterName)));
@@ -196,10 +198,7 @@ fn a_refused_edit_changes_nothing_on_screen_or_in_storage() {
 
 #[test]
 fn an_import_keeps_a_snapshot_of_what_was_there_first() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, _) = with_sample(&storage, &host);
+    let (storage, _, store, _) = sample_tab();
     let before = store.workspace.get_untracked();
     let other = common::cluster_with(&["Đồn Biên phòng X", "Đồn Biên phòng Y"]);
     let text = workspace_file(&other, "2025-11-30T10:00:00.000Z").expect("file");
@@ -225,10 +224,7 @@ fn an_import_keeps_a_snapshot_of_what_was_there_first() {
 
 #[test]
 fn a_preview_names_every_file_that_cannot_be_read_and_changes_nothing() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, _) = with_sample(&storage, &host);
+    let (storage, _, store, _) = sample_tab();
     let before = (store.workspace.get_untracked(), storage.entries());
     let good = workspace_file(&common::cluster_with(&["X"]), NOW_ISO).expect("file");
     let refused = store
@@ -255,10 +251,7 @@ fn a_preview_names_every_file_that_cannot_be_read_and_changes_nothing() {
 
 #[test]
 fn a_deletion_keeps_a_snapshot_first() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, _, store, cluster) = sample_tab();
     let before = store.workspace.get_untracked();
     let done = store.apply_destructive(
         "delete-cluster",
@@ -282,10 +275,7 @@ fn a_deletion_keeps_a_snapshot_first() {
 
 #[test]
 fn a_deletion_without_room_for_a_snapshot_waits_for_the_backup_file() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, host, store, cluster) = sample_tab();
     // Another app's data fills storage up to the snapshots' ceiling.
     let ceiling = QUOTA_UNITS * WARN_PERCENT / 100;
     storage
@@ -330,10 +320,7 @@ fn a_deletion_without_room_for_a_snapshot_waits_for_the_backup_file() {
 
 #[test]
 fn storage_full_refuses_the_edit_and_writes_nothing() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, _, store, cluster) = sample_tab();
     let before = store.workspace.get_untracked();
     let entries = storage.entries();
     storage.set_quota(Some(storage.used() + 10));
@@ -360,10 +347,7 @@ fn storage_full_refuses_the_edit_and_writes_nothing() {
 
 #[test]
 fn a_step_that_must_be_stored_rolls_back_when_storage_is_full() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (store, cluster) = with_sample(&storage, &host);
+    let (storage, _, store, cluster) = sample_tab();
     let before = store.workspace.get_untracked();
     storage.set_quota(Some(storage.used() + 10));
     let out = store.apply_stored(|ws| ws.update_cluster(cluster, with_long_notes()));
@@ -377,10 +361,7 @@ fn a_step_that_must_be_stored_rolls_back_when_storage_is_full() {
 
 #[test]
 fn a_change_made_in_another_tab_is_refused_and_reloaded() {
-    let _owner = Owner::new();
-    let storage = Shared::default();
-    let host = Fake::new("a");
-    let (first, cluster) = with_sample(&storage, &host);
+    let (storage, host, first, cluster) = sample_tab();
     let second = open(&storage, &host.other_tab("b"));
     first
         .apply(|ws| ws.update_cluster(cluster, renamed("Tên ở thẻ 1")))
@@ -400,7 +381,6 @@ fn a_change_made_in_another_tab_is_refused_and_reloaded() {
 
 #[test]
 fn a_vote_another_tab_runs_is_refused_until_its_lock_is_stale() {
-    let _owner = Owner::new();
     let storage = Shared::default();
     let host = Fake::new("b");
     let store = open(&storage, &host);
@@ -444,7 +424,6 @@ fn a_vote_another_tab_runs_is_refused_until_its_lock_is_stale() {
 
 #[test]
 fn blocked_storage_is_reported_and_nothing_is_called_saved() {
-    let _owner = Owner::new();
     let blocked = StorageError::Unavailable("SecurityError: the operation is insecure".into());
     let store: TestStore = Store::open(Err(blocked.clone()), Fake::new("a"));
     assert_eq!(store.save_error.get_untracked(), Some(blocked.clone()));
