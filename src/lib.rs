@@ -3,10 +3,11 @@
 //! The web shell over `thidua-core` (domain, rules, i18n, exchange,
 //! documents, sort, routes), re-exported here so `crate::domain::…` keeps
 //! its meaning. Reading order: the core, then `storage` (localStorage),
-//! `state` (the app store), `ui`.
+//! `host` (the clock, ids and downloads), `state` (the app store), `ui`.
 
 pub use thidua_core::{documents, domain, exchange, i18n, rules, sort};
 
+pub mod host;
 pub mod state;
 pub mod storage;
 pub mod ui;

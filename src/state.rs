@@ -4,13 +4,18 @@
 //! write refused when another tab got there first, one tab per vote) and
 //! takes a snapshot before anything destructive.
 
+mod preview;
+
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::domain::merge::{self, Choice, MergeError, Plan};
 use crate::domain::{DomainError, MeetingId, Workspace};
-use crate::i18n::Lang;
+use crate::host::{Browser, FileText, Host};
+use crate::i18n::{describe_storage_error, Lang};
+pub use preview::{Preview, PreviewError};
+
 use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
@@ -28,8 +33,9 @@ pub enum Notice {
     Restored,
 }
 
-#[derive(Clone, Copy)]
-pub struct Store {
+/// The app's state, over a storage `S` and the surroundings `H` (the
+/// browser's by default; memory and fakes in native tests).
+pub struct Store<S: 'static = BrowserStorage, H: 'static = Browser> {
     pub workspace: RwSignal<Workspace>,
     pub lang: RwSignal<Lang>,
     /// Records that could not be read at start-up, moved aside.
@@ -46,7 +52,12 @@ pub struct Store {
     /// storage meter, snapshot list and vote ownership follow it.
     pub tick: RwSignal<u64>,
     persister: StoredValue<Persister>,
-    /// This tab's id, kept in sessionStorage so a reload keeps it.
+    /// The storage, or why it cannot be used (found once, at load: every
+    /// step then reports that reason).
+    storage: StoredValue<Result<S, StorageError>, LocalStorage>,
+    /// The clock, ids and downloads.
+    host: StoredValue<H, LocalStorage>,
+    /// This tab's id, kept across reloads of the tab (`Host::tab_id`).
     tab: StoredValue<String>,
     /// Meetings whose vote this tab runs.
     running: StoredValue<BTreeSet<MeetingId>>,
@@ -62,47 +73,47 @@ pub struct Store {
 
 type PendingStep = Box<dyn FnOnce(Backup)>;
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
+// A store is a handful of arena handles: copied freely, whatever `S` and
+// `H` are (a derive would ask them to be `Copy`).
+impl<S, H> Clone for Store<S, H> {
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-/// This tab's id: made once per tab and kept across reloads of it.
-fn tab_id() -> String {
-    const KEY: &str = "thidua.tab";
-    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(id) = session
-        .as_ref()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-    {
-        return id;
-    }
-    let id = format!("{:x}", crate::ui::new_id());
-    if let Some(s) = session {
-        let _ = s.set_item(KEY, &id);
-    }
-    id
-}
+impl<S, H> Copy for Store<S, H> {}
 
 impl Store {
     /// Loads what the browser has stored; never fails: a storage that
     /// cannot be used is reported and the app runs on an empty workspace.
     pub fn load() -> Store {
-        let loaded = BrowserStorage::open().and_then(|mut browser| storage::load(&mut browser));
+        Store::open(BrowserStorage::open(), Browser)
+    }
+}
+
+impl<S: KeyValue + 'static, H: Host> Store<S, H> {
+    /// Loads what `storage` holds (or reports why there is none) with the
+    /// surroundings `host`: the browser's in the app, fakes in tests.
+    pub fn open(mut storage: Result<S, StorageError>, host: H) -> Self {
+        let loaded = match &mut storage {
+            Ok(kv) => storage::load(kv),
+            Err(error) => Err(error.clone()),
+        };
         let (loaded, error) = match loaded {
             Ok(loaded) => (loaded, None),
             Err(error) => (storage::Loaded::default(), Some(error)),
         };
         let mut workspace = loaded.workspace;
-        let tab = tab_id();
+        let tab = host.tab_id();
         // A ballot being filled when the page went away is dropped unseen,
         // by the tab that ran it (another tab leaves it alone).
         let mut mine = BTreeSet::new();
         let mut others_running = Vec::new();
-        if let Ok(browser) = BrowserStorage::open() {
+        if let Ok(kv) = &storage {
             for meeting in &workspace.meetings {
-                if storage::holds_lock(&browser, meeting.id, &tab) {
+                if storage::holds_lock(kv, meeting.id, &tab) {
                     mine.insert(meeting.id);
-                } else if storage::lock_holder(&browser, meeting.id, &tab, now_ms()).is_some() {
+                } else if storage::lock_holder(kv, meeting.id, &tab, host.now_ms()).is_some() {
                     others_running.push(meeting.id);
                 }
             }
@@ -118,6 +129,8 @@ impl Store {
             notice: RwSignal::new(None),
             tick: RwSignal::new(0),
             persister: StoredValue::new(loaded.persister),
+            storage: StoredValue::new_local(storage),
+            host: StoredValue::new_local(host),
             tab: StoredValue::new(tab),
             running: StoredValue::new(mine),
             reloads: StoredValue::new(0),
@@ -131,40 +144,21 @@ impl Store {
         store
     }
 
-    /// Listens to other tabs and keeps this tab's votes marked as running.
-    pub fn watch(&self) {
-        let store = *self;
-        // One save in another tab writes a few keys, each an event: they
-        // are read back in one reload, a moment after the first.
-        let pending = StoredValue::new(false);
-        let listener = window_event_listener(leptos::ev::storage, move |event| {
-            let key = event.key().unwrap_or_default();
-            if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
-                store.tick.update(|t| *t += 1);
-            } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {
-                pending.set_value(true);
-                set_timeout(
-                    move || {
-                        pending.set_value(false);
-                        // Only a reload that applied shows the newest data.
-                        if store.reload() {
-                            store.notice.set(Some(Notice::UpdatedElsewhere));
-                        }
-                    },
-                    std::time::Duration::from_millis(30),
-                );
-            }
-        });
-        // The listener lives as long as the app.
-        std::mem::forget(listener);
-        let heartbeat = set_interval_with_handle(
-            move || {
-                store.heartbeat();
-                store.tick.update(|t| *t += 1);
-            },
-            std::time::Duration::from_secs(5),
-        );
-        std::mem::forget(heartbeat);
+    /// Runs `step` on the storage, or says why there is none.
+    fn with_storage<T>(
+        &self,
+        step: impl FnOnce(&mut S) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        self.storage
+            .try_update_value(|kv| match kv {
+                Ok(kv) => step(kv),
+                Err(error) => Err(error.clone()),
+            })
+            .unwrap_or_else(|| Err(StorageError::Unavailable("the store is gone".to_owned())))
+    }
+
+    fn now_ms(&self) -> f64 {
+        self.host.with_value(|h| h.now_ms())
     }
 
     /// Re-reads everything from storage (another tab changed it); `true`
@@ -172,7 +166,7 @@ impl Store {
     pub fn reload(&self) -> bool {
         // Another tab's save may be half done: `storage::reload` then
         // refuses, and its next write brings another reload.
-        let loaded = match BrowserStorage::open().and_then(|mut b| storage::reload(&mut b)) {
+        let loaded = match self.with_storage(|kv| storage::reload(kv)) {
             Ok(loaded) => loaded,
             Err(StorageError::Unsettled { .. }) => return false,
             Err(error) => {
@@ -192,20 +186,22 @@ impl Store {
     }
 
     fn heartbeat(&self) {
-        let Ok(mut browser) = BrowserStorage::open() else {
+        if self.storage.with_value(Result::is_err) {
             return;
-        };
+        }
         let tab = self.tab.get_value();
         let in_progress = self.meetings_in_progress();
+        let mut running = self.running.get_value();
+        running.retain(|m| in_progress.contains(m));
         let mut failure = None;
-        self.running.update_value(|running| {
-            running.retain(|m| in_progress.contains(m));
-            for meeting in running.iter() {
-                if let Err(error) = storage::claim_lock(&mut browser, *meeting, &tab, now_ms()) {
-                    failure = Some(error);
-                }
+        for meeting in &running {
+            let now = self.now_ms();
+            if let Err(error) = self.with_storage(|kv| storage::claim_lock(kv, *meeting, &tab, now))
+            {
+                failure = Some(error);
             }
-        });
+        }
+        self.running.set_value(running);
         if self.lock_error.with_untracked(|e| *e != failure) {
             self.lock_error.set(failure);
         }
@@ -226,9 +222,10 @@ impl Store {
     pub fn run_elsewhere(&self, meeting: MeetingId) -> bool {
         self.tick.track();
         let tab = self.tab.get_value();
-        BrowserStorage::open()
+        let now = self.now_ms();
+        self.with_storage(|kv| Ok(storage::lock_holder(kv, meeting, &tab, now)))
             .ok()
-            .and_then(|b| storage::lock_holder(&b, meeting, &tab, now_ms()))
+            .flatten()
             .is_some()
     }
 
@@ -241,7 +238,7 @@ impl Store {
     pub fn apply<T>(
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
-    ) -> Result<T, DomainError> {
+    ) -> Result<T, Refusal> {
         self.apply_as(edit, Unsaved::StaysOnScreen)
     }
 
@@ -253,7 +250,7 @@ impl Store {
     pub fn apply_stored<T>(
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
-    ) -> Result<T, DomainError> {
+    ) -> Result<T, Refusal> {
         self.apply_as(edit, Unsaved::RollBack)
     }
 
@@ -263,7 +260,7 @@ impl Store {
         &self,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
         unsaved: Unsaved,
-    ) -> Result<T, DomainError> {
+    ) -> Result<T, Refusal> {
         let mut draft = self.workspace.get_untracked();
         let outcome = edit(&mut draft)?;
         self.commit_as(draft, unsaved)
@@ -272,20 +269,17 @@ impl Store {
     }
 
     /// The one place where "was it stored?" becomes a message.
-    fn refusal(&self, error: Refused) -> DomainError {
+    fn refusal(&self, error: Refused) -> Refusal {
         let lang = self.lang.get_untracked();
-        match error {
-            Refused::Domain(e) => e,
-            Refused::Lock(e) => {
-                DomainError::VoteLockFailed(crate::ui::describe_storage_error(lang, &e))
-            }
+        let domain = match error {
+            Refused::RoundInAnotherTab => return Refusal::RoundInAnotherTab,
+            Refused::Lock(e) => DomainError::VoteLockFailed(describe_storage_error(lang, &e)),
             Refused::Storage(StorageError::ChangedElsewhere { .. }) => {
                 DomainError::ChangedInAnotherTab
             }
-            Refused::Storage(e) => {
-                DomainError::NotSaved(crate::ui::describe_storage_error(lang, &e))
-            }
-        }
+            Refused::Storage(e) => DomainError::NotSaved(describe_storage_error(lang, &e)),
+        };
+        Refusal::Domain(domain)
     }
 
     /// A refused import or restore in words of `ImportError`: storage that
@@ -296,7 +290,7 @@ impl Store {
             Refused::Storage(e) if !matches!(e, StorageError::ChangedElsewhere { .. }) => {
                 ImportError::NotSaved(e)
             }
-            other => ImportError::Domain(self.refusal(other)),
+            other => ImportError::Refused(self.refusal(other)),
         }
     }
 
@@ -339,10 +333,21 @@ impl Store {
         if touched.is_empty() {
             return Ok(());
         }
-        let mut browser = BrowserStorage::open().map_err(Refused::Lock)?;
         let tab = self.tab.get_value();
-        storage::claim_votes(&mut browser, &tab, now_ms(), &touched).map_err(|e| match e {
-            ClaimError::InAnotherTab(_) => Refused::Domain(DomainError::RoundInAnotherTab),
+        let now = self.now_ms();
+        let claimed = self
+            .storage
+            .try_update_value(|kv| match kv {
+                Ok(kv) => storage::claim_votes(kv, &tab, now, &touched),
+                Err(error) => Err(ClaimError::Storage(error.clone())),
+            })
+            .unwrap_or_else(|| {
+                Err(ClaimError::Storage(StorageError::Unavailable(
+                    "the store is gone".to_owned(),
+                )))
+            });
+        claimed.map_err(|e| match e {
+            ClaimError::InAnotherTab(_) => Refused::RoundInAnotherTab,
             ClaimError::Storage(e) => Refused::Lock(e),
         })?;
         self.running.update_value(|r| {
@@ -361,10 +366,10 @@ impl Store {
     /// banner and returned. When another tab changed a record first, this
     /// tab reloads the newest data rather than write its older copy.
     fn save(&self) -> Result<(), StorageError> {
-        let result = BrowserStorage::open().and_then(|mut browser| {
+        let result = self.with_storage(|kv| {
             self.workspace.with_untracked(|workspace| {
                 self.persister
-                    .try_update_value(|p| p.save_workspace(&mut browser, workspace))
+                    .try_update_value(|p| p.save_workspace(kv, workspace))
                     .unwrap_or(Err(StorageError::Unavailable(
                         "the store is gone".to_owned(),
                     )))
@@ -400,9 +405,9 @@ impl Store {
 
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
-        let result = BrowserStorage::open().and_then(|mut browser| {
+        let result = self.with_storage(|kv| {
             self.persister
-                .try_update_value(|p| p.save_lang(&mut browser, lang))
+                .try_update_value(|p| p.save_lang(kv, lang))
                 .unwrap_or(Ok(()))
         });
         if let Err(error) = result {
@@ -428,7 +433,9 @@ impl Store {
             .workspace
             .with_untracked(|ws| crate::exchange::vote_at_risk(ws, after));
         if let Some(award) = at_risk {
-            return Err(SnapshotError::Domain(DomainError::VoteWouldBeLost(award)));
+            return Err(SnapshotError::Refused(
+                DomainError::VoteWouldBeLost(award).into(),
+            ));
         }
         match backup {
             // The notice that the file was kept comes once the step is
@@ -436,10 +443,9 @@ impl Store {
             Backup::FileSaved(_) | Backup::Without => return Ok(true),
             Backup::Snapshot => {}
         }
-        let at = crate::ui::now_iso();
+        let at = self.host.with_value(|h| h.now_iso());
         let taken = self.workspace.with_untracked(|ws| {
-            BrowserStorage::open()
-                .and_then(|mut b| storage::take_snapshot(&mut b, reason, subject, &at, ws))
+            self.with_storage(|kv| storage::take_snapshot(kv, reason, subject, &at, ws))
         });
         match taken {
             Ok(_) => Ok(true),
@@ -493,7 +499,7 @@ impl Store {
         let on_screen = match committed {
             Ok(()) => true,
             Err(Refused::Storage(e)) => !matches!(e, StorageError::ChangedElsewhere { .. }),
-            Err(Refused::Domain(_) | Refused::Lock(_)) => false,
+            Err(Refused::RoundInAnotherTab | Refused::Lock(_)) => false,
         };
         if let (true, Backup::FileSaved(name)) = (on_screen, backup) {
             self.notice
@@ -510,25 +516,31 @@ impl Store {
         subject: &str,
         backup: Backup,
         edit: impl FnOnce(&mut Workspace) -> Result<T, DomainError>,
-    ) -> Result<Option<T>, DomainError> {
-        let lang = self.lang.get_untracked();
+    ) -> Result<Option<T>, Refusal> {
         // The edit runs on a copy first, so a refused one leaves no snapshot.
         let mut trial = self.workspace.get_untracked();
         let outcome = edit(&mut trial)?;
         match self.snapshot(reason, subject, backup.clone(), &trial) {
             Ok(true) => {}
             Ok(false) => return Ok(None),
-            Err(SnapshotError::Domain(e)) => return Err(e),
-            Err(SnapshotError::Storage(e)) => {
-                return Err(DomainError::SnapshotFailed(
-                    crate::ui::describe_storage_error(lang, &e),
-                ))
-            }
+            Err(SnapshotError::Refused(e)) => return Err(e),
+            Err(SnapshotError::Storage(e)) => return Err(Refusal::SnapshotFailed(e)),
         }
         let committed = self.commit(trial);
         self.backup_kept(&backup, &committed);
         committed.map_err(|e| self.refusal(e))?;
         Ok(Some(outcome))
+    }
+
+    /// The preview of an import of `texts` (the chosen files, by name)
+    /// into the workspace on screen; nothing changes yet.
+    pub fn preview_import(
+        &self,
+        texts: Vec<(String, FileText)>,
+        expected: &[crate::exchange::FileKind],
+    ) -> Result<Preview, Vec<(String, PreviewError)>> {
+        self.workspace
+            .with_untracked(|ws| preview::preview(ws, texts, expected))
     }
 
     /// Imports what a preview showed, with the user's choices, after a
@@ -541,9 +553,10 @@ impl Store {
         files: &str,
         backup: Backup,
     ) -> Result<bool, ImportError> {
-        let after = self
-            .workspace
-            .with_untracked(|ws| merge::apply(ws, plan, choices, &mut || crate::ui::new_id()))?;
+        let after = self.workspace.with_untracked(|ws| {
+            self.host
+                .with_value(|h| merge::apply(ws, plan, choices, &mut || h.new_id()))
+        })?;
         if !self.snapshot("import", files, backup.clone(), &after)? {
             return Ok(false);
         }
@@ -556,8 +569,8 @@ impl Store {
     /// Puts a snapshot's workspace back, after a snapshot of the present.
     /// `Ok(false)`: waiting for the backup answer, nothing changed.
     pub fn restore(&self, key: &str, backup: Backup) -> Result<bool, ImportError> {
-        let restored = BrowserStorage::open()
-            .and_then(|b| storage::read_snapshot(&b, key))
+        let restored = self
+            .with_storage(|kv| storage::read_snapshot(kv, key))
             .map_err(ImportError::Storage)?;
         if !self.snapshot("restore", "", backup.clone(), &restored)? {
             return Ok(false);
@@ -575,7 +588,55 @@ impl Store {
         &self,
         step: impl FnOnce(&mut dyn KeyValue) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
-        BrowserStorage::open().and_then(|mut b| step(&mut b))
+        self.with_storage(|kv| step(kv))
+    }
+
+    /// Offers the backup file waiting in the backup dialog as a download;
+    /// false when the browser refused it (or none waits).
+    pub fn download_backup(&self) -> bool {
+        let Some(offer) = self.backup_offer.get_untracked() else {
+            return false;
+        };
+        self.host
+            .with_value(|h| h.download(&offer.name, "application/json", &offer.text))
+    }
+}
+
+impl Store {
+    /// Listens to other tabs and keeps this tab's votes marked as running.
+    pub fn watch(&self) {
+        let store = *self;
+        // One save in another tab writes a few keys, each an event: they
+        // are read back in one reload, a moment after the first.
+        let pending = StoredValue::new(false);
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let key = event.key().unwrap_or_default();
+            if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
+                store.tick.update(|t| *t += 1);
+            } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {
+                pending.set_value(true);
+                set_timeout(
+                    move || {
+                        pending.set_value(false);
+                        // Only a reload that applied shows the newest data.
+                        if store.reload() {
+                            store.notice.set(Some(Notice::UpdatedElsewhere));
+                        }
+                    },
+                    std::time::Duration::from_millis(30),
+                );
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(listener);
+        let heartbeat = set_interval_with_handle(
+            move || {
+                store.heartbeat();
+                store.tick.update(|t| *t += 1);
+            },
+            std::time::Duration::from_secs(5),
+        );
+        std::mem::forget(heartbeat);
     }
 }
 
@@ -600,14 +661,14 @@ pub struct BackupOffer {
 /// Why no way back could be kept before a step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum SnapshotError {
-    Domain(DomainError),
+    Refused(Refusal),
     Storage(StorageError),
 }
 
 impl From<SnapshotError> for ImportError {
     fn from(error: SnapshotError) -> ImportError {
         match error {
-            SnapshotError::Domain(e) => ImportError::Domain(e),
+            SnapshotError::Refused(e) => ImportError::Refused(e),
             SnapshotError::Storage(e) => ImportError::Storage(e),
         }
     }
@@ -621,7 +682,7 @@ pub enum ImportError {
     #[error(transparent)]
     Storage(StorageError),
     #[error(transparent)]
-    Domain(DomainError),
+    Refused(Refusal),
     /// The import is on screen but storage did not take it.
     #[error("the import is not saved: {0}")]
     NotSaved(StorageError),
@@ -636,9 +697,36 @@ enum Unsaved {
     RollBack,
 }
 
+/// Why a step through the store did not happen, or is not stored: the
+/// domain's refusals (storage that did not take an edit is
+/// `DomainError::NotSaved`), and those only the shell makes.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    /// Another live tab runs this vote: here it is read-only.
+    #[error("another tab or window is running this vote")]
+    RoundInAnotherTab,
+    /// Storage kept no snapshot before a deletion, for this reason.
+    #[error("no snapshot could be kept before deleting: {0}")]
+    SnapshotFailed(StorageError),
+}
+
+impl Refusal {
+    /// In words, with unit names from `workspace`.
+    pub fn describe(&self, lang: Lang, workspace: &Workspace) -> String {
+        match self {
+            Refusal::Domain(e) => crate::i18n::describe_domain_error(lang, e, workspace),
+            Refusal::RoundInAnotherTab => crate::i18n::describe_round_in_another_tab(lang),
+            Refusal::SnapshotFailed(e) => crate::i18n::describe_snapshot_failed(lang, e),
+        }
+    }
+}
+
 /// Why a change did not reach storage, before it is put in words.
 enum Refused {
-    Domain(DomainError),
+    /// Another live tab runs a vote the change touches.
+    RoundInAnotherTab,
     /// The vote lock could not be written or removed.
     Lock(StorageError),
     /// The save failed (storage full, or another tab first).

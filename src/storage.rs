@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 pub use browser::BrowserStorage;
 pub use memory::MemoryStorage;
+pub use thidua_core::storage_error::StorageError;
 
 use crate::domain::{Cluster, Meeting, Unit, Workspace};
 use crate::exchange::{
@@ -37,39 +38,6 @@ pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 pub const WARN_PERCENT: usize = 80;
 /// At most this many snapshots are kept; the oldest go first.
 pub const MAX_SNAPSHOTS: usize = 5;
-
-/// Why storage failed. Each says which key, and the browser's reason.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum StorageError {
-    #[error("the browser's storage cannot be used: {0}")]
-    Unavailable(String),
-    #[error("storage is full while writing {key}")]
-    QuotaExceeded { key: String },
-    #[error("writing {key} failed: {reason}")]
-    WriteFailed { key: String, reason: String },
-    #[error("reading {key} failed: {reason}")]
-    ReadFailed { key: String, reason: String },
-    #[error("{key} reads back differently from what was written")]
-    ReadBackMismatch { key: String },
-    #[error("{key} was changed by another tab or window since this one read it")]
-    ChangedElsewhere { key: String },
-    #[error("no room for a snapshot of {needed} units")]
-    NoRoomForSnapshot { needed: usize },
-    /// The snapshot's record or data is refused as a file's would be
-    /// (coded, worded where shown).
-    #[error("snapshot {key} cannot be read: {error}")]
-    BadSnapshot {
-        key: String,
-        error: crate::exchange::FileError,
-    },
-    #[error("snapshot {key} is gone")]
-    SnapshotGone { key: String },
-    /// What another tab is writing does not hold together yet.
-    #[error("the stored data does not hold together yet: {problem}")]
-    Unsettled {
-        problem: crate::domain::merge::IntegrityProblem,
-    },
-}
 
 /// A string key-value store: the browser's localStorage, or memory in tests.
 pub trait KeyValue {

@@ -21,12 +21,12 @@ mod year;
 
 use leptos::prelude::*;
 
-use crate::i18n::{describe_record_error, screen_text, Lang, Text};
+pub use crate::i18n::describe_storage_error;
+use crate::i18n::{describe_record_error, screen_text, Text};
 use crate::state::{use_store, Notice, Store};
-use crate::storage::StorageError;
 use route::Route;
 
-pub use browser::{download as download_file, new_id, now_iso};
+pub use crate::host::{download as download_file, new_id, now_iso};
 
 /// A reactive translation of `text` in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -220,56 +220,5 @@ pub fn NoticeBanner() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
-    match error {
-        StorageError::Unavailable(reason) => lang.pick(
-            format!("Trình duyệt không cho dùng bộ nhớ lưu trữ ({reason})."),
-            format!("The browser does not allow its storage to be used ({reason})."),
-        ),
-        StorageError::QuotaExceeded { key } => lang.pick(
-            format!("Bộ nhớ lưu trữ của trình duyệt đã đầy (khi ghi {key})."),
-            format!("The browser's storage is full (while writing {key})."),
-        ),
-        StorageError::WriteFailed { key, reason } => lang.pick(
-            format!("Ghi {key} thất bại: {reason}."),
-            format!("Writing {key} failed: {reason}."),
-        ),
-        StorageError::ReadFailed { key, reason } => lang.pick(
-            format!("Đọc {key} thất bại: {reason}."),
-            format!("Reading {key} failed: {reason}."),
-        ),
-        StorageError::ReadBackMismatch { key } => lang.pick(
-            format!("Đọc lại {key} không khớp với dữ liệu vừa ghi."),
-            format!("{key} reads back differently from what was written."),
-        ),
-        StorageError::ChangedElsewhere { key } => lang.pick(
-            format!("Một thẻ hoặc cửa sổ khác vừa sửa {key}; thẻ này đã nạp lại dữ liệu mới nhất, thay đổi vừa rồi ở đây chưa được lưu."),
-            format!("Another tab or window just changed {key}; this tab has reloaded the newest data, and the change just made here was not saved."),
-        ),
-        StorageError::NoRoomForSnapshot { needed } => lang.pick(
-            format!("Không đủ chỗ để giữ bản sao lưu ({} ký tự).", crate::i18n::format_integer(lang, *needed as i64)),
-            format!("No room to keep a snapshot ({} characters).", crate::i18n::format_integer(lang, *needed as i64)),
-        ),
-        StorageError::BadSnapshot { key, error } => {
-            let reason = crate::i18n::describe_file_error(lang, error);
-            lang.pick(
-                format!("Không đọc được bản sao lưu {key}: {reason}"),
-                format!("Snapshot {key} cannot be read: {reason}"),
-            )
-        }
-        StorageError::SnapshotGone { key } => lang.pick(
-            format!("Không còn bản sao lưu {key}."),
-            format!("Snapshot {key} is gone."),
-        ),
-        StorageError::Unsettled { problem } => {
-            let reason = crate::i18n::describe_integrity_problem(lang, problem);
-            lang.pick(
-                format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
-                format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
-            )
-        }
     }
 }

@@ -16,7 +16,8 @@ pub use ballot_text::{
 pub use catalogue::Text;
 pub use errors::{
     describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,
-    describe_record_error,
+    describe_record_error, describe_round_in_another_tab, describe_snapshot_failed,
+    describe_storage_error,
 };
 pub use number::{
     format_integer, format_megabytes, format_points, format_share, format_signed_points,

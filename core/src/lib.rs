@@ -12,3 +12,4 @@ pub mod i18n;
 pub mod route;
 pub mod rules;
 pub mod sort;
+pub mod storage_error;

@@ -1,14 +1,21 @@
-//! The browser's localStorage, reached through web-sys so that a blocked
-//! storage (private mode, policies) is an error value and never a panic.
+//! The browser's localStorage through gloo-storage, opened only once it is
+//! known to be there, so that a blocked storage (private mode, policies) is
+//! an error value and never a panic.
 
+use gloo_storage::Storage as _;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{KeyValue, StorageError};
 
+/// localStorage, known to be usable when this was made. Values are the
+/// stored strings as they are (gloo's typed `get`/`set` would quote them as
+/// JSON), so `KeyValue` goes through gloo's `raw()` handle.
 pub struct BrowserStorage {
     storage: web_sys::Storage,
 }
 
+/// The browser's words for an exception: `name: message` for an error,
+/// else its text.
 fn reason(value: &JsValue) -> String {
     if let Some(exception) = value.dyn_ref::<js_sys::Error>() {
         return format!(
@@ -34,11 +41,16 @@ fn is_quota_error(value: &JsValue) -> bool {
 }
 
 impl BrowserStorage {
+    /// localStorage, or why it cannot be used. gloo's `LocalStorage::raw()`
+    /// panics when there is no window or localStorage is missing or
+    /// blocked, so each of those is checked first and reached only then.
     pub fn open() -> Result<BrowserStorage, StorageError> {
         let window =
             web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".to_owned()))?;
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(BrowserStorage { storage }),
+            Ok(Some(_)) => Ok(BrowserStorage {
+                storage: gloo_storage::LocalStorage::raw(),
+            }),
             Ok(None) => Err(StorageError::Unavailable(
                 "localStorage is missing".to_owned(),
             )),
@@ -76,15 +88,12 @@ impl KeyValue for BrowserStorage {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.storage.set_item(key, value).map_err(|e| {
+            let key = key.to_owned();
+            let reason = reason(&e);
             if is_quota_error(&e) {
-                StorageError::QuotaExceeded {
-                    key: key.to_owned(),
-                }
+                StorageError::QuotaExceeded { key, reason }
             } else {
-                StorageError::WriteFailed {
-                    key: key.to_owned(),
-                    reason: reason(&e),
-                }
+                StorageError::WriteFailed { key, reason }
             }
         })
     }

@@ -36,6 +36,7 @@ impl KeyValue for MemoryStorage {
             if self.used_without(key) + key.len() + value.len() > quota {
                 return Err(StorageError::QuotaExceeded {
                     key: key.to_owned(),
+                    reason: "QuotaExceededError: the memory quota is reached".to_owned(),
                 });
             }
         }

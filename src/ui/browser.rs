@@ -1,10 +1,11 @@
-//! Small bridges to the browser: the hash, random ids, Vietnamese collation.
+//! Small bridges to the browser for the screens: the hash, Vietnamese collation, the document's language.
 
 use std::cmp::Ordering;
 
 use wasm_bindgen::JsValue;
 
 use super::route::Route;
+pub use crate::host::{download, new_id, now_iso};
 
 pub fn current_hash() -> String {
     web_sys::window()
@@ -26,12 +27,6 @@ pub fn replace_route(route: Route) {
         // Replacing the hash of the same document cannot fail.
         let _ = window.location().replace(&route.href());
     }
-}
-
-/// A random id below 2^53, so it survives any JSON reader.
-pub fn new_id() -> u64 {
-    let random = js_sys::Math::random() * 9_007_199_254_740_991.0;
-    (random as u64).max(1)
 }
 
 thread_local! {
@@ -69,50 +64,6 @@ pub fn set_document_lang(code: &str) {
     {
         let _ = root.set_attribute("lang", code);
     }
-}
-
-/// Offers `text` as a file download named `name`. Returns false when the
-/// browser refused (the caller says so on screen).
-pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let done = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .map(|a| {
-            a.set_href(&url);
-            a.set_download(name);
-            a.click();
-        })
-        .is_some();
-    // The click only starts the download: the URL must live until the
-    // browser has read the blob (some lose the file if it is revoked at
-    // once). It is freed after a minute, or when the page goes away.
-    leptos::prelude::set_timeout(
-        move || {
-            // Revoking a URL already gone is harmless.
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(KEEP_DOWNLOAD_URL_SECS),
-    );
-    done
-}
-
-/// How long a download's object URL is kept alive after the click.
-pub const KEEP_DOWNLOAD_URL_SECS: u64 = 60;
-
-/// Now, as an ISO 8601 timestamp.
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
 }
 
 /// A file name from free text: letters, digits and dashes, no accents

@@ -10,7 +10,7 @@ use crate::domain::{
     form, ClusterDraft, ClusterId, DomainError, Shift, UnitDraft, UnitId, YearDraft,
 };
 use crate::i18n::Text;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[component]
 pub fn ClusterScreen(id: ClusterId) -> impl IntoView {
@@ -82,7 +82,7 @@ fn DetailsCard(id: ClusterId) -> impl IntoView {
         notes.set(now.notes.clone());
         base.set_value(now);
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -161,7 +161,7 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
         })
     };
     let n_rows = move || rows().len();
-    let row_error = RwSignal::new(None::<DomainError>);
+    let row_error = RwSignal::new(None::<Refusal>);
     let act = move |edit: RowEdit| {
         row_error.set(store.apply(edit).err());
     };
@@ -258,7 +258,7 @@ fn NewUnitForm(cluster: ClusterId) -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let commander = RwSignal::new(String::new());
     let contact = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = UnitDraft {
@@ -324,7 +324,7 @@ fn YearsCard(id: ClusterId) -> impl IntoView {
         })
     };
     let new_year = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let year_text_error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -49,8 +49,6 @@ fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
             tr(Text::ImportNotSaved)(),
             super::describe_storage_error(lang, s),
         ),
-        ImportError::Domain(d) => store
-            .workspace
-            .with_untracked(|ws| crate::i18n::describe_domain_error(lang, d, ws)),
+        ImportError::Refused(r) => store.workspace.with_untracked(|ws| r.describe(lang, ws)),
     }
 }

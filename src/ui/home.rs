@@ -6,9 +6,9 @@ use super::browser::{compare_vi, navigate, new_id};
 use super::route::Route;
 use super::tr;
 use super::widgets::{FormError, TextField};
-use crate::domain::{sample, ClusterDraft, ClusterId, DomainError};
+use crate::domain::{sample, ClusterDraft, ClusterId};
 use crate::i18n::Text;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[derive(Clone, PartialEq)]
 struct ClusterRow {
@@ -46,7 +46,7 @@ pub fn HomeScreen() -> impl IntoView {
         rows
     };
 
-    let sample_error = RwSignal::new(None::<DomainError>);
+    let sample_error = RwSignal::new(None::<Refusal>);
     let load_sample = move |_| match store.apply(|ws| sample::load_sample(ws, new_id)) {
         Ok(id) => navigate(Route::Cluster(id)),
         Err(e) => sample_error.set(Some(e)),
@@ -96,7 +96,7 @@ fn NewClusterForm() -> impl IntoView {
     let number = RwSignal::new(String::new());
     let parent_org = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = ClusterDraft {

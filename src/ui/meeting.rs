@@ -14,7 +14,7 @@ use crate::domain::{
     Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
 };
 use crate::i18n::{describe_quota, describe_threshold, Text};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[component]
 pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoView {
@@ -25,7 +25,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
             .workspace
             .with(|ws| ws.meeting_of(cluster, year).map(|m| m.id))
     });
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let create = move |_| {
         let id = MeetingId(new_id());
         error.set(store.apply(|ws| ws.add_meeting(id, cluster, year)).err());
@@ -109,7 +109,7 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
         fill(now.as_ref());
         base.set_value(now);
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let field_error = RwSignal::new(None::<&'static str>);
     let saved = RwSignal::new(false);
     let committee_for_submit = committee.clone();
@@ -155,7 +155,7 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
             exclusion: exclusion.get_untracked(),
         };
         let Some(from) = base.get_value() else {
-            error.set(Some(DomainError::UnknownMeeting));
+            error.set(Some(DomainError::UnknownMeeting.into()));
             return;
         };
         let outcome = store.apply(|ws| {
@@ -268,7 +268,7 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
         rows.set(rows_of(&now));
         base.set_value(now);
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let saved = RwSignal::new(false);
     let add_row = move |_| {
         rows.update(|r| {
@@ -285,7 +285,7 @@ fn VotersCard(id: MeetingId) -> impl IntoView {
             let mut list = Vec::new();
             for (id, name, unit) in rows.get_untracked() {
                 let Some(unit) = unit.get_untracked() else {
-                    error.set(Some(DomainError::UnitNotInCluster(UnitId(0))));
+                    error.set(Some(DomainError::UnitNotInCluster(UnitId(0)).into()));
                     return;
                 };
                 list.push(Delegate {
@@ -406,7 +406,7 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     view! {
         <section class="card">
             <h2>{tr(Text::BallotRoundsInOrder)}</h2>
@@ -488,7 +488,7 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
     let tie_break = RwSignal::new(TieBreak::Runoff);
     let rehearsal = RwSignal::new(false);
     let candidates = RwSignal::new(members().into_iter().map(|(u, _)| u).collect::<Vec<_>>());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let field_error = RwSignal::new(None::<&'static str>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -557,7 +557,7 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
             }
             // Made but not stored: the form empties (pressing again would
             // make a second round) and says why.
-            Err(e @ DomainError::NotSaved(_)) => {
+            Err(e @ Refusal::Domain(DomainError::NotSaved(_))) => {
                 award.set(String::new());
                 rehearsal.set(false);
                 error.set(Some(e));

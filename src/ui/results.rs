@@ -8,14 +8,12 @@ use super::browser::{navigate, new_id};
 use super::route::Route;
 use super::tr;
 use super::widgets::FormError;
-use crate::domain::{
-    CountSource, DomainError, MeetingId, RoundId, RoundKind, RoundRules, RoundState,
-};
+use crate::domain::{CountSource, MeetingId, RoundId, RoundKind, RoundRules, RoundState};
 use crate::i18n::{
     describe_reconcile_error, describe_status, format_integer, format_share, screen_text, Text,
 };
 use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[derive(Clone)]
 struct View {
@@ -75,7 +73,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             })
         })
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let runoff = move |_| {
         let new_round = RoundId(new_id());
         match store.apply(|ws| ws.create_runoff(meeting, round, new_round)) {

@@ -11,12 +11,11 @@ use super::route::Route;
 use super::tr;
 use super::widgets::FormError;
 use crate::domain::{
-    BlankBallot, BoothScreen, DomainError, MeetingId, Round, RoundId, RoundKind, RoundState,
-    UnitId, VoterId,
+    BlankBallot, BoothScreen, MeetingId, Round, RoundId, RoundKind, RoundState, UnitId, VoterId,
 };
 use crate::i18n::{describe_quota, describe_threshold, Text};
 use crate::rules::tally::quorum_met;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 /// Which view the round needs; changes only when the state does, so that a
 /// ballot being filled is not rebuilt by unrelated edits.
@@ -163,7 +162,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
         })
     };
     let pin = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let outcome = store.apply(|ws| ws.open_round(meeting, round, &pin.get_untracked()));
@@ -246,7 +245,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             ))
         })
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let confirm_close = RwSignal::new(false);
     let started = move || snapshot().is_some_and(|s| s.3 > 0);
     let close = move |_| {
@@ -335,7 +334,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
 }
 
 /// Deletes a rehearsal round with its ballots and goes back to the meeting.
-pub fn end_rehearsal(meeting: MeetingId, round: RoundId, error: RwSignal<Option<DomainError>>) {
+pub fn end_rehearsal(meeting: MeetingId, round: RoundId, error: RwSignal<Option<Refusal>>) {
     let store = use_store();
     let back = store.workspace.with_untracked(|ws| {
         ws.meeting(meeting)
@@ -407,7 +406,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
     };
     let chosen = RwSignal::new(Vec::<UnitId>::new());
     let reviewing = RwSignal::new(false);
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let names = candidates.clone();
     let chosen_names = move || {
         let picked = chosen.get();
@@ -481,7 +480,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
 fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) -> impl IntoView {
     let store = use_store();
     let pin = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let interrupted_name = interrupted.and_then(|voter| {
         store.workspace.with_untracked(|ws| {
             let r = ws.meeting(meeting)?.round(round)?;

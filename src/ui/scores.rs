@@ -13,7 +13,7 @@ use crate::domain::{
 };
 use crate::i18n::{format_points, format_signed_points, Lang, Text};
 use crate::rules::scoring::{ranking, RankRow};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[component]
 pub fn ScoresScreen(cluster: ClusterId, year: u16) -> impl IntoView {
@@ -175,7 +175,7 @@ fn GridCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>) -
                 .unwrap_or_default()
         })
     });
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let grid = move || {
         let Some(unit) = selected.get() else {
             return view! { <p class="empty">{tr(Text::YearHasNoMembers)}</p> }.into_any();
@@ -224,7 +224,7 @@ fn score_row(
     unit: UnitId,
     idx: usize,
     item: Criterion,
-    error: RwSignal<Option<DomainError>>,
+    error: RwSignal<Option<Refusal>>,
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang.get_untracked();
@@ -279,10 +279,10 @@ fn score_row(
             if !check(&value) {
                 invalid.set(true);
                 // Say why, in the grid's message line; nothing is saved.
-                error.set(Some(match Points::parse(&value) {
+                error.set(Some(Refusal::from(match Points::parse(&value) {
                     Some(points) => DomainError::ScoreOverMax { points, max },
                     None => DomainError::NotAScore,
-                }));
+                })));
                 return;
             }
             let points = Points::parse(&value);
@@ -385,7 +385,7 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
             rows.set(rows_of(&now));
             base.set_value(now);
         };
-        let error = RwSignal::new(None::<DomainError>);
+        let error = RwSignal::new(None::<Refusal>);
         let saved = RwSignal::new(false);
         let add = move |_| {
             let key = next_key.get_value();
@@ -482,7 +482,7 @@ fn CriteriaCard(cluster: ClusterId, year: u16) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let max = RwSignal::new(String::new());
     let guidance = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let max_error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::browser::{compare_vi, new_id};
 use super::tr;
 use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField};
-use crate::domain::{form, DomainError, UnitDraft, UnitId};
+use crate::domain::{form, UnitDraft, UnitId};
 use crate::i18n::Text;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -154,7 +154,7 @@ fn EditUnitForm(id: UnitId, editing: RwSignal<Option<UnitId>>) -> impl IntoView 
         contact.set(now.contact.clone());
         base.set_value(now);
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let saved = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -189,7 +189,7 @@ fn EditUnitForm(id: UnitId, editing: RwSignal<Option<UnitId>>) -> impl IntoView 
 fn UnitForm() -> impl IntoView {
     let store = use_store();
     let fields = draft_signals(UnitDraft::default());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // A unit kept on screen but not stored is made: the form empties

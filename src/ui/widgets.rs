@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::route::Route;
 use super::tr;
 use crate::domain::{ClusterId, DomainError, UnitId, Workspace};
-use crate::i18n::{describe_domain_error, Text};
-use crate::state::use_store;
+use crate::i18n::Text;
+use crate::state::{use_store, Refusal};
 
 /// A labelled text input bound to `value`.
 #[component]
@@ -60,13 +60,11 @@ pub fn UnitSelect(
 
 /// The inline message of a refused edit, in the current language.
 #[component]
-pub fn FormError(error: RwSignal<Option<DomainError>>, testid: &'static str) -> impl IntoView {
+pub fn FormError(error: RwSignal<Option<Refusal>>, testid: &'static str) -> impl IntoView {
     let store = use_store();
     move || {
         error.get().map(|e| {
-            let message = store
-                .workspace
-                .with(|ws| describe_domain_error(store.lang.get(), &e, ws));
+            let message = store.workspace.with(|ws| e.describe(store.lang.get(), ws));
             view! { <p class="form-error" role="alert" data-testid=testid>{message}</p> }
         })
     }
@@ -101,10 +99,13 @@ pub fn YearCrumbs(cluster: ClusterId, year: u16, here: Text) -> impl IntoView {
 /// is (and start from it): after a save, after a change kept on screen but
 /// not stored, and after a refusal because another tab changed the record.
 /// After any other refusal the user's typing stays for them to correct.
-pub fn form_restarts<T>(outcome: &Result<T, DomainError>) -> bool {
+pub fn form_restarts<T>(outcome: &Result<T, Refusal>) -> bool {
     matches!(
         outcome,
-        Ok(_) | Err(DomainError::ChangedInAnotherTab | DomainError::NotSaved(_))
+        Ok(_)
+            | Err(Refusal::Domain(
+                DomainError::ChangedInAnotherTab | DomainError::NotSaved(_)
+            ))
     )
 }
 
@@ -112,8 +113,11 @@ pub fn form_restarts<T>(outcome: &Result<T, DomainError>) -> bool {
 /// or made and kept on screen but not stored (pressing again would make it
 /// twice). Every creation form empties itself on this answer and keeps the
 /// user's typing on any other.
-pub fn record_made<T>(outcome: &Result<T, DomainError>) -> bool {
-    matches!(outcome, Ok(_) | Err(DomainError::NotSaved(_)))
+pub fn record_made<T>(outcome: &Result<T, Refusal>) -> bool {
+    matches!(
+        outcome,
+        Ok(_) | Err(Refusal::Domain(DomainError::NotSaved(_)))
+    )
 }
 
 /// The deletion a `DeleteButton` makes.
@@ -133,7 +137,7 @@ pub fn DeleteButton(
 ) -> impl IntoView {
     let store = use_store();
     let asking = RwSignal::new(false);
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let press = move |_| {
         if !asking.get_untracked() {
             asking.set(true);

@@ -10,7 +10,7 @@ use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect}
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
 use crate::i18n::Text;
 use crate::rules::rotation;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 
 #[component]
 pub fn YearScreen(id: ClusterId, year: u16) -> impl IntoView {
@@ -92,7 +92,7 @@ fn MembershipCard(id: ClusterId, year: u16) -> impl IntoView {
         deputy.set(now.deputy);
         base.set_value(now);
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let saved = RwSignal::new(false);
 
     let cluster_units = move || {
@@ -207,7 +207,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
     let to = RwSignal::new(proposed);
     let date = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let date_error = RwSignal::new(false);
     let receivers = Signal::derive(move || {
         store.workspace.with(|ws| {
@@ -231,7 +231,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
         };
         date_error.set(false);
         let Some(receiver) = to.get_untracked() else {
-            error.set(Some(DomainError::HandoverToSelf));
+            error.set(Some(DomainError::HandoverToSelf.into()));
             return;
         };
         let outcome = store.apply(|ws| {
@@ -298,7 +298,7 @@ fn NextYearCard(id: ClusterId, year: u16) -> impl IntoView {
             .workspace
             .with(|ws| ws.cluster(id).and_then(|c| c.year(next)).is_some())
     };
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let start = move |_| match store.apply(|ws| ws.start_next_year(id, year)) {
         Ok(created) => navigate(Route::Year(id, created)),
         Err(e) => error.set(Some(e)),

@@ -170,12 +170,6 @@ pub enum DomainError {
     HandoverToSelf,
     #[error("a vote is in progress; end it before deleting")]
     VoteInProgress,
-    #[error("another tab or window is running this vote")]
-    RoundInAnotherTab,
-    /// Storage refused the snapshot taken before a deletion, and the copy
-    /// could not be downloaded either; the text says why.
-    #[error("no snapshot could be kept before deleting: {0}")]
-    SnapshotFailed(String),
     /// The step would change or drop this round (its award) while it is in
     /// progress: files and snapshots hold no ballots of an open round
     /// (`exchange::seal`), so nothing could bring them back.

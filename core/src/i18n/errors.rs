@@ -3,6 +3,7 @@
 use super::Lang;
 use crate::domain::{DomainError, Workspace, YEAR_RANGE};
 use crate::exchange::RecordError;
+use crate::storage_error::StorageError;
 
 /// A refused edit, in words, with unit names rather than ids.
 pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Workspace) -> String {
@@ -44,14 +45,6 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         ),
         E::HandoverToSelf => lang.pick("Không thể bàn giao cờ cho chính đơn vị đang giữ cờ.".into(), "The flag cannot be handed over to the unit holding it.".into()),
         E::VoteInProgress => lang.pick("Đang bỏ phiếu; hãy kết thúc vòng bỏ phiếu trước khi xoá.".into(), "A vote is in progress; end it before deleting.".into()),
-        E::RoundInAnotherTab => lang.pick(
-            "Vòng bỏ phiếu này đang được điều hành ở một thẻ hoặc cửa sổ khác; ở đây chỉ xem được.".into(),
-            "This vote is being run in another tab or window; here it is read-only.".into(),
-        ),
-        E::SnapshotFailed(why) => lang.pick(
-            format!("Chưa xoá: không giữ được bản sao lưu trước khi xoá ({why}). Hãy tải tệp toàn bộ dữ liệu về máy rồi thử lại."),
-            format!("Not deleted: no snapshot could be kept first ({why}). Download the workspace file, then try again."),
-        ),
         E::VoteWouldBeLost(award) => lang.pick(
             format!("Chưa làm gì: vòng “{award}” đang bỏ phiếu. Tệp và bản sao lưu không chứa phiếu của vòng chưa kết thúc, nên bước này sẽ làm mất các phiếu đã bỏ. Hãy kết thúc vòng bỏ phiếu trước."),
             format!("Nothing done: the round “{award}” is being voted on. Files and snapshots hold no ballots of a round that is not closed, so this step would lose the ballots cast. Close the round first."),
@@ -324,5 +317,75 @@ pub fn describe_integrity_problem(
             "bản xem trước không khớp với nội dung tệp; hãy chọn tệp lại".into(),
             "the preview does not match the files; choose the files again".into(),
         ),
+    }
+}
+
+/// A change to a vote that another live tab runs, refused: in words.
+pub fn describe_round_in_another_tab(lang: Lang) -> String {
+    lang.pick(
+        "Vòng bỏ phiếu này đang được điều hành ở một thẻ hoặc cửa sổ khác; ở đây chỉ xem được."
+            .into(),
+        "This vote is being run in another tab or window; here it is read-only.".into(),
+    )
+}
+
+/// A deletion refused because storage kept no snapshot first, in words.
+pub fn describe_snapshot_failed(lang: Lang, error: &StorageError) -> String {
+    let why = describe_storage_error(lang, error);
+    lang.pick(
+        format!("Chưa xoá: không giữ được bản sao lưu trước khi xoá ({why}). Hãy tải tệp toàn bộ dữ liệu về máy rồi thử lại."),
+        format!("Not deleted: no snapshot could be kept first ({why}). Download the workspace file, then try again."),
+    )
+}
+
+/// Why the browser's storage failed, in words: which key, and the reason.
+pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable(reason) => lang.pick(
+            format!("Trình duyệt không cho dùng bộ nhớ lưu trữ ({reason})."),
+            format!("The browser does not allow its storage to be used ({reason})."),
+        ),
+        StorageError::QuotaExceeded { key, .. } => lang.pick(
+            format!("Bộ nhớ lưu trữ của trình duyệt đã đầy (khi ghi {key})."),
+            format!("The browser's storage is full (while writing {key})."),
+        ),
+        StorageError::WriteFailed { key, reason } => lang.pick(
+            format!("Ghi {key} thất bại: {reason}."),
+            format!("Writing {key} failed: {reason}."),
+        ),
+        StorageError::ReadFailed { key, reason } => lang.pick(
+            format!("Đọc {key} thất bại: {reason}."),
+            format!("Reading {key} failed: {reason}."),
+        ),
+        StorageError::ReadBackMismatch { key } => lang.pick(
+            format!("Đọc lại {key} không khớp với dữ liệu vừa ghi."),
+            format!("{key} reads back differently from what was written."),
+        ),
+        StorageError::ChangedElsewhere { key } => lang.pick(
+            format!("Một thẻ hoặc cửa sổ khác vừa sửa {key}; thẻ này đã nạp lại dữ liệu mới nhất, thay đổi vừa rồi ở đây chưa được lưu."),
+            format!("Another tab or window just changed {key}; this tab has reloaded the newest data, and the change just made here was not saved."),
+        ),
+        StorageError::NoRoomForSnapshot { needed } => lang.pick(
+            format!("Không đủ chỗ để giữ bản sao lưu ({} ký tự).", super::format_integer(lang, *needed as i64)),
+            format!("No room to keep a snapshot ({} characters).", super::format_integer(lang, *needed as i64)),
+        ),
+        StorageError::BadSnapshot { key, error } => {
+            let reason = describe_file_error(lang, error);
+            lang.pick(
+                format!("Không đọc được bản sao lưu {key}: {reason}"),
+                format!("Snapshot {key} cannot be read: {reason}"),
+            )
+        }
+        StorageError::SnapshotGone { key } => lang.pick(
+            format!("Không còn bản sao lưu {key}."),
+            format!("Snapshot {key} is gone."),
+        ),
+        StorageError::Unsettled { problem } => {
+            let reason = describe_integrity_problem(lang, problem);
+            lang.pick(
+                format!("Dữ liệu một thẻ khác đang ghi chưa khớp với nhau ({reason}); sẽ đọc lại khi thẻ đó ghi xong."),
+                format!("What another tab is writing does not hold together yet ({reason}); it will be read again once that tab has finished."),
+            )
+        }
     }
 }

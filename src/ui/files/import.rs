@@ -5,52 +5,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::describe_step_error;
-use crate::domain::merge::{self, Bundle, Choice, Item, Plan, Status};
-use crate::domain::Workspace;
-use crate::exchange::{fingerprint, read_file, FileError, FileKind, ReadFile, MAX_FILE_BYTES};
+use crate::domain::merge::{self, Choice, Item, Status};
+use crate::exchange::{fingerprint, FileKind};
 use crate::i18n::{
     describe_file_error, describe_merge_error, describe_part, record_kind, screen_text, Text,
 };
-use crate::state::{use_store, Backup};
+use crate::state::{use_store, Backup, Preview, PreviewError};
 use crate::ui::tr;
-
-/// What the chosen files hold, checked and compared, waiting for the
-/// user's confirmation.
-#[derive(Clone)]
-struct Preview {
-    files: Vec<(String, ReadFile)>,
-    plan: Plan,
-    /// Names for the records the files bring (units and clusters not yet
-    /// on this laptop included).
-    naming: Workspace,
-}
-
-/// A chosen file's text, or why there is none. A file above the limit is
-/// refused by its size, without reading it.
-async fn read_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, Option<FileError>>)> {
-    let mut out = Vec::new();
-    for file in files {
-        let name = file.name();
-        if file.size() > MAX_FILE_BYTES as f64 {
-            let too_large = FileError::TooLarge {
-                bytes: file.size() as usize,
-                limit: MAX_FILE_BYTES,
-            };
-            out.push((name, Err(Some(too_large))));
-            continue;
-        }
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string());
-        out.push((name, text.ok_or(None)));
-    }
-    out
-}
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Why the chosen files cannot be imported, in words.
+fn describe_preview_error(lang: crate::i18n::Lang, error: &PreviewError) -> String {
+    match error {
+        PreviewError::Unreadable => Text::FileNotRead.in_lang(lang).to_owned(),
+        PreviewError::File(e) => describe_file_error(lang, e),
+        PreviewError::Merge(e) => describe_merge_error(lang, e),
+    }
 }
 
 /// Import by file picker or drag-and-drop: a preview first, then the
@@ -74,74 +48,18 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
         preview.set(None);
         errors.set(Vec::new());
         leptos::task::spawn_local(async move {
-            let texts = read_texts(files).await;
+            let texts = crate::host::read_files(files).await;
             let lang = lang.get_untracked();
-            let mut problems = Vec::new();
-            let mut read = Vec::new();
-            for (name, text) in texts {
-                match text {
-                    Err(Some(e)) => problems.push((name, describe_file_error(lang, &e))),
-                    Err(None) => problems.push((
-                        name,
-                        lang.pick_str("Không đọc được tệp.", "The file could not be read.")
-                            .to_owned(),
-                    )),
-                    Ok(text) => match read_file(&text, &expected.get_value()) {
-                        Ok(file) => read.push((name, file)),
-                        Err(e) => problems.push((name, describe_file_error(lang, &e))),
-                    },
-                }
-            }
-            if !problems.is_empty() {
-                errors.set(problems);
-                return;
-            }
-            let mut bundle = Bundle::default();
-            for (name, file) in &read {
-                if let Err(e) = bundle.absorb(file.bundle.clone()) {
-                    errors.set(vec![(name.clone(), describe_merge_error(lang, &e))]);
-                    return;
-                }
-            }
-            let planned = store
-                .workspace
-                .with_untracked(|ws| merge::plan(ws, &bundle));
-            match planned {
-                Err(e) => errors.set(vec![(
-                    read.iter()
-                        .map(|(n, _)| n.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    describe_merge_error(lang, &e),
-                )]),
-                Ok(plan) => {
-                    let mut naming = store.workspace.get_untracked();
-                    for unit in &bundle.units {
-                        if naming.unit(unit.id).is_none() {
-                            naming.units.push(unit.clone());
-                        }
-                    }
-                    for report in &bundle.reports {
-                        if naming.unit(report.unit.id).is_none() {
-                            naming.units.push(report.unit.clone());
-                        }
-                    }
-                    for cluster in &bundle.clusters {
-                        if naming.cluster(cluster.id).is_none() {
-                            naming.clusters.push(cluster.clone());
-                        }
-                    }
-                    for meeting in &bundle.meetings {
-                        if naming.meeting(meeting.id).is_none() {
-                            naming.meetings.push(meeting.clone());
-                        }
-                    }
-                    choices.set(vec![Choice::KeepMine; plan.items.len()]);
-                    preview.set(Some(Preview {
-                        files: read,
-                        plan,
-                        naming,
-                    }));
+            match store.preview_import(texts, &expected.get_value()) {
+                Err(problems) => errors.set(
+                    problems
+                        .into_iter()
+                        .map(|(name, e)| (name, describe_preview_error(lang, &e)))
+                        .collect(),
+                ),
+                Ok(p) => {
+                    choices.set(vec![Choice::KeepMine; p.plan.items.len()]);
+                    preview.set(Some(p));
                 }
             }
         });

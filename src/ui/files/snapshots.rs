@@ -136,10 +136,10 @@ pub fn BackupDialog() -> impl IntoView {
     let downloaded = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let download = move |_| {
-        let Some(offer) = store.backup_offer.get_untracked() else {
+        if store.backup_offer.with_untracked(Option::is_none) {
             return;
-        };
-        let ok = crate::ui::download_file(&offer.name, "application/json", &offer.text);
+        }
+        let ok = store.download_backup();
         failed.set(!ok);
         downloaded.set(downloaded.get_untracked() || ok);
     };

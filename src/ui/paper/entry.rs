@@ -6,12 +6,12 @@ use wasm_bindgen::JsCast;
 
 use super::{ids, round_info};
 use crate::domain::{
-    candidate_for_key, entry_key, Approvals, DomainError, MeetingId, PaperBallot, Pass, RoundId,
-    RoundState, UnitId,
+    candidate_for_key, entry_key, Approvals, MeetingId, PaperBallot, Pass, RoundId, RoundState,
+    UnitId,
 };
 use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 use crate::ui::browser::navigate;
 use crate::ui::route::Route;
 use crate::ui::tr;
@@ -51,7 +51,7 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
     let n_candidates = info.get_untracked().map_or(0, |i| i.candidates.len());
     let marks = RwSignal::new(vec![false; n_candidates]);
     let spoilt = RwSignal::new(false);
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let keystrokes = RwSignal::new(0u32);
     let saved_flash = RwSignal::new(None::<u32>);
     let candidates = move || info.get().map(|i| ids(&i)).unwrap_or_default();

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField};
-use crate::domain::{parse_count, DomainError, MeetingId, PaperBallot, RoundId, RoundKind};
+use crate::domain::{parse_count, MeetingId, PaperBallot, RoundId, RoundKind};
 use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::rules::tally::{ballot_validity, Invalidity};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
 use crate::ui::widgets::FormError;
@@ -101,7 +101,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     // What is printed is kept on the round, whichever way printing starts
     // (the button or the browser's own command), so that a later change
     // of its candidates asks for a reprint.
-    let record_error = RwSignal::new(None::<DomainError>);
+    let record_error = RwSignal::new(None::<Refusal>);
     let record = move || {
         let outcome = store.apply(|ws| ws.record_printed_papers(meeting, round));
         record_error.set(outcome.err());

@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField, RoundInfo};
-use crate::domain::{
-    parse_count, parse_reading, DomainError, MeetingId, PaperCount, Pass, RoundId, RoundKind,
-};
+use crate::domain::{parse_count, parse_reading, MeetingId, PaperCount, Pass, RoundId, RoundKind};
 use crate::i18n::{describe_paper_ballot, screen_text, Text};
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
 use crate::ui::widgets::FormError;
@@ -31,7 +29,7 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .with(|ws| paper_count(ws, meeting, round).cloned())
     });
     let info = Memo::new(move |_| store.workspace.with(|ws| round_info(ws, meeting, round)));
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let passes = move || {
         count
             .get()
@@ -62,10 +60,12 @@ pub fn PaperView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     });
     let save_roll = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = parse_count(&present.get_untracked()).and_then(|p| {
-            let i = parse_count(&issued.get_untracked())?;
-            store.apply(|ws| ws.set_paper_roll(meeting, round, p, i))
-        });
+        let outcome = parse_count(&present.get_untracked())
+            .map_err(Refusal::from)
+            .and_then(|p| {
+                let i = parse_count(&issued.get_untracked())?;
+                store.apply(|ws| ws.set_paper_roll(meeting, round, p, i))
+            });
         error.set(outcome.err());
     };
     let close = move |_| error.set(store.apply(|ws| ws.close_paper_round(meeting, round)).err());
@@ -154,7 +154,7 @@ fn Differences(
     info: Memo<Option<RoundInfo>>,
 ) -> impl IntoView {
     let store = use_store();
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let rows = move || {
         let lang = store.lang.get();
         let candidates = info.get().map(|i| ids(&i)).unwrap_or_default();
@@ -203,7 +203,7 @@ fn Differences(
                                         <form class="settle-other" on:submit=move |ev: leptos::ev::SubmitEvent| {
                                             ev.prevent_default();
                                             let candidates = info.get_untracked().map(|i| ids(&i)).unwrap_or_default();
-                                            let outcome = parse_reading(&other.get_untracked(), &candidates)
+                                            let outcome = parse_reading(&other.get_untracked(), &candidates).map_err(Refusal::from)
                                                 .and_then(|reading| store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, Some(reading))));
                                             error.set(outcome.err());
                                         }>

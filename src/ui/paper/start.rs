@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{ids, round_info, CountField};
 use crate::domain::{parse_count, DomainError, HandTotals, MeetingId, RoundId, UnitId};
 use crate::i18n::Text;
-use crate::state::use_store;
+use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
 use crate::ui::widgets::FormError;
@@ -22,13 +22,15 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
         .with_untracked(|ws| round_info(ws, meeting, round).map_or(0, |i| i.entitled));
     let present = RwSignal::new(entitled.to_string());
     let issued = RwSignal::new(entitled.to_string());
-    let error = RwSignal::new(None::<DomainError>);
+    let error = RwSignal::new(None::<Refusal>);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = parse_count(&present.get_untracked()).and_then(|p| {
-            let i = parse_count(&issued.get_untracked())?;
-            store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
-        });
+        let outcome = parse_count(&present.get_untracked())
+            .map_err(Refusal::from)
+            .and_then(|p| {
+                let i = parse_count(&issued.get_untracked())?;
+                store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
+            });
         error.set(outcome.err());
     };
 
@@ -53,7 +55,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let hand_error = RwSignal::new(None::<DomainError>);
+    let hand_error = RwSignal::new(None::<Refusal>);
     let vote_fields = votes.clone();
     let save_totals = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -85,7 +87,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 hand,
             ))
         };
-        let outcome = read().and_then(|(p, i, hand)| {
+        let outcome = read().map_err(Refusal::from).and_then(|(p, i, hand)| {
             store.apply(|ws| ws.close_with_totals(meeting, round, p, i, hand))
         });
         hand_error.set(outcome.err());

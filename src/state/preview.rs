@@ -1,0 +1,95 @@
+//! An import's preview: the chosen files read, absorbed and compared with the workspace, before anything changes.
+
+use crate::domain::merge::{self, Bundle, MergeError, Plan};
+use crate::domain::Workspace;
+use crate::exchange::{read_file, FileError, FileKind, ReadFile};
+use crate::host::FileText;
+
+/// What the chosen files hold, checked and compared, waiting for the
+/// user's confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub files: Vec<(String, ReadFile)>,
+    pub plan: Plan,
+    /// Names for the records the files bring (units and clusters not yet
+    /// on this laptop included).
+    pub naming: Workspace,
+}
+
+/// Why the chosen files cannot be imported (the screen words it, beside
+/// the file's name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PreviewError {
+    /// The browser could not read the file.
+    Unreadable,
+    File(FileError),
+    Merge(MergeError),
+}
+
+/// Reads the chosen files (`texts`, by name), puts what they bring
+/// together and compares it with `workspace`. Refused with every file that
+/// cannot be read, or with the first that does not agree with the others,
+/// or (under all the files' names) when the whole cannot be planned.
+pub fn preview(
+    workspace: &Workspace,
+    texts: Vec<(String, FileText)>,
+    expected: &[FileKind],
+) -> Result<Preview, Vec<(String, PreviewError)>> {
+    let mut problems = Vec::new();
+    let mut read = Vec::new();
+    for (name, text) in texts {
+        match text {
+            Err(Some(e)) => problems.push((name, PreviewError::File(e))),
+            Err(None) => problems.push((name, PreviewError::Unreadable)),
+            Ok(text) => match read_file(&text, expected) {
+                Ok(file) => read.push((name, file)),
+                Err(e) => problems.push((name, PreviewError::File(e))),
+            },
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut bundle = Bundle::default();
+    for (name, file) in &read {
+        if let Err(e) = bundle.absorb(file.bundle.clone()) {
+            return Err(vec![(name.clone(), PreviewError::Merge(e))]);
+        }
+    }
+    let plan = merge::plan(workspace, &bundle).map_err(|e| {
+        let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+        vec![(names.join(", "), PreviewError::Merge(e))]
+    })?;
+    Ok(Preview {
+        files: read,
+        plan,
+        naming: naming(workspace, &bundle),
+    })
+}
+
+/// The workspace with the records the files bring that it lacks: the
+/// preview names them all.
+fn naming(workspace: &Workspace, bundle: &Bundle) -> Workspace {
+    let mut naming = workspace.clone();
+    for unit in &bundle.units {
+        if naming.unit(unit.id).is_none() {
+            naming.units.push(unit.clone());
+        }
+    }
+    for report in &bundle.reports {
+        if naming.unit(report.unit.id).is_none() {
+            naming.units.push(report.unit.clone());
+        }
+    }
+    for cluster in &bundle.clusters {
+        if naming.cluster(cluster.id).is_none() {
+            naming.clusters.push(cluster.clone());
+        }
+    }
+    for meeting in &bundle.meetings {
+        if naming.meeting(meeting.id).is_none() {
+            naming.meetings.push(meeting.clone());
+        }
+    }
+    naming
+}
