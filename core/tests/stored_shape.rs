@@ -1,7 +1,7 @@
-//! The stored shape, written out by hand in `exchange::json`: a record in
-//! serde's shape (the format every earlier version wrote) reads and writes
-//! back unchanged, and a bad one is refused with serde's words and the
-//! place inside the record.
+//! The stored shape (serde's derives on the DTOs): a record in the shape
+//! every earlier version wrote reads and writes back unchanged, the bytes
+//! of every record and file kind stay what they were, and a bad record is
+//! refused with serde's words and the place inside the record.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -168,7 +168,7 @@ fn a_bad_record_is_refused_with_serde_words_and_the_place() {
     );
     assert_eq!(
         shape(cluster(json!(-1))),
-        "invalid type: integer `-1`, expected u16 at years[0].year"
+        "invalid value: integer `-1`, expected u16 at years[0].year"
     );
     assert_eq!(
         shape(record(json!({"id": 5, "units": [], "years": []}))),
@@ -181,30 +181,57 @@ fn a_bad_record_is_refused_with_serde_words_and_the_place() {
         "invalid type: floating point `1.5`, expected u64 at units[0]"
     );
     assert_eq!(
+        shape(record(json!("Cụm"))),
+        "invalid type: string \"Cụm\", expected struct ClusterDto"
+    );
+    // A list where a record is wanted is read field by field in their
+    // order (serde's derive takes a struct as a sequence too), and refused
+    // at the first that does not fit.
+    assert_eq!(
         shape(record(json!([1, 2]))),
-        "invalid type: sequence, expected struct ClusterDto"
+        "invalid type: integer `2`, expected a string at [1]"
     );
 
-    let mut meeting = every_variant_meeting();
-    meeting["rounds"][3]["state"] = json!({"opened": {}});
-    meeting["rounds"][2]["state"]["paper"]["count"]["passes"][0]["ballots"][1] = json!("torn");
-    let message = match decode_record::<MeetingDto>(&record(meeting)) {
-        Err(RecordError::Shape { message, .. }) => message,
-        other => panic!("expected a shape error, got {other:?}"),
+    let meeting_shape = |edit: &dyn Fn(&mut Value)| {
+        let mut meeting = every_variant_meeting();
+        edit(&mut meeting);
+        match decode_record::<MeetingDto>(&record(meeting)) {
+            Err(RecordError::Shape { message, .. }) => message,
+            other => panic!("expected a shape error, got {other:?}"),
+        }
     };
     assert_eq!(
-        message,
-        "unknown variant `torn`, expected one of `marks`, `spoilt` at rounds[2].state.paper.count.passes[0].ballots[1]"
+        meeting_shape(&|m| {
+            m["rounds"][3]["state"] = json!({"opened": {}});
+            m["rounds"][2]["state"]["paper"]["count"]["passes"][0]["ballots"][1] = json!("torn");
+        }),
+        "unknown variant `torn`, expected `marks` or `spoilt` at rounds[2].state.paper.count.passes[0].ballots[1]"
     );
-    let mut meeting = every_variant_meeting();
-    meeting["rounds"][0]["kind"] = json!({"runoff": 3});
-    let Err(RecordError::Shape { message, .. }) = decode_record::<MeetingDto>(&record(meeting))
-    else {
-        panic!("refused");
-    };
     assert_eq!(
-        message,
+        meeting_shape(&|m| m["rounds"][3]["state"] = json!({"opened": {}})),
+        "unknown variant `opened`, expected one of `draft`, `open`, `paper`, `closed` at rounds[3].state"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!({"runoff": 3})),
         "invalid type: integer `3`, expected struct variant at rounds[0].kind.runoff"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!("runoff")),
+        "invalid type: unit variant, expected struct variant at rounds[0].kind.runoff"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!({"regular": 1})),
+        "invalid type: integer `1`, expected unit at rounds[0].kind.regular"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!(1)),
+        "invalid type: integer `1`, expected string or map at rounds[0].kind"
+    );
+    assert_eq!(
+        meeting_shape(
+            &|m| m["rounds"][5]["state"]["closed"]["source"] = json!({"hand": {"collected": 1}})
+        ),
+        "missing field `valid` at rounds[5].state.closed.source.hand"
     );
 }
 
