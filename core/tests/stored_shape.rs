@@ -257,7 +257,7 @@ macro_rules! reads_back {
 
 /// Every stored record and every file of `ws`, one `label sha256` line
 /// each (a cluster's unit reports on one line when `grouped`); every
-/// record and file also reads back.
+/// record and file also reads back (unit reports only when not grouped).
 fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>) {
     for unit in &ws.units {
         let text = encode_record(&UnitDto::from(unit));
@@ -307,7 +307,10 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
             for unit in &year.members {
                 let file =
                     unit_report_file(ws, cluster.id, year.year, *unit, AT).expect("unit report");
-                read_file(&file, &FileKind::ALL).expect("the unit report reads back");
+                // The 3,000 of the large workspace are pinned, not read.
+                if !grouped {
+                    read_file(&file, &FileKind::ALL).expect("the unit report reads back");
+                }
                 reports.push((format!("{} {}", year.year, unit.0), file));
             }
         }
