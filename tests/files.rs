@@ -476,7 +476,7 @@ fn each_bad_file_gets_its_own_message_and_place() {
 /// as written) still verifies.
 #[test]
 fn an_older_version_file_is_migrated() {
-    let text = include_str!("fixtures/workspace-v1.thidua.json");
+    let text = include_str!("../core/tests/fixtures/workspace-v1.thidua.json");
     let file = read_file(text, &ANY).expect("version 1 reads");
     assert_eq!(file.version, 1);
     let ws = merge::apply(

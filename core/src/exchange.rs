@@ -1,14 +1,14 @@
-//! The persisted format: versioned records, their DTOs, and the checked
-//! conversion from DTO to domain. The only code (with `storage`) that
-//! knows JSON.
+//! The persisted format: versioned records, their DTOs (serde's derives),
+//! and the checked conversion from DTO to domain. The only code (with
+//! `storage`) that knows JSON.
 
 mod dto;
 mod files;
-mod json;
 mod meeting_dto;
 mod record;
 mod results;
 mod seal;
+mod shape;
 
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use files::{

@@ -25,39 +25,12 @@ pub use number::{
 pub use part_text::{describe_part, record_kind};
 pub use words::{count_in_words, number_in_words};
 
-/// The interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
+/// The interface language, defined below `exchange` (which stores it) and
+/// named `i18n::Lang` everywhere else.
+pub use crate::lang::Lang;
 
+/// Picking the words of a language.
 impl Lang {
-    /// BCP 47 code, also used for the `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The other language, for the switch.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Vi => Lang::En,
-            Lang::En => Lang::Vi,
-        }
-    }
-
     /// Picks the Vietnamese or the English form of a fixed string.
     pub fn pick_str(self, vi: &'static str, en: &'static str) -> &'static str {
         match self {

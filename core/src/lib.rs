@@ -3,12 +3,15 @@
 //!
 //! Reading order: `domain` (plain data and edits), `rules` (pure
 //! computations), `i18n` (languages and formats), `exchange` (the stored
-//! format), `documents` (printable reports), `sort`, `route` (hash routes).
+//! format), `documents` (printable reports), `sort`, `route` (hash routes);
+//! `lang`, the language and its code, sits below `exchange` and is named
+//! `i18n::Lang`.
 
 pub mod documents;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
+mod lang;
 pub mod route;
 pub mod rules;
 pub mod sort;

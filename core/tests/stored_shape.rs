@@ -1,13 +1,22 @@
-//! The stored shape, written out by hand in `exchange::json`: a record in
-//! serde's shape (the format every earlier version wrote) reads and writes
-//! back unchanged, and a bad one is refused with serde's words and the
-//! place inside the record.
+//! The stored shape (serde's derives on the DTOs): a record in the shape
+//! every earlier version wrote reads and writes back unchanged, the bytes
+//! of every record and file kind stay what they were, and a bad record is
+//! refused with serde's words and the place inside the record.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use thidua_core::domain::sample::large_workspace;
+use thidua_core::domain::{merge, Workspace};
 use thidua_core::exchange::{
-    decode_record, encode_record, ClusterDto, MeetingDto, RecordError, UnitDto, CURRENT_VERSION,
+    cluster_file, data_sha256, decode_record, encode_record, file_text, fingerprint, read_file,
+    results_file, results_fingerprint, unit_report_file, workspace_data, workspace_file,
+    ClusterDto, FileKind, MeetingDto, RecordError, ResultsDto, SettingsDto, SnapshotDto, UnitDto,
+    UnitNameDto, WorkspaceData, CURRENT_VERSION,
 };
+use thidua_core::i18n::Lang;
 
 fn record(data: Value) -> String {
     json!({ "version": CURRENT_VERSION, "data": data }).to_string()
@@ -159,7 +168,7 @@ fn a_bad_record_is_refused_with_serde_words_and_the_place() {
     );
     assert_eq!(
         shape(cluster(json!(-1))),
-        "invalid type: integer `-1`, expected u16 at years[0].year"
+        "invalid value: integer `-1`, expected u16 at years[0].year"
     );
     assert_eq!(
         shape(record(json!({"id": 5, "units": [], "years": []}))),
@@ -172,29 +181,254 @@ fn a_bad_record_is_refused_with_serde_words_and_the_place() {
         "invalid type: floating point `1.5`, expected u64 at units[0]"
     );
     assert_eq!(
+        shape(record(json!("Cụm"))),
+        "invalid type: string \"Cụm\", expected struct ClusterDto"
+    );
+    // A list where a record is wanted is read field by field in their
+    // order (serde's derive takes a struct as a sequence too), and refused
+    // at the first that does not fit.
+    assert_eq!(
         shape(record(json!([1, 2]))),
-        "invalid type: sequence, expected struct ClusterDto"
+        "invalid type: integer `2`, expected a string at [1]"
     );
 
-    let mut meeting = every_variant_meeting();
-    meeting["rounds"][3]["state"] = json!({"opened": {}});
-    meeting["rounds"][2]["state"]["paper"]["count"]["passes"][0]["ballots"][1] = json!("torn");
-    let message = match decode_record::<MeetingDto>(&record(meeting)) {
-        Err(RecordError::Shape { message, .. }) => message,
-        other => panic!("expected a shape error, got {other:?}"),
+    let meeting_shape = |edit: &dyn Fn(&mut Value)| {
+        let mut meeting = every_variant_meeting();
+        edit(&mut meeting);
+        match decode_record::<MeetingDto>(&record(meeting)) {
+            Err(RecordError::Shape { message, .. }) => message,
+            other => panic!("expected a shape error, got {other:?}"),
+        }
     };
     assert_eq!(
-        message,
-        "unknown variant `torn`, expected one of `marks`, `spoilt` at rounds[2].state.paper.count.passes[0].ballots[1]"
+        meeting_shape(&|m| {
+            m["rounds"][3]["state"] = json!({"opened": {}});
+            m["rounds"][2]["state"]["paper"]["count"]["passes"][0]["ballots"][1] = json!("torn");
+        }),
+        "unknown variant `torn`, expected `marks` or `spoilt` at rounds[2].state.paper.count.passes[0].ballots[1]"
     );
-    let mut meeting = every_variant_meeting();
-    meeting["rounds"][0]["kind"] = json!({"runoff": 3});
-    let Err(RecordError::Shape { message, .. }) = decode_record::<MeetingDto>(&record(meeting))
-    else {
-        panic!("refused");
-    };
     assert_eq!(
-        message,
+        meeting_shape(&|m| m["rounds"][3]["state"] = json!({"opened": {}})),
+        "unknown variant `opened`, expected one of `draft`, `open`, `paper`, `closed` at rounds[3].state"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!({"runoff": 3})),
         "invalid type: integer `3`, expected struct variant at rounds[0].kind.runoff"
     );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!("runoff")),
+        "invalid type: unit variant, expected struct variant at rounds[0].kind.runoff"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!({"regular": 1})),
+        "invalid type: integer `1`, expected unit at rounds[0].kind.regular"
+    );
+    assert_eq!(
+        meeting_shape(&|m| m["rounds"][0]["kind"] = json!(1)),
+        "invalid type: integer `1`, expected string or map at rounds[0].kind"
+    );
+    assert_eq!(
+        meeting_shape(
+            &|m| m["rounds"][5]["state"]["closed"]["source"] = json!({"hand": {"collected": 1}})
+        ),
+        "missing field `valid` at rounds[5].state.closed.source.hand"
+    );
+}
+
+/// The time written into every file and snapshot of the golden list.
+const AT: &str = "2026-11-30T08:00:00.000Z";
+
+/// SHA-256 of a text, lower-case hex.
+fn sha(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A stored record reads back as its DTO and is written again byte for byte.
+macro_rules! reads_back {
+    ($dto:ty, $text:expr) => {{
+        let text: &str = $text;
+        let dto = decode_record::<$dto>(text).expect("the record reads back");
+        assert_eq!(encode_record(&dto), text, "written again unchanged");
+    }};
+}
+
+/// Every stored record and every file of `ws`, one `label sha256` line
+/// each (a cluster's unit reports on one line when `grouped`); every
+/// record and file also reads back (unit reports only when not grouped).
+fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>) {
+    for unit in &ws.units {
+        let text = encode_record(&UnitDto::from(unit));
+        reads_back!(UnitDto, &text);
+        out.push(format!("{name} record unit {} {}", unit.id.0, sha(&text)));
+    }
+    for cluster in &ws.clusters {
+        let text = encode_record(&ClusterDto::from(cluster));
+        reads_back!(ClusterDto, &text);
+        out.push(format!(
+            "{name} record cluster {} {}",
+            cluster.id.0,
+            sha(&text)
+        ));
+    }
+    for meeting in &ws.meetings {
+        let text = encode_record(&MeetingDto::from(meeting));
+        reads_back!(MeetingDto, &text);
+        out.push(format!(
+            "{name} record meeting {} {}",
+            meeting.id.0,
+            sha(&text)
+        ));
+    }
+    let snapshot = encode_record(&SnapshotDto {
+        reason: "import".into(),
+        subject: "Cụm thi đua".into(),
+        taken_at: AT.into(),
+        data: workspace_data(ws),
+    });
+    reads_back!(SnapshotDto, &snapshot);
+    out.push(format!("{name} record snapshot {}", sha(&snapshot)));
+
+    let file = workspace_file(ws, AT).expect("workspace file");
+    read_file(&file, &FileKind::ALL).expect("the workspace file reads back");
+    out.push(format!("{name} file workspace {}", sha(&file)));
+    for cluster in &ws.clusters {
+        let file = cluster_file(ws, cluster.id, AT).expect("cluster file");
+        read_file(&file, &FileKind::ALL).expect("the cluster file reads back");
+        out.push(format!(
+            "{name} file cluster {} {}",
+            cluster.id.0,
+            sha(&file)
+        ));
+        let mut reports = Vec::new();
+        for year in &cluster.years {
+            for unit in &year.members {
+                let file =
+                    unit_report_file(ws, cluster.id, year.year, *unit, AT).expect("unit report");
+                // The 3,000 of the large workspace are pinned, not read.
+                if !grouped {
+                    read_file(&file, &FileKind::ALL).expect("the unit report reads back");
+                }
+                reports.push((format!("{} {}", year.year, unit.0), file));
+            }
+        }
+        if grouped {
+            let all: String = reports.iter().map(|(_, file)| file.as_str()).collect();
+            out.push(format!(
+                "{name} files unit-report cluster {} ({}) {}",
+                cluster.id.0,
+                reports.len(),
+                sha(&all)
+            ));
+        } else {
+            for (what, file) in &reports {
+                out.push(format!(
+                    "{name} file unit-report {} {what} {}",
+                    cluster.id.0,
+                    sha(file)
+                ));
+            }
+        }
+    }
+    for meeting in &ws.meetings {
+        let file = results_file(ws, meeting.id, AT).expect("results file");
+        read_file(&file, &FileKind::ALL).expect("the results file reads back");
+        let print = results_fingerprint(ws, meeting.id).expect("fingerprint");
+        out.push(format!(
+            "{name} file results {} {print} {}",
+            meeting.id.0,
+            sha(&file)
+        ));
+    }
+}
+
+/// The bytes of today's format, pinned: every stored record and every
+/// file kind (with its checksum and the results fingerprint) of the
+/// sample with its meeting, the large workspace's 520 records, the
+/// every-variant meeting and the version-1 file, as a SHA-256 per record
+/// or file (`snapshots/stored_shape__golden_bytes.snap`, captured from the
+/// hand-written mapping before serde's derives replaced it).
+#[test]
+fn the_stored_bytes_stay_what_they_were() {
+    let mut out = Vec::new();
+    for lang in [Lang::Vi, Lang::En] {
+        let text = encode_record(&SettingsDto::from(lang));
+        reads_back!(SettingsDto, &text);
+        out.push(format!("settings {} {}", lang.code(), sha(&text)));
+    }
+
+    let (sample, _) = common::sample_meeting();
+    golden_lines("sample", &sample, false, &mut out);
+
+    let large = large_workspace(20, 10, 15).expect("large workspace");
+    let records = large.units.len() + large.clusters.len() + large.meetings.len();
+    assert_eq!(records, 520);
+    golden_lines("large", &large, true, &mut out);
+
+    // The every-variant meeting: its record, and the files and snapshot
+    // that would carry it as it is.
+    let data = every_variant_meeting();
+    let meeting = decode_record::<MeetingDto>(&record(data)).expect("decodes");
+    let text = encode_record(&meeting);
+    reads_back!(MeetingDto, &text);
+    out.push(format!("variants record meeting {}", sha(&text)));
+    let workspace = WorkspaceData {
+        units: Vec::new(),
+        clusters: Vec::new(),
+        meetings: vec![meeting.clone()],
+    };
+    let file = file_text(FileKind::Workspace, &workspace, AT).expect("file");
+    out.push(format!("variants file workspace {}", sha(&file)));
+    let snapshot = encode_record(&SnapshotDto {
+        reason: "restore".into(),
+        subject: String::new(),
+        taken_at: AT.into(),
+        data: workspace,
+    });
+    reads_back!(SnapshotDto, &snapshot);
+    out.push(format!("variants record snapshot {}", sha(&snapshot)));
+    let results = ResultsDto {
+        cluster: "Cụm 8".into(),
+        year: 2024,
+        units: vec![
+            UnitNameDto {
+                id: 11,
+                name: "Đồn 11".into(),
+            },
+            UnitNameDto {
+                id: 12,
+                name: "Đồn 12".into(),
+            },
+        ],
+        meeting,
+    };
+    let file = file_text(FileKind::Results, &results, AT).expect("file");
+    let sha256 = data_sha256(&results);
+    out.push(format!(
+        "variants file results {} {sha256} {}",
+        fingerprint(&sha256),
+        sha(&file)
+    ));
+
+    // The version-1 file: read (migrated, its checksum verified), taken
+    // into an empty workspace and written again.
+    let v1 = include_str!("fixtures/workspace-v1.thidua.json");
+    let file = read_file(v1, &FileKind::ALL).expect("version 1 reads");
+    out.push(format!(
+        "v1 read version {} sha256 {}",
+        file.version, file.sha256
+    ));
+    let empty = Workspace::default();
+    let plan = merge::plan(&empty, &file.bundle).expect("plan");
+    let mut next = 900_000u64;
+    let ws = merge::apply(&empty, &plan, &[], &mut || {
+        next += 1;
+        next
+    })
+    .expect("apply");
+    golden_lines("v1", &ws, false, &mut out);
+
+    insta::assert_snapshot!("golden_bytes", out.join("\n"));
 }

@@ -1,99 +1,118 @@
 //! Data-transfer objects: the stored shape of units, clusters and settings,
-//! kept apart from the domain types so that the format can evolve.
+//! kept apart from the domain types so that the format can evolve. A field
+//! marked `default` may be missing (records written before it existed);
+//! an `Option` missing reads as `None`; unknown fields are ignored.
 
-use super::json::{json_names, json_struct};
-use super::RecordError;
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::RecordError;
 
 use crate::domain::{
     AchievementReport, Cluster, ClusterId, CriteriaTable, Criterion, CriterionId, Date,
     EmulationYear, Handover, ItemKind, Metric, Points, Unit, UnitId, UnitScores, YEAR_RANGE,
 };
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitDto {
     pub id: u64,
     pub full_name: String,
+    #[serde(default)]
     pub short_name: String,
+    #[serde(default)]
     pub kind: String,
+    #[serde(default)]
     pub commander: String,
+    #[serde(default)]
     pub contact: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterDto {
     pub id: u64,
     pub name: String,
+    #[serde(default)]
     pub number: String,
+    #[serde(default)]
     pub parent_org: String,
+    #[serde(default)]
     pub notes: String,
     pub units: Vec<u64>,
     pub years: Vec<YearDto>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearDto {
     pub year: u16,
     pub members: Vec<u64>,
     pub leader: Option<u64>,
     pub deputy: Option<u64>,
     pub handover: Option<HandoverDto>,
+    #[serde(default)]
     pub criteria: Vec<CriterionDto>,
+    #[serde(default)]
     pub scores: Vec<UnitScoresDto>,
+    #[serde(default)]
     pub reports: Vec<ReportDto>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ItemKindDto {
     Criterion,
     Bonus,
     Deduction,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CriterionDto {
     pub id: u32,
     pub kind: ItemKindDto,
+    #[serde(default)]
     pub group: String,
     pub name: String,
     /// Hundredths of a point.
     pub max: u32,
+    #[serde(default)]
     pub guidance: String,
 }
 
 /// Scores as `[item id, hundredths]` pairs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitScoresDto {
     pub unit: u64,
     pub self_scores: Vec<(u32, u32)>,
     pub cluster_scores: Vec<(u32, u32)>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportDto {
     pub unit: u64,
     pub narrative: String,
     pub metrics: Vec<MetricDto>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MetricDto {
     pub name: String,
     pub value: String,
+    #[serde(default)]
     pub measure: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HandoverDto {
     pub from: u64,
     pub to: u64,
     /// ISO date, `2024-10-03`.
     pub date: String,
+    #[serde(default)]
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SettingsDto {
     pub lang: String,
 }
@@ -459,22 +478,3 @@ fn scores_from(
     }
     Ok(out)
 }
-
-json_struct!(UnitDto { id, full_name } defaults { short_name, kind, commander, contact });
-json_struct!(ClusterDto { id, name, units, years } defaults { number, parent_org, notes });
-json_struct!(YearDto { year, members, leader, deputy, handover } defaults { criteria, scores, reports });
-json_names!(ItemKindDto { Criterion = "criterion", Bonus = "bonus", Deduction = "deduction" });
-json_struct!(CriterionDto { id, kind, name, max } defaults { group, guidance });
-json_struct!(UnitScoresDto {
-    unit,
-    self_scores,
-    cluster_scores
-});
-json_struct!(ReportDto {
-    unit,
-    narrative,
-    metrics
-});
-json_struct!(MetricDto { name, value } defaults { measure });
-json_struct!(HandoverDto { from, to, date } defaults { note });
-json_struct!(SettingsDto { lang });

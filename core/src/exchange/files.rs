@@ -3,12 +3,14 @@
 //! `data` of each kind, writing them, and reading one back into a
 //! `merge::Bundle` with a precise message for every way a file can be bad.
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
-use super::json::{json_struct, Json};
 use super::record::{check_version, migrate};
 use super::seal::sealed_meeting;
+use super::shape::{from_value, to_value};
 use super::{value_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
 use crate::domain::{Cluster, ClusterId, CriterionId, Meeting, Points, Unit, UnitId, Workspace};
@@ -92,7 +94,7 @@ pub struct ReadFile {
 }
 
 /// `data` of a *workspace* file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceData {
     pub units: Vec<UnitDto>,
     pub clusters: Vec<ClusterDto>,
@@ -100,7 +102,7 @@ pub struct WorkspaceData {
 }
 
 /// `data` of a *cluster* file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterData {
     pub cluster: ClusterDto,
     /// Every unit the cluster lists.
@@ -109,7 +111,7 @@ pub struct ClusterData {
 }
 
 /// `data` of a *unit-report* file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitReportData {
     pub cluster: u64,
     pub cluster_name: String,
@@ -123,9 +125,10 @@ pub struct UnitReportData {
 }
 
 /// A snapshot kept in storage: the whole workspace before a risky step.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotDto {
     pub reason: String,
+    #[serde(default)]
     pub subject: String,
     pub taken_at: String,
     pub data: WorkspaceData,
@@ -133,7 +136,7 @@ pub struct SnapshotDto {
 
 /// The workspace `data` describes, checked record by record as a file's.
 pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
-    let mut bundle = read_workspace(data.to_json())?;
+    let mut bundle = read_workspace(to_value(&data))?;
     seal_all(&mut bundle.meetings);
     let ws = Workspace {
         units: bundle.units,
@@ -183,9 +186,9 @@ pub fn integrity_error(ws: &Workspace, error: crate::domain::merge::IntegrityErr
 
 /// The whole file text: the envelope around `data` with its SHA-256, as
 /// compact JSON (indentation would make a large workspace file 4× larger).
-pub fn file_text<T: Json>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
+pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
     // Converted once, hashed and written from the same value.
-    let data = data.to_json();
+    let data = to_value(data);
     let sha256 = value_sha256(&data);
     let envelope = serde_json::json!({
         "format": "thidua",
@@ -402,19 +405,19 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
 }
 
 /// Takes field `field` of an object and reads it as `T`, naming the path.
-fn field<T: Json>(data: &mut Value, field: &str, path: &str) -> Result<T, FileError> {
+fn field<T: DeserializeOwned>(data: &mut Value, field: &str, path: &str) -> Result<T, FileError> {
     let value = data.get_mut(field).map(Value::take).unwrap_or(Value::Null);
-    T::from_json(value).map_err(|e| {
+    from_value(value).map_err(|message| {
         FileError::Record(RecordError::Shape {
             path: format!("{path}.{field}"),
-            message: e.to_string(),
+            message,
         })
     })
 }
 
 /// Reads an array field element by element, so a bad record is named by
 /// its position: `data.units[3]`.
-fn list<T: Json>(data: &mut Value, name: &str) -> Result<Vec<(String, T)>, FileError> {
+fn list<T: DeserializeOwned>(data: &mut Value, name: &str) -> Result<Vec<(String, T)>, FileError> {
     let Some(Value::Array(items)) = data.get_mut(name).map(Value::take) else {
         return Err(RecordError::invalid(format!("data.{name}"), "missing or not a list").into());
     };
@@ -423,14 +426,9 @@ fn list<T: Json>(data: &mut Value, name: &str) -> Result<Vec<(String, T)>, FileE
         .enumerate()
         .map(|(idx, item)| {
             let path = format!("data.{name}[{idx}]");
-            T::from_json(item)
+            from_value(item)
                 .map(|dto| (path.clone(), dto))
-                .map_err(|e| {
-                    FileError::Record(RecordError::Shape {
-                        path,
-                        message: e.to_string(),
-                    })
-                })
+                .map_err(|message| FileError::Record(RecordError::Shape { path, message }))
         })
         .collect()
 }
@@ -523,9 +521,9 @@ fn read_cluster(mut data: Value) -> Result<Bundle, FileError> {
 }
 
 fn read_unit_report(data: Value) -> Result<Bundle, FileError> {
-    let dto = UnitReportData::from_json(data).map_err(|e| RecordError::Shape {
+    let dto: UnitReportData = from_value(data).map_err(|message| RecordError::Shape {
         path: "data".into(),
-        message: e.to_string(),
+        message,
     })?;
     let unit = Unit::try_from(dto.unit).map_err(|e| within(e, "data.unit"))?;
     let criteria = criteria_from(dto.criteria, "data")?;
@@ -574,24 +572,3 @@ fn read_results(mut data: Value) -> Result<Bundle, FileError> {
         ..Bundle::default()
     })
 }
-
-json_struct!(WorkspaceData {
-    units,
-    clusters,
-    meetings
-});
-json_struct!(ClusterData {
-    cluster,
-    units,
-    meetings
-});
-json_struct!(UnitReportData {
-    cluster,
-    cluster_name,
-    year,
-    unit,
-    criteria,
-    self_scores,
-    report
-});
-json_struct!(SnapshotDto { reason, taken_at, data } defaults { subject });

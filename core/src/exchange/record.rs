@@ -2,9 +2,11 @@
 //! stages: JSON with a version (migrated when older, refused when newer),
 //! then the DTO, then the domain value through `TryFrom`.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
-use super::json::Json;
+use super::shape::{from_value, to_value};
 
 /// The schema version this build writes.
 ///
@@ -96,15 +98,15 @@ pub fn check_version(value: &Value) -> Result<u64, RecordError> {
 }
 
 /// Serialises `data` as a current-version record: `{"version":…,"data":…}`.
-pub fn encode_record<T: Json>(data: &T) -> String {
+pub fn encode_record<T: Serialize>(data: &T) -> String {
     format!(
         "{{\"version\":{CURRENT_VERSION},\"data\":{}}}",
-        data.to_json()
+        to_value(data)
     )
 }
 
 /// Reads a record's `data` as a DTO, migrating older versions.
-pub fn decode_record<T: Json>(text: &str) -> Result<T, RecordError> {
+pub fn decode_record<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> {
     let mut value: Value = serde_json::from_str(text).map_err(|e| RecordError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -121,8 +123,8 @@ pub fn decode_record<T: Json>(text: &str) -> Result<T, RecordError> {
     migrate(&mut data, version);
     // The message names the field and its place inside the record:
     // "missing field `name` at years[0].criteria[2]".
-    T::from_json(data).map_err(|e| RecordError::Shape {
+    from_value(data).map_err(|message| RecordError::Shape {
         path: "data".to_owned(),
-        message: e.to_string(),
+        message,
     })
 }

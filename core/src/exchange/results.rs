@@ -2,21 +2,21 @@
 //! rounds and their counts, with the names needed to read them, and the
 //! SHA-256 that the minutes print as a short fingerprint.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::json::{json_struct, Json};
-
+use super::shape::{from_value, to_value};
 use super::MeetingDto;
 use crate::domain::{MeetingId, RoundState, Workspace};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitNameDto {
     pub id: u64,
     pub name: String,
 }
 
 /// `data` of a results file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResultsDto {
     pub cluster: String,
     pub year: u16,
@@ -71,8 +71,8 @@ pub fn value_sha256(data: &serde_json::Value) -> String {
 }
 
 /// SHA-256 of `data` in its stored shape (see `value_sha256`).
-pub fn data_sha256<T: Json>(data: &T) -> String {
-    value_sha256(&data.to_json())
+pub fn data_sha256<T: Serialize>(data: &T) -> String {
+    value_sha256(&to_value(data))
 }
 
 /// The short form printed on the minutes: the first 16 hex digits of the
@@ -132,8 +132,8 @@ pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError
     let data = value
         .get("data")
         .ok_or_else(|| RecordError::invalid("data", "missing"))?;
-    let results = ResultsDto::from_json(data.clone())
-        .map_err(|e| RecordError::invalid("data", e.to_string()))?;
+    let results: ResultsDto =
+        from_value(data.clone()).map_err(|message| RecordError::invalid("data", message))?;
     let actual = value_sha256(data);
     let recorded = value
         .get("sha256")
@@ -146,11 +146,3 @@ pub fn check_results_file(text: &str) -> Result<ResultsCheck, super::RecordError
         checksum_ok: recorded.eq_ignore_ascii_case(&actual),
     })
 }
-
-json_struct!(UnitNameDto { id, name });
-json_struct!(ResultsDto {
-    cluster,
-    year,
-    units,
-    meeting
-});
