@@ -14,12 +14,11 @@ use crate::domain::merge::{self, Choice, MergeError, Plan};
 use crate::domain::{DomainError, MeetingId, Workspace};
 use crate::host::{Browser, FileText, Host};
 use crate::i18n::{describe_storage_error, Lang};
-pub use preview::{Preview, PreviewError};
-
 use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
 };
+pub use preview::{Preview, PreviewError};
 
 /// Something the user should know that is not an error of theirs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -602,6 +601,7 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
     }
 }
 
+/// The browser's own: storage events and timers.
 impl Store {
     /// Listens to other tabs and keeps this tab's votes marked as running.
     pub fn watch(&self) {
