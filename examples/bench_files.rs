@@ -5,9 +5,9 @@
 use std::time::{Duration, Instant};
 
 use thidua::domain::merge;
-use thidua::domain::sample::large_workspace;
 use thidua::domain::Workspace;
 use thidua::exchange::{read_file, workspace_file, FileKind};
+use thidua::sample::large_workspace;
 use thidua::storage::{MemoryStorage, Persister, QUOTA_UNITS};
 
 fn median(mut runs: Vec<Duration>) -> f64 {

@@ -10,12 +10,13 @@ use common::{sample_meeting, SAMPLE_M};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use thidua::domain::merge::{self, Bundle, Choice, Part, RecordKey, Status};
-use thidua::domain::sample::SAMPLE_YEAR;
 use thidua::domain::{AchievementReport, ClusterId, Metric, Points, Scorer, UnitDraft, Workspace};
 use thidua::exchange::{
     cluster_file, data_sha256, file_name, read_file, results_file, unit_report_file,
     workspace_file, FileError, FileKind, RecordError, CURRENT_VERSION,
 };
+use thidua::rules::rounds::{open_paper_round, open_round};
+use thidua::sample::SAMPLE_YEAR;
 
 const AT: &str = "2024-10-03T09:00:00Z";
 const ANY: [FileKind; 4] = FileKind::ALL;
@@ -834,7 +835,7 @@ fn booth_vote(cast: usize) -> Workspace {
     use common::{meeting_with_round, unit, M, R1};
     use thidua::domain::VoterId;
     let mut ws = meeting_with_round(4);
-    ws.open_round(M, R1, "2468").expect("open");
+    open_round(&mut ws, M, R1, "2468").expect("open");
     for idx in 0..8 {
         ws.set_present(M, R1, VoterId(unit(idx).0), true)
             .expect("present");
@@ -927,7 +928,7 @@ fn no_file_or_snapshot_carries_the_entries_of_a_paper_round_in_progress() {
     use common::{meeting_with_round, unit, M, R1};
     use thidua::domain::{Approvals, PaperBallot, Pass, RoundState};
     let mut ws = meeting_with_round(4);
-    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    open_paper_round(&mut ws, M, R1, 8, 8).expect("open");
     let before = every_copy(&ws);
     let marks = PaperBallot::Marks(Approvals::new(vec![unit(1), unit(4)]));
     ws.enter_paper_ballot(M, R1, Pass::First, marks.clone())
@@ -1000,9 +1001,7 @@ fn a_step_that_would_change_a_round_in_progress_is_refused() {
     rehearsal
         .add_round(common::M, practice, draft)
         .expect("round");
-    rehearsal
-        .open_round(common::M, practice, "2468")
-        .expect("open");
+    open_round(&mut rehearsal, common::M, practice, "2468").expect("open");
     let mut ended = rehearsal.clone();
     ended.delete_round(common::M, practice).expect("end");
     assert_eq!(vote_at_risk(&rehearsal, &ended), None);

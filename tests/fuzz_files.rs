@@ -37,6 +37,7 @@ use thidua::exchange::{
     cluster_file, results_file, unit_report_file, value_sha256, workspace_file, FileError,
     FileKind, RecordError,
 };
+use thidua::rules::rounds::{close_with_totals, open_round};
 use thidua::storage::{load, take_snapshot, MemoryStorage, Persister};
 
 const M: MeetingId = MeetingId(50);
@@ -120,7 +121,7 @@ fn base() -> Workspace {
         .expect("r1");
     ws.add_round(M, RoundId(62), round("Bằng khen"))
         .expect("r2");
-    ws.open_round(M, RoundId(61), "2468").expect("open");
+    open_round(&mut ws, M, RoundId(61), "2468").expect("open");
     for u in &members {
         ws.set_present(M, RoundId(61), VoterId(u.0), true)
             .expect("present");
@@ -141,8 +142,7 @@ fn base() -> Workspace {
         invalid: 1,
         votes: [(members[3], 2)].into_iter().collect(),
     };
-    ws.close_with_totals(M, RoundId(62), 4, 4, hand)
-        .expect("hand");
+    close_with_totals(&mut ws, M, RoundId(62), 4, 4, hand).expect("hand");
     assert_eq!(check_integrity(&ws), Ok(()));
     ws
 }

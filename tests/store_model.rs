@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use thidua::domain::form::{merge_field, merged, FormFields};
-use thidua::domain::sample::load_sample;
 use thidua::domain::{
     Cluster, ClusterDraft, ClusterId, DomainError, Meeting, MeetingId, Unit, UnitDraft, UnitId,
     Workspace,
 };
+use thidua::sample::load_sample;
 use thidua::storage::{
     claim_lock, claim_votes, holds_lock, load, lock_holder, read_snapshot, snapshots,
     take_snapshot, touched_meetings, ClaimError, KeyValue, MemoryStorage, Persister, StorageError,

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use thidua::domain::{sample, Workspace};
+use thidua::domain::Workspace;
+use thidua::sample;
 use thidua::storage::{load, BrowserStorage, KeyValue, Persister};
 use wasm_bindgen_test::*;
 

@@ -2,19 +2,23 @@
 //! No I/O and no web types; see `rules` for what is computed from it.
 
 mod ballot;
+mod count;
 mod date;
 pub mod form;
 mod ids;
 mod meeting;
 pub mod merge;
 mod paper;
-pub mod sample;
 mod scoring;
 mod workspace;
 
 pub use ballot::{
     Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
     Threshold, TieBreak, MAX_COUNT,
+};
+pub use count::{
+    ballot_validity, quorum_met, reconcile, totals_from_ballots, Invalidity, ReconcileError, Roll,
+    Totals,
 };
 pub use date::Date;
 pub use ids::{ClusterId, UnitId};

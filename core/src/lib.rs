@@ -3,7 +3,8 @@
 //!
 //! Reading order: `domain` (plain data and edits), `rules` (pure
 //! computations), `i18n` (languages and formats), `exchange` (the stored
-//! format), `documents` (printable reports), `sort`, `route` (hash routes).
+//! format), `documents` (printable reports), `sample` (the sample cluster, built
+//! through the edits), `sort`, `route` (hash routes).
 
 pub mod documents;
 pub mod domain;
@@ -11,4 +12,5 @@ pub mod exchange;
 pub mod i18n;
 pub mod route;
 pub mod rules;
+pub mod sample;
 pub mod sort;

@@ -8,10 +8,10 @@ mod common;
 use thidua_core::documents::{
     achievement_summary, meeting_minutes, score_table, vote_count_minutes,
 };
-use thidua_core::domain::sample::SAMPLE_YEAR;
 use thidua_core::domain::MeetingId;
 use thidua_core::exchange::{data_sha256, fingerprint, results_data, results_fingerprint};
 use thidua_core::i18n::Lang;
+use thidua_core::sample::SAMPLE_YEAR;
 
 use common::{sample_meeting, FLAG, MERIT, SAMPLE_M as M};
 

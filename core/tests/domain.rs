@@ -5,11 +5,13 @@
 mod common;
 
 use common::{cluster_with, unit, year_draft};
-use thidua_core::domain::sample::{load_sample, SAMPLE_YEAR};
 use thidua_core::domain::{
     ClusterDraft, ClusterId, Date, DomainError, Handover, Shift, UnitDraft, UnitId, Workspace,
 };
 use thidua_core::rules::history::history;
+use thidua_core::rules::rotation::start_next_year;
+use thidua_core::rules::rounds::open_round;
+use thidua_core::sample::{load_sample, SAMPLE_YEAR};
 
 const C: ClusterId = ClusterId(1);
 const NAMES: [&str; 5] = ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D", "Đơn vị E"];
@@ -231,7 +233,7 @@ fn check_next_year(
         };
         ws.set_handover(C, 2024, Some(handover)).expect("handover");
     }
-    assert_eq!(ws.start_next_year(C, 2024), Ok(2025));
+    assert_eq!(start_next_year(&mut ws, C, 2024), Ok(2025));
     let next = ws
         .cluster(C)
         .and_then(|c| c.year(2025))
@@ -274,7 +276,7 @@ fn next_year_refused_when_it_exists() {
         .expect("2025");
     let before = ws.clone();
     assert_eq!(
-        ws.start_next_year(C, 2024),
+        start_next_year(&mut ws, C, 2024),
         Err(DomainError::YearExists(2025))
     );
     assert_eq!(ws, before);
@@ -354,7 +356,7 @@ fn sample_is_cluster_8_of_2024_with_its_handover() {
     assert_eq!(ws.unit_name(handover.to), "Lữ đoàn TT 21");
     assert_eq!(handover.date, date("2024-10-03"));
     // Next year: the brigade leads, as happened.
-    let next = ws.start_next_year(id, SAMPLE_YEAR).expect("2025");
+    let next = start_next_year(&mut ws, id, SAMPLE_YEAR).expect("2025");
     let leader = ws
         .cluster(id)
         .and_then(|c| c.year(next))
@@ -440,7 +442,7 @@ fn deleting_a_cluster_or_a_year_takes_its_meetings_and_waits_for_a_vote_to_end()
     );
     // Not while a vote is in progress; nothing changes.
     let mut voting = ws.clone();
-    voting.open_round(M, R1, "2468").expect("open");
+    open_round(&mut voting, M, R1, "2468").expect("open");
     let before = voting.clone();
     assert_eq!(
         voting.delete_cluster(CLUSTER),

@@ -6,8 +6,9 @@ use super::browser::{compare_vi, navigate, new_id};
 use super::route::Route;
 use super::tr;
 use super::widgets::{FormError, TextField};
-use crate::domain::{sample, ClusterDraft, ClusterId, DomainError};
+use crate::domain::{ClusterDraft, ClusterId, DomainError};
 use crate::i18n::Text;
+use crate::sample;
 use crate::state::use_store;
 
 #[derive(Clone, PartialEq)]

@@ -12,12 +12,14 @@ use super::route::Route;
 use super::widgets::{record_made, FormError};
 use super::{bi, tr};
 use crate::domain::{
-    candidate_for_key, entry_key, parse_count, parse_reading, Approvals, DomainError, HandTotals,
-    MeetingId, PaperBallot, PaperCount, Pass, RoundId, RoundKind, RoundRules, RoundState, UnitId,
-    Workspace,
+    ballot_validity, candidate_for_key, entry_key, parse_count, parse_reading, Approvals,
+    DomainError, HandTotals, Invalidity, MeetingId, PaperBallot, PaperCount, Pass, RoundId,
+    RoundKind, RoundRules, RoundState, UnitId, Workspace,
 };
 use crate::i18n::{describe_paper_ballot, describe_validity, format_integer, Text};
-use crate::rules::tally::{ballot_validity, Invalidity};
+use crate::rules::rounds::{
+    ballot_candidates, close_with_totals, open_paper_round, papers_outdated, record_printed_papers,
+};
 use crate::state::use_store;
 
 /// What every paper screen shows of a round.
@@ -43,8 +45,7 @@ fn round_info(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<Roun
         year: m.year,
         award: r.award.clone(),
         kind: r.kind,
-        candidates: ws
-            .ballot_candidates(meeting, round)
+        candidates: ballot_candidates(ws, meeting, round)
             .ok()?
             .standing
             .iter()
@@ -104,7 +105,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
         ev.prevent_default();
         let outcome = parse_count(&present.get_untracked()).and_then(|p| {
             let i = parse_count(&issued.get_untracked())?;
-            store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
+            store.apply(|ws| open_paper_round(ws, meeting, round, p, i))
         });
         error.set(outcome.err());
     };
@@ -163,7 +164,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             ))
         };
         let outcome = read().and_then(|(p, i, hand)| {
-            store.apply(|ws| ws.close_with_totals(meeting, round, p, i, hand))
+            store.apply(|ws| close_with_totals(ws, meeting, round, p, i, hand))
         });
         hand_error.set(outcome.err());
     };
@@ -710,7 +711,7 @@ pub fn PapersOutdatedNotice(meeting: MeetingId, round: RoundId) -> impl IntoView
     let outdated = Memo::new(move |_| {
         store
             .workspace
-            .with(|ws| ws.papers_outdated(meeting, round).unwrap_or(false))
+            .with(|ws| papers_outdated(ws, meeting, round).unwrap_or(false))
     });
     move || {
         outdated.get().then(|| {
@@ -826,7 +827,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     // of its candidates asks for a reprint.
     let record_error = RwSignal::new(None::<DomainError>);
     let record = move || {
-        let outcome = store.apply(|ws| ws.record_printed_papers(meeting, round));
+        let outcome = store.apply(|ws| record_printed_papers(ws, meeting, round));
         record_error.set(outcome.err());
     };
     let handle = window_event_listener_untyped("beforeprint", move |_| record());

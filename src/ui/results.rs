@@ -9,10 +9,12 @@ use super::route::Route;
 use super::widgets::FormError;
 use super::{bi, tr};
 use crate::domain::{
-    CountSource, DomainError, MeetingId, RoundId, RoundKind, RoundRules, RoundState,
+    reconcile, CountSource, DomainError, MeetingId, ReconcileError, RoundId, RoundKind, RoundRules,
+    RoundState, Totals,
 };
 use crate::i18n::{describe_reconcile_error, describe_status, format_integer, format_share, Text};
-use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
+use crate::rules::rounds::{create_runoff, results};
+use crate::rules::tally::RoundResult;
 use crate::state::use_store;
 
 #[derive(Clone)]
@@ -42,8 +44,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             let m = ws.meeting(meeting)?;
             let r = m.round(round)?;
             let year = ws.year_of(meeting).ok()?;
-            let (_, totals, result) = m
-                .results(year)
+            let (_, totals, result) = results(m, year)
                 .into_iter()
                 .find(|(id, _, _)| *id == round)?;
             let names = result
@@ -76,7 +77,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let error = RwSignal::new(None::<DomainError>);
     let runoff = move |_| {
         let new_round = RoundId(new_id());
-        match store.apply(|ws| ws.create_runoff(meeting, round, new_round)) {
+        match store.apply(|ws| create_runoff(ws, meeting, round, new_round)) {
             Ok(id) => navigate(Route::Round(meeting, id)),
             Err(e) => error.set(Some(e)),
         }

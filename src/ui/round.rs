@@ -11,11 +11,11 @@ use super::route::Route;
 use super::widgets::FormError;
 use super::{bi, tr};
 use crate::domain::{
-    BlankBallot, BoothScreen, DomainError, MeetingId, Round, RoundId, RoundKind, RoundState,
-    UnitId, VoterId,
+    quorum_met, BlankBallot, BoothScreen, DomainError, MeetingId, Round, RoundId, RoundKind,
+    RoundState, UnitId, VoterId,
 };
 use crate::i18n::{describe_quota, describe_threshold, Text};
-use crate::rules::tally::quorum_met;
+use crate::rules::rounds::{ballot_candidates, open_round};
 use crate::state::use_store;
 
 /// Which view the round needs; changes only when the state does, so that a
@@ -155,7 +155,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let candidates = move || {
         store.workspace.with(|ws| {
             ws.meeting(meeting)
-                .and_then(|m| m.ballot_candidates(round, ws.year_of(meeting).ok()?).ok())
+                .and_then(|_| ballot_candidates(ws, meeting, round).ok())
                 .map(|c| {
                     let names = |units: &[UnitId]| {
                         units.iter().map(|u| ws.unit_name(*u)).collect::<Vec<_>>()
@@ -169,7 +169,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let error = RwSignal::new(None::<DomainError>);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.apply(|ws| ws.open_round(meeting, round, &pin.get_untracked()));
+        let outcome = store.apply(|ws| open_round(ws, meeting, round, &pin.get_untracked()));
         pin.set(String::new());
         error.set(outcome.err());
     };
@@ -385,8 +385,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
         } else {
             format!("{} — {}", entry.name, ws.unit_name(entry.unit))
         };
-        let candidates: Vec<(UnitId, String)> = m
-            .ballot_candidates(round, ws.year_of(meeting).ok()?)
+        let candidates: Vec<(UnitId, String)> = ballot_candidates(ws, meeting, round)
             .ok()?
             .standing
             .iter()

@@ -9,7 +9,7 @@ use super::tr;
 use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
 use crate::i18n::Text;
-use crate::rules::rotation;
+use crate::rules::rotation::{self, start_next_year};
 use crate::state::use_store;
 
 #[component]
@@ -299,7 +299,7 @@ fn NextYearCard(id: ClusterId, year: u16) -> impl IntoView {
             .with(|ws| ws.cluster(id).and_then(|c| c.year(next)).is_some())
     };
     let error = RwSignal::new(None::<DomainError>);
-    let start = move |_| match store.apply(|ws| ws.start_next_year(id, year)) {
+    let start = move |_| match store.apply(|ws| start_next_year(ws, id, year)) {
         Ok(created) => navigate(Route::Year(id, created)),
         Err(e) => error.set(Some(e)),
     };

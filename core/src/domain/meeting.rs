@@ -6,10 +6,9 @@
 use sha2::{Digest, Sha256};
 
 use super::{
-    Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, HandTotals, PaperCount,
-    RoundRules, UnitId, Workspace,
+    quorum_met, reconcile, totals_from_ballots, Approvals, BallotBox, ClusterId, Date, DomainError,
+    Fraction, HandTotals, PaperCount, ReconcileError, Roll, RoundRules, Totals, UnitId, Workspace,
 };
-use crate::rules::tally::{self, DecisionContext, Roll, RoundResult, Totals};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MeetingId(pub u64);
@@ -137,7 +136,7 @@ impl ClosedCount {
                 invalid: hand.invalid,
                 votes: hand.votes.clone(),
             },
-            _ => tally::totals_from_ballots(&self.ballots, candidates, rules, places, self.roll),
+            _ => totals_from_ballots(&self.ballots, candidates, rules, places, self.roll),
         }
     }
 }
@@ -193,8 +192,31 @@ pub struct Round {
     pub printed: Option<Vec<UnitId>>,
 }
 
+impl Round {
+    /// The candidates frozen when the round opened; `None` for a draft,
+    /// whose candidates depend on the rounds before it
+    /// (`rules::rounds::ballot_candidates`).
+    pub fn frozen_candidates(&self) -> Option<RoundCandidates> {
+        (self.state != RoundState::Draft).then(|| RoundCandidates {
+            standing: self.candidates.clone(),
+            excluded: self.excluded.clone(),
+        })
+    }
+
+    /// Whether ballot papers were printed for this round with another
+    /// list than `standing`, its candidates now.
+    pub fn papers_outdated(&self, standing: &[UnitId]) -> bool {
+        self.printed.as_ref().is_some_and(|p| p != standing)
+    }
+}
+
+/// How an edit that freezes a round's candidates gets them: the tally's
+/// decisions give them (`rules::rounds::ballot_candidates`), and the
+/// domain decides nothing itself, so those edits are handed the function.
+pub(crate) type CandidatesOf<'a> = &'a dyn Fn(&Workspace) -> Result<RoundCandidates, DomainError>;
+
 /// The candidates of a round: the one answer every screen, document and
-/// check takes (`Meeting::ballot_candidates`).
+/// check takes (`rules::rounds::ballot_candidates`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoundCandidates {
     /// In ballot order: the papers' numbers, the entry pad's keys, the
@@ -285,37 +307,6 @@ impl Meeting {
         }
     }
 
-    /// Results of every closed round, in order, each with the units
-    /// nominated by the rounds before it taken into account.
-    /// The cluster's score ranking of `year` settles ties where a round's
-    /// tie-break says so.
-    pub fn results(&self, year: &super::EmulationYear) -> Vec<(RoundId, Totals, RoundResult)> {
-        let ranks = crate::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
-        let score_rank = (!ranks.is_empty()).then_some(&ranks);
-        self.rounds
-            .iter()
-            .filter_map(|round| match self.closed_totals(round, year) {
-                Some((totals, places)) => {
-                    let on_ballot = self.candidates_of(round, year);
-                    // Excluded units are listed, last, with their reason.
-                    let listed: Vec<UnitId> = on_ballot
-                        .standing
-                        .iter()
-                        .chain(&on_ballot.excluded)
-                        .copied()
-                        .collect();
-                    let context = DecisionContext {
-                        excluded: &on_ballot.excluded,
-                        score_rank,
-                    };
-                    let result = tally::decide(&totals, &listed, &round.rules, places, context);
-                    Some((round.id, totals, result))
-                }
-                None => None,
-            })
-            .collect()
-    }
-
     /// A closed round's totals and the places it awards: its count over
     /// its candidates, its quota over the year's members. The results, the
     /// minutes and the integrity check of every way in take them from here;
@@ -329,8 +320,10 @@ impl Meeting {
             return None;
         };
         let places = round.rules.quota.places(year.members.len() as u32);
-        let standing = self.candidates_of(round, year).standing;
-        Some((count.totals(&standing, &round.rules, places), places))
+        Some((
+            count.totals(&round.candidates, &round.rules, places),
+            places,
+        ))
     }
 
     /// The runoff held for `round`'s tied or unfilled places, if one was
@@ -339,68 +332,6 @@ impl Meeting {
         self.rounds
             .iter()
             .find(|r| r.kind == (RoundKind::Runoff { parent: round }))
-    }
-
-    /// The candidates of `round` in ballot order, in any state: for a
-    /// draft, its list less the units nominated by closed counting rounds
-    /// before it (when the meeting excludes them; never in a rehearsal);
-    /// once opened, the list frozen then. Papers, the entry pad, the
-    /// booth's ballot, the hand-count form, the results and the minutes
-    /// all take the candidates from here.
-    pub fn ballot_candidates(
-        &self,
-        round: RoundId,
-        year: &super::EmulationYear,
-    ) -> Result<RoundCandidates, DomainError> {
-        let round = self.round(round).ok_or(DomainError::UnknownRound)?;
-        Ok(self.candidates_of(round, year))
-    }
-
-    fn candidates_of(&self, round: &Round, year: &super::EmulationYear) -> RoundCandidates {
-        if !matches!(round.state, RoundState::Draft) {
-            return RoundCandidates {
-                standing: round.candidates.clone(),
-                excluded: round.excluded.clone(),
-            };
-        }
-        let before = if self.exclusion && round.kind != RoundKind::Rehearsal {
-            self.nominated_before(round.id, year)
-        } else {
-            Vec::new()
-        };
-        let (excluded, standing) = round.candidates.iter().partition(|c| before.contains(c));
-        RoundCandidates { standing, excluded }
-    }
-
-    /// Whether ballot papers were printed for `round` with another list
-    /// of candidates than the round has now (a higher round closed since).
-    pub fn papers_outdated(
-        &self,
-        round: RoundId,
-        year: &super::EmulationYear,
-    ) -> Result<bool, DomainError> {
-        let printed = &self.round(round).ok_or(DomainError::UnknownRound)?.printed;
-        let standing = self.ballot_candidates(round, year)?.standing;
-        Ok(printed.as_ref().is_some_and(|p| *p != standing))
-    }
-
-    /// Units nominated by closed, counting rounds before `round`.
-    fn nominated_before(&self, round: RoundId, year: &super::EmulationYear) -> Vec<UnitId> {
-        let position = self
-            .rounds
-            .iter()
-            .position(|r| r.id == round)
-            .unwrap_or(self.rounds.len());
-        let earlier: Vec<RoundId> = self.rounds[..position]
-            .iter()
-            .filter(|r| r.kind != RoundKind::Rehearsal)
-            .map(|r| r.id)
-            .collect();
-        self.results(year)
-            .into_iter()
-            .filter(|(id, _, _)| earlier.contains(id))
-            .flat_map(|(_, _, result)| result.nominated)
-            .collect()
     }
 }
 
@@ -415,32 +346,15 @@ impl Workspace {
             .find(|m| m.cluster == cluster && m.year == year)
     }
 
-    /// The candidates of a round of a meeting (`Meeting::ballot_candidates`).
-    pub fn ballot_candidates(
-        &self,
-        meeting: MeetingId,
-        round: RoundId,
-    ) -> Result<RoundCandidates, DomainError> {
-        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
-        m.ballot_candidates(round, self.year_of(meeting)?)
-    }
-
-    /// Whether a round's printed papers list other candidates than it has
-    /// now (`Meeting::papers_outdated`).
-    pub fn papers_outdated(&self, meeting: MeetingId, round: RoundId) -> Result<bool, DomainError> {
-        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
-        m.papers_outdated(round, self.year_of(meeting)?)
-    }
-
-    /// Keeps which candidates, in which order, the ballot papers of a
-    /// draft round were printed with. Papers printed once the round has
-    /// opened list its frozen candidates: nothing to keep.
-    pub fn record_printed_papers(
+    /// Keeps the candidates, in order, the ballot papers of a draft round
+    /// were printed with (`rules::rounds::record_printed_papers` gives
+    /// them); once the round has opened there is nothing to keep.
+    pub(crate) fn record_printed_papers(
         &mut self,
         meeting: MeetingId,
         round: RoundId,
+        standing: Vec<UnitId>,
     ) -> Result<(), DomainError> {
-        let standing = self.ballot_candidates(meeting, round)?.standing;
         let round = self.meeting_mut(meeting)?.round_mut(round)?;
         if round.state == RoundState::Draft {
             round.printed = Some(standing);
@@ -646,12 +560,13 @@ impl Workspace {
     }
 
     /// What opening a round in either mode checks and freezes: the
-    /// roll, and the candidates (`ballot_candidates`: units nominated in
-    /// higher rounds taken off).
+    /// roll, and the candidates (`candidates`: units nominated in higher
+    /// rounds taken off).
     fn opening(
         &self,
         meeting_id: MeetingId,
         round_id: RoundId,
+        candidates: CandidatesOf<'_>,
     ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
         let members = self.members_of(meeting_id)?;
         let meeting = self
@@ -677,7 +592,7 @@ impl Workspace {
         {
             return Err(DomainError::EarlierRoundNotClosed);
         }
-        let candidates = meeting.ballot_candidates(round_id, self.year_of(meeting_id)?)?;
+        let candidates = candidates(self)?;
         if candidates.standing.is_empty() {
             return Err(DomainError::NoCandidates);
         }
@@ -694,9 +609,14 @@ impl Workspace {
         &self,
         meeting: MeetingId,
         round: RoundId,
+        candidates: CandidatesOf<'_>,
     ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
-        let opening = self.opening(meeting, round)?;
-        if self.papers_outdated(meeting, round)? {
+        let opening = self.opening(meeting, round, candidates)?;
+        let outdated = self
+            .meeting(meeting)
+            .and_then(|m| m.round(round))
+            .is_some_and(|r| r.papers_outdated(&opening.0.standing));
+        if outdated {
             return Err(DomainError::PapersOutdated);
         }
         Ok(opening)
@@ -717,18 +637,20 @@ impl Workspace {
         Ok(())
     }
 
-    /// Opens a round for booth voting: freezes the roll, takes off units
-    /// nominated in higher rounds, and sets the operator's PIN.
-    pub fn open_round(
+    /// Opens a round for booth voting (`rules::rounds::open_round`, which
+    /// hands in the candidates): freezes the roll and the candidates, and
+    /// sets the operator's PIN.
+    pub(crate) fn open_round(
         &mut self,
         meeting_id: MeetingId,
         round_id: RoundId,
         pin: &str,
+        candidates: CandidatesOf<'_>,
     ) -> Result<(), DomainError> {
         if pin.trim().chars().count() < 4 {
             return Err(DomainError::PinTooShort);
         }
-        let (candidates, entitled) = self.opening(meeting_id, round_id)?;
+        let (candidates, entitled) = self.opening(meeting_id, round_id, candidates)?;
         let booth = Booth {
             entitled,
             present: Vec::new(),
@@ -756,28 +678,31 @@ impl Workspace {
         if present > entitled {
             return Err(DomainError::PresentOverEntitled { present, entitled });
         }
-        if !tally::quorum_met(present, entitled, quorum) {
+        if !quorum_met(present, entitled, quorum) {
             return Err(DomainError::NoQuorum { present, entitled });
         }
         if issued > present {
-            return Err(DomainError::Count(
-                tally::ReconcileError::IssuedOverPresent { issued, present },
-            ));
+            return Err(DomainError::Count(ReconcileError::IssuedOverPresent {
+                issued,
+                present,
+            }));
         }
         Ok(())
     }
 
-    /// Opens a round for paper ballots: freezes the number of entitled
-    /// voters and takes off units nominated in higher rounds. `present`
-    /// and `issued` are counted in the hall.
-    pub fn open_paper_round(
+    /// Opens a round for paper ballots (`rules::rounds::open_paper_round`,
+    /// which hands in the candidates): freezes the number of entitled
+    /// voters and the candidates. `present` and `issued` are counted in
+    /// the hall.
+    pub(crate) fn open_paper_round(
         &mut self,
         meeting: MeetingId,
         round: RoundId,
         present: u32,
         issued: u32,
+        candidates: CandidatesOf<'_>,
     ) -> Result<(), DomainError> {
-        let (candidates, entitled) = self.opening_on_paper(meeting, round)?;
+        let (candidates, entitled) = self.opening_on_paper(meeting, round, candidates)?;
         let entitled = entitled.len() as u32;
         self.check_paper_roll(meeting, entitled, present, issued)?;
         let count = PaperCount {
@@ -789,18 +714,20 @@ impl Workspace {
         self.begin(meeting, round, candidates, RoundState::Paper(count))
     }
 
-    /// Records a count done by hand: the round goes from draft straight to
-    /// closed if the totals reconcile (SPEC §4), and is refused with the
-    /// reason if they do not.
-    pub fn close_with_totals(
+    /// Records a count done by hand (`rules::rounds::close_with_totals`,
+    /// which hands in the candidates): the round goes from draft straight
+    /// to closed if the totals reconcile (SPEC §4), and is refused with
+    /// the reason if they do not.
+    pub(crate) fn close_with_totals(
         &mut self,
         meeting: MeetingId,
         round_id: RoundId,
         present: u32,
         issued: u32,
         hand: HandTotals,
+        candidates: CandidatesOf<'_>,
     ) -> Result<(), DomainError> {
-        let (candidates, entitled) = self.opening_on_paper(meeting, round_id)?;
+        let (candidates, entitled) = self.opening_on_paper(meeting, round_id, candidates)?;
         let entitled = entitled.len() as u32;
         self.check_paper_roll(meeting, entitled, present, issued)?;
         let members = self.members_of(meeting)?.len() as u32;
@@ -829,7 +756,7 @@ impl Workspace {
         };
         let places = round.rules.quota.places(members);
         let totals = count.totals(standing, &round.rules, places);
-        tally::reconcile(&totals, places).map_err(DomainError::Count)?;
+        reconcile(&totals, places).map_err(DomainError::Count)?;
         self.begin(meeting, round_id, candidates, RoundState::Closed(count))
     }
 
@@ -885,7 +812,7 @@ impl Workspace {
         if booth.screen != BoothScreen::Operator {
             return Err(DomainError::BoothLocked);
         }
-        if !tally::quorum_met(
+        if !quorum_met(
             booth.present.len() as u32,
             booth.entitled.len() as u32,
             quorum,
@@ -997,36 +924,21 @@ impl Workspace {
         Ok(())
     }
 
-    /// Turns a tie or unfilled places of a closed round into a runoff
-    /// round right after it, for the places left. Returns its id.
-    pub fn create_runoff(
+    /// Adds the runoff of `parent` for `places` among `candidates` (the
+    /// tied or not yet nominated units its result leaves,
+    /// `rules::rounds::create_runoff`) right after it. Returns its id.
+    pub(crate) fn add_runoff(
         &mut self,
         meeting_id: MeetingId,
         round_id: RoundId,
         new_id: RoundId,
+        candidates: Vec<UnitId>,
+        places: u32,
     ) -> Result<RoundId, DomainError> {
         let meeting = self
             .meeting(meeting_id)
             .ok_or(DomainError::UnknownMeeting)?;
         let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
-        let (_, _, result) = meeting
-            .results(self.year_of(meeting_id)?)
-            .into_iter()
-            .find(|(id, _, _)| *id == round_id)
-            .ok_or(DomainError::RoundNotClosed)?;
-        let (candidates, places) = match result.runoff {
-            Some((tied, places)) => (tied, places),
-            None if result.unfilled > 0 => {
-                let others: Vec<UnitId> = round
-                    .candidates
-                    .iter()
-                    .filter(|c| !result.nominated.contains(c))
-                    .copied()
-                    .collect();
-                (others, result.unfilled)
-            }
-            None => return Err(DomainError::NoRunoffNeeded),
-        };
         if candidates.is_empty() {
             return Err(DomainError::NoCandidates);
         }

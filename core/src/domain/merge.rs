@@ -688,7 +688,7 @@ pub enum IntegrityProblem {
     CountDoesNotReconcile {
         award: String,
         year: u16,
-        error: crate::rules::tally::ReconcileError,
+        error: super::ReconcileError,
     },
     /// An import's own steps: a cluster it writes into is gone.
     #[error("cluster {cluster} is missing")]
@@ -907,7 +907,7 @@ pub fn check_integrity_except(
 /// it was closed; hand totals name only the round's candidates.
 fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), IntegrityProblem> {
     for round in &meeting.rounds {
-        // As `Meeting::results` counts them.
+        // As `rules::rounds::results` counts them.
         let Some((totals, places)) = meeting.closed_totals(round, year) else {
             continue;
         };
@@ -923,7 +923,7 @@ fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), Integrity
                 });
             }
         }
-        crate::rules::tally::reconcile(&totals, places).map_err(|error| {
+        super::reconcile(&totals, places).map_err(|error| {
             IntegrityProblem::CountDoesNotReconcile {
                 award: round.award.clone(),
                 year: meeting.year,

@@ -6,9 +6,8 @@ use std::ops::RangeInclusive;
 
 use super::{
     sample_criteria, AchievementReport, ClusterId, CriteriaTable, CriterionDraft, CriterionId,
-    Date, Points, ScoreSheet, Scorer, UnitId,
+    Date, Points, ReconcileError, ScoreSheet, Scorer, UnitId,
 };
-use crate::rules::rotation;
 
 /// Years a user may create; anything else is a typing mistake.
 pub const YEAR_RANGE: RangeInclusive<u16> = 1990..=2100;
@@ -276,7 +275,7 @@ pub enum DomainError {
     #[error("{present} present is more than the {entitled} entitled voters")]
     PresentOverEntitled { present: u32, entitled: u32 },
     #[error("the count does not reconcile: {0}")]
-    Count(crate::rules::tally::ReconcileError),
+    Count(ReconcileError),
     #[error("unit {0} is not a candidate in this round")]
     NotACandidateUnit(UnitId),
     #[error("the candidates changed after the ballot papers were printed")]
@@ -690,34 +689,6 @@ impl Workspace {
             ..h
         });
         Ok(())
-    }
-
-    /// Creates `year + 1` from `year`: the same members; as leader the unit
-    /// the flag was handed to, or else the next one in rotation; as deputy
-    /// the unit after the new leader. Returns the new year.
-    pub fn start_next_year(
-        &mut self,
-        cluster_id: ClusterId,
-        year: u16,
-    ) -> Result<u16, DomainError> {
-        let cluster = self
-            .cluster(cluster_id)
-            .ok_or(DomainError::UnknownCluster(cluster_id))?;
-        let from = cluster.year(year).ok_or(DomainError::UnknownYear(year))?;
-        let next = year + 1;
-        let members = from.members.clone();
-        let leader = rotation::next_leader(&cluster.units, &members, from);
-        let deputy = leader.and_then(|l| rotation::next_after(&cluster.units, &members, l));
-        self.add_year(
-            cluster_id,
-            next,
-            YearDraft {
-                members,
-                leader,
-                deputy,
-            },
-        )?;
-        Ok(next)
     }
 }
 

@@ -11,6 +11,7 @@ use super::json::{
     JsonError,
 };
 use super::RecordError;
+use crate::domain::Roll;
 use crate::domain::{
     Approvals, BallotBox, BlankBallot, Booth, BoothScreen, ClosedCount, ClusterId, CommitteeMember,
     Comparison, CountSource, Date, Delegate, Fraction, HandTotals, Meeting, MeetingDetails,
@@ -18,7 +19,6 @@ use crate::domain::{
     RoundState, Settlement, ShareBase, Threshold, TieBreak, UnitId, Voter, VoterId, Voters,
     MAX_COUNT,
 };
-use crate::rules::tally::Roll;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingDto {
