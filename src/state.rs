@@ -99,7 +99,7 @@ impl Store {
         let mut mine = BTreeSet::new();
         let mut others_running = Vec::new();
         if let Ok(browser) = BrowserStorage::open() {
-            for meeting in &workspace.meetings {
+            for meeting in workspace.meetings() {
                 if storage::holds_lock(&browser, meeting.id, &tab) {
                     mine.insert(meeting.id);
                 } else if storage::lock_holder(&browser, meeting.id, &tab, now_ms()).is_some() {
@@ -213,7 +213,7 @@ impl Store {
 
     fn meetings_in_progress(&self) -> BTreeSet<MeetingId> {
         self.workspace.with_untracked(|ws| {
-            ws.meetings
+            ws.meetings()
                 .iter()
                 .filter(|m| m.vote_in_progress())
                 .map(|m| m.id)

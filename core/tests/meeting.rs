@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{meeting_with_round, results_of, unit, C, M, R1};
+use common::{meeting_with_round, meeting_with_rules, results_of, unit, C, M, R1};
 use thidua_core::domain::{
     BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
     RoundRules, RoundState, UnitId, VoterId, Workspace,
@@ -173,12 +173,10 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
     ws.start_ballot(M, R1, voter(1)).expect("start");
     // What the browser holds at that moment, read back after a reload.
     let text = stored(&ws);
-    let mut reloaded = Workspace {
-        meetings: vec![
-            Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid"),
-        ],
-        ..ws.clone()
-    };
+    let meeting =
+        Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid");
+    let mut reloaded = Workspace::new(ws.units().to_vec(), ws.clusters().to_vec(), vec![meeting])
+        .expect("consistent");
     reloaded.interrupt_open_ballots(&[]);
     let RoundState::Open(booth) = &reloaded.meeting(M).expect("m").round(R1).expect("r").state
     else {
@@ -186,7 +184,7 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
     };
     assert_eq!(booth.screen, BoothScreen::Interrupted(voter(1)));
     assert_eq!(booth.ballots.len(), 1);
-    assert_eq!(booth.voted, vec![voter(0)]);
+    assert_eq!(booth.voted(), vec![voter(0)]);
     assert_eq!(
         reloaded.submit_ballot(M, R1, vec![unit(3)]),
         Err(DomainError::NoBallotInProgress)
@@ -197,10 +195,11 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
 
 #[test]
 fn self_vote_rule_is_enforced() {
-    let mut ws = meeting_with_round(4);
-    if let Some(round) = ws.meetings[0].rounds.first_mut() {
-        round.rules.self_vote_allowed = false;
-    }
+    let mut ws = meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(4),
+        self_vote_allowed: false,
+        ..RoundRules::default()
+    });
     open_all_present(&mut ws, R1);
     ws.start_ballot(M, R1, voter(3)).expect("start");
     assert_eq!(
@@ -243,7 +242,7 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
     let order: Vec<RoundId> = ws
         .meeting(M)
         .expect("m")
-        .rounds
+        .rounds()
         .iter()
         .map(|r| r.id)
         .collect();
@@ -267,8 +266,8 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
     // Unit 0 won the flag in the runoff, so it is off the next ballot.
     open_round(&mut ws, M, R2, PIN).expect("open round 2");
     let round2 = ws.meeting(M).expect("m").round(R2).expect("r2").clone();
-    assert_eq!(round2.excluded, vec![unit(0)]);
-    assert!(!round2.candidates.contains(&unit(0)));
+    assert_eq!(round2.excluded(), vec![unit(0)]);
+    assert!(!round2.candidates().contains(&unit(0)));
     for idx in 0..8 {
         ws.set_present(M, R2, voter(idx), true).expect("present");
     }
@@ -389,10 +388,11 @@ fn stored_meetings_round_trip_and_bad_ones_are_refused_with_the_field() {
 #[test]
 fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
     use thidua_core::domain::{Points, Scorer, TieBreak};
-    let mut ws = meeting_with_round(1);
-    if let Some(round) = ws.meetings[0].rounds.first_mut() {
-        round.rules.tie_break = TieBreak::ClusterScore;
-    }
+    let mut ws = meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(1),
+        tie_break: TieBreak::ClusterScore,
+        ..RoundRules::default()
+    });
     // Unit 1 outscores unit 0 in the cluster's table.
     let item = ws
         .cluster(C)
@@ -492,7 +492,7 @@ fn issue15_defect1_papers_draft_list_and_pad_number_the_candidates_alike() {
     let on_pad = ballot_candidates(&ws, M, R2).expect("candidates");
     assert_eq!(on_pad, on_papers);
     let round = ws.meeting(M).and_then(|m| m.round(R2)).expect("round");
-    assert_eq!(round.candidates, six);
+    assert_eq!(round.candidates(), six);
     // Paper number 3 → key '3' → the third candidate, unit 4.
     let key = entry_key(2).expect("key").to_string();
     assert_eq!(candidate_for_key(&key), Some(2));

@@ -177,17 +177,17 @@ fn model_standing(ws: &Workspace, round: RoundId) -> (Vec<UnitId>, Vec<UnitId>) 
     let meeting = ws.meeting(M).expect("meeting");
     let r = meeting.round(round).expect("round");
     if !matches!(r.state, RoundState::Draft) {
-        return (r.candidates.clone(), r.excluded.clone());
+        return (r.candidates().to_vec(), r.excluded().to_vec());
     }
     let position = meeting
-        .rounds
+        .rounds()
         .iter()
         .position(|x| x.id == round)
         .expect("in");
     let results = results(meeting, ws.year_of(M).expect("year"));
     let mut before = BTreeSet::new();
     if meeting.exclusion && r.kind != RoundKind::Rehearsal {
-        for earlier in &meeting.rounds[..position] {
+        for earlier in &meeting.rounds()[..position] {
             if earlier.kind == RoundKind::Rehearsal {
                 continue;
             }
@@ -196,7 +196,7 @@ fn model_standing(ws: &Workspace, round: RoundId) -> (Vec<UnitId>, Vec<UnitId>) 
             }
         }
     }
-    r.candidates.iter().partition(|u| !before.contains(u))
+    r.candidates().iter().partition(|u| !before.contains(u))
 }
 
 /// Every round of the meeting, in any state, seen by every reader.
@@ -205,7 +205,7 @@ fn check_one_list(ws: &Workspace) -> Result<(), TestCaseError> {
     let year = ws.year_of(M).expect("year");
     let results = results(meeting, year);
     let ranks = thidua_core::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
-    for r in &meeting.rounds {
+    for r in meeting.rounds() {
         let c = ballot_candidates(ws, M, r.id).expect("candidates");
         let (standing, excluded) = model_standing(ws, r.id);
         prop_assert_eq!(&c.standing, &standing, "round {:?}", r.id);

@@ -436,7 +436,7 @@ fn paper_and_hand_rounds_are_stored_and_read_back() {
     let old = value.to_string();
     let meeting =
         Meeting::try_from(decode_record::<MeetingDto>(&old).expect("old decodes")).expect("valid");
-    let RoundState::Closed(closed) = &meeting.rounds[0].state else {
+    let RoundState::Closed(closed) = &meeting.rounds()[0].state else {
         panic!("closed")
     };
     assert_eq!(closed.source, CountSource::Booth);

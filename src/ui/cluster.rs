@@ -174,7 +174,7 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
         store.workspace.with(|ws| {
             let inside = ws.cluster(id).map(|c| c.units.clone()).unwrap_or_default();
             let mut list: Vec<(UnitId, String)> = ws
-                .units
+                .units()
                 .iter()
                 .filter(|u| !inside.contains(&u.id))
                 .map(|u| (u.id, u.full_name.clone()))
@@ -312,7 +312,7 @@ fn YearsCard(id: ClusterId) -> impl IntoView {
             let name = |u: Option<UnitId>| u.map(|u| ws.unit_name(u)).unwrap_or_default();
             ws.cluster(id)
                 .map(|c| {
-                    c.years
+                    c.years()
                         .iter()
                         .rev()
                         .map(|y| YearRow {

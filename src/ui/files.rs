@@ -290,27 +290,7 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
                     describe_merge_error(lang, &e),
                 )]),
                 Ok(plan) => {
-                    let mut naming = store.workspace.get_untracked();
-                    for unit in &bundle.units {
-                        if naming.unit(unit.id).is_none() {
-                            naming.units.push(unit.clone());
-                        }
-                    }
-                    for report in &bundle.reports {
-                        if naming.unit(report.unit.id).is_none() {
-                            naming.units.push(report.unit.clone());
-                        }
-                    }
-                    for cluster in &bundle.clusters {
-                        if naming.cluster(cluster.id).is_none() {
-                            naming.clusters.push(cluster.clone());
-                        }
-                    }
-                    for meeting in &bundle.meetings {
-                        if naming.meeting(meeting.id).is_none() {
-                            naming.meetings.push(meeting.clone());
-                        }
-                    }
+                    let naming = store.workspace.with_untracked(|ws| bundle.naming(ws));
                     choices.set(vec![Choice::KeepMine; plan.items.len()]);
                     preview.set(Some(Preview {
                         files: read,

@@ -26,7 +26,7 @@ pub fn HomeScreen() -> impl IntoView {
     let store = use_store();
     let rows = move || {
         let mut rows: Vec<ClusterRow> = store.workspace.with(|ws| {
-            ws.clusters
+            ws.clusters()
                 .iter()
                 .map(|c| ClusterRow {
                     id: c.id,
@@ -34,7 +34,7 @@ pub fn HomeScreen() -> impl IntoView {
                     number: c.number.clone(),
                     parent_org: c.parent_org.clone(),
                     n_units: c.units.len(),
-                    latest: c.years.last().map(|y| {
+                    latest: c.years().last().map(|y| {
                         (
                             y.year,
                             y.leader.map(|l| ws.unit_name(l)).unwrap_or_default(),

@@ -123,9 +123,9 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
         ws.meeting(meeting)
             .and_then(|m| m.round(round))
             .map(|r| {
-                r.candidates
+                r.candidates()
                     .iter()
-                    .chain(&r.excluded)
+                    .chain(r.excluded())
                     .map(|u| (*u, RwSignal::new(String::new())))
                     .collect()
             })

@@ -231,20 +231,20 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                     } else {
                         format!("{} ({})", v.name, ws.unit_name(v.unit))
                     },
-                    present: booth.present.contains(&v.id),
-                    voted: booth.voted.contains(&v.id),
+                    present: booth.present().contains(&v.id),
+                    voted: booth.voted().contains(&v.id),
                 })
                 .collect();
             let quorum = quorum_met(
-                booth.present.len() as u32,
+                booth.present().len() as u32,
                 booth.entitled.len() as u32,
                 m.quorum,
             );
             Some((
                 rows,
-                booth.present.len(),
+                booth.present().len(),
                 booth.entitled.len(),
-                booth.voted.len(),
+                booth.voted().len(),
                 quorum,
                 m.quorum,
                 r.kind == RoundKind::Rehearsal,

@@ -25,17 +25,31 @@ pub enum BoothScreen {
     Interrupted(VoterId),
 }
 
+/// An open booth round. Who is present and who has voted are private
+/// sorted lists: only the booth's steps change them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Booth {
     /// Frozen when the round opened.
     pub entitled: Vec<Voter>,
-    pub present: Vec<VoterId>,
+    pub(crate) present: Vec<VoterId>,
     /// Who has voted, sorted; never how.
-    pub voted: Vec<VoterId>,
+    pub(crate) voted: Vec<VoterId>,
     pub ballots: BallotBox,
     /// SHA-256 of the round id and the operator's PIN.
     pub pin_digest: String,
     pub screen: BoothScreen,
+}
+
+impl Booth {
+    /// The voters ticked present, sorted.
+    pub fn present(&self) -> &[VoterId] {
+        &self.present
+    }
+
+    /// Who has voted, sorted; never how.
+    pub fn voted(&self) -> &[VoterId] {
+        &self.voted
+    }
 }
 
 /// The digest of an operator PIN, salted with the round so that the same

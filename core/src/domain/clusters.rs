@@ -17,8 +17,9 @@ pub struct Cluster {
     /// Every unit that is or was in the cluster, in the order the leader
     /// role rotates (the cluster's regulation fixes that order).
     pub units: Vec<UnitId>,
-    /// Ascending by year, at most one per year.
-    pub years: Vec<EmulationYear>,
+    /// Ascending by year, at most one per year (kept by the edits; read
+    /// with `years`).
+    pub(crate) years: Vec<EmulationYear>,
 }
 
 impl Cluster {
@@ -26,6 +27,26 @@ impl Cluster {
     /// (`cluster_name_key`).
     pub fn name_key(&self) -> (String, String) {
         cluster_name_key(&self.name, &self.parent_org)
+    }
+
+    /// The cluster's years, ascending, at most one per year.
+    pub fn years(&self) -> &[EmulationYear] {
+        &self.years
+    }
+
+    /// The cluster with `years` as its years, put in ascending order;
+    /// refused if two are the same year or a member is not one of the
+    /// cluster's units.
+    pub fn with_years(self, mut years: Vec<EmulationYear>) -> Result<Cluster, DomainError> {
+        crate::sort::sort_by_key(&mut years, |y| y.year);
+        if let Some(twice) = years.windows(2).find(|w| w[0].year == w[1].year) {
+            return Err(DomainError::YearExists(twice[0].year));
+        }
+        let members = years.iter().flat_map(|y| &y.members);
+        if let Some(outsider) = members.into_iter().find(|m| !self.units.contains(m)) {
+            return Err(DomainError::UnitNotInCluster(*outsider));
+        }
+        Ok(Cluster { years, ..self })
     }
 
     pub fn year(&self, year: u16) -> Option<&EmulationYear> {

@@ -136,9 +136,10 @@ pub struct Round {
     pub award: String,
     pub rules: RoundRules,
     /// In ballot order. Units nominated in a higher round are taken off
-    /// when the round opens and listed in `excluded`.
-    pub candidates: Vec<UnitId>,
-    pub excluded: Vec<UnitId>,
+    /// when the round opens and listed in `excluded`; frozen then, so only
+    /// the round's edits set them (read with `candidates`, `excluded`).
+    pub(crate) candidates: Vec<UnitId>,
+    pub(crate) excluded: Vec<UnitId>,
     pub kind: RoundKind,
     pub state: RoundState,
     /// The candidates, in order, on the ballot papers last printed for
@@ -147,6 +148,18 @@ pub struct Round {
 }
 
 impl Round {
+    /// The round's list in ballot order: a draft's as chosen, an opened
+    /// round's as frozen when it opened (`rules::rounds::ballot_candidates`
+    /// gives the candidates in any state).
+    pub fn candidates(&self) -> &[UnitId] {
+        &self.candidates
+    }
+
+    /// Units of the list taken off when the round opened.
+    pub fn excluded(&self) -> &[UnitId] {
+        &self.excluded
+    }
+
     /// The candidates frozen when the round opened; `None` for a draft,
     /// whose candidates depend on the rounds before it
     /// (`rules::rounds::ballot_candidates`).
@@ -200,7 +213,8 @@ pub struct Meeting {
     pub quorum: Fraction,
     /// A unit nominated in a higher round is no candidate in lower ones.
     pub exclusion: bool,
-    pub rounds: Vec<Round>,
+    /// In order; changed only by the round edits (read with `rounds`).
+    pub(crate) rounds: Vec<Round>,
 }
 
 /// Awards clusters commonly vote on, highest first.
@@ -214,6 +228,11 @@ pub const COMMON_AWARDS: [&str; 6] = [
 ];
 
 impl Meeting {
+    /// The rounds, in order.
+    pub fn rounds(&self) -> &[Round] {
+        &self.rounds
+    }
+
     /// Whether a round of this meeting is opened and not yet closed (its
     /// vote is running: locked to one tab, sealed in files).
     pub fn vote_in_progress(&self) -> bool {

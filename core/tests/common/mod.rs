@@ -2,9 +2,9 @@
 #![allow(dead_code)]
 
 use thidua_core::domain::{
-    ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, MeetingDetails, MeetingId, Points,
-    Quota, RoundDraft, RoundId, RoundRules, Scorer, Totals, UnitDraft, UnitId, VoterId, Workspace,
-    YearDraft,
+    Cluster, ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, Meeting, MeetingDetails,
+    MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, Totals, Unit, UnitDraft,
+    UnitId, VoterId, Workspace, YearDraft,
 };
 use thidua_core::rules::rounds::{close_with_totals, open_round, results};
 use thidua_core::rules::tally::RoundResult;
@@ -53,6 +53,14 @@ pub fn year_draft(members: &[usize], leader: Option<usize>, deputy: Option<usize
 /// Eight units in 2024, a meeting, and a round with `quota` places over
 /// all members.
 pub fn meeting_with_round(quota: u32) -> Workspace {
+    meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(quota),
+        ..RoundRules::default()
+    })
+}
+
+/// `meeting_with_round`, its round under `rules`.
+pub fn meeting_with_rules(rules: RoundRules) -> Workspace {
     let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
     let mut ws = cluster_with(&names);
     ws.add_year(
@@ -64,10 +72,7 @@ pub fn meeting_with_round(quota: u32) -> Workspace {
     ws.add_meeting(M, C, 2024).expect("meeting");
     let draft = RoundDraft {
         award: "Cờ thi đua".into(),
-        rules: RoundRules {
-            quota: Quota::Fixed(quota),
-            ..RoundRules::default()
-        },
+        rules,
         candidates: (0..8).map(unit).collect(),
         rehearsal: false,
     };
@@ -195,4 +200,15 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
         }
     }
     (ws, cluster)
+}
+
+/// `ws` with its records changed by `change`, put back together by the
+/// checked `Workspace::new` (so the change must leave it whole).
+pub fn changed(
+    ws: &Workspace,
+    change: impl FnOnce(&mut Vec<Unit>, &mut Vec<Cluster>, &mut Vec<Meeting>),
+) -> Workspace {
+    let (mut units, mut clusters, mut meetings) = ws.clone().into_parts();
+    change(&mut units, &mut clusters, &mut meetings);
+    Workspace::new(units, clusters, meetings).expect("the change leaves it whole")
 }
