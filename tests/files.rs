@@ -927,14 +927,14 @@ fn no_file_or_snapshot_carries_the_ballots_of_an_open_booth_round() {
         let RoundState::Open(booth) = &round.state else {
             panic!("open round expected: {:?}", round.state);
         };
-        assert!(booth.ballots.is_empty() && booth.voted().is_empty());
-        assert_eq!(booth.screen, BoothScreen::Operator);
+        assert!(booth.ballots().is_empty() && booth.voted().is_empty());
+        assert_eq!(booth.screen(), BoothScreen::Operator);
         assert_eq!(booth.present().len(), 8, "the roll is kept");
     }
     // The live workspace keeps its ballots: only copies are sealed.
     let ws = booth_vote(2);
     let live = &ws.meeting(common::M).expect("meeting").rounds()[0].state;
-    assert!(matches!(live, RoundState::Open(b) if b.ballots.len() == 2));
+    assert!(matches!(live, RoundState::Open(b) if b.ballots().len() == 2));
 }
 
 #[test]
@@ -1052,7 +1052,7 @@ fn a_file_cannot_bring_a_delegates_screen_or_open_ballots() {
             let thidua::domain::RoundState::Open(booth) = &round.state else {
                 panic!("still open: {:?}", round.state)
             };
-            assert!(booth.ballots.is_empty() && booth.voted().is_empty());
+            assert!(booth.ballots().is_empty() && booth.voted().is_empty());
         }
         // A shape this test guessed wrong is refused with its place: fine
         // too, but then the test proves nothing, so say so.

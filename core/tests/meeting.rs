@@ -182,8 +182,8 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
     else {
         panic!("open")
     };
-    assert_eq!(booth.screen, BoothScreen::Interrupted(voter(1)));
-    assert_eq!(booth.ballots.len(), 1);
+    assert_eq!(booth.screen(), BoothScreen::Interrupted(voter(1)));
+    assert_eq!(booth.ballots().len(), 1);
     assert_eq!(booth.voted(), vec![voter(0)]);
     assert_eq!(
         reloaded.submit_ballot(M, R1, vec![unit(3)]),

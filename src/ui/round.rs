@@ -38,7 +38,7 @@ fn phase_of(round: Option<&Round>) -> Phase {
         Some(RoundState::Draft) => Phase::Draft,
         Some(RoundState::Closed(_)) => Phase::Closed,
         Some(RoundState::Paper(_)) => Phase::Paper,
-        Some(RoundState::Open(booth)) => match booth.screen {
+        Some(RoundState::Open(booth)) => match booth.screen() {
             BoothScreen::Operator => Phase::Operator,
             BoothScreen::Ballot(v) => Phase::Ballot(v),
             BoothScreen::HandBack => Phase::Locked,
@@ -222,7 +222,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 return None;
             };
             let rows: Vec<RollRow> = booth
-                .entitled
+                .entitled()
                 .iter()
                 .map(|v| RollRow {
                     voter: v.id,
@@ -237,13 +237,13 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 .collect();
             let quorum = quorum_met(
                 booth.present().len() as u32,
-                booth.entitled.len() as u32,
+                booth.entitled().len() as u32,
                 m.quorum,
             );
             Some((
                 rows,
                 booth.present().len(),
-                booth.entitled.len(),
+                booth.entitled().len(),
                 booth.voted().len(),
                 quorum,
                 m.quorum,
@@ -378,7 +378,7 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
             return None;
         };
         let n_members = ws.year_of(meeting).map_or(0, |y| y.members.len() as u32);
-        let entry = booth.entitled.iter().find(|v| v.id == voter)?;
+        let entry = booth.entitled().iter().find(|v| v.id == voter)?;
         let own = (!r.rules.self_vote_allowed).then_some(entry.unit);
         let who = if entry.name.is_empty() {
             ws.unit_name(entry.unit)
@@ -494,7 +494,7 @@ fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) 
             let RoundState::Open(booth) = &r.state else {
                 return None;
             };
-            booth.entitled.iter().find(|v| v.id == voter).map(|v| {
+            booth.entitled().iter().find(|v| v.id == voter).map(|v| {
                 if v.name.is_empty() {
                     ws.unit_name(v.unit)
                 } else {

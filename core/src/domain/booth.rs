@@ -25,22 +25,42 @@ pub enum BoothScreen {
     Interrupted(VoterId),
 }
 
-/// An open booth round. Who is present and who has voted are private
-/// sorted lists: only the booth's steps change them.
+/// An open booth round. Its fields are private: only the booth's steps
+/// (the state machine below) change them; screens read them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Booth {
     /// Frozen when the round opened.
-    pub entitled: Vec<Voter>,
+    pub(crate) entitled: Vec<Voter>,
     pub(crate) present: Vec<VoterId>,
     /// Who has voted, sorted; never how.
     pub(crate) voted: Vec<VoterId>,
-    pub ballots: BallotBox,
+    pub(crate) ballots: BallotBox,
     /// SHA-256 of the round id and the operator's PIN.
-    pub pin_digest: String,
-    pub screen: BoothScreen,
+    pub(crate) pin_digest: String,
+    pub(crate) screen: BoothScreen,
 }
 
 impl Booth {
+    /// The roll, frozen when the round opened.
+    pub fn entitled(&self) -> &[Voter] {
+        &self.entitled
+    }
+
+    /// The ballots cast so far: approvals and counts, no voter.
+    pub fn ballots(&self) -> &BallotBox {
+        &self.ballots
+    }
+
+    /// What the shared laptop shows.
+    pub fn screen(&self) -> BoothScreen {
+        self.screen
+    }
+
+    /// SHA-256 of the round id and the operator's PIN.
+    pub fn pin_digest(&self) -> &str {
+        &self.pin_digest
+    }
+
     /// The voters ticked present, sorted.
     pub fn present(&self) -> &[VoterId] {
         &self.present
