@@ -194,7 +194,7 @@ fn the_leader_imports_eight_unit_reports() {
 #[test]
 fn a_unit_report_for_a_cluster_or_table_this_laptop_lacks_is_refused() {
     let (ws, cluster) = sample_meeting();
-    let unit = ws.cluster(cluster).expect("c").units[0];
+    let unit = ws.cluster(cluster).expect("c").units()[0];
     let text = unit_report_file(&ws, cluster, SAMPLE_YEAR, unit, AT).expect("file");
     let err = import(
         &Workspace::default(),
@@ -237,7 +237,7 @@ fn a_unit_report_for_a_cluster_or_table_this_laptop_lacks_is_refused() {
 #[test]
 fn differing_records_follow_the_users_choice() {
     let (mine, cluster) = sample_meeting();
-    let unit = mine.cluster(cluster).expect("c").units[1];
+    let unit = mine.cluster(cluster).expect("c").units()[1];
     let mut theirs = mine.clone();
     let draft = |name: &str| UnitDraft {
         full_name: name.into(),
@@ -458,7 +458,7 @@ fn each_bad_file_gets_its_own_message_and_place() {
         assert!(!err.to_string().is_empty());
     }
     // Wrong kind for the screen.
-    let unit = ws.cluster(cluster).expect("c").units[0];
+    let unit = ws.cluster(cluster).expect("c").units()[0];
     let report = unit_report_file(&ws, cluster, SAMPLE_YEAR, unit, AT).expect("file");
     let err = read_file(&report, &[FileKind::Workspace, FileKind::Cluster]).expect_err("kind");
     assert!(matches!(

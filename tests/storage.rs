@@ -584,12 +584,10 @@ fn a_reload_during_another_tabs_save_moves_nothing_aside() {
     // together, and must wait rather than set the cluster aside.
     let (ws, cluster) = common::sample_meeting();
     let mut store = saved(&ws);
-    let mut newer = ws.cluster(cluster).expect("cluster").clone();
-    newer.units.push(thidua::domain::UnitId(555));
+    let mut newer = ClusterDto::from(ws.cluster(cluster).expect("cluster"));
+    newer.units.push(555);
     let key = format!("thidua.cluster.{}", cluster.0);
-    store
-        .entries
-        .insert(key.clone(), encode_record(&ClusterDto::from(&newer)));
+    store.entries.insert(key.clone(), encode_record(&newer));
     let before = store.entries.clone();
     assert!(matches!(
         thidua::storage::reload(&mut store),

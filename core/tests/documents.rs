@@ -86,7 +86,7 @@ fn the_fingerprint_on_the_minutes_is_the_results_files_and_moves_with_it() {
 #[test]
 fn csv_files_start_with_a_bom_and_quote_every_field() {
     let (mut ws, cluster) = sample_meeting();
-    let first = ws.cluster(cluster).expect("c").units[0];
+    let first = ws.cluster(cluster).expect("c").units()[0];
     let unit = ws.unit(first).expect("unit").clone();
     ws.update_unit(
         first,

@@ -295,7 +295,7 @@ fn rotation_order_moves_and_years_follow() {
         .expect("first stays first");
     let cluster = ws.cluster(C).expect("cluster");
     assert_eq!(
-        cluster.units,
+        cluster.units(),
         vec![unit(0), unit(1), unit(4), unit(2), unit(3)]
     );
     assert_eq!(
@@ -345,7 +345,7 @@ fn sample_is_cluster_8_of_2024_with_its_handover() {
     let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample loads");
     let cluster = ws.cluster(id).expect("cluster");
     assert_eq!(cluster.name, "Cụm thi đua số 8 BĐBP");
-    assert_eq!(cluster.units.len(), 8);
+    assert_eq!(cluster.units().len(), 8);
     let year = cluster.year(SAMPLE_YEAR).expect("2024");
     assert_eq!(year.members.len(), 8);
     assert_eq!(
@@ -386,7 +386,11 @@ fn sample_reuses_units_that_already_exist() {
     let mut ids = 1000u64..;
     let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample");
     assert_eq!(ws.units().len(), 8);
-    assert!(ws.cluster(id).expect("cluster").units.contains(&UnitId(5)));
+    assert!(ws
+        .cluster(id)
+        .expect("cluster")
+        .units()
+        .contains(&UnitId(5)));
 }
 
 #[test]

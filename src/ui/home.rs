@@ -33,7 +33,7 @@ pub fn HomeScreen() -> impl IntoView {
                     name: c.name.clone(),
                     number: c.number.clone(),
                     parent_org: c.parent_org.clone(),
-                    n_units: c.units.len(),
+                    n_units: c.units().len(),
                     latest: c.years().last().map(|y| {
                         (
                             y.year,

@@ -36,7 +36,7 @@ pub fn UnitsScreen() -> impl IntoView {
                     clusters: ws
                         .clusters()
                         .iter()
-                        .filter(|c| c.units.contains(&u.id))
+                        .filter(|c| c.units().contains(&u.id))
                         .map(|c| c.name.clone())
                         .collect::<Vec<_>>()
                         .join(", "),

@@ -15,8 +15,9 @@ pub struct Cluster {
     pub parent_org: String,
     pub notes: String,
     /// Every unit that is or was in the cluster, in the order the leader
-    /// role rotates (the cluster's regulation fixes that order).
-    pub units: Vec<UnitId>,
+    /// role rotates (the cluster's regulation fixes that order); changed
+    /// only by the rotation edits (read with `units`).
+    pub(crate) units: Vec<UnitId>,
     /// Ascending by year, at most one per year (kept by the edits; read
     /// with `years`).
     pub(crate) years: Vec<EmulationYear>,
@@ -27,6 +28,11 @@ impl Cluster {
     /// (`cluster_name_key`).
     pub fn name_key(&self) -> (String, String) {
         cluster_name_key(&self.name, &self.parent_org)
+    }
+
+    /// Every unit that is or was in the cluster, in rotation order.
+    pub fn units(&self) -> &[UnitId] {
+        &self.units
     }
 
     /// The cluster's years, ascending, at most one per year.
