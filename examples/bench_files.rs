@@ -5,9 +5,9 @@
 use std::time::{Duration, Instant};
 
 use thidua::domain::merge;
-use thidua::domain::sample::large_workspace;
-use thidua::domain::Workspace;
+use thidua::domain::{ClusterDraft, Workspace};
 use thidua::exchange::{read_file, workspace_file, FileKind};
+use thidua::sample::large_workspace;
 use thidua::storage::{MemoryStorage, Persister, QUOTA_UNITS};
 
 fn median(mut runs: Vec<Duration>) -> f64 {
@@ -48,8 +48,14 @@ fn main() {
     let _ = persister.save_workspace(&mut edited_store, &ws);
     let mut edited = ws.clone();
     let (one_edit_ms, written) = time(5, || {
-        if let Some(c) = edited.clusters.first_mut() {
-            c.notes.push('.');
+        if let Some(c) = edited.clusters().first() {
+            let draft = ClusterDraft {
+                name: c.name.clone(),
+                number: c.number.clone(),
+                parent_org: c.parent_org.clone(),
+                notes: format!("{}.", c.notes),
+            };
+            let _ = edited.update_cluster(c.id, draft);
         }
         persister.save_workspace(&mut edited_store, &edited)
     });
@@ -88,9 +94,9 @@ fn main() {
     let identical = same.map(|p| p.identical_count()).unwrap_or(0);
     println!(
         "large workspace: {} clusters, {} units, {} meetings (built in {built:.0} ms)",
-        ws.clusters.len(),
-        ws.units.len(),
-        ws.meetings.len()
+        ws.clusters().len(),
+        ws.units().len(),
+        ws.meetings().len()
     );
     println!(
         "stored: {records} records, {:.2} MB ({stored} UTF-16 units) = {:.0}% of the {:.1} MB quota; 2.5 MB budget {}; first save {save_ms:.0} ms",

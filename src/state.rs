@@ -109,7 +109,7 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
         let mut mine = BTreeSet::new();
         let mut others_running = Vec::new();
         if let Ok(kv) = &storage {
-            for meeting in &workspace.meetings {
+            for meeting in workspace.meetings() {
                 if storage::holds_lock(kv, meeting.id, &tab) {
                     mine.insert(meeting.id);
                 } else if storage::lock_holder(kv, meeting.id, &tab, host.now_ms()).is_some() {
@@ -208,7 +208,7 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
 
     fn meetings_in_progress(&self) -> BTreeSet<MeetingId> {
         self.workspace.with_untracked(|ws| {
-            ws.meetings
+            ws.meetings()
                 .iter()
                 .filter(|m| m.vote_in_progress())
                 .map(|m| m.id)

@@ -131,6 +131,7 @@ pub fn reload(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
 
 fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageError> {
     let mut loaded = Loaded::default();
+    let mut records = crate::domain::merge::Bundle::default();
     let mut keys = store.keys()?;
     crate::sort::sort(&mut keys);
     let mut failures = Vec::new();
@@ -147,11 +148,11 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
                 .and_then(Lang::try_from)
                 .map(|lang| loaded.lang = Some(lang))
         } else if key.starts_with(UNIT_PREFIX) {
-            read_unit(key, &text).map(|unit| loaded.workspace.units.push(unit))
+            read_unit(key, &text).map(|unit| records.units.push(unit))
         } else if key.starts_with(CLUSTER_PREFIX) {
-            read_cluster(key, &text).map(|cluster| loaded.workspace.clusters.push(cluster))
+            read_cluster(key, &text).map(|cluster| records.clusters.push(cluster))
         } else if key.starts_with(MEETING_PREFIX) {
-            read_meeting(key, &text).map(|meeting| loaded.workspace.meetings.push(meeting))
+            read_meeting(key, &text).map(|meeting| records.meetings.push(meeting))
         } else {
             // A key of a later version of the app: leave it alone.
             Ok(())
@@ -163,16 +164,15 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
             Err(error) => failures.push((key.clone(), text, error)),
         }
     }
-    if !at_start {
-        let aside = set_aside_records(&loaded, &failures);
-        let settled = crate::domain::merge::check_integrity_except(&loaded.workspace, &aside);
-        if let Err(error) = settled {
-            return Err(StorageError::Unsettled {
-                problem: error.problem,
-            });
-        }
+    let aside = set_aside_records(&loaded, &failures);
+    let (workspace, left) = records.settle(&aside);
+    if let Some((_, problem)) = left.first().filter(|_| !at_start) {
+        return Err(StorageError::Unsettled {
+            problem: problem.clone(),
+        });
     }
-    second_reading(&mut loaded, &mut failures);
+    loaded.workspace = workspace;
+    second_reading(&mut loaded, left, &mut failures);
     loaded.persister.saved = Some(loaded.workspace.clone());
     for (key, text, error) in failures {
         let kept_under = move_aside(store, &keys, &key, &text);
@@ -219,41 +219,31 @@ fn set_aside_records(
 
 /// The second reading of what loaded, record by record readable: the
 /// workspace as a whole must pass the integrity check of files and
-/// snapshots (`merge::check_integrity`). A record at fault leaves the
-/// workspace and joins the unreadable ones, with its reason: it is moved
-/// aside and reported, and never written over (the persister forgets
-/// it). A reference to a record set aside is not a fault of the record
-/// making it (`check_integrity_except`): one bad record does not take the
-/// records that name it along.
-fn second_reading(loaded: &mut Loaded, failures: &mut Vec<(String, String, RecordError)>) {
-    use crate::domain::merge::{check_integrity_except, RecordRef};
-    loop {
-        let aside = set_aside_records(loaded, failures);
-        let Err(error) = check_integrity_except(&loaded.workspace, &aside) else {
-            break;
+/// snapshots (`Bundle::settle`, by `merge::check_integrity_except`). A
+/// record at fault has left the workspace and joins the unreadable ones,
+/// with its reason: it is moved aside and reported, and never written over
+/// (the persister forgets it). A reference to a record set aside is not a
+/// fault of the record making it: one bad record does not take the records
+/// that name it along.
+fn second_reading(
+    loaded: &mut Loaded,
+    left: Vec<(
+        crate::domain::merge::RecordRef,
+        crate::domain::merge::IntegrityProblem,
+    )>,
+    failures: &mut Vec<(String, String, RecordError)>,
+) {
+    use crate::domain::merge::RecordRef;
+    for (record, problem) in left {
+        let key = match record {
+            RecordRef::Unit(id) => format!("{UNIT_PREFIX}{id}"),
+            RecordRef::Cluster(id) => format!("{CLUSTER_PREFIX}{id}"),
+            RecordRef::Meeting(id) => format!("{MEETING_PREFIX}{}", id.0),
         };
-        let ws = &mut loaded.workspace;
-        let key = match error.record {
-            RecordRef::Unit(id) => {
-                let at = ws.units.iter().rposition(|u| u.id == id);
-                at.map(|i| unit_key(&ws.units.remove(i)))
-            }
-            RecordRef::Cluster(id) => {
-                let at = ws.clusters.iter().rposition(|c| c.id == id);
-                at.map(|i| cluster_key(&ws.clusters.remove(i)))
-            }
-            RecordRef::Meeting(id) => {
-                let at = ws.meetings.iter().rposition(|m| m.id == id);
-                at.map(|i| meeting_key(&ws.meetings.remove(i)))
-            }
-        };
-        // Each turn takes one record out, so this ends; a fault naming
-        // no loaded record cannot happen, but would not loop either.
-        let Some(key) = key else { break };
         let text = loaded.persister.written.remove(&key).unwrap_or_default();
         let error = RecordError::Integrity {
             path: "data".into(),
-            problem: error.problem,
+            problem,
         };
         failures.push((key, text, error));
     }
@@ -335,19 +325,19 @@ impl Persister {
             }
             keys.insert(key);
         };
-        for unit in &workspace.units {
+        for unit in workspace.units() {
             let unchanged = saved.and_then(|s| s.unit(unit.id)) == Some(unit);
             consider(unit_key(unit), unchanged, &|| {
                 encode_record(&UnitDto::from(unit))
             });
         }
-        for cluster in &workspace.clusters {
+        for cluster in workspace.clusters() {
             let unchanged = saved.and_then(|s| s.cluster(cluster.id)) == Some(cluster);
             consider(cluster_key(cluster), unchanged, &|| {
                 encode_record(&ClusterDto::from(cluster))
             });
         }
-        for meeting in &workspace.meetings {
+        for meeting in workspace.meetings() {
             let unchanged = saved.and_then(|s| s.meeting(meeting.id)) == Some(meeting);
             consider(meeting_key(meeting), unchanged, &|| {
                 encode_record(&MeetingDto::from(meeting))
@@ -755,7 +745,7 @@ pub fn touched_meetings(
     after: &Workspace,
 ) -> Vec<(crate::domain::MeetingId, bool)> {
     after
-        .meetings
+        .meetings()
         .iter()
         .filter(|m| before.meeting(m.id) != Some(*m))
         .map(|m| (m.id, m.vote_in_progress()))

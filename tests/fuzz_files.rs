@@ -37,6 +37,7 @@ use thidua::exchange::{
     cluster_file, results_file, unit_report_file, value_sha256, workspace_file, FileError,
     FileKind, RecordError,
 };
+use thidua::rules::rounds::{close_with_totals, open_round};
 use thidua::storage::{load, take_snapshot, MemoryStorage, Persister};
 
 const M: MeetingId = MeetingId(50);
@@ -72,7 +73,7 @@ fn base() -> Workspace {
     ws.add_year(C, YEAR, year_draft(&[0, 1, 2, 3], Some(0), Some(1)))
         .expect("year");
     // Two short items instead of the sample table: small files, fast cases.
-    let sample: Vec<_> = ws.clusters[0].years[0]
+    let sample: Vec<_> = ws.clusters()[0].years()[0]
         .criteria
         .items
         .iter()
@@ -120,7 +121,7 @@ fn base() -> Workspace {
         .expect("r1");
     ws.add_round(M, RoundId(62), round("Bằng khen"))
         .expect("r2");
-    ws.open_round(M, RoundId(61), "2468").expect("open");
+    open_round(&mut ws, M, RoundId(61), "2468").expect("open");
     for u in &members {
         ws.set_present(M, RoundId(61), VoterId(u.0), true)
             .expect("present");
@@ -141,8 +142,7 @@ fn base() -> Workspace {
         invalid: 1,
         votes: [(members[3], 2)].into_iter().collect(),
     };
-    ws.close_with_totals(M, RoundId(62), 4, 4, hand)
-        .expect("hand");
+    close_with_totals(&mut ws, M, RoundId(62), 4, 4, hand).expect("hand");
     assert_eq!(check_integrity(&ws), Ok(()));
     ws
 }
@@ -351,11 +351,12 @@ fn laptop(ws: &Workspace) -> Laptop {
     }
 }
 
-fn sorted(mut ws: Workspace) -> Workspace {
-    ws.units.sort_by_key(|u| u.id);
-    ws.clusters.sort_by_key(|c| c.id);
-    ws.meetings.sort_by_key(|m| m.id);
-    ws
+fn sorted(ws: Workspace) -> Workspace {
+    let (mut units, mut clusters, mut meetings) = ws.into_parts();
+    units.sort_by_key(|u| u.id);
+    clusters.sort_by_key(|c| c.id);
+    meetings.sort_by_key(|m| m.id);
+    Workspace::new(units, clusters, meetings).expect("the same records")
 }
 
 /// Refused files name their place; the envelope, sealed correctly, is
@@ -461,17 +462,17 @@ fn fuzz_kind(kind: FileKind, seed: u64) {
         .filter(|(_, k)| ID_KEYS.contains(&k.as_str()))
         .cloned()
         .collect();
-    let mut ids: Vec<u64> = ws.units.iter().map(|u| u.id.0).collect();
+    let mut ids: Vec<u64> = ws.units().iter().map(|u| u.id.0).collect();
     ids.extend([C.0, M.0, 61, 62]);
-    let mut names: Vec<String> = ws.units.iter().map(|u| u.full_name.clone()).collect();
-    names.push(ws.clusters[0].name.clone());
+    let mut names: Vec<String> = ws.units().iter().map(|u| u.full_name.clone()).collect();
+    names.push(ws.clusters()[0].name.clone());
     // Laptops: an empty one, the one the file came from, and one with a
     // cluster of the same name under another parent body.
     let mut twin = ws.clone();
     twin.add_cluster(
         ClusterId(77),
         ClusterDraft {
-            name: ws.clusters[0].name.clone(),
+            name: ws.clusters()[0].name.clone(),
             parent_org: "BĐBP tỉnh khác".into(),
             ..Default::default()
         },

@@ -5,7 +5,7 @@
 #[path = "../core/tests/common/mod.rs"]
 mod common;
 
-use common::{cluster_with, unit, year_draft};
+use common::{changed, cluster_with, unit, year_draft};
 use proptest::prelude::*;
 use thidua::domain::{ClusterId, Handover, Workspace};
 use thidua::exchange::{
@@ -37,10 +37,11 @@ fn saved(ws: &Workspace) -> MemoryStorage {
     store
 }
 
-fn sorted(mut ws: Workspace) -> Workspace {
-    ws.units.sort_by_key(|u| u.id);
-    ws.clusters.sort_by_key(|c| c.id);
-    ws
+fn sorted(ws: Workspace) -> Workspace {
+    changed(&ws, |units, clusters, _| {
+        units.sort_by_key(|u| u.id);
+        clusters.sort_by_key(|c| c.id);
+    })
 }
 
 #[test]
@@ -67,9 +68,9 @@ fn a_save_writes_only_what_changed_and_removes_what_went() {
     let mut persister = Persister::default();
     assert_eq!(persister.save_workspace(&mut store, &ws), Ok(4));
     assert_eq!(persister.save_workspace(&mut store, &ws), Ok(0));
-    ws.units[0].kind = "Lữ đoàn".into();
+    ws = changed(&ws, |units, _, _| units[0].kind = "Lữ đoàn".into());
     assert_eq!(persister.save_workspace(&mut store, &ws), Ok(1));
-    ws.clusters.clear();
+    ws = changed(&ws, |_, clusters, _| clusters.clear());
     assert_eq!(persister.save_workspace(&mut store, &ws), Ok(1));
     assert!(!store
         .entries
@@ -101,7 +102,7 @@ fn check_set_aside(prefix: &str, corrupt: &str, expected: fn(&RecordError) -> bo
         Some(corrupt)
     );
     assert!(!store.entries.contains_key(&key));
-    let total = loaded.workspace.units.len() + loaded.workspace.clusters.len();
+    let total = loaded.workspace.units().len() + loaded.workspace.clusters().len();
     assert_eq!(total, 3, "everything else loads");
     // Saving afterwards never writes over the set-aside value.
     loaded
@@ -253,7 +254,7 @@ proptest! {
         let text = encode_record(&ClusterDto::from(&cluster));
         let back = thidua::domain::Cluster::try_from(decode_record::<ClusterDto>(&text).expect("decode")).expect("valid");
         prop_assert_eq!(back, cluster);
-        for unit in &ws.units {
+        for unit in ws.units() {
             let text = encode_record(&UnitDto::from(unit));
             let back = thidua::domain::Unit::try_from(decode_record::<UnitDto>(&text).expect("decode")).expect("valid");
             prop_assert_eq!(&back, unit);
@@ -283,13 +284,13 @@ fn a_tab_never_writes_older_data_over_newer() {
     let mut store = saved(&ws);
     let mut first = load(&mut store).expect("load").persister;
     let mut second = load(&mut store).expect("load").persister;
-    let mut edited = ws.clone();
-    edited.units[0].full_name = "Đơn vị A mới".into();
+    let edited = changed(&ws, |units, _, _| {
+        units[0].full_name = "Đơn vị A mới".into()
+    });
     second
         .save_workspace(&mut store, &edited)
         .expect("second tab saves");
-    let mut stale = ws.clone();
-    stale.units[0].commander = "Đại tá X".into();
+    let stale = changed(&ws, |units, _, _| units[0].commander = "Đại tá X".into());
     let err = first
         .save_workspace(&mut store, &stale)
         .expect_err("older copy refused");
@@ -298,23 +299,22 @@ fn a_tab_never_writes_older_data_over_newer() {
         "{err:?}"
     );
     let reloaded = load(&mut store).expect("load");
-    assert_eq!(reloaded.workspace.units[0].full_name, "Đơn vị A mới");
+    assert_eq!(reloaded.workspace.units()[0].full_name, "Đơn vị A mới");
     let mut first = reloaded.persister;
-    let mut next = reloaded.workspace.clone();
-    next.units[0].commander = "Đại tá X".into();
+    let next = changed(&reloaded.workspace, |units, _, _| {
+        units[0].commander = "Đại tá X".into()
+    });
     first
         .save_workspace(&mut store, &next)
         .expect("after reload");
     // A record removed by the other tab is not removed again blindly, and
     // a record the other tab added is not overwritten.
     let mut third = load(&mut store).expect("load").persister;
-    let mut with_cluster = next.clone();
-    with_cluster.clusters.clear();
+    let with_cluster = changed(&next, |_, clusters, _| clusters.clear());
     first
         .save_workspace(&mut store, &with_cluster)
         .expect("first removes the cluster");
-    let mut renamed = next.clone();
-    renamed.clusters[0].name = "Cụm mới".into();
+    let renamed = changed(&next, |_, clusters, _| clusters[0].name = "Cụm mới".into());
     assert!(matches!(
         third.save_workspace(&mut store, &renamed),
         Err(StorageError::ChangedElsewhere { .. })
@@ -330,8 +330,9 @@ fn snapshots_are_bounded_in_number_and_size_and_restore_whole() {
     let ws = sample_workspace();
     let mut store = saved(&ws);
     for n in 0..MAX_SNAPSHOTS + 2 {
-        let mut changed = ws.clone();
-        changed.units[0].commander = format!("Người số {n}");
+        let changed = changed(&ws, |units, _, _| {
+            units[0].commander = format!("Người số {n}")
+        });
         take_snapshot(
             &mut store,
             "import",
@@ -351,10 +352,10 @@ fn snapshots_are_bounded_in_number_and_size_and_restore_whole() {
     assert_eq!((list[0].units, list[0].clusters), (3, 1));
     let back = read_snapshot(&store, &list[0].key).expect("restore");
     assert_eq!(
-        back.units[0].commander,
+        back.units()[0].commander,
         format!("Người số {}", MAX_SNAPSHOTS + 1)
     );
-    assert_eq!(back.clusters, ws.clusters);
+    assert_eq!(back.clusters(), ws.clusters());
     // Live data is never touched by snapshots.
     let live = load(&mut store).expect("load").workspace;
     assert_eq!(sorted(live), sorted(ws.clone()));
@@ -505,13 +506,11 @@ fn a_cluster_of_the_same_name_and_parent_is_set_aside_on_load() {
     // Two tabs can each create a cluster of one name: two keys, two ids.
     let (ws, cluster) = common::sample_meeting();
     let mut store = saved(&ws);
-    let mut twin = ws.cluster(cluster).expect("cluster").clone();
-    twin.id = ClusterId(999_999);
+    let mut twin = ClusterDto::from(ws.cluster(cluster).expect("cluster"));
+    twin.id = 999_999;
     twin.years.clear();
     let key = "thidua.cluster.999999";
-    store
-        .entries
-        .insert(key.into(), encode_record(&ClusterDto::from(&twin)));
+    store.entries.insert(key.into(), encode_record(&twin));
     check_second_reading(store, key, "two clusters are named");
 }
 
@@ -519,7 +518,7 @@ fn a_cluster_of_the_same_name_and_parent_is_set_aside_on_load() {
 fn a_meeting_whose_cluster_is_gone_is_set_aside_on_load() {
     let (ws, _) = common::sample_meeting();
     let mut store = saved(&ws);
-    let mut stray = ws.meetings[0].clone();
+    let mut stray = ws.meetings()[0].clone();
     stray.id = thidua::domain::MeetingId(31_337);
     stray.cluster = ClusterId(4242);
     let key = "thidua.meeting.31337";
@@ -553,16 +552,23 @@ fn a_stored_count_past_what_any_meeting_counts_is_set_aside_with_its_place() {
 #[test]
 fn a_snapshot_whose_counts_do_not_reconcile_is_refused_with_its_place() {
     use thidua::storage::{read_snapshot, take_snapshot};
-    let (mut ws, _) = common::sample_meeting();
-    let thidua::domain::RoundState::Closed(count) = &mut ws.meetings[0].rounds[1].state else {
-        panic!("closed hand count")
-    };
-    let thidua::domain::CountSource::Hand(hand) = &mut count.source else {
-        panic!("hand")
-    };
-    hand.valid = 2;
+    let (ws, _) = common::sample_meeting();
     let mut store = MemoryStorage::default();
     let key = take_snapshot(&mut store, "import", "x", "2024-10-03T09:00:00Z", &ws).expect("snap");
+    // The hand count's valid ballots made 2, as a crafted snapshot would.
+    fn spoil(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => match map.get_mut("hand") {
+                Some(hand) => hand["valid"] = 2.into(),
+                None => map.values_mut().for_each(spoil),
+            },
+            serde_json::Value::Array(list) => list.iter_mut().for_each(spoil),
+            _ => {}
+        }
+    }
+    let mut record: serde_json::Value = serde_json::from_str(&store.entries[&key]).expect("json");
+    spoil(&mut record);
+    store.entries.insert(key.clone(), record.to_string());
     let err = read_snapshot(&store, &key).expect_err("refused");
     let text = err.to_string();
     assert!(
@@ -578,12 +584,10 @@ fn a_reload_during_another_tabs_save_moves_nothing_aside() {
     // together, and must wait rather than set the cluster aside.
     let (ws, cluster) = common::sample_meeting();
     let mut store = saved(&ws);
-    let mut newer = ws.cluster(cluster).expect("cluster").clone();
-    newer.units.push(thidua::domain::UnitId(555));
+    let mut newer = ClusterDto::from(ws.cluster(cluster).expect("cluster"));
+    newer.units.push(555);
     let key = format!("thidua.cluster.{}", cluster.0);
-    store
-        .entries
-        .insert(key.clone(), encode_record(&ClusterDto::from(&newer)));
+    store.entries.insert(key.clone(), encode_record(&newer));
     let before = store.entries.clone();
     assert!(matches!(
         thidua::storage::reload(&mut store),

@@ -9,13 +9,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use thidua::domain::merge::Choice;
-use thidua::domain::sample::{load_sample, SAMPLE_CLUSTER_NAME};
 use thidua::domain::{
     ClusterDraft, ClusterId, DomainError, Quota, RoundDraft, RoundId, RoundRules, Workspace,
 };
 use thidua::exchange::{read_file, workspace_file, FileKind};
 use thidua::host::Host;
 use thidua::i18n::Lang;
+use thidua::sample::{load_sample, SAMPLE_CLUSTER_NAME};
 use thidua::state::{Backup, ImportError, Notice, PreviewError, Refusal, Store};
 use thidua::storage::{
     self, claim_lock, KeyValue, MemoryStorage, Persister, StorageError, LOCK_FRESH_MS, QUOTA_UNITS,
@@ -412,14 +412,14 @@ fn a_vote_another_tab_runs_is_refused_until_its_lock_is_stale() {
         .workspace
         .get_untracked()
         .meeting(common::M)
-        .is_some_and(|m| m.rounds.len() == 1));
+        .is_some_and(|m| m.rounds().len() == 1));
     // Tab "a" went quiet: its lock is stale, and the change goes through.
     host.now.set(host.now.get() + LOCK_FRESH_MS);
     assert!(!store.run_elsewhere(common::M));
     store.apply(add_round).expect("stored");
     assert!(stored(&storage)
         .meeting(common::M)
-        .is_some_and(|m| m.rounds.len() == 2));
+        .is_some_and(|m| m.rounds().len() == 2));
 }
 
 #[test]

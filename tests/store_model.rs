@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use thidua::domain::form::{merge_field, merged, FormFields};
-use thidua::domain::sample::load_sample;
 use thidua::domain::{
     Cluster, ClusterDraft, ClusterId, DomainError, Meeting, MeetingId, Unit, UnitDraft, UnitId,
     Workspace,
 };
+use thidua::sample::load_sample;
 use thidua::storage::{
     claim_lock, claim_votes, holds_lock, load, lock_holder, read_snapshot, snapshots,
     take_snapshot, touched_meetings, ClaimError, KeyValue, MemoryStorage, Persister, StorageError,
@@ -37,13 +37,13 @@ type Records = BTreeMap<String, Record>;
 
 fn records(ws: &Workspace) -> Records {
     let mut out = Records::new();
-    for u in &ws.units {
+    for u in ws.units() {
         out.insert(format!("unit.{}", u.id), Record::Unit(u.clone()));
     }
-    for c in &ws.clusters {
+    for c in ws.clusters() {
         out.insert(format!("cluster.{}", c.id), Record::Cluster(c.clone()));
     }
-    for m in &ws.meetings {
+    for m in ws.meetings() {
         out.insert(format!("meeting.{}", m.id.0), Record::Meeting(m.clone()));
     }
     out
@@ -190,7 +190,7 @@ fn save(tab: &mut Tab, storage: &mut MemoryStorage, model: &mut Records) -> bool
 }
 
 fn nth_cluster(ws: &Workspace, n: usize) -> Option<ClusterId> {
-    (!ws.clusters.is_empty()).then(|| ws.clusters[n % ws.clusters.len()].id)
+    (!ws.clusters().is_empty()).then(|| ws.clusters()[n % ws.clusters().len()].id)
 }
 
 fn run(ops: &[Op]) -> Result<(), TestCaseError> {
@@ -239,10 +239,10 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
             }
             Op::RenameUnit { tab, n } => {
                 let t = &mut tabs[tab];
-                if t.ws.units.is_empty() {
+                if t.ws.units().is_empty() {
                     continue;
                 }
-                let unit = &t.ws.units[n % t.ws.units.len()];
+                let unit = &t.ws.units()[n % t.ws.units().len()];
                 let (id, mut draft) = (unit.id, UnitDraft::of(unit));
                 draft.full_name = name.clone();
                 apply(t, &mut storage, &mut model, |ws| ws.update_unit(id, draft));
@@ -387,18 +387,20 @@ fn a_meeting_counts_as_stored_only_after_its_save() {
     let mut storage = MemoryStorage::default();
     let mut persister = Persister::default();
     persister.save_workspace(&mut storage, &ws).expect("save");
-    let meeting = ws.meetings[0].clone();
+    let meeting = ws.meetings()[0].clone();
     assert!(persister.meeting_saved(&meeting));
-    ws.meetings[0].details.place = "Hội trường lớn".repeat(20);
+    ws = common::changed(&ws, |_, _, meetings| {
+        meetings[0].details.place = "Hội trường lớn".repeat(20)
+    });
     storage.quota = Some(used(&storage) + 10);
     assert!(persister.save_workspace(&mut storage, &ws).is_err());
-    assert!(!persister.meeting_saved(&ws.meetings[0]), "not stored");
+    assert!(!persister.meeting_saved(&ws.meetings()[0]), "not stored");
     // After a reload before space is freed, storage holds the older record.
     let reloaded = load(&mut storage.clone()).expect("load").workspace;
     assert_eq!(reloaded.meeting(meeting.id), Some(&meeting));
     storage.quota = None;
     persister.save_workspace(&mut storage, &ws).expect("retry");
-    assert!(persister.meeting_saved(&ws.meetings[0]));
+    assert!(persister.meeting_saved(&ws.meetings()[0]));
 }
 
 /// Before the fix a failed lock write was ignored (`let _ =`), so two tabs
@@ -486,12 +488,13 @@ fn a_vote_lock_that_cannot_be_removed_refuses_the_step() {
 #[test]
 fn touched_meetings_name_the_changed_ones_with_their_state() {
     let before = common::meeting_with_round(2);
-    let mut after = before.clone();
-    assert!(touched_meetings(&before, &after).is_empty());
-    after.meetings[0].details.place = "Đà Nẵng".into();
+    assert!(touched_meetings(&before, &before.clone()).is_empty());
+    let after = common::changed(&before, |_, _, meetings| {
+        meetings[0].details.place = "Đà Nẵng".into()
+    });
     assert_eq!(
         touched_meetings(&before, &after),
-        vec![(after.meetings[0].id, false)]
+        vec![(after.meetings()[0].id, false)]
     );
 }
 

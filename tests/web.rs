@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use thidua::domain::{sample, Workspace};
+use thidua::domain::Workspace;
+use thidua::sample;
 use thidua::storage::{load, BrowserStorage, KeyValue, Persister};
 use wasm_bindgen_test::*;
 
@@ -42,12 +43,12 @@ fn storage_round_trip_in_the_browser() {
     assert!(thidua::storage::usage(&browser).expect("usage").live > 0);
     let loaded = load(&mut browser).expect("load");
     assert!(loaded.set_aside.is_empty());
-    let mut units = loaded.workspace.units.clone();
+    let mut units = loaded.workspace.units().to_vec();
     units.sort_by_key(|u| u.id);
-    let mut expected = ws.units.clone();
+    let mut expected = ws.units().to_vec();
     expected.sort_by_key(|u| u.id);
     assert_eq!(units, expected);
-    assert_eq!(loaded.workspace.clusters, ws.clusters);
+    assert_eq!(loaded.workspace.clusters(), ws.clusters());
     clear_thidua_keys();
 }
 
@@ -93,8 +94,8 @@ fn snapshots_respect_the_real_quota() {
         .expect("save");
     let key = take_snapshot(&mut browser, "import", "a.thidua.json", "now", &ws).expect("snapshot");
     assert_eq!(
-        read_snapshot(&browser, &key).expect("restore").clusters,
-        ws.clusters
+        read_snapshot(&browser, &key).expect("restore").clusters(),
+        ws.clusters()
     );
     let live_before = usage(&browser).expect("usage").live;
     // Fill what is left of the quota with another app's keys.

@@ -3,8 +3,10 @@
 
 use std::time::Instant;
 
-use thidua_core::domain::{Approvals, BallotBox, Quota, RoundRules, UnitId};
-use thidua_core::rules::tally::{decide, reconcile, totals_from_ballots, DecisionContext, Roll};
+use thidua_core::domain::{
+    reconcile, totals_from_ballots, Approvals, BallotBox, Quota, Roll, RoundRules, UnitId,
+};
+use thidua_core::rules::tally::{decide, DecisionContext};
 
 fn main() {
     const N_BALLOTS: u32 = 10_000;

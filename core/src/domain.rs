@@ -2,26 +2,41 @@
 //! No I/O and no web types; see `rules` for what is computed from it.
 
 mod ballot;
+mod booth;
+mod clusters;
+mod count;
 mod date;
+mod error;
 pub mod form;
 mod ids;
 mod meeting;
 pub mod merge;
 mod paper;
-pub mod sample;
+mod round;
+mod runoff;
+mod score_edits;
 mod scoring;
+mod units;
 mod workspace;
+mod years;
 
 pub use ballot::{
     Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
     Threshold, TieBreak, MAX_COUNT,
 };
+pub use booth::{pin_digest, Booth, BoothScreen};
+pub use clusters::{cluster_name_key, Cluster, ClusterDraft, Shift};
+pub use count::{
+    ballot_validity, quorum_met, reconcile, totals_from_ballots, Invalidity, ReconcileError, Roll,
+    Totals,
+};
 pub use date::Date;
+pub use error::DomainError;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{
-    pin_digest, Booth, BoothScreen, ClosedCount, CommitteeMember, CountSource, Delegate, Meeting,
-    MeetingDetails, MeetingId, Round, RoundCandidates, RoundDraft, RoundId, RoundKind, RoundState,
-    Voter, VoterId, Voters, COMMON_AWARDS,
+    ClosedCount, CommitteeMember, CountSource, Delegate, Meeting, MeetingDetails, MeetingId, Round,
+    RoundCandidates, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId, Voters,
+    COMMON_AWARDS,
 };
 pub use paper::{
     ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, parse_reading,
@@ -31,7 +46,6 @@ pub use scoring::{
     sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,
     ItemKind, Metric, Points, ScoreSheet, Scorer, UnitScores,
 };
-pub use workspace::{
-    cluster_name_key, unit_name_key, Cluster, ClusterDraft, DomainError, EmulationYear, Handover,
-    Shift, Unit, UnitDraft, Workspace, YearDraft, YEAR_RANGE,
-};
+pub use units::{unit_name_key, Unit, UnitDraft};
+pub use workspace::Workspace;
+pub use years::{EmulationYear, Handover, YearDraft, YEAR_RANGE};

@@ -3,9 +3,9 @@
 //!
 //! Reading order: `domain` (plain data and edits), `rules` (pure
 //! computations), `i18n` (languages and formats), `exchange` (the stored
-//! format), `documents` (printable reports), `sort`, `route` (hash routes);
-//! `lang`, the language and its code, sits below `exchange` and is named
-//! `i18n::Lang`.
+//! format), `documents` (printable reports), `sample` (the sample cluster, built
+//! through the edits), `sort`, `route` (hash routes); `lang`, the language and
+//! its code, sits below `exchange` and is named `i18n::Lang`.
 
 pub mod documents;
 pub mod domain;
@@ -14,5 +14,6 @@ pub mod i18n;
 mod lang;
 pub mod route;
 pub mod rules;
+pub mod sample;
 pub mod sort;
 pub mod storage_error;

@@ -5,11 +5,13 @@
 mod common;
 
 use common::{cluster_with, unit, year_draft};
-use thidua_core::domain::sample::{load_sample, SAMPLE_YEAR};
 use thidua_core::domain::{
     ClusterDraft, ClusterId, Date, DomainError, Handover, Shift, UnitDraft, UnitId, Workspace,
 };
 use thidua_core::rules::history::history;
+use thidua_core::rules::rotation::start_next_year;
+use thidua_core::rules::rounds::open_round;
+use thidua_core::sample::{load_sample, SAMPLE_YEAR};
 
 const C: ClusterId = ClusterId(1);
 const NAMES: [&str; 5] = ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D", "Đơn vị E"];
@@ -231,7 +233,7 @@ fn check_next_year(
         };
         ws.set_handover(C, 2024, Some(handover)).expect("handover");
     }
-    assert_eq!(ws.start_next_year(C, 2024), Ok(2025));
+    assert_eq!(start_next_year(&mut ws, C, 2024), Ok(2025));
     let next = ws
         .cluster(C)
         .and_then(|c| c.year(2025))
@@ -274,7 +276,7 @@ fn next_year_refused_when_it_exists() {
         .expect("2025");
     let before = ws.clone();
     assert_eq!(
-        ws.start_next_year(C, 2024),
+        start_next_year(&mut ws, C, 2024),
         Err(DomainError::YearExists(2025))
     );
     assert_eq!(ws, before);
@@ -293,7 +295,7 @@ fn rotation_order_moves_and_years_follow() {
         .expect("first stays first");
     let cluster = ws.cluster(C).expect("cluster");
     assert_eq!(
-        cluster.units,
+        cluster.units(),
         vec![unit(0), unit(1), unit(4), unit(2), unit(3)]
     );
     assert_eq!(
@@ -343,7 +345,7 @@ fn sample_is_cluster_8_of_2024_with_its_handover() {
     let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample loads");
     let cluster = ws.cluster(id).expect("cluster");
     assert_eq!(cluster.name, "Cụm thi đua số 8 BĐBP");
-    assert_eq!(cluster.units.len(), 8);
+    assert_eq!(cluster.units().len(), 8);
     let year = cluster.year(SAMPLE_YEAR).expect("2024");
     assert_eq!(year.members.len(), 8);
     assert_eq!(
@@ -354,7 +356,7 @@ fn sample_is_cluster_8_of_2024_with_its_handover() {
     assert_eq!(ws.unit_name(handover.to), "Lữ đoàn TT 21");
     assert_eq!(handover.date, date("2024-10-03"));
     // Next year: the brigade leads, as happened.
-    let next = ws.start_next_year(id, SAMPLE_YEAR).expect("2025");
+    let next = start_next_year(&mut ws, id, SAMPLE_YEAR).expect("2025");
     let leader = ws
         .cluster(id)
         .and_then(|c| c.year(next))
@@ -383,8 +385,12 @@ fn sample_reuses_units_that_already_exist() {
     .expect("unit");
     let mut ids = 1000u64..;
     let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample");
-    assert_eq!(ws.units.len(), 8);
-    assert!(ws.cluster(id).expect("cluster").units.contains(&UnitId(5)));
+    assert_eq!(ws.units().len(), 8);
+    assert!(ws
+        .cluster(id)
+        .expect("cluster")
+        .units()
+        .contains(&UnitId(5)));
 }
 
 #[test]
@@ -420,11 +426,11 @@ fn deleting_a_cluster_or_a_year_takes_its_meetings_and_waits_for_a_vote_to_end()
     fewer.delete_year(CLUSTER, 2024).expect("delete 2024");
     let c = fewer.cluster(CLUSTER).expect("cluster");
     assert_eq!(
-        c.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        c.years().iter().map(|y| y.year).collect::<Vec<_>>(),
         vec![2025]
     );
     assert!(fewer.meeting(M).is_none());
-    assert_eq!(fewer.units.len(), ws.units.len());
+    assert_eq!(fewer.units().len(), ws.units().len());
     assert_eq!(
         fewer.delete_year(CLUSTER, 2024),
         Err(DomainError::UnknownYear(2024))
@@ -432,15 +438,15 @@ fn deleting_a_cluster_or_a_year_takes_its_meetings_and_waits_for_a_vote_to_end()
     // A cluster goes with its years and meetings; its units stay.
     let mut gone = ws.clone();
     gone.delete_cluster(CLUSTER).expect("delete cluster");
-    assert!(gone.clusters.is_empty() && gone.meetings.is_empty());
-    assert_eq!(gone.units.len(), ws.units.len());
+    assert!(gone.clusters().is_empty() && gone.meetings().is_empty());
+    assert_eq!(gone.units().len(), ws.units().len());
     assert_eq!(
         gone.delete_cluster(CLUSTER),
         Err(DomainError::UnknownCluster(CLUSTER))
     );
     // Not while a vote is in progress; nothing changes.
     let mut voting = ws.clone();
-    voting.open_round(M, R1, "2468").expect("open");
+    open_round(&mut voting, M, R1, "2468").expect("open");
     let before = voting.clone();
     assert_eq!(
         voting.delete_cluster(CLUSTER),
@@ -494,9 +500,11 @@ fn clusters_of_one_name_under_different_parents_pass_every_check() {
     assert_eq!(workspace_from(workspace_data(&ws)).as_ref(), Ok(&ws));
     // The same name under the same parent, as a crafted file would carry
     // it, is refused, naming the later cluster.
-    let mut crafted = ws.clone();
-    crafted.clusters[1].parent_org = "BĐBP tỉnh A".into();
-    let err = merge::check_integrity(&crafted).expect_err("clash");
+    // `Workspace::new` refuses it the same way.
+    let mut clusters = ws.clusters().to_vec();
+    clusters[1].parent_org = "BĐBP tỉnh A".into();
+    let err =
+        Workspace::new(ws.units().to_vec(), clusters, ws.meetings().to_vec()).expect_err("clash");
     assert_eq!(err.record, RecordRef::Cluster(ClusterId(2)));
 }
 
@@ -505,8 +513,8 @@ fn keeping_both_units_finds_a_free_name_by_the_domains_rule() {
     use thidua_core::domain::merge::{self, Bundle, Choice};
     // This laptop already has "đơn vị a (2)" (another case): the copy kept
     // beside "Đơn vị A" must get a name the domain's rule calls free.
-    let mut mine = cluster_with(&["Đơn vị A", "đơn vị a (2)"]);
-    let mut theirs_unit = mine.units[0].clone();
+    let mine = cluster_with(&["Đơn vị A", "đơn vị a (2)"]);
+    let mut theirs_unit = mine.units()[0].clone();
     theirs_unit.kind = "Lữ đoàn".into();
     let bundle = Bundle {
         units: vec![theirs_unit],
@@ -519,10 +527,12 @@ fn keeping_both_units_finds_a_free_name_by_the_domains_rule() {
         n
     })
     .expect("keep both");
-    assert_eq!(after.units.len(), 3);
-    assert_eq!(after.units[2].full_name, "Đơn vị A (3)");
-    mine.units.push(after.units[2].clone());
-    assert_eq!(after, mine);
+    assert_eq!(after.units().len(), 3);
+    assert_eq!(after.units()[2].full_name, "Đơn vị A (3)");
+    let mut units = mine.units().to_vec();
+    units.push(after.units()[2].clone());
+    let expected = Workspace::new(units, mine.clusters().to_vec(), mine.meetings().to_vec());
+    assert_eq!(Ok(after), expected);
 }
 
 proptest::proptest! {
@@ -533,27 +543,106 @@ proptest::proptest! {
         a in " ?[aA][aA ]{0,2}[bB]?", pa in "[xX ]{0,2}",
         b in " ?[aA][aA ]{0,2}[bB]?", pb in "[xX ]{0,2}",
     ) {
-        use thidua_core::domain::merge::check_integrity;
         let mut ws = Workspace::default();
         ws.add_cluster(ClusterId(1), cluster_draft(&a, &pa)).expect("first");
         let domain = ws.clone().add_cluster(ClusterId(2), cluster_draft(&b, &pb)).is_ok();
-        let mut crafted = ws.clone();
-        let mut second = crafted.clusters[0].clone();
+        let mut second = ws.clusters()[0].clone();
         second.id = ClusterId(2);
         second.name = b.clone();
         second.parent_org = pb.clone();
-        crafted.clusters.push(second);
-        proptest::prop_assert_eq!(domain, check_integrity(&crafted).is_ok());
+        let clusters = vec![ws.clusters()[0].clone(), second];
+        proptest::prop_assert_eq!(domain, Workspace::new(vec![], clusters, vec![]).is_ok());
 
         let mut ws = Workspace::default();
         let draft = |name: &str| UnitDraft { full_name: name.into(), ..Default::default() };
         ws.add_unit(UnitId(1), draft(&a), None).expect("first unit");
         let domain = ws.clone().add_unit(UnitId(2), draft(&b), None).is_ok();
-        let mut crafted = ws.clone();
-        let mut second = crafted.units[0].clone();
+        let mut second = ws.units()[0].clone();
         second.id = UnitId(2);
         second.full_name = b.clone();
-        crafted.units.push(second);
-        proptest::prop_assert_eq!(domain, check_integrity(&crafted).is_ok());
+        let units = vec![ws.units()[0].clone(), second];
+        proptest::prop_assert_eq!(domain, Workspace::new(units, vec![], vec![]).is_ok());
     }
+}
+
+/// `Workspace::new` makes a workspace only of records that hold together:
+/// the same check as every way in, refused with the record at fault.
+#[test]
+fn a_workspace_is_made_only_of_records_that_hold_together() {
+    use thidua_core::domain::merge::{IntegrityProblem, RecordRef};
+    let mut ws = cluster_with(&["A", "B"]);
+    ws.add_year(C, 2024, year_draft(&[0, 1], Some(0), None))
+        .expect("year");
+    ws.add_meeting(thidua_core::domain::MeetingId(50), C, 2024)
+        .expect("meeting");
+    let (units, clusters, meetings) = ws.clone().into_parts();
+    let again = Workspace::new(units.clone(), clusters.clone(), meetings.clone());
+    assert_eq!(again.as_ref(), Ok(&ws));
+    // A unit twice.
+    let twice = [units.clone(), vec![units[0].clone()]].concat();
+    let err = Workspace::new(twice, clusters.clone(), vec![]).expect_err("twice");
+    assert_eq!(err.problem, IntegrityProblem::UnitIdTwice { unit: unit(0) });
+    // A meeting without its cluster.
+    let err = Workspace::new(units, vec![], meetings).expect_err("no cluster");
+    assert_eq!(
+        err.record,
+        RecordRef::Meeting(thidua_core::domain::MeetingId(50))
+    );
+    assert!(matches!(
+        err.problem,
+        IntegrityProblem::MeetingWithoutCluster { .. }
+    ));
+}
+
+/// `Cluster::with_years` keeps a cluster's years ascending, one per year,
+/// with members among its units; anything else is refused.
+#[test]
+fn a_clusters_years_are_set_only_in_order_and_of_its_units() {
+    let mut ws = cluster_with(&["A", "B", "C"]);
+    ws.add_year(C, 2023, year_draft(&[0, 1], None, None))
+        .expect("2023");
+    ws.add_year(C, 2024, year_draft(&[1, 2], None, None))
+        .expect("2024");
+    let cluster = ws.cluster(C).expect("cluster").clone();
+    let years = cluster.years().to_vec();
+    // Out of order: put in order.
+    let reversed: Vec<_> = years.iter().rev().cloned().collect();
+    let same = cluster.clone().with_years(reversed).expect("in order");
+    assert_eq!(same, cluster);
+    // The same year twice.
+    let twice = vec![years[0].clone(), years[0].clone()];
+    assert_eq!(
+        cluster.clone().with_years(twice),
+        Err(DomainError::YearExists(2023))
+    );
+    // A member that is not one of the cluster's units.
+    let mut outsider = years[1].clone();
+    outsider.members.push(UnitId(999));
+    assert_eq!(
+        cluster.clone().with_years(vec![outsider]),
+        Err(DomainError::UnitNotInCluster(UnitId(999)))
+    );
+    assert_eq!(ws.cluster(C).expect("cluster").years().len(), 2);
+}
+
+/// Records read one by one (storage) settle into a workspace: the record
+/// at fault leaves with its problem, and what names it stays.
+#[test]
+fn settled_records_lose_only_the_record_at_fault() {
+    use thidua_core::domain::merge::{Bundle, IntegrityProblem, RecordRef};
+    let ws = cluster_with(&["A", "B"]);
+    let (mut units, clusters, _) = ws.clone().into_parts();
+    let mut clash = units[0].clone();
+    clash.id = UnitId(777);
+    units.push(clash);
+    let records = Bundle {
+        units,
+        clusters,
+        ..Bundle::default()
+    };
+    let (settled, left) = records.settle(&Default::default());
+    assert_eq!(settled, ws);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].0, RecordRef::Unit(UnitId(777)));
+    assert!(matches!(left[0].1, IntegrityProblem::UnitNameTwice { .. }));
 }

@@ -138,9 +138,9 @@ fn sizes_read_in_kb_then_mb() {
 #[test]
 fn every_integrity_problem_is_worded_in_both_languages() {
     use thidua_core::domain::merge::IntegrityProblem as P;
+    use thidua_core::domain::ReconcileError;
     use thidua_core::domain::UnitId;
     use thidua_core::i18n::describe_integrity_problem;
-    use thidua_core::rules::tally::ReconcileError;
     let (cluster, year, unit) = ("Cụm thi đua số 1".to_owned(), 2024, UnitId(7));
     let problems = [
         P::UnitIdTwice { unit },

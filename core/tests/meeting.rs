@@ -4,12 +4,16 @@
 
 mod common;
 
-use common::{meeting_with_round, results_of, unit, C, M, R1};
+use common::{meeting_with_round, meeting_with_rules, results_of, unit, C, M, R1};
 use thidua_core::domain::{
     BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
     RoundRules, RoundState, UnitId, VoterId, Workspace,
 };
 use thidua_core::exchange::{decode_record, encode_record, MeetingDto};
+use thidua_core::rules::rounds::{
+    ballot_candidates, close_with_totals, create_runoff, open_paper_round, open_round,
+    papers_outdated, record_printed_papers,
+};
 use thidua_core::rules::tally::Status;
 
 const R2: RoundId = RoundId(62);
@@ -20,7 +24,7 @@ fn voter(idx: usize) -> VoterId {
 }
 
 fn open_all_present(ws: &mut Workspace, round: RoundId) {
-    ws.open_round(M, round, PIN).expect("open");
+    open_round(ws, M, round, PIN).expect("open");
     for idx in 0..8 {
         ws.set_present(M, round, voter(idx), true).expect("present");
     }
@@ -116,7 +120,7 @@ fn find_key<'a>(value: &'a serde_json::Value, key: &str) -> Option<&'a serde_jso
 #[test]
 fn no_double_vote_no_vote_without_quorum_wrong_pin_refused() {
     let mut ws = meeting_with_round(4);
-    ws.open_round(M, R1, PIN).expect("open");
+    open_round(&mut ws, M, R1, PIN).expect("open");
     for idx in 0..5 {
         ws.set_present(M, R1, voter(idx), true).expect("present");
     }
@@ -169,20 +173,18 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
     ws.start_ballot(M, R1, voter(1)).expect("start");
     // What the browser holds at that moment, read back after a reload.
     let text = stored(&ws);
-    let mut reloaded = Workspace {
-        meetings: vec![
-            Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid"),
-        ],
-        ..ws.clone()
-    };
+    let meeting =
+        Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid");
+    let mut reloaded = Workspace::new(ws.units().to_vec(), ws.clusters().to_vec(), vec![meeting])
+        .expect("consistent");
     reloaded.interrupt_open_ballots(&[]);
     let RoundState::Open(booth) = &reloaded.meeting(M).expect("m").round(R1).expect("r").state
     else {
         panic!("open")
     };
-    assert_eq!(booth.screen, BoothScreen::Interrupted(voter(1)));
-    assert_eq!(booth.ballots.len(), 1);
-    assert_eq!(booth.voted, vec![voter(0)]);
+    assert_eq!(booth.screen(), BoothScreen::Interrupted(voter(1)));
+    assert_eq!(booth.ballots().len(), 1);
+    assert_eq!(booth.voted(), vec![voter(0)]);
     assert_eq!(
         reloaded.submit_ballot(M, R1, vec![unit(3)]),
         Err(DomainError::NoBallotInProgress)
@@ -193,10 +195,11 @@ fn a_reload_during_a_ballot_drops_it_unseen_and_keeps_the_others() {
 
 #[test]
 fn self_vote_rule_is_enforced() {
-    let mut ws = meeting_with_round(4);
-    if let Some(round) = ws.meetings[0].rounds.first_mut() {
-        round.rules.self_vote_allowed = false;
-    }
+    let mut ws = meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(4),
+        self_vote_allowed: false,
+        ..RoundRules::default()
+    });
     open_all_present(&mut ws, R1);
     ws.start_ballot(M, R1, voter(3)).expect("start");
     assert_eq!(
@@ -221,7 +224,7 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
     };
     ws.add_round(M, R2, lower).expect("round 2");
     assert_eq!(
-        ws.open_round(M, R2, PIN),
+        open_round(&mut ws, M, R2, PIN),
         Err(DomainError::EarlierRoundNotClosed)
     );
     open_all_present(&mut ws, R1);
@@ -231,15 +234,15 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
     ws.close_round(M, R1).expect("close");
     let (_, _, result) = results_of(&ws).remove(0);
     assert_eq!(result.runoff, Some((vec![unit(0), unit(1)], 1)));
-    let runoff = ws.create_runoff(M, R1, RoundId(63)).expect("runoff");
+    let runoff = create_runoff(&mut ws, M, R1, RoundId(63)).expect("runoff");
     assert_eq!(
-        ws.create_runoff(M, R1, RoundId(64)),
+        create_runoff(&mut ws, M, R1, RoundId(64)),
         Err(DomainError::RunoffExists)
     );
     let order: Vec<RoundId> = ws
         .meeting(M)
         .expect("m")
-        .rounds
+        .rounds()
         .iter()
         .map(|r| r.id)
         .collect();
@@ -253,7 +256,7 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
     // round still reads "tied"; a second runoff would vote again on the
     // place the first filled (five nominees for four places). One per round.
     assert_eq!(
-        ws.create_runoff(M, R1, RoundId(64)),
+        create_runoff(&mut ws, M, R1, RoundId(64)),
         Err(DomainError::RunoffExists)
     );
     assert_eq!(
@@ -261,10 +264,10 @@ fn tie_becomes_a_runoff_and_exclusion_applies_to_lower_rounds() {
         Some(runoff)
     );
     // Unit 0 won the flag in the runoff, so it is off the next ballot.
-    ws.open_round(M, R2, PIN).expect("open round 2");
+    open_round(&mut ws, M, R2, PIN).expect("open round 2");
     let round2 = ws.meeting(M).expect("m").round(R2).expect("r2").clone();
-    assert_eq!(round2.excluded, vec![unit(0)]);
-    assert!(!round2.candidates.contains(&unit(0)));
+    assert_eq!(round2.excluded(), vec![unit(0)]);
+    assert!(!round2.candidates().contains(&unit(0)));
     for idx in 0..8 {
         ws.set_present(M, R2, voter(idx), true).expect("present");
     }
@@ -297,7 +300,7 @@ fn rehearsal_never_counts_and_is_deleted_when_it_ends() {
     assert!(ws.meeting(M).expect("m").round(RoundId(70)).is_none());
     assert!(!stored(&ws).contains("Diễn tập"));
     // A regular round cannot be deleted once opened.
-    ws.open_round(M, R1, PIN).expect("open");
+    open_round(&mut ws, M, R1, PIN).expect("open");
     assert_eq!(ws.delete_round(M, R1), Err(DomainError::RoundNotDraft));
 }
 
@@ -355,7 +358,10 @@ fn meeting_details_validation() {
         ws.add_round(M, RoundId(80), outsider),
         Err(DomainError::UnitNotInCluster(UnitId(5)))
     );
-    assert_eq!(ws.open_round(M, R1, "12"), Err(DomainError::PinTooShort));
+    assert_eq!(
+        open_round(&mut ws, M, R1, "12"),
+        Err(DomainError::PinTooShort)
+    );
 }
 
 #[test]
@@ -382,10 +388,11 @@ fn stored_meetings_round_trip_and_bad_ones_are_refused_with_the_field() {
 #[test]
 fn a_tie_is_settled_by_the_cluster_score_ranking_when_the_round_says_so() {
     use thidua_core::domain::{Points, Scorer, TieBreak};
-    let mut ws = meeting_with_round(1);
-    if let Some(round) = ws.meetings[0].rounds.first_mut() {
-        round.rules.tie_break = TieBreak::ClusterScore;
-    }
+    let mut ws = meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(1),
+        tie_break: TieBreak::ClusterScore,
+        ..RoundRules::default()
+    });
     // Unit 1 outscores unit 0 in the cluster's table.
     let item = ws
         .cluster(C)
@@ -465,7 +472,7 @@ fn hand_count_r1(ws: &mut Workspace) {
         invalid: 0,
         votes: [(unit(0), 8), (unit(1), 7)].into_iter().collect(),
     };
-    ws.close_with_totals(M, R1, 8, 8, hand).expect("hand count");
+    close_with_totals(ws, M, R1, 8, 8, hand).expect("hand count");
 }
 
 /// Issue 15, defect 1: the papers of round 2 (printed from the draft),
@@ -475,17 +482,17 @@ fn hand_count_r1(ws: &mut Workspace) {
 fn issue15_defect1_papers_draft_list_and_pad_number_the_candidates_alike() {
     use thidua_core::domain::{candidate_for_key, entry_key, parse_reading, PaperBallot};
     let mut ws = two_rounds_first_counted();
-    let on_papers = ws.ballot_candidates(M, R2).expect("candidates");
+    let on_papers = ballot_candidates(&ws, M, R2).expect("candidates");
     let six: Vec<UnitId> = (2..8).map(unit).collect();
     assert_eq!(on_papers.standing, six);
     assert_eq!(on_papers.excluded, vec![unit(0), unit(1)]);
-    ws.record_printed_papers(M, R2).expect("printed");
-    assert!(!ws.papers_outdated(M, R2).expect("round"));
-    ws.open_paper_round(M, R2, 8, 8).expect("paper round");
-    let on_pad = ws.ballot_candidates(M, R2).expect("candidates");
+    record_printed_papers(&mut ws, M, R2).expect("printed");
+    assert!(!papers_outdated(&ws, M, R2).expect("round"));
+    open_paper_round(&mut ws, M, R2, 8, 8).expect("paper round");
+    let on_pad = ballot_candidates(&ws, M, R2).expect("candidates");
     assert_eq!(on_pad, on_papers);
     let round = ws.meeting(M).and_then(|m| m.round(R2)).expect("round");
-    assert_eq!(round.candidates, six);
+    assert_eq!(round.candidates(), six);
     // Paper number 3 → key '3' → the third candidate, unit 4.
     let key = entry_key(2).expect("key").to_string();
     assert_eq!(candidate_for_key(&key), Some(2));
@@ -513,13 +520,13 @@ fn issue15_defect1_papers_printed_before_a_higher_round_closed_ask_for_a_reprint
         rehearsal: false,
     };
     ws.add_round(M, R2, draft).expect("round 2");
-    ws.record_printed_papers(M, R2).expect("printed early");
-    assert!(!ws.papers_outdated(M, R2).expect("round"));
+    record_printed_papers(&mut ws, M, R2).expect("printed early");
+    assert!(!papers_outdated(&ws, M, R2).expect("round"));
     hand_count_r1(&mut ws);
-    assert!(ws.papers_outdated(M, R2).expect("round"));
+    assert!(papers_outdated(&ws, M, R2).expect("round"));
     let before = stored(&ws);
     assert_eq!(
-        ws.open_paper_round(M, R2, 8, 8),
+        open_paper_round(&mut ws, M, R2, 8, 8),
         Err(DomainError::PapersOutdated)
     );
     let hand = thidua_core::domain::HandTotals {
@@ -529,17 +536,17 @@ fn issue15_defect1_papers_printed_before_a_higher_round_closed_ask_for_a_reprint
         votes: (2..8).map(|i| (unit(i), 0)).collect(),
     };
     assert_eq!(
-        ws.close_with_totals(M, R2, 8, 8, hand),
+        close_with_totals(&mut ws, M, R2, 8, 8, hand),
         Err(DomainError::PapersOutdated)
     );
     assert_eq!(stored(&ws), before);
     // The booth uses no papers.
     let mut booth = ws.clone();
-    booth.open_round(M, R2, PIN).expect("booth opens");
+    open_round(&mut booth, M, R2, PIN).expect("booth opens");
     // Printing again keeps the new list; entry may start.
-    ws.record_printed_papers(M, R2).expect("reprinted");
-    assert!(!ws.papers_outdated(M, R2).expect("round"));
-    ws.open_paper_round(M, R2, 8, 8).expect("paper round");
+    record_printed_papers(&mut ws, M, R2).expect("reprinted");
+    assert!(!papers_outdated(&ws, M, R2).expect("round"));
+    open_paper_round(&mut ws, M, R2, 8, 8).expect("paper round");
 }
 
 /// Issue 15, defect 2: the hand-count form of round 2 has a field for
@@ -548,7 +555,7 @@ fn issue15_defect1_papers_printed_before_a_higher_round_closed_ask_for_a_reprint
 #[test]
 fn issue15_defect2_a_later_rounds_hand_count_with_exclusion_saves() {
     let mut ws = two_rounds_first_counted();
-    let fields = ws.ballot_candidates(M, R2).expect("candidates").standing;
+    let fields = ballot_candidates(&ws, M, R2).expect("candidates").standing;
     let mut votes: std::collections::BTreeMap<UnitId, u32> =
         fields.iter().map(|u| (*u, 0)).collect();
     votes.insert(unit(2), 6);
@@ -562,10 +569,10 @@ fn issue15_defect2_a_later_rounds_hand_count_with_exclusion_saves() {
     let mut with_outsider = hand.clone();
     with_outsider.votes.insert(unit(1), 0);
     assert_eq!(
-        ws.clone().close_with_totals(M, R2, 8, 8, with_outsider),
+        close_with_totals(&mut ws.clone(), M, R2, 8, 8, with_outsider),
         Err(DomainError::NotACandidateUnit(unit(1)))
     );
-    ws.close_with_totals(M, R2, 8, 8, hand).expect("saves");
+    close_with_totals(&mut ws, M, R2, 8, 8, hand).expect("saves");
     let results = results_of(&ws);
     assert_eq!(results[1].2.nominated, vec![unit(2), unit(5)]);
     let excluded: Vec<Status> = results[1]
@@ -600,11 +607,10 @@ fn issue15_a_runoff_after_a_later_round_opened_is_refused_with_exclusion() {
         vote(&mut ws, R1, who, &[if who < 4 { 0 } else { 1 }]);
     }
     ws.close_round(M, R1).expect("close");
-    ws.open_paper_round(M, R2, 8, 8)
-        .expect("round 2 opens first");
+    open_paper_round(&mut ws, M, R2, 8, 8).expect("round 2 opens first");
     let before = stored(&ws);
     assert_eq!(
-        ws.create_runoff(M, R1, RoundId(63)),
+        create_runoff(&mut ws, M, R1, RoundId(63)),
         Err(DomainError::LaterRoundStarted)
     );
     assert_eq!(stored(&ws), before);
@@ -612,7 +618,7 @@ fn issue15_a_runoff_after_a_later_round_opened_is_refused_with_exclusion() {
     let quorum = ws.meeting(M).expect("m").quorum;
     ws.update_meeting(M, details, quorum, false)
         .expect("no exclusion");
-    ws.create_runoff(M, R1, RoundId(63))
+    create_runoff(&mut ws, M, R1, RoundId(63))
         .expect("without exclusion the runoff changes no other round");
 }
 

@@ -15,12 +15,16 @@ use common::{cluster_with, unit, year_draft, C, M};
 use proptest::prelude::*;
 use thidua_core::documents::{results_csv, vote_count_minutes};
 use thidua_core::domain::{
-    candidate_for_key, entry_key, parse_reading, DomainError, HandTotals, PaperBallot, Pass,
-    Points, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, Scorer, TieBreak,
-    UnitId, VoterId, Workspace,
+    candidate_for_key, entry_key, parse_reading, totals_from_ballots, DomainError, HandTotals,
+    PaperBallot, Pass, Points, Quota, Roll, RoundDraft, RoundId, RoundKind, RoundRules, RoundState,
+    Scorer, TieBreak, UnitId, VoterId, Workspace,
 };
 use thidua_core::i18n::Lang;
-use thidua_core::rules::tally::{self, Roll, RoundResult, Status};
+use thidua_core::rules::rounds::{
+    ballot_candidates, close_with_totals, create_runoff, open_paper_round, open_round,
+    papers_outdated, record_printed_papers, results,
+};
+use thidua_core::rules::tally::{RoundResult, Status};
 
 const PIN: &str = "2468";
 
@@ -157,7 +161,7 @@ fn workspace(spec: &Spec) -> Workspace {
         };
         ws.add_round(M, round_id(idx), draft).expect("round");
         if r.print_early {
-            ws.record_printed_papers(M, round_id(idx)).expect("printed");
+            record_printed_papers(&mut ws, M, round_id(idx)).expect("printed");
         }
     }
     ws
@@ -173,17 +177,17 @@ fn model_standing(ws: &Workspace, round: RoundId) -> (Vec<UnitId>, Vec<UnitId>) 
     let meeting = ws.meeting(M).expect("meeting");
     let r = meeting.round(round).expect("round");
     if !matches!(r.state, RoundState::Draft) {
-        return (r.candidates.clone(), r.excluded.clone());
+        return (r.candidates().to_vec(), r.excluded().to_vec());
     }
     let position = meeting
-        .rounds
+        .rounds()
         .iter()
         .position(|x| x.id == round)
         .expect("in");
-    let results = meeting.results(ws.year_of(M).expect("year"));
+    let results = results(meeting, ws.year_of(M).expect("year"));
     let mut before = BTreeSet::new();
     if meeting.exclusion && r.kind != RoundKind::Rehearsal {
-        for earlier in &meeting.rounds[..position] {
+        for earlier in &meeting.rounds()[..position] {
             if earlier.kind == RoundKind::Rehearsal {
                 continue;
             }
@@ -192,17 +196,17 @@ fn model_standing(ws: &Workspace, round: RoundId) -> (Vec<UnitId>, Vec<UnitId>) 
             }
         }
     }
-    r.candidates.iter().partition(|u| !before.contains(u))
+    r.candidates().iter().partition(|u| !before.contains(u))
 }
 
 /// Every round of the meeting, in any state, seen by every reader.
 fn check_one_list(ws: &Workspace) -> Result<(), TestCaseError> {
     let meeting = ws.meeting(M).expect("meeting");
     let year = ws.year_of(M).expect("year");
-    let results = meeting.results(year);
+    let results = results(meeting, year);
     let ranks = thidua_core::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
-    for r in &meeting.rounds {
-        let c = ws.ballot_candidates(M, r.id).expect("candidates");
+    for r in meeting.rounds() {
+        let c = ballot_candidates(ws, M, r.id).expect("candidates");
         let (standing, excluded) = model_standing(ws, r.id);
         prop_assert_eq!(&c.standing, &standing, "round {:?}", r.id);
         prop_assert_eq!(&c.excluded, &excluded);
@@ -219,7 +223,7 @@ fn check_one_list(ws: &Workspace) -> Result<(), TestCaseError> {
             );
         }
         prop_assert_eq!(
-            ws.papers_outdated(M, r.id).expect("round"),
+            papers_outdated(ws, M, r.id).expect("round"),
             r.printed.as_ref().is_some_and(|p| *p != c.standing)
         );
         if let RoundState::Closed(_) = r.state {
@@ -366,13 +370,16 @@ fn count_round(
         .expect("round")
         .clone();
     let places = r.rules.quota.places(members.len() as u32);
-    let on_papers = ws.ballot_candidates(M, round).expect("candidates");
+    let on_papers = ballot_candidates(ws, M, round).expect("candidates");
     if spec.mode == 3 {
         return Ok(false);
     }
     if on_papers.standing.is_empty() {
         let before = ws.clone();
-        prop_assert_eq!(ws.open_round(M, round, PIN), Err(DomainError::NoCandidates));
+        prop_assert_eq!(
+            open_round(ws, M, round, PIN),
+            Err(DomainError::NoCandidates)
+        );
         prop_assert_eq!(&*ws, &before);
         return Ok(false);
     }
@@ -393,8 +400,8 @@ fn count_round(
     };
     match spec.mode {
         0 => {
-            ws.open_round(M, round, PIN).expect("open");
-            prop_assert_eq!(&ws.ballot_candidates(M, round).expect("c"), &on_papers);
+            open_round(ws, M, round, PIN).expect("open");
+            prop_assert_eq!(&ballot_candidates(ws, M, round).expect("c"), &on_papers);
             for v in 0..members.len() {
                 ws.set_present(M, round, VoterId(unit(v).0), true)
                     .expect("present");
@@ -416,17 +423,17 @@ fn count_round(
         }
         1 => {
             let n = members.len() as u32;
-            if ws.papers_outdated(M, round).expect("round") {
+            if papers_outdated(ws, M, round).expect("round") {
                 let before = ws.clone();
                 prop_assert_eq!(
-                    ws.open_paper_round(M, round, n, n),
+                    open_paper_round(ws, M, round, n, n),
                     Err(DomainError::PapersOutdated)
                 );
                 prop_assert_eq!(&*ws, &before);
             }
-            ws.record_printed_papers(M, round).expect("printed");
-            ws.open_paper_round(M, round, n, n).expect("paper");
-            prop_assert_eq!(&ws.ballot_candidates(M, round).expect("c"), &on_papers);
+            record_printed_papers(ws, M, round).expect("printed");
+            open_paper_round(ws, M, round, n, n).expect("paper");
+            prop_assert_eq!(&ballot_candidates(ws, M, round).expect("c"), &on_papers);
             for pass in Pass::BOTH {
                 for v in 0..members.len() {
                     // Typed as the paper's numbers, read by the pad's map.
@@ -435,7 +442,7 @@ fn count_round(
                         .filter_map(|u| on_papers.standing.iter().position(|x| x == u))
                         .map(|i| (i + 1).to_string())
                         .collect();
-                    let pad = ws.ballot_candidates(M, round).expect("c").standing;
+                    let pad = ballot_candidates(ws, M, round).expect("c").standing;
                     let ballot = parse_reading(&text.join(", "), &pad).expect("reading");
                     ws.enter_paper_ballot(M, round, pass, ballot)
                         .expect("enter");
@@ -446,15 +453,15 @@ fn count_round(
         }
         _ => {
             let n = members.len() as u32;
-            if ws.papers_outdated(M, round).expect("round") {
+            if papers_outdated(ws, M, round).expect("round") {
                 let before = ws.clone();
                 let hand = HandTotals::default();
                 prop_assert_eq!(
-                    ws.close_with_totals(M, round, n, n, hand),
+                    close_with_totals(ws, M, round, n, n, hand),
                     Err(DomainError::PapersOutdated)
                 );
                 prop_assert_eq!(&*ws, &before);
-                ws.record_printed_papers(M, round).expect("reprinted");
+                record_printed_papers(ws, M, round).expect("reprinted");
             }
             let mut ballots = thidua_core::domain::BallotBox::default();
             for v in 0..members.len() {
@@ -465,8 +472,7 @@ fn count_round(
                 present: n,
                 issued: n,
             };
-            let totals =
-                tally::totals_from_ballots(&ballots, &on_papers.standing, &r.rules, places, roll);
+            let totals = totals_from_ballots(&ballots, &on_papers.standing, &r.rules, places, roll);
             // The form's fields: one per candidate, empty ones as 0.
             let hand = HandTotals {
                 collected: totals.collected,
@@ -478,11 +484,10 @@ fn count_round(
                     .map(|u| (*u, totals.votes.get(u).copied().unwrap_or(0)))
                     .collect(),
             };
-            ws.close_with_totals(M, round, n, n, hand)
-                .expect("hand count saves");
+            close_with_totals(ws, M, round, n, n, hand).expect("hand count saves");
         }
     }
-    prop_assert_eq!(&ws.ballot_candidates(M, round).expect("c"), &on_papers);
+    prop_assert_eq!(&ballot_candidates(ws, M, round).expect("c"), &on_papers);
     Ok(true)
 }
 
@@ -504,7 +509,7 @@ proptest! {
                 continue;
             }
             let runoff_id = RoundId(2000 + idx as u64);
-            if r.runoff && ws.create_runoff(M, round_id(idx), runoff_id).is_ok() {
+            if r.runoff && create_runoff(&mut ws, M, round_id(idx), runoff_id).is_ok() {
                 check_one_list(&ws)?;
                 let again = RoundSpec { mode: 0, ..r.clone() };
                 if !count_round(&mut ws, runoff_id, &again)? {

@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 
 use common::{meeting_with_round, results_of, unit, M, R1};
 use proptest::prelude::*;
+use thidua_core::domain::ReconcileError;
 use thidua_core::domain::{
     compare_passes, Approvals, CountSource, Difference, DomainError, HandTotals, Meeting,
     PaperBallot, Pass, RoundState, Workspace,
 };
 use thidua_core::exchange::{decode_record, encode_record, MeetingDto};
-use thidua_core::rules::tally::ReconcileError;
+use thidua_core::rules::rounds::{close_with_totals, open_paper_round, open_round};
 
 fn marks(units: &[usize]) -> PaperBallot {
     PaperBallot::Marks(Approvals::new(units.iter().map(|u| unit(*u)).collect()))
@@ -100,7 +101,7 @@ fn comparing_two_passes_lists_every_number_that_differs() {
 #[test]
 fn double_entry_finds_planted_differences_and_closes_once_settled() {
     let mut ws = meeting_with_round(4);
-    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    open_paper_round(&mut ws, M, R1, 8, 8).expect("open");
     let truth: Vec<PaperBallot> = [
         &[1, 2, 4, 5][..],
         &[1, 2, 4, 5],
@@ -177,21 +178,21 @@ fn double_entry_finds_planted_differences_and_closes_once_settled() {
 fn entry_rules_issued_candidates_undo_and_validity() {
     let mut ws = meeting_with_round(2);
     assert_eq!(
-        ws.open_paper_round(M, R1, 4, 4),
+        open_paper_round(&mut ws, M, R1, 4, 4),
         Err(DomainError::NoQuorum {
             present: 4,
             entitled: 8
         })
     );
     assert_eq!(
-        ws.open_paper_round(M, R1, 9, 8),
+        open_paper_round(&mut ws, M, R1, 9, 8),
         Err(DomainError::PresentOverEntitled {
             present: 9,
             entitled: 8
         })
     );
     assert_eq!(state(&ws), RoundState::Draft, "refusals change nothing");
-    ws.open_paper_round(M, R1, 7, 3).expect("open");
+    open_paper_round(&mut ws, M, R1, 7, 3).expect("open");
     assert_eq!(
         ws.undo_paper_ballot(M, R1, Pass::First),
         Err(DomainError::NothingToUndo)
@@ -253,7 +254,7 @@ fn entry_rules_issued_candidates_undo_and_validity() {
 #[test]
 fn a_missing_last_ballot_is_settled_by_removing_it() {
     let mut ws = meeting_with_round(2);
-    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    open_paper_round(&mut ws, M, R1, 8, 8).expect("open");
     enter_all(
         &mut ws,
         Pass::First,
@@ -361,7 +362,7 @@ fn totals_typed_by_hand_are_reconciled_before_they_count() {
     ];
     for (name, present, issued, totals, expected) in cases {
         let mut ws = meeting_with_round(2);
-        let got = ws.close_with_totals(M, R1, present, issued, totals);
+        let got = close_with_totals(&mut ws, M, R1, present, issued, totals);
         assert_eq!(got, expected, "{name}");
         if expected.is_err() {
             assert_eq!(state(&ws), RoundState::Draft, "{name}: nothing changed");
@@ -373,13 +374,20 @@ fn totals_typed_by_hand_are_reconciled_before_they_count() {
         ..hand(8, 8, 0, &[])
     };
     assert_eq!(
-        ws.close_with_totals(M, R1, 8, 8, outsider),
+        close_with_totals(&mut ws, M, R1, 8, 8, outsider),
         Err(DomainError::NotACandidateUnit(thidua_core::domain::UnitId(
             9
         )))
     );
-    ws.close_with_totals(M, R1, 8, 8, hand(8, 7, 1, &[(1, 7), (2, 6), (4, 1)]))
-        .expect("close");
+    close_with_totals(
+        &mut ws,
+        M,
+        R1,
+        8,
+        8,
+        hand(8, 7, 1, &[(1, 7), (2, 6), (4, 1)]),
+    )
+    .expect("close");
     let results = results_of(&ws);
     let (_, totals, result) = &results[0];
     assert_eq!(
@@ -393,7 +401,7 @@ fn totals_typed_by_hand_are_reconciled_before_they_count() {
 #[test]
 fn paper_and_hand_rounds_are_stored_and_read_back() {
     let mut ws = meeting_with_round(2);
-    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    open_paper_round(&mut ws, M, R1, 8, 8).expect("open");
     enter_all(&mut ws, Pass::First, &[marks(&[0, 1]), PaperBallot::Spoilt]);
     ws.enter_paper_ballot(M, R1, Pass::Second, marks(&[0]))
         .expect("enter");
@@ -428,13 +436,13 @@ fn paper_and_hand_rounds_are_stored_and_read_back() {
     let old = value.to_string();
     let meeting =
         Meeting::try_from(decode_record::<MeetingDto>(&old).expect("old decodes")).expect("valid");
-    let RoundState::Closed(closed) = &meeting.rounds[0].state else {
+    let RoundState::Closed(closed) = &meeting.rounds()[0].state else {
         panic!("closed")
     };
     assert_eq!(closed.source, CountSource::Booth);
     // A paper ballot listing a unit twice names where.
     let mut ws = meeting_with_round(2);
-    ws.open_paper_round(M, R1, 8, 8).expect("open");
+    open_paper_round(&mut ws, M, R1, 8, 8).expect("open");
     ws.enter_paper_ballot(M, R1, Pass::First, marks(&[0]))
         .expect("enter");
     let text = round_trip(&ws);
@@ -458,7 +466,7 @@ proptest! {
     ) {
         let mut paper = meeting_with_round(2);
         let n = pile.len() as u32;
-        paper.open_paper_round(M, R1, 8, n).expect("open");
+        open_paper_round(&mut paper, M, R1, 8, n).expect("open");
         let ballots: Vec<PaperBallot> = pile
             .iter()
             .map(|b| marks(&b.iter().copied().collect::<Vec<_>>()))
@@ -468,7 +476,7 @@ proptest! {
         paper.close_paper_round(M, R1).expect("close paper");
 
         let mut booth = meeting_with_round(2);
-        booth.open_round(M, R1, "2468").expect("open booth");
+        open_round(&mut booth, M, R1, "2468").expect("open booth");
         for idx in 0..8 {
             booth
                 .set_present(M, R1, thidua_core::domain::VoterId(unit(idx).0), true)

@@ -13,6 +13,7 @@ use thidua_core::domain::{
     DomainError, ItemKind, Metric, Points, Scorer, UnitId, UnitScores,
 };
 use thidua_core::i18n::{format_points, format_signed_points, Lang};
+use thidua_core::rules::rotation::start_next_year;
 use thidua_core::rules::scoring::{ranking, total};
 
 const C: ClusterId = ClusterId(1);
@@ -204,7 +205,7 @@ fn scores_are_validated_and_tables_carry_over_to_the_next_year() {
         ),
         Err(DomainError::EmptyCriterionName)
     );
-    ws.start_next_year(C, 2024).expect("2025");
+    start_next_year(&mut ws, C, 2024).expect("2025");
     let next = ws.cluster(C).and_then(|c| c.year(2025)).expect("2025");
     assert!(next.criteria.item(bonus).is_some());
     assert!(next.scores.is_empty());

@@ -8,7 +8,6 @@ mod common;
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use thidua_core::domain::sample::large_workspace;
 use thidua_core::domain::{merge, Workspace};
 use thidua_core::exchange::{
     cluster_file, data_sha256, decode_record, encode_record, file_text, fingerprint, read_file,
@@ -17,6 +16,7 @@ use thidua_core::exchange::{
     UnitNameDto, WorkspaceData, CURRENT_VERSION,
 };
 use thidua_core::i18n::Lang;
+use thidua_core::sample::large_workspace;
 
 fn record(data: Value) -> String {
     json!({ "version": CURRENT_VERSION, "data": data }).to_string()
@@ -259,12 +259,12 @@ macro_rules! reads_back {
 /// each (a cluster's unit reports on one line when `grouped`); every
 /// record and file also reads back (unit reports only when not grouped).
 fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>) {
-    for unit in &ws.units {
+    for unit in ws.units() {
         let text = encode_record(&UnitDto::from(unit));
         reads_back!(UnitDto, &text);
         out.push(format!("{name} record unit {} {}", unit.id.0, sha(&text)));
     }
-    for cluster in &ws.clusters {
+    for cluster in ws.clusters() {
         let text = encode_record(&ClusterDto::from(cluster));
         reads_back!(ClusterDto, &text);
         out.push(format!(
@@ -273,7 +273,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
             sha(&text)
         ));
     }
-    for meeting in &ws.meetings {
+    for meeting in ws.meetings() {
         let text = encode_record(&MeetingDto::from(meeting));
         reads_back!(MeetingDto, &text);
         out.push(format!(
@@ -294,7 +294,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
     let file = workspace_file(ws, AT).expect("workspace file");
     read_file(&file, &FileKind::ALL).expect("the workspace file reads back");
     out.push(format!("{name} file workspace {}", sha(&file)));
-    for cluster in &ws.clusters {
+    for cluster in ws.clusters() {
         let file = cluster_file(ws, cluster.id, AT).expect("cluster file");
         read_file(&file, &FileKind::ALL).expect("the cluster file reads back");
         out.push(format!(
@@ -303,7 +303,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
             sha(&file)
         ));
         let mut reports = Vec::new();
-        for year in &cluster.years {
+        for year in cluster.years() {
             for unit in &year.members {
                 let file =
                     unit_report_file(ws, cluster.id, year.year, *unit, AT).expect("unit report");
@@ -332,7 +332,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
             }
         }
     }
-    for meeting in &ws.meetings {
+    for meeting in ws.meetings() {
         let file = results_file(ws, meeting.id, AT).expect("results file");
         read_file(&file, &FileKind::ALL).expect("the results file reads back");
         let print = results_fingerprint(ws, meeting.id).expect("fingerprint");
@@ -363,7 +363,7 @@ fn the_stored_bytes_stay_what_they_were() {
     golden_lines("sample", &sample, false, &mut out);
 
     let large = large_workspace(20, 10, 15).expect("large workspace");
-    let records = large.units.len() + large.clusters.len() + large.meetings.len();
+    let records = large.units().len() + large.clusters().len() + large.meetings().len();
     assert_eq!(records, 520);
     golden_lines("large", &large, true, &mut out);
 

@@ -5,13 +5,11 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use thidua_core::domain::{
-    Approvals, BallotBox, BlankBallot, Comparison, Fraction, Quota, RoundRules, ShareBase,
-    Threshold, TieBreak, UnitId,
+    ballot_validity, quorum_met, reconcile, totals_from_ballots, Approvals, BallotBox, BlankBallot,
+    Comparison, Fraction, Invalidity, Quota, ReconcileError, Roll, RoundRules, ShareBase,
+    Threshold, TieBreak, Totals, UnitId,
 };
-use thidua_core::rules::tally::{
-    ballot_validity, decide, quorum_met, reconcile, totals_from_ballots, DecisionContext,
-    Invalidity, ReconcileError, Roll, RoundResult, Status, Totals,
-};
+use thidua_core::rules::tally::{decide, DecisionContext, RoundResult, Status};
 
 fn u(n: u64) -> UnitId {
     UnitId(n)

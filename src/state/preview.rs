@@ -63,33 +63,6 @@ pub fn preview(
     Ok(Preview {
         files: read,
         plan,
-        naming: naming(workspace, &bundle),
+        naming: bundle.naming(workspace),
     })
-}
-
-/// The workspace with the records the files bring that it lacks: the
-/// preview names them all.
-fn naming(workspace: &Workspace, bundle: &Bundle) -> Workspace {
-    let mut naming = workspace.clone();
-    for unit in &bundle.units {
-        if naming.unit(unit.id).is_none() {
-            naming.units.push(unit.clone());
-        }
-    }
-    for report in &bundle.reports {
-        if naming.unit(report.unit.id).is_none() {
-            naming.units.push(report.unit.clone());
-        }
-    }
-    for cluster in &bundle.clusters {
-        if naming.cluster(cluster.id).is_none() {
-            naming.clusters.push(cluster.clone());
-        }
-    }
-    for meeting in &bundle.meetings {
-        if naming.meeting(meeting.id).is_none() {
-            naming.meetings.push(meeting.clone());
-        }
-    }
-    naming
 }

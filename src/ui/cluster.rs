@@ -141,7 +141,7 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
                 return Vec::new();
             };
             cluster
-                .units
+                .units()
                 .iter()
                 .map(|u| match ws.unit(*u) {
                     Some(unit) => RotationRow {
@@ -169,9 +169,12 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
     // Existing units of other clusters that can join this one.
     let others = Signal::derive(move || {
         store.workspace.with(|ws| {
-            let inside = ws.cluster(id).map(|c| c.units.clone()).unwrap_or_default();
+            let inside = ws
+                .cluster(id)
+                .map(|c| c.units().to_vec())
+                .unwrap_or_default();
             let mut list: Vec<(UnitId, String)> = ws
-                .units
+                .units()
                 .iter()
                 .filter(|u| !inside.contains(&u.id))
                 .map(|u| (u.id, u.full_name.clone()))
@@ -309,7 +312,7 @@ fn YearsCard(id: ClusterId) -> impl IntoView {
             let name = |u: Option<UnitId>| u.map(|u| ws.unit_name(u)).unwrap_or_default();
             ws.cluster(id)
                 .map(|c| {
-                    c.years
+                    c.years()
                         .iter()
                         .rev()
                         .map(|y| YearRow {
@@ -334,9 +337,11 @@ fn YearsCard(id: ClusterId) -> impl IntoView {
         };
         year_text_error.set(false);
         // A new year starts with every unit of the cluster as a member.
-        let members = store
-            .workspace
-            .with_untracked(|ws| ws.cluster(id).map(|c| c.units.clone()).unwrap_or_default());
+        let members = store.workspace.with_untracked(|ws| {
+            ws.cluster(id)
+                .map(|c| c.units().to_vec())
+                .unwrap_or_default()
+        });
         let draft = YearDraft {
             members,
             leader: None,

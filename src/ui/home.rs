@@ -6,8 +6,9 @@ use super::browser::{compare_vi, navigate, new_id};
 use super::route::Route;
 use super::tr;
 use super::widgets::{FormError, TextField};
-use crate::domain::{sample, ClusterDraft, ClusterId};
+use crate::domain::{ClusterDraft, ClusterId};
 use crate::i18n::Text;
+use crate::sample;
 use crate::state::{use_store, Refusal};
 
 #[derive(Clone, PartialEq)]
@@ -25,15 +26,15 @@ pub fn HomeScreen() -> impl IntoView {
     let store = use_store();
     let rows = move || {
         let mut rows: Vec<ClusterRow> = store.workspace.with(|ws| {
-            ws.clusters
+            ws.clusters()
                 .iter()
                 .map(|c| ClusterRow {
                     id: c.id,
                     name: c.name.clone(),
                     number: c.number.clone(),
                     parent_org: c.parent_org.clone(),
-                    n_units: c.units.len(),
-                    latest: c.years.last().map(|y| {
+                    n_units: c.units().len(),
+                    latest: c.years().last().map(|y| {
                         (
                             y.year,
                             y.leader.map(|l| ws.unit_name(l)).unwrap_or_default(),

@@ -386,7 +386,7 @@ fn RoundsCard(id: MeetingId) -> impl IntoView {
             };
             let n_members = ws.year_of(id).map_or(0, |y| y.members.len() as u32);
             meeting
-                .rounds
+                .rounds()
                 .iter()
                 .map(|r| RoundRow {
                     id: r.id,

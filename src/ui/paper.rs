@@ -16,6 +16,7 @@ use crate::domain::{
     MeetingId, PaperCount, RoundId, RoundKind, RoundRules, RoundState, UnitId, Workspace,
 };
 use crate::i18n::Text;
+use crate::rules::rounds::ballot_candidates;
 
 pub use entry::PaperEntryScreen;
 pub use print::{BallotPapersScreen, EntryLogScreen, PapersOutdatedNotice};
@@ -45,8 +46,7 @@ fn round_info(ws: &Workspace, meeting: MeetingId, round: RoundId) -> Option<Roun
         year: m.year,
         award: r.award.clone(),
         kind: r.kind,
-        candidates: ws
-            .ballot_candidates(meeting, round)
+        candidates: ballot_candidates(ws, meeting, round)
             .ok()?
             .standing
             .iter()

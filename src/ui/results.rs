@@ -8,11 +8,15 @@ use super::browser::{navigate, new_id};
 use super::route::Route;
 use super::tr;
 use super::widgets::FormError;
-use crate::domain::{CountSource, MeetingId, RoundId, RoundKind, RoundRules, RoundState};
+use crate::domain::{
+    reconcile, CountSource, MeetingId, ReconcileError, RoundId, RoundKind, RoundRules, RoundState,
+    Totals,
+};
 use crate::i18n::{
     describe_reconcile_error, describe_status, format_integer, format_share, screen_text, Text,
 };
-use crate::rules::tally::{reconcile, ReconcileError, RoundResult, Totals};
+use crate::rules::rounds::{create_runoff, results};
+use crate::rules::tally::RoundResult;
 use crate::state::{use_store, Refusal};
 
 #[derive(Clone)]
@@ -42,8 +46,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
             let m = ws.meeting(meeting)?;
             let r = m.round(round)?;
             let year = ws.year_of(meeting).ok()?;
-            let (_, totals, result) = m
-                .results(year)
+            let (_, totals, result) = results(m, year)
                 .into_iter()
                 .find(|(id, _, _)| *id == round)?;
             let names = result
@@ -76,7 +79,7 @@ pub fn ResultsView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let error = RwSignal::new(None::<Refusal>);
     let runoff = move |_| {
         let new_round = RoundId(new_id());
-        match store.apply(|ws| ws.create_runoff(meeting, round, new_round)) {
+        match store.apply(|ws| create_runoff(ws, meeting, round, new_round)) {
             Ok(id) => navigate(Route::Round(meeting, id)),
             Err(e) => error.set(Some(e)),
         }

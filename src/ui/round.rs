@@ -11,10 +11,11 @@ use super::route::Route;
 use super::tr;
 use super::widgets::FormError;
 use crate::domain::{
-    BlankBallot, BoothScreen, MeetingId, Round, RoundId, RoundKind, RoundState, UnitId, VoterId,
+    quorum_met, BlankBallot, BoothScreen, MeetingId, Round, RoundId, RoundKind, RoundState, UnitId,
+    VoterId,
 };
 use crate::i18n::{describe_quota, describe_threshold, Text};
-use crate::rules::tally::quorum_met;
+use crate::rules::rounds::{ballot_candidates, open_round};
 use crate::state::{use_store, Refusal};
 
 /// Which view the round needs; changes only when the state does, so that a
@@ -37,7 +38,7 @@ fn phase_of(round: Option<&Round>) -> Phase {
         Some(RoundState::Draft) => Phase::Draft,
         Some(RoundState::Closed(_)) => Phase::Closed,
         Some(RoundState::Paper(_)) => Phase::Paper,
-        Some(RoundState::Open(booth)) => match booth.screen {
+        Some(RoundState::Open(booth)) => match booth.screen() {
             BoothScreen::Operator => Phase::Operator,
             BoothScreen::Ballot(v) => Phase::Ballot(v),
             BoothScreen::HandBack => Phase::Locked,
@@ -151,7 +152,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let candidates = move || {
         store.workspace.with(|ws| {
             ws.meeting(meeting)
-                .and_then(|m| m.ballot_candidates(round, ws.year_of(meeting).ok()?).ok())
+                .and_then(|_| ballot_candidates(ws, meeting, round).ok())
                 .map(|c| {
                     let names = |units: &[UnitId]| {
                         units.iter().map(|u| ws.unit_name(*u)).collect::<Vec<_>>()
@@ -165,7 +166,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let error = RwSignal::new(None::<Refusal>);
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let outcome = store.apply(|ws| ws.open_round(meeting, round, &pin.get_untracked()));
+        let outcome = store.apply(|ws| open_round(ws, meeting, round, &pin.get_untracked()));
         pin.set(String::new());
         error.set(outcome.err());
     };
@@ -216,7 +217,7 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 return None;
             };
             let rows: Vec<RollRow> = booth
-                .entitled
+                .entitled()
                 .iter()
                 .map(|v| RollRow {
                     voter: v.id,
@@ -225,20 +226,20 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                     } else {
                         format!("{} ({})", v.name, ws.unit_name(v.unit))
                     },
-                    present: booth.present.contains(&v.id),
-                    voted: booth.voted.contains(&v.id),
+                    present: booth.present().contains(&v.id),
+                    voted: booth.voted().contains(&v.id),
                 })
                 .collect();
             let quorum = quorum_met(
-                booth.present.len() as u32,
-                booth.entitled.len() as u32,
+                booth.present().len() as u32,
+                booth.entitled().len() as u32,
                 m.quorum,
             );
             Some((
                 rows,
-                booth.present.len(),
-                booth.entitled.len(),
-                booth.voted.len(),
+                booth.present().len(),
+                booth.entitled().len(),
+                booth.voted().len(),
                 quorum,
                 m.quorum,
                 r.kind == RoundKind::Rehearsal,
@@ -370,15 +371,14 @@ fn BallotView(meeting: MeetingId, round: RoundId, voter: VoterId) -> impl IntoVi
             return None;
         };
         let n_members = ws.year_of(meeting).map_or(0, |y| y.members.len() as u32);
-        let entry = booth.entitled.iter().find(|v| v.id == voter)?;
+        let entry = booth.entitled().iter().find(|v| v.id == voter)?;
         let own = (!r.rules.self_vote_allowed).then_some(entry.unit);
         let who = if entry.name.is_empty() {
             ws.unit_name(entry.unit)
         } else {
             format!("{} — {}", entry.name, ws.unit_name(entry.unit))
         };
-        let candidates: Vec<(UnitId, String)> = m
-            .ballot_candidates(round, ws.year_of(meeting).ok()?)
+        let candidates: Vec<(UnitId, String)> = ballot_candidates(ws, meeting, round)
             .ok()?
             .standing
             .iter()
@@ -487,7 +487,7 @@ fn LockedView(meeting: MeetingId, round: RoundId, interrupted: Option<VoterId>) 
             let RoundState::Open(booth) = &r.state else {
                 return None;
             };
-            booth.entitled.iter().find(|v| v.id == voter).map(|v| {
+            booth.entitled().iter().find(|v| v.id == voter).map(|v| {
                 if v.name.is_empty() {
                     ws.unit_name(v.unit)
                 } else {

@@ -25,7 +25,7 @@ pub fn UnitsScreen() -> impl IntoView {
     let store = use_store();
     let rows = move || {
         let mut rows: Vec<Row> = store.workspace.with(|ws| {
-            ws.units
+            ws.units()
                 .iter()
                 .map(|u| Row {
                     id: u.id,
@@ -34,9 +34,9 @@ pub fn UnitsScreen() -> impl IntoView {
                     kind: u.kind.clone(),
                     commander: u.commander.clone(),
                     clusters: ws
-                        .clusters
+                        .clusters()
                         .iter()
-                        .filter(|c| c.units.contains(&u.id))
+                        .filter(|c| c.units().contains(&u.id))
                         .map(|c| c.name.clone())
                         .collect::<Vec<_>>()
                         .join(", "),

@@ -9,7 +9,7 @@ use super::tr;
 use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
 use crate::i18n::Text;
-use crate::rules::rotation;
+use crate::rules::rotation::{self, start_next_year};
 use crate::state::{use_store, Refusal};
 
 #[component]
@@ -99,7 +99,7 @@ fn MembershipCard(id: ClusterId, year: u16) -> impl IntoView {
         store.workspace.with(|ws| {
             ws.cluster(id)
                 .map(|c| {
-                    c.units
+                    c.units()
                         .iter()
                         .map(|u| (*u, ws.unit_name(*u)))
                         .collect::<Vec<_>>()
@@ -202,7 +202,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
     let proposed = store.workspace.with_untracked(|ws| {
         let cluster = ws.cluster(id)?;
         let this_year = cluster.year(year)?;
-        rotation::next_leader(&cluster.units, &this_year.members, this_year)
+        rotation::next_leader(cluster.units(), &this_year.members, this_year)
     });
     let to = RwSignal::new(proposed);
     let date = RwSignal::new(String::new());
@@ -216,7 +216,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
             };
             let leader = cluster.year(year).and_then(|y| y.leader);
             cluster
-                .units
+                .units()
                 .iter()
                 .filter(|u| Some(**u) != leader)
                 .map(|u| (*u, ws.unit_name(*u)))
@@ -299,7 +299,7 @@ fn NextYearCard(id: ClusterId, year: u16) -> impl IntoView {
             .with(|ws| ws.cluster(id).and_then(|c| c.year(next)).is_some())
     };
     let error = RwSignal::new(None::<Refusal>);
-    let start = move |_| match store.apply(|ws| ws.start_next_year(id, year)) {
+    let start = move |_| match store.apply(|ws| start_next_year(ws, id, year)) {
         Ok(created) => navigate(Route::Year(id, created)),
         Err(e) => error.set(Some(e)),
     };

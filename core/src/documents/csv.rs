@@ -5,6 +5,7 @@
 use super::full_name;
 use crate::domain::{ClusterId, DomainError, MeetingId, RoundKind, Workspace};
 use crate::i18n::{describe_status, format_share, format_signed_points, Lang};
+use crate::rules::rounds::results;
 use crate::rules::scoring::ranking;
 
 fn field(text: &str) -> String {
@@ -41,7 +42,7 @@ pub fn results_csv(ws: &Workspace, meeting: MeetingId, lang: Lang) -> Result<Str
         ]
         .map(|(vi, en)| lang.pick_str(vi, en).to_owned()),
     ));
-    for (idx, (round_id, totals, result)) in m.results(year).iter().enumerate() {
+    for (idx, (round_id, totals, result)) in results(m, year).iter().enumerate() {
         let Some(round) = m.round(*round_id) else {
             continue;
         };

@@ -4,14 +4,15 @@ use super::model::{Block, Document, Signature, Table};
 use super::{date_in_words, full_name, header, meeting_context, or_blank};
 use crate::domain::{
     BlankBallot, CountSource, DomainError, Meeting, MeetingId, Round, RoundId, RoundKind,
-    RoundState, UnitId, Voters, Workspace,
+    RoundState, Totals, UnitId, Voters, Workspace,
 };
 use crate::exchange::results_fingerprint;
 use crate::i18n::{
     count_in_words, describe_quota, describe_status, describe_threshold, describe_tie_break,
     format_share, Lang,
 };
-use crate::rules::tally::{RoundResult, Totals};
+use crate::rules::rounds::results;
+use crate::rules::tally::RoundResult;
 
 fn names(ws: &Workspace, units: &[UnitId]) -> String {
     units
@@ -241,8 +242,7 @@ pub fn vote_count_minutes(
 ) -> Result<Document, DomainError> {
     let (meeting, cluster, year) = meeting_context(ws, meeting_id)?;
     let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
-    let (_, totals, result) = meeting
-        .results(year)
+    let (_, totals, result) = results(meeting, year)
         .into_iter()
         .find(|(id, _, _)| *id == round_id)
         .ok_or(DomainError::RoundNotClosed)?;
@@ -398,7 +398,7 @@ pub fn meeting_minutes(
             .collect(),
         numeric: vec![true, false, false],
     };
-    let results = meeting.results(year);
+    let results = results(meeting, year);
     let first_roll = results.first().map(|(_, t, _)| (t.present, t.entitled));
     let mut blocks = vec![
         Block::Paragraph(opening(lang, ws, meeting, "")),

@@ -1,15 +1,12 @@
 //! The year-end meeting of a cluster and its award rounds (SPEC §4–5):
-//! details, entitled voters, the rounds in order, and booth voting on one
-//! shared laptop. The booth keeps who has voted apart from the ballots,
-//! which are a multiset with no voter, time or order.
-
-use sha2::{Digest, Sha256};
+//! details, entitled voters, the rounds in order with their states and
+//! counts, and the edits of the meeting itself. A round's edits are in
+//! `round`, the booth's in `booth`, a runoff in `runoff`.
 
 use super::{
-    Approvals, BallotBox, ClusterId, Date, DomainError, Fraction, HandTotals, PaperCount,
-    RoundRules, UnitId, Workspace,
+    totals_from_ballots, BallotBox, Booth, ClusterId, Date, DomainError, EmulationYear, Fraction,
+    HandTotals, PaperCount, Roll, RoundRules, Totals, UnitId, Workspace,
 };
-use crate::rules::tally::{self, DecisionContext, Roll, RoundResult, Totals};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MeetingId(pub u64);
@@ -79,33 +76,6 @@ pub enum RoundKind {
     Rehearsal,
 }
 
-/// What the shared laptop shows in an open round.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoothScreen {
-    /// The operator's roll: presence, whose turn, close.
-    Operator,
-    /// A clean ballot for this voter.
-    Ballot(VoterId),
-    /// "Hand the laptop back": locked until the operator's PIN.
-    HandBack,
-    /// A reload happened during this voter's ballot; nothing was recorded
-    /// for them. Locked like `HandBack`.
-    Interrupted(VoterId),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Booth {
-    /// Frozen when the round opened.
-    pub entitled: Vec<Voter>,
-    pub present: Vec<VoterId>,
-    /// Who has voted, sorted; never how.
-    pub voted: Vec<VoterId>,
-    pub ballots: BallotBox,
-    /// SHA-256 of the round id and the operator's PIN.
-    pub pin_digest: String,
-    pub screen: BoothScreen,
-}
-
 /// How a closed round was counted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CountSource {
@@ -137,7 +107,7 @@ impl ClosedCount {
                 invalid: hand.invalid,
                 votes: hand.votes.clone(),
             },
-            _ => tally::totals_from_ballots(&self.ballots, candidates, rules, places, self.roll),
+            _ => totals_from_ballots(&self.ballots, candidates, rules, places, self.roll),
         }
     }
 }
@@ -159,23 +129,6 @@ impl RoundState {
     }
 }
 
-impl Workspace {
-    /// The booth round this laptop is locked for: a round open in the
-    /// booth whose screen is a delegate's (a ballot, the hand-back screen,
-    /// an interrupted ballot). Until the operator's PIN, the app shows that
-    /// round on every route and offers no way out.
-    pub fn locked_booth(&self) -> Option<(MeetingId, RoundId)> {
-        self.meetings.iter().find_map(|meeting| {
-            meeting.rounds.iter().find_map(|round| match &round.state {
-                RoundState::Open(booth) if booth.screen != BoothScreen::Operator => {
-                    Some((meeting.id, round.id))
-                }
-                _ => None,
-            })
-        })
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Round {
     pub id: RoundId,
@@ -183,9 +136,10 @@ pub struct Round {
     pub award: String,
     pub rules: RoundRules,
     /// In ballot order. Units nominated in a higher round are taken off
-    /// when the round opens and listed in `excluded`.
-    pub candidates: Vec<UnitId>,
-    pub excluded: Vec<UnitId>,
+    /// when the round opens and listed in `excluded`; frozen then, so only
+    /// the round's edits set them (read with `candidates`, `excluded`).
+    pub(crate) candidates: Vec<UnitId>,
+    pub(crate) excluded: Vec<UnitId>,
     pub kind: RoundKind,
     pub state: RoundState,
     /// The candidates, in order, on the ballot papers last printed for
@@ -193,8 +147,43 @@ pub struct Round {
     pub printed: Option<Vec<UnitId>>,
 }
 
+impl Round {
+    /// The round's list in ballot order: a draft's as chosen, an opened
+    /// round's as frozen when it opened (`rules::rounds::ballot_candidates`
+    /// gives the candidates in any state).
+    pub fn candidates(&self) -> &[UnitId] {
+        &self.candidates
+    }
+
+    /// Units of the list taken off when the round opened.
+    pub fn excluded(&self) -> &[UnitId] {
+        &self.excluded
+    }
+
+    /// The candidates frozen when the round opened; `None` for a draft,
+    /// whose candidates depend on the rounds before it
+    /// (`rules::rounds::ballot_candidates`).
+    pub fn frozen_candidates(&self) -> Option<RoundCandidates> {
+        (self.state != RoundState::Draft).then(|| RoundCandidates {
+            standing: self.candidates.clone(),
+            excluded: self.excluded.clone(),
+        })
+    }
+
+    /// Whether ballot papers were printed for this round with another
+    /// list than `standing`, its candidates now.
+    pub fn papers_outdated(&self, standing: &[UnitId]) -> bool {
+        self.printed.as_ref().is_some_and(|p| p != standing)
+    }
+}
+
+/// How an edit that freezes a round's candidates gets them: the tally's
+/// decisions give them (`rules::rounds::ballot_candidates`), and the
+/// domain decides nothing itself, so those edits are handed the function.
+pub(crate) type CandidatesOf<'a> = &'a dyn Fn(&Workspace) -> Result<RoundCandidates, DomainError>;
+
 /// The candidates of a round: the one answer every screen, document and
-/// check takes (`Meeting::ballot_candidates`).
+/// check takes (`rules::rounds::ballot_candidates`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoundCandidates {
     /// In ballot order: the papers' numbers, the entry pad's keys, the
@@ -224,7 +213,8 @@ pub struct Meeting {
     pub quorum: Fraction,
     /// A unit nominated in a higher round is no candidate in lower ones.
     pub exclusion: bool,
-    pub rounds: Vec<Round>,
+    /// In order; changed only by the round edits (read with `rounds`).
+    pub(crate) rounds: Vec<Round>,
 }
 
 /// Awards clusters commonly vote on, highest first.
@@ -237,14 +227,12 @@ pub const COMMON_AWARDS: [&str; 6] = [
     "Đơn vị Quyết thắng",
 ];
 
-/// The digest of an operator PIN, salted with the round so that the same
-/// PIN gives different digests in different rounds.
-pub fn pin_digest(round: RoundId, pin: &str) -> String {
-    let digest = Sha256::digest(format!("thidua-pin:{}:{}", round.0, pin.trim()).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl Meeting {
+    /// The rounds, in order.
+    pub fn rounds(&self) -> &[Round] {
+        &self.rounds
+    }
+
     /// Whether a round of this meeting is opened and not yet closed (its
     /// vote is running: locked to one tab, sealed in files).
     pub fn vote_in_progress(&self) -> bool {
@@ -285,122 +273,19 @@ impl Meeting {
         }
     }
 
-    /// Results of every closed round, in order, each with the units
-    /// nominated by the rounds before it taken into account.
-    /// The cluster's score ranking of `year` settles ties where a round's
-    /// tie-break says so.
-    pub fn results(&self, year: &super::EmulationYear) -> Vec<(RoundId, Totals, RoundResult)> {
-        let ranks = crate::rules::scoring::rank_map(&year.criteria, &year.members, &year.scores);
-        let score_rank = (!ranks.is_empty()).then_some(&ranks);
-        self.rounds
-            .iter()
-            .filter_map(|round| match self.closed_totals(round, year) {
-                Some((totals, places)) => {
-                    let on_ballot = self.candidates_of(round, year);
-                    // Excluded units are listed, last, with their reason.
-                    let listed: Vec<UnitId> = on_ballot
-                        .standing
-                        .iter()
-                        .chain(&on_ballot.excluded)
-                        .copied()
-                        .collect();
-                    let context = DecisionContext {
-                        excluded: &on_ballot.excluded,
-                        score_rank,
-                    };
-                    let result = tally::decide(&totals, &listed, &round.rules, places, context);
-                    Some((round.id, totals, result))
-                }
-                None => None,
-            })
-            .collect()
-    }
-
     /// A closed round's totals and the places it awards: its count over
     /// its candidates, its quota over the year's members. The results, the
     /// minutes and the integrity check of every way in take them from here;
     /// `None` for a round that is not closed.
-    pub fn closed_totals(
-        &self,
-        round: &Round,
-        year: &super::EmulationYear,
-    ) -> Option<(Totals, u32)> {
+    pub fn closed_totals(&self, round: &Round, year: &EmulationYear) -> Option<(Totals, u32)> {
         let RoundState::Closed(count) = &round.state else {
             return None;
         };
         let places = round.rules.quota.places(year.members.len() as u32);
-        let standing = self.candidates_of(round, year).standing;
-        Some((count.totals(&standing, &round.rules, places), places))
-    }
-
-    /// The runoff held for `round`'s tied or unfilled places, if one was
-    /// created (there is at most one per round).
-    pub fn runoff_of(&self, round: RoundId) -> Option<&Round> {
-        self.rounds
-            .iter()
-            .find(|r| r.kind == (RoundKind::Runoff { parent: round }))
-    }
-
-    /// The candidates of `round` in ballot order, in any state: for a
-    /// draft, its list less the units nominated by closed counting rounds
-    /// before it (when the meeting excludes them; never in a rehearsal);
-    /// once opened, the list frozen then. Papers, the entry pad, the
-    /// booth's ballot, the hand-count form, the results and the minutes
-    /// all take the candidates from here.
-    pub fn ballot_candidates(
-        &self,
-        round: RoundId,
-        year: &super::EmulationYear,
-    ) -> Result<RoundCandidates, DomainError> {
-        let round = self.round(round).ok_or(DomainError::UnknownRound)?;
-        Ok(self.candidates_of(round, year))
-    }
-
-    fn candidates_of(&self, round: &Round, year: &super::EmulationYear) -> RoundCandidates {
-        if !matches!(round.state, RoundState::Draft) {
-            return RoundCandidates {
-                standing: round.candidates.clone(),
-                excluded: round.excluded.clone(),
-            };
-        }
-        let before = if self.exclusion && round.kind != RoundKind::Rehearsal {
-            self.nominated_before(round.id, year)
-        } else {
-            Vec::new()
-        };
-        let (excluded, standing) = round.candidates.iter().partition(|c| before.contains(c));
-        RoundCandidates { standing, excluded }
-    }
-
-    /// Whether ballot papers were printed for `round` with another list
-    /// of candidates than the round has now (a higher round closed since).
-    pub fn papers_outdated(
-        &self,
-        round: RoundId,
-        year: &super::EmulationYear,
-    ) -> Result<bool, DomainError> {
-        let printed = &self.round(round).ok_or(DomainError::UnknownRound)?.printed;
-        let standing = self.ballot_candidates(round, year)?.standing;
-        Ok(printed.as_ref().is_some_and(|p| *p != standing))
-    }
-
-    /// Units nominated by closed, counting rounds before `round`.
-    fn nominated_before(&self, round: RoundId, year: &super::EmulationYear) -> Vec<UnitId> {
-        let position = self
-            .rounds
-            .iter()
-            .position(|r| r.id == round)
-            .unwrap_or(self.rounds.len());
-        let earlier: Vec<RoundId> = self.rounds[..position]
-            .iter()
-            .filter(|r| r.kind != RoundKind::Rehearsal)
-            .map(|r| r.id)
-            .collect();
-        self.results(year)
-            .into_iter()
-            .filter(|(id, _, _)| earlier.contains(id))
-            .flat_map(|(_, _, result)| result.nominated)
-            .collect()
+        Some((
+            count.totals(&round.candidates, &round.rules, places),
+            places,
+        ))
     }
 }
 
@@ -415,39 +300,6 @@ impl Workspace {
             .find(|m| m.cluster == cluster && m.year == year)
     }
 
-    /// The candidates of a round of a meeting (`Meeting::ballot_candidates`).
-    pub fn ballot_candidates(
-        &self,
-        meeting: MeetingId,
-        round: RoundId,
-    ) -> Result<RoundCandidates, DomainError> {
-        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
-        m.ballot_candidates(round, self.year_of(meeting)?)
-    }
-
-    /// Whether a round's printed papers list other candidates than it has
-    /// now (`Meeting::papers_outdated`).
-    pub fn papers_outdated(&self, meeting: MeetingId, round: RoundId) -> Result<bool, DomainError> {
-        let m = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
-        m.papers_outdated(round, self.year_of(meeting)?)
-    }
-
-    /// Keeps which candidates, in which order, the ballot papers of a
-    /// draft round were printed with. Papers printed once the round has
-    /// opened list its frozen candidates: nothing to keep.
-    pub fn record_printed_papers(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-    ) -> Result<(), DomainError> {
-        let standing = self.ballot_candidates(meeting, round)?.standing;
-        let round = self.meeting_mut(meeting)?.round_mut(round)?;
-        if round.state == RoundState::Draft {
-            round.printed = Some(standing);
-        }
-        Ok(())
-    }
-
     pub(super) fn meeting_mut(&mut self, id: MeetingId) -> Result<&mut Meeting, DomainError> {
         self.meetings
             .iter_mut()
@@ -456,7 +308,7 @@ impl Workspace {
     }
 
     /// The cluster-year a meeting belongs to.
-    pub fn year_of(&self, meeting: MeetingId) -> Result<&super::EmulationYear, DomainError> {
+    pub fn year_of(&self, meeting: MeetingId) -> Result<&EmulationYear, DomainError> {
         let meeting = self.meeting(meeting).ok_or(DomainError::UnknownMeeting)?;
         let cluster = self
             .cluster(meeting.cluster)
@@ -556,521 +408,5 @@ impl Workspace {
         }
         meeting.voters = voters;
         Ok(())
-    }
-
-    fn check_round_draft(&self, meeting: MeetingId, draft: &RoundDraft) -> Result<(), DomainError> {
-        let members = self.members_of(meeting)?;
-        if draft.award.trim().is_empty() {
-            return Err(DomainError::EmptyAward);
-        }
-        if draft.candidates.is_empty() {
-            return Err(DomainError::NoCandidates);
-        }
-        if let Some(outsider) = draft.candidates.iter().find(|c| !members.contains(c)) {
-            return Err(DomainError::UnitNotInCluster(*outsider));
-        }
-        if draft.rules.quota.places(members.len() as u32) == 0 {
-            return Err(DomainError::QuotaZero);
-        }
-        Ok(())
-    }
-
-    pub fn add_round(
-        &mut self,
-        meeting: MeetingId,
-        id: RoundId,
-        draft: RoundDraft,
-    ) -> Result<(), DomainError> {
-        self.check_round_draft(meeting, &draft)?;
-        let meeting = self.meeting_mut(meeting)?;
-        if meeting.round(id).is_some() {
-            return Err(DomainError::IdInUse);
-        }
-        let mut candidates = draft.candidates;
-        candidates.dedup();
-        meeting.rounds.push(Round {
-            id,
-            award: draft.award.split_whitespace().collect::<Vec<_>>().join(" "),
-            rules: draft.rules,
-            candidates,
-            excluded: Vec::new(),
-            kind: if draft.rehearsal {
-                RoundKind::Rehearsal
-            } else {
-                RoundKind::Regular
-            },
-            state: RoundState::Draft,
-            printed: None,
-        });
-        Ok(())
-    }
-
-    /// Deletes a round that has not opened, or a rehearsal at any time
-    /// (its ballots go with it).
-    pub fn delete_round(&mut self, meeting: MeetingId, round: RoundId) -> Result<(), DomainError> {
-        let meeting = self.meeting_mut(meeting)?;
-        let target = meeting.round(round).ok_or(DomainError::UnknownRound)?;
-        if target.kind != RoundKind::Rehearsal && target.state != RoundState::Draft {
-            return Err(DomainError::RoundNotDraft);
-        }
-        meeting.rounds.retain(|r| r.id != round);
-        Ok(())
-    }
-
-    /// Moves a draft round one place up or down in the order of rounds.
-    pub fn move_round(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        earlier: super::Shift,
-    ) -> Result<(), DomainError> {
-        let meeting = self.meeting_mut(meeting)?;
-        let idx = meeting
-            .rounds
-            .iter()
-            .position(|r| r.id == round)
-            .ok_or(DomainError::UnknownRound)?;
-        let other = match earlier {
-            super::Shift::Earlier => idx.checked_sub(1),
-            super::Shift::Later => Some(idx + 1).filter(|o| *o < meeting.rounds.len()),
-        };
-        if let Some(other) = other {
-            if meeting.rounds[idx].state != RoundState::Draft
-                || meeting.rounds[other].state != RoundState::Draft
-            {
-                return Err(DomainError::RoundNotDraft);
-            }
-            meeting.rounds.swap(idx, other);
-        }
-        Ok(())
-    }
-
-    /// What opening a round in either mode checks and freezes: the
-    /// roll, and the candidates (`ballot_candidates`: units nominated in
-    /// higher rounds taken off).
-    fn opening(
-        &self,
-        meeting_id: MeetingId,
-        round_id: RoundId,
-    ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
-        let members = self.members_of(meeting_id)?;
-        let meeting = self
-            .meeting(meeting_id)
-            .ok_or(DomainError::UnknownMeeting)?;
-        let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
-        if round.state != RoundState::Draft {
-            return Err(DomainError::RoundNotDraft);
-        }
-        if meeting.vote_in_progress() {
-            return Err(DomainError::AnotherRoundOpen);
-        }
-        let position = meeting
-            .rounds
-            .iter()
-            .position(|r| r.id == round_id)
-            .unwrap_or(0);
-        let counting = round.kind != RoundKind::Rehearsal;
-        if counting
-            && meeting.rounds[..position]
-                .iter()
-                .any(|r| r.kind != RoundKind::Rehearsal && r.state == RoundState::Draft)
-        {
-            return Err(DomainError::EarlierRoundNotClosed);
-        }
-        let candidates = meeting.ballot_candidates(round_id, self.year_of(meeting_id)?)?;
-        if candidates.standing.is_empty() {
-            return Err(DomainError::NoCandidates);
-        }
-        let entitled = meeting.entitled(&members);
-        if entitled.is_empty() {
-            return Err(DomainError::NoVoters);
-        }
-        Ok((candidates, entitled))
-    }
-
-    /// Opening a round whose paper ballots are counted (entered or by
-    /// hand): refused if the papers printed list other candidates.
-    fn opening_on_paper(
-        &self,
-        meeting: MeetingId,
-        round: RoundId,
-    ) -> Result<(RoundCandidates, Vec<Voter>), DomainError> {
-        let opening = self.opening(meeting, round)?;
-        if self.papers_outdated(meeting, round)? {
-            return Err(DomainError::PapersOutdated);
-        }
-        Ok(opening)
-    }
-
-    /// Freezes the round's candidates and gives it its new state.
-    fn begin(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        candidates: RoundCandidates,
-        state: RoundState,
-    ) -> Result<(), DomainError> {
-        let round = self.meeting_mut(meeting)?.round_mut(round)?;
-        round.candidates = candidates.standing;
-        round.excluded = candidates.excluded;
-        round.state = state;
-        Ok(())
-    }
-
-    /// Opens a round for booth voting: freezes the roll, takes off units
-    /// nominated in higher rounds, and sets the operator's PIN.
-    pub fn open_round(
-        &mut self,
-        meeting_id: MeetingId,
-        round_id: RoundId,
-        pin: &str,
-    ) -> Result<(), DomainError> {
-        if pin.trim().chars().count() < 4 {
-            return Err(DomainError::PinTooShort);
-        }
-        let (candidates, entitled) = self.opening(meeting_id, round_id)?;
-        let booth = Booth {
-            entitled,
-            present: Vec::new(),
-            voted: Vec::new(),
-            ballots: BallotBox::default(),
-            pin_digest: pin_digest(round_id, pin),
-            screen: BoothScreen::Operator,
-        };
-        self.begin(meeting_id, round_id, candidates, RoundState::Open(booth))
-    }
-
-    /// Checks the presence counts of a paper or hand count against the
-    /// roll and the quorum.
-    pub(super) fn check_paper_roll(
-        &self,
-        meeting: MeetingId,
-        entitled: u32,
-        present: u32,
-        issued: u32,
-    ) -> Result<(), DomainError> {
-        let quorum = self
-            .meeting(meeting)
-            .ok_or(DomainError::UnknownMeeting)?
-            .quorum;
-        if present > entitled {
-            return Err(DomainError::PresentOverEntitled { present, entitled });
-        }
-        if !tally::quorum_met(present, entitled, quorum) {
-            return Err(DomainError::NoQuorum { present, entitled });
-        }
-        if issued > present {
-            return Err(DomainError::Count(
-                tally::ReconcileError::IssuedOverPresent { issued, present },
-            ));
-        }
-        Ok(())
-    }
-
-    /// Opens a round for paper ballots: freezes the number of entitled
-    /// voters and takes off units nominated in higher rounds. `present`
-    /// and `issued` are counted in the hall.
-    pub fn open_paper_round(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        present: u32,
-        issued: u32,
-    ) -> Result<(), DomainError> {
-        let (candidates, entitled) = self.opening_on_paper(meeting, round)?;
-        let entitled = entitled.len() as u32;
-        self.check_paper_roll(meeting, entitled, present, issued)?;
-        let count = PaperCount {
-            entitled,
-            present,
-            issued,
-            ..PaperCount::default()
-        };
-        self.begin(meeting, round, candidates, RoundState::Paper(count))
-    }
-
-    /// Records a count done by hand: the round goes from draft straight to
-    /// closed if the totals reconcile (SPEC §4), and is refused with the
-    /// reason if they do not.
-    pub fn close_with_totals(
-        &mut self,
-        meeting: MeetingId,
-        round_id: RoundId,
-        present: u32,
-        issued: u32,
-        hand: HandTotals,
-    ) -> Result<(), DomainError> {
-        let (candidates, entitled) = self.opening_on_paper(meeting, round_id)?;
-        let entitled = entitled.len() as u32;
-        self.check_paper_roll(meeting, entitled, present, issued)?;
-        let members = self.members_of(meeting)?.len() as u32;
-        let round = self
-            .meeting(meeting)
-            .and_then(|m| m.round(round_id))
-            .ok_or(DomainError::UnknownRound)?;
-        let standing = &candidates.standing;
-        if let Some(unit) = hand.votes.keys().find(|u| !standing.contains(u)) {
-            return Err(DomainError::NotACandidateUnit(*unit));
-        }
-        let votes = standing
-            .iter()
-            .map(|c| (*c, hand.votes.get(c).copied().unwrap_or(0)))
-            .collect();
-        let hand = HandTotals { votes, ..hand };
-        let roll = Roll {
-            entitled,
-            present,
-            issued,
-        };
-        let count = ClosedCount {
-            roll,
-            ballots: BallotBox::default(),
-            source: CountSource::Hand(hand),
-        };
-        let places = round.rules.quota.places(members);
-        let totals = count.totals(standing, &round.rules, places);
-        tally::reconcile(&totals, places).map_err(DomainError::Count)?;
-        self.begin(meeting, round_id, candidates, RoundState::Closed(count))
-    }
-
-    fn booth_mut(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-    ) -> Result<(&mut Booth, RoundRules, Vec<UnitId>), DomainError> {
-        let round = self.meeting_mut(meeting)?.round_mut(round)?;
-        let rules = round.rules;
-        let candidates = round.candidates.clone();
-        match &mut round.state {
-            RoundState::Open(booth) => Ok((booth, rules, candidates)),
-            _ => Err(DomainError::RoundNotOpen),
-        }
-    }
-
-    /// Ticks a voter present or absent; only before the first ballot.
-    pub fn set_present(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        voter: VoterId,
-        present: bool,
-    ) -> Result<(), DomainError> {
-        let (booth, _, _) = self.booth_mut(meeting, round)?;
-        if !booth.ballots.is_empty() || !booth.voted.is_empty() {
-            return Err(DomainError::VotingStarted);
-        }
-        if !booth.entitled.iter().any(|v| v.id == voter) {
-            return Err(DomainError::NotOnRoll);
-        }
-        booth.present.retain(|p| *p != voter);
-        if present {
-            booth.present.push(voter);
-            crate::sort::sort(&mut booth.present);
-        }
-        Ok(())
-    }
-
-    /// The operator hands the laptop to `voter` for a clean ballot.
-    pub fn start_ballot(
-        &mut self,
-        meeting_id: MeetingId,
-        round: RoundId,
-        voter: VoterId,
-    ) -> Result<(), DomainError> {
-        let quorum = self
-            .meeting(meeting_id)
-            .ok_or(DomainError::UnknownMeeting)?
-            .quorum;
-        let (booth, _, _) = self.booth_mut(meeting_id, round)?;
-        if booth.screen != BoothScreen::Operator {
-            return Err(DomainError::BoothLocked);
-        }
-        if !tally::quorum_met(
-            booth.present.len() as u32,
-            booth.entitled.len() as u32,
-            quorum,
-        ) {
-            return Err(DomainError::NoQuorum {
-                present: booth.present.len() as u32,
-                entitled: booth.entitled.len() as u32,
-            });
-        }
-        if !booth.present.contains(&voter) {
-            return Err(DomainError::NotPresent);
-        }
-        if booth.voted.contains(&voter) {
-            return Err(DomainError::AlreadyVoted);
-        }
-        booth.screen = BoothScreen::Ballot(voter);
-        Ok(())
-    }
-
-    /// Records the ballot of the voter whose turn it is, and locks the
-    /// laptop. The ballot keeps only the approvals.
-    pub fn submit_ballot(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        approvals: Vec<UnitId>,
-    ) -> Result<(), DomainError> {
-        let members = self.members_of(meeting)?.len() as u32;
-        let (booth, rules, candidates) = self.booth_mut(meeting, round)?;
-        let BoothScreen::Ballot(voter) = booth.screen else {
-            return Err(DomainError::NoBallotInProgress);
-        };
-        let approvals = Approvals::new(approvals);
-        if approvals.units().iter().any(|a| !candidates.contains(a)) {
-            return Err(DomainError::NotACandidate);
-        }
-        if approvals.len() as u64 > u64::from(rules.quota.places(members)) {
-            return Err(DomainError::TooManyApprovals);
-        }
-        let own_unit = booth
-            .entitled
-            .iter()
-            .find(|v| v.id == voter)
-            .map(|v| v.unit);
-        if !rules.self_vote_allowed && own_unit.is_some_and(|u| approvals.units().contains(&u)) {
-            return Err(DomainError::SelfVote);
-        }
-        if booth.voted.contains(&voter) {
-            return Err(DomainError::AlreadyVoted);
-        }
-        booth.ballots.cast(approvals);
-        booth.voted.push(voter);
-        crate::sort::sort(&mut booth.voted);
-        booth.screen = BoothScreen::HandBack;
-        Ok(())
-    }
-
-    /// Unlocks the operator's screen with the PIN.
-    pub fn unlock_booth(
-        &mut self,
-        meeting: MeetingId,
-        round: RoundId,
-        pin: &str,
-    ) -> Result<(), DomainError> {
-        let (booth, _, _) = self.booth_mut(meeting, round)?;
-        if booth.pin_digest != pin_digest(round, pin) {
-            return Err(DomainError::WrongPin);
-        }
-        booth.screen = BoothScreen::Operator;
-        Ok(())
-    }
-
-    /// After a reload, a ballot that was being filled is dropped unseen:
-    /// its voter has not voted and the laptop stays locked. Meetings in
-    /// `run_elsewhere` (their vote runs in another tab) are left alone.
-    pub fn interrupt_open_ballots(&mut self, run_elsewhere: &[MeetingId]) {
-        let meetings = self
-            .meetings
-            .iter_mut()
-            .filter(|m| !run_elsewhere.contains(&m.id));
-        for meeting in meetings {
-            for round in &mut meeting.rounds {
-                if let RoundState::Open(booth) = &mut round.state {
-                    if let BoothScreen::Ballot(voter) = booth.screen {
-                        booth.screen = BoothScreen::Interrupted(voter);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Closes the round from the operator's screen; the counts become final.
-    pub fn close_round(&mut self, meeting: MeetingId, round: RoundId) -> Result<(), DomainError> {
-        let (booth, _, _) = self.booth_mut(meeting, round)?;
-        if booth.screen != BoothScreen::Operator {
-            return Err(DomainError::BoothLocked);
-        }
-        let present = booth.present.len() as u32;
-        let count = ClosedCount {
-            roll: Roll {
-                entitled: booth.entitled.len() as u32,
-                present,
-                issued: present,
-            },
-            ballots: booth.ballots.clone(),
-            source: CountSource::Booth,
-        };
-        self.meeting_mut(meeting)?.round_mut(round)?.state = RoundState::Closed(count);
-        Ok(())
-    }
-
-    /// Turns a tie or unfilled places of a closed round into a runoff
-    /// round right after it, for the places left. Returns its id.
-    pub fn create_runoff(
-        &mut self,
-        meeting_id: MeetingId,
-        round_id: RoundId,
-        new_id: RoundId,
-    ) -> Result<RoundId, DomainError> {
-        let meeting = self
-            .meeting(meeting_id)
-            .ok_or(DomainError::UnknownMeeting)?;
-        let round = meeting.round(round_id).ok_or(DomainError::UnknownRound)?;
-        let (_, _, result) = meeting
-            .results(self.year_of(meeting_id)?)
-            .into_iter()
-            .find(|(id, _, _)| *id == round_id)
-            .ok_or(DomainError::RoundNotClosed)?;
-        let (candidates, places) = match result.runoff {
-            Some((tied, places)) => (tied, places),
-            None if result.unfilled > 0 => {
-                let others: Vec<UnitId> = round
-                    .candidates
-                    .iter()
-                    .filter(|c| !result.nominated.contains(c))
-                    .copied()
-                    .collect();
-                (others, result.unfilled)
-            }
-            None => return Err(DomainError::NoRunoffNeeded),
-        };
-        if candidates.is_empty() {
-            return Err(DomainError::NoCandidates);
-        }
-        // One runoff per round, whatever its state: a second one would
-        // vote again on places the first already filled.
-        if meeting.runoff_of(round_id).is_some() {
-            return Err(DomainError::RunoffExists);
-        }
-        let runoff = Round {
-            id: new_id,
-            award: round.award.clone(),
-            rules: RoundRules {
-                quota: super::Quota::Fixed(places),
-                ..round.rules
-            },
-            candidates,
-            excluded: Vec::new(),
-            kind: RoundKind::Runoff { parent: round_id },
-            state: RoundState::Draft,
-            printed: None,
-        };
-        let meeting = self.meeting_mut(meeting_id)?;
-        let position = meeting
-            .rounds
-            .iter()
-            .position(|r| r.id == round_id)
-            .unwrap_or(0);
-        // After the parent and any runoffs of it already held.
-        let mut insert_at = position + 1;
-        while insert_at < meeting.rounds.len()
-            && matches!(meeting.rounds[insert_at].kind, RoundKind::Runoff { .. })
-        {
-            insert_at += 1;
-        }
-        // Its nominees would be excluded from the rounds after it, whose
-        // candidates were frozen when they opened.
-        if meeting.exclusion
-            && meeting.rounds[insert_at..]
-                .iter()
-                .any(|r| r.kind != RoundKind::Rehearsal && r.state != RoundState::Draft)
-        {
-            return Err(DomainError::LaterRoundStarted);
-        }
-        meeting.rounds.insert(insert_at, runoff);
-        Ok(new_id)
     }
 }

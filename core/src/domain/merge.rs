@@ -4,7 +4,7 @@
 //! the user's choices on a copy and checks the whole result, so an import
 //! applies entirely or not at all.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     AchievementReport, Cluster, ClusterId, CriteriaTable, CriterionId, EmulationYear, Meeting,
@@ -221,6 +221,73 @@ impl Bundle {
             |r| format!("the report of {:?} for {}", r.unit.full_name, r.year),
         )
     }
+
+    /// The workspace these records make when read one by one (storage at
+    /// start-up), and the records that left it: while
+    /// `check_integrity_except` finds a record at fault, that record
+    /// leaves with its problem, and a reference to it (or to a record in
+    /// `aside`, set aside already) is then no fault of the record making
+    /// it, so one bad record never takes others with it.
+    pub fn settle(
+        self,
+        aside: &BTreeSet<RecordRef>,
+    ) -> (Workspace, Vec<(RecordRef, IntegrityProblem)>) {
+        let mut ws = Workspace {
+            units: self.units,
+            clusters: self.clusters,
+            meetings: self.meetings,
+        };
+        let mut aside = aside.clone();
+        let mut left = Vec::new();
+        while let Err(error) = check_integrity_except(&ws, &aside) {
+            let found = match error.record {
+                RecordRef::Unit(id) => take_last(&mut ws.units, |u| u.id == id),
+                RecordRef::Cluster(id) => take_last(&mut ws.clusters, |c| c.id == id),
+                RecordRef::Meeting(id) => take_last(&mut ws.meetings, |m| m.id == id),
+            };
+            // Each turn takes one record out, so this ends; a fault naming
+            // no record here cannot happen, but would not loop either.
+            if !found {
+                break;
+            }
+            aside.insert(error.record);
+            left.push((error.record, error.problem));
+        }
+        (ws, left)
+    }
+
+    /// `ws` with the records these files bring that it does not have, so
+    /// that a preview can name every record it lists. Only for names: it
+    /// is neither checked nor ever stored.
+    pub fn naming(&self, ws: &Workspace) -> Workspace {
+        let mut naming = ws.clone();
+        let units = self
+            .units
+            .iter()
+            .chain(self.reports.iter().map(|r| &r.unit));
+        for unit in units {
+            if naming.unit(unit.id).is_none() {
+                naming.units.push(unit.clone());
+            }
+        }
+        for cluster in &self.clusters {
+            if naming.cluster(cluster.id).is_none() {
+                naming.clusters.push(cluster.clone());
+            }
+        }
+        for meeting in &self.meetings {
+            if naming.meeting(meeting.id).is_none() {
+                naming.meetings.push(meeting.clone());
+            }
+        }
+        naming
+    }
+}
+
+/// Removes the last item of `list` that `is` picks; whether there was one.
+fn take_last<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool) -> bool {
+    let at = list.iter().rposition(is);
+    at.map(|i| list.remove(i)).is_some()
 }
 
 fn status(mine: Option<Part>, theirs: &Part) -> Status {
@@ -688,7 +755,7 @@ pub enum IntegrityProblem {
     CountDoesNotReconcile {
         award: String,
         year: u16,
-        error: crate::rules::tally::ReconcileError,
+        error: super::ReconcileError,
     },
     /// An import's own steps: a cluster it writes into is gone.
     #[error("cluster {cluster} is missing")]
@@ -712,7 +779,7 @@ fn broken(record: RecordRef, problem: IntegrityProblem) -> Result<(), IntegrityE
 /// and delegates included), scores only on the
 /// year's items and never above their maximum, one meeting per
 /// cluster-year, and every closed count
-/// reconciles (`tally::reconcile`), hand totals only for candidates.
+/// reconciles (`reconcile`), hand totals only for candidates.
 /// Returns the first problem, naming the record at fault (the later of
 /// two that clash, or the one whose reference does not resolve).
 pub fn check_integrity(ws: &Workspace) -> Result<(), IntegrityError> {
@@ -907,7 +974,7 @@ pub fn check_integrity_except(
 /// it was closed; hand totals name only the round's candidates.
 fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), IntegrityProblem> {
     for round in &meeting.rounds {
-        // As `Meeting::results` counts them.
+        // As `rules::rounds::results` counts them.
         let Some((totals, places)) = meeting.closed_totals(round, year) else {
             continue;
         };
@@ -923,7 +990,7 @@ fn check_counts(meeting: &Meeting, year: &EmulationYear) -> Result<(), Integrity
                 });
             }
         }
-        crate::rules::tally::reconcile(&totals, places).map_err(|error| {
+        super::reconcile(&totals, places).map_err(|error| {
             IntegrityProblem::CountDoesNotReconcile {
                 award: round.award.clone(),
                 year: meeting.year,

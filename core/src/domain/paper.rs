@@ -206,8 +206,10 @@ pub struct HandTotals {
 }
 
 use super::meeting::{ClosedCount, CountSource};
-use super::{DomainError, MeetingId, RoundId, RoundRules, RoundState, Workspace};
-use crate::rules::tally::{self, Roll};
+use super::{
+    reconcile, DomainError, MeetingId, ReconcileError, Roll, RoundId, RoundRules, RoundState,
+    Workspace,
+};
 
 impl Workspace {
     /// The paper count of a round being entered, with its rules, its
@@ -245,12 +247,10 @@ impl Workspace {
             .unwrap_or(0) as u32;
         self.check_paper_roll(meeting, entitled, present, issued)?;
         if entered > issued {
-            return Err(DomainError::Count(
-                tally::ReconcileError::CollectedOverIssued {
-                    issued,
-                    collected: entered,
-                },
-            ));
+            return Err(DomainError::Count(ReconcileError::CollectedOverIssued {
+                issued,
+                collected: entered,
+            }));
         }
         let (count, _, _, _) = self.paper_mut(meeting, round)?;
         count.present = present;
@@ -279,12 +279,10 @@ impl Workspace {
             return Err(DomainError::PassFinished(pass.number()));
         }
         if entry.ballots.len() as u32 >= issued {
-            return Err(DomainError::Count(
-                tally::ReconcileError::CollectedOverIssued {
-                    issued,
-                    collected: issued + 1,
-                },
-            ));
+            return Err(DomainError::Count(ReconcileError::CollectedOverIssued {
+                issued,
+                collected: issued + 1,
+            }));
         }
         entry.ballots.push(ballot);
         Ok(entry.ballots.len() as u32)
@@ -407,7 +405,7 @@ impl Workspace {
             source: CountSource::Paper(count.clone()),
         };
         let totals = closed.totals(&candidates, &rules, places);
-        tally::reconcile(&totals, places).map_err(DomainError::Count)?;
+        reconcile(&totals, places).map_err(DomainError::Count)?;
         self.meeting_mut(meeting)?.round_mut(round)?.state = RoundState::Closed(closed);
         Ok(())
     }

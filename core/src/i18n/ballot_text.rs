@@ -2,8 +2,11 @@
 //! their reasons — the explanation a delegate reads on the results screen.
 
 use super::{format_share, Lang};
-use crate::domain::{Comparison, PaperBallot, Quota, RoundRules, ShareBase, TieBreak, UnitId};
-use crate::rules::tally::{Invalidity, ReconcileError, Status};
+use crate::domain::{
+    Comparison, Invalidity, PaperBallot, Quota, ReconcileError, RoundRules, ShareBase, TieBreak,
+    UnitId,
+};
+use crate::rules::tally::Status;
 
 pub fn describe_base(lang: Lang, base: ShareBase) -> &'static str {
     match (base, lang) {

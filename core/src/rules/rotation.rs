@@ -1,7 +1,8 @@
 //! Leader rotation (luân phiên cụm trưởng): the leader role passes to the
-//! next member unit in the order the cluster's regulation fixes.
+//! next member unit in the order the cluster's regulation fixes, and a
+//! new year is started with the roles it proposes.
 
-use crate::domain::{EmulationYear, UnitId};
+use crate::domain::{ClusterId, DomainError, EmulationYear, UnitId, Workspace, YearDraft};
 
 /// The first member after `unit` in `rotation`, wrapping around; `None`
 /// when no other member exists.
@@ -33,4 +34,33 @@ pub fn next_leader(
         }
         _ => first_member(),
     }
+}
+
+/// Creates `year + 1` of a cluster from `year` through the domain's
+/// `add_year`: the same members; as leader the unit the flag was handed
+/// to, or else the next one in rotation; as deputy the unit after the new
+/// leader. Returns the new year.
+pub fn start_next_year(
+    ws: &mut Workspace,
+    cluster_id: ClusterId,
+    year: u16,
+) -> Result<u16, DomainError> {
+    let cluster = ws
+        .cluster(cluster_id)
+        .ok_or(DomainError::UnknownCluster(cluster_id))?;
+    let from = cluster.year(year).ok_or(DomainError::UnknownYear(year))?;
+    let next = year + 1;
+    let members = from.members.clone();
+    let leader = next_leader(&cluster.units, &members, from);
+    let deputy = leader.and_then(|l| next_after(&cluster.units, &members, l));
+    ws.add_year(
+        cluster_id,
+        next,
+        YearDraft {
+            members,
+            leader,
+            deputy,
+        },
+    )?;
+    Ok(next)
 }

@@ -1,13 +1,14 @@
 //! Builders shared by the native tests.
 #![allow(dead_code)]
 
-use thidua_core::domain::sample::{load_sample, SAMPLE_YEAR};
 use thidua_core::domain::{
-    ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, MeetingDetails, MeetingId, Points,
-    Quota, RoundDraft, RoundId, RoundRules, Scorer, UnitDraft, UnitId, VoterId, Workspace,
-    YearDraft,
+    Cluster, ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, Meeting, MeetingDetails,
+    MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, Totals, Unit, UnitDraft,
+    UnitId, VoterId, Workspace, YearDraft,
 };
-use thidua_core::rules::tally::{RoundResult, Totals};
+use thidua_core::rules::rounds::{close_with_totals, open_round, results};
+use thidua_core::rules::tally::RoundResult;
+use thidua_core::sample::{load_sample, SAMPLE_YEAR};
 
 pub const C: ClusterId = ClusterId(1);
 pub const M: MeetingId = MeetingId(50);
@@ -52,6 +53,14 @@ pub fn year_draft(members: &[usize], leader: Option<usize>, deputy: Option<usize
 /// Eight units in 2024, a meeting, and a round with `quota` places over
 /// all members.
 pub fn meeting_with_round(quota: u32) -> Workspace {
+    meeting_with_rules(RoundRules {
+        quota: Quota::Fixed(quota),
+        ..RoundRules::default()
+    })
+}
+
+/// `meeting_with_round`, its round under `rules`.
+pub fn meeting_with_rules(rules: RoundRules) -> Workspace {
     let names = ["A", "B", "C", "D", "E", "F", "G", "H"];
     let mut ws = cluster_with(&names);
     ws.add_year(
@@ -63,10 +72,7 @@ pub fn meeting_with_round(quota: u32) -> Workspace {
     ws.add_meeting(M, C, 2024).expect("meeting");
     let draft = RoundDraft {
         award: "Cờ thi đua".into(),
-        rules: RoundRules {
-            quota: Quota::Fixed(quota),
-            ..RoundRules::default()
-        },
+        rules,
         candidates: (0..8).map(unit).collect(),
         rehearsal: false,
     };
@@ -76,9 +82,10 @@ pub fn meeting_with_round(quota: u32) -> Workspace {
 
 /// The results of every closed round of meeting `M`.
 pub fn results_of(ws: &Workspace) -> Vec<(RoundId, Totals, RoundResult)> {
-    ws.meeting(M)
-        .expect("meeting")
-        .results(ws.year_of(M).expect("year"))
+    results(
+        ws.meeting(M).expect("meeting"),
+        ws.year_of(M).expect("year"),
+    )
 }
 
 pub const SAMPLE_M: MeetingId = MeetingId(7001);
@@ -137,7 +144,7 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
         .expect("flag");
     ws.add_round(SAMPLE_M, MERIT, round("Bằng khen của Bộ Tư lệnh BĐBP", 2))
         .expect("merit");
-    ws.open_round(SAMPLE_M, FLAG, "2468").expect("open");
+    open_round(&mut ws, SAMPLE_M, FLAG, "2468").expect("open");
     for unit in &members {
         ws.set_present(SAMPLE_M, FLAG, VoterId(unit.0), true)
             .expect("present");
@@ -167,8 +174,7 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
         .into_iter()
         .collect(),
     };
-    ws.close_with_totals(SAMPLE_M, MERIT, 8, 8, hand)
-        .expect("hand count");
+    close_with_totals(&mut ws, SAMPLE_M, MERIT, 8, 8, hand).expect("hand count");
     let items: Vec<_> = year.criteria.items.iter().map(|c| (c.id, c.max)).collect();
     for (rank, unit) in members.iter().enumerate().take(5) {
         for (id, max) in &items {
@@ -194,4 +200,15 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
         }
     }
     (ws, cluster)
+}
+
+/// `ws` with its records changed by `change`, put back together by the
+/// checked `Workspace::new` (so the change must leave it whole).
+pub fn changed(
+    ws: &Workspace,
+    change: impl FnOnce(&mut Vec<Unit>, &mut Vec<Cluster>, &mut Vec<Meeting>),
+) -> Workspace {
+    let (mut units, mut clusters, mut meetings) = ws.clone().into_parts();
+    change(&mut units, &mut clusters, &mut meetings);
+    Workspace::new(units, clusters, meetings).expect("the change leaves it whole")
 }

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{ids, round_info};
+use crate::domain::{ballot_validity, Invalidity};
 use crate::domain::{
     candidate_for_key, entry_key, Approvals, MeetingId, PaperBallot, Pass, RoundId, RoundState,
     UnitId,
 };
 use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
-use crate::rules::tally::{ballot_validity, Invalidity};
 use crate::state::{use_store, Refusal};
 use crate::ui::browser::navigate;
 use crate::ui::route::Route;

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField};
+use crate::domain::{ballot_validity, Invalidity};
 use crate::domain::{parse_count, MeetingId, PaperBallot, RoundId, RoundKind};
 use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
-use crate::rules::tally::{ballot_validity, Invalidity};
+use crate::rules::rounds::{papers_outdated, record_printed_papers};
 use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
@@ -20,7 +21,7 @@ pub fn PapersOutdatedNotice(meeting: MeetingId, round: RoundId) -> impl IntoView
     let outdated = Memo::new(move |_| {
         store
             .workspace
-            .with(|ws| ws.papers_outdated(meeting, round).unwrap_or(false))
+            .with(|ws| papers_outdated(ws, meeting, round).unwrap_or(false))
     });
     move || {
         outdated.get().then(|| {
@@ -103,7 +104,7 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     // of its candidates asks for a reprint.
     let record_error = RwSignal::new(None::<Refusal>);
     let record = move || {
-        let outcome = store.apply(|ws| ws.record_printed_papers(meeting, round));
+        let outcome = store.apply(|ws| record_printed_papers(ws, meeting, round));
         record_error.set(outcome.err());
     };
     let handle = window_event_listener_untyped("beforeprint", move |_| record());

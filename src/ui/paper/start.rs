@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{ids, round_info, CountField};
 use crate::domain::{parse_count, DomainError, HandTotals, MeetingId, RoundId, UnitId};
 use crate::i18n::Text;
+use crate::rules::rounds::{close_with_totals, open_paper_round};
 use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
@@ -29,7 +30,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .map_err(Refusal::from)
             .and_then(|p| {
                 let i = parse_count(&issued.get_untracked())?;
-                store.apply(|ws| ws.open_paper_round(meeting, round, p, i))
+                store.apply(|ws| open_paper_round(ws, meeting, round, p, i))
             });
         error.set(outcome.err());
     };
@@ -47,9 +48,9 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
         ws.meeting(meeting)
             .and_then(|m| m.round(round))
             .map(|r| {
-                r.candidates
+                r.candidates()
                     .iter()
-                    .chain(&r.excluded)
+                    .chain(r.excluded())
                     .map(|u| (*u, RwSignal::new(String::new())))
                     .collect()
             })
@@ -88,7 +89,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
             ))
         };
         let outcome = read().map_err(Refusal::from).and_then(|(p, i, hand)| {
-            store.apply(|ws| ws.close_with_totals(meeting, round, p, i, hand))
+            store.apply(|ws| close_with_totals(ws, meeting, round, p, i, hand))
         });
         hand_error.set(outcome.err());
     };

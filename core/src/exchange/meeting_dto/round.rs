@@ -8,9 +8,9 @@ use super::paper::{paper_count, paper_count_dto, PaperCountDto};
 use super::rules::{rules_dto, rules_from, RulesDto};
 use super::source::{source_dto, source_from, SourceDto};
 use super::{count, ids, units};
+use crate::domain::Roll;
 use crate::domain::{ClosedCount, Round, RoundId, RoundKind, RoundState};
 use crate::exchange::RecordError;
-use crate::rules::tally::Roll;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoundDto {

@@ -1,7 +1,7 @@
 //! The built-in sample: Cụm thi đua số 8 BĐBP in 2024, from the news report
 //! of its closing meeting on 3 October 2024 (`shared/reference/`).
 
-use super::{
+use crate::domain::{
     AchievementReport, ClusterDraft, ClusterId, Date, DomainError, Handover, Metric, UnitDraft,
     UnitId, Workspace, YearDraft,
 };
@@ -163,7 +163,10 @@ fn reports() -> Vec<(usize, AchievementReport)> {
 /// cluster-scored on every item with a report, and each year's meeting
 /// with one booth round voted by every member and closed. Deterministic.
 pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspace, DomainError> {
-    use super::{MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, VoterId};
+    use crate::domain::{
+        MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, VoterId,
+    };
+    use crate::rules::rounds::open_round;
     let mut ws = Workspace::default();
     let mut next_id = 1_000_000u64;
     let mut fresh = move || {
@@ -258,7 +261,7 @@ pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspac
                     rehearsal: false,
                 },
             )?;
-            ws.open_round(meeting, round, "2468")?;
+            open_round(&mut ws, meeting, round, "2468")?;
             for unit in &members {
                 ws.set_present(meeting, round, VoterId(unit.0), true)?;
             }
