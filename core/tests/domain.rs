@@ -622,7 +622,79 @@ fn a_clusters_years_are_set_only_in_order_and_of_its_units() {
         cluster.clone().with_years(vec![outsider]),
         Err(DomainError::UnitNotInCluster(UnitId(999)))
     );
-    assert_eq!(ws.cluster(C).expect("cluster").years().len(), 2);
+    // A year left out is gone; the one kept is as it was.
+    let fewer = cluster
+        .clone()
+        .with_years(vec![years[1].clone()])
+        .expect("one year");
+    assert_eq!(fewer.years(), &years[1..]);
+}
+
+/// `Cluster::with_years` refuses a year that adding it or setting its
+/// hand-over would refuse: one refusal per rule.
+#[test]
+fn a_clusters_years_pass_the_checks_of_an_added_year() {
+    let mut ws = cluster_with(&["A", "B", "C"]);
+    ws.add_year(C, 2024, year_draft(&[0, 1, 2], Some(0), Some(1)))
+        .expect("2024");
+    let cluster = ws.cluster(C).expect("cluster").clone();
+    let year = cluster.years()[0].clone();
+    let handover = |from, to| Handover {
+        from,
+        to,
+        date: date("2024-10-03"),
+        note: String::new(),
+    };
+    let refused = |change: &dyn Fn(&mut thidua_core::domain::EmulationYear)| {
+        let mut changed = year.clone();
+        change(&mut changed);
+        cluster.clone().with_years(vec![changed])
+    };
+    assert_eq!(
+        refused(&|y| y.year = 1800),
+        Err(DomainError::YearOutOfRange(1800))
+    );
+    assert_eq!(
+        refused(&|y| y.members = vec![unit(1), unit(2)]),
+        Err(DomainError::LeaderNotMember)
+    );
+    assert_eq!(
+        refused(&|y| y.members = vec![unit(0), unit(2)]),
+        Err(DomainError::DeputyNotMember)
+    );
+    assert_eq!(
+        refused(&|y| y.deputy = Some(unit(0))),
+        Err(DomainError::LeaderIsDeputy)
+    );
+    assert_eq!(
+        refused(&|y| y.handover = Some(handover(unit(0), UnitId(999)))),
+        Err(DomainError::UnitNotInCluster(UnitId(999)))
+    );
+    assert_eq!(
+        refused(&|y| y.handover = Some(handover(unit(1), unit(2)))),
+        Err(DomainError::HandoverNotFromLeader)
+    );
+    assert_eq!(
+        refused(&|y| {
+            y.leader = None;
+            y.handover = Some(handover(unit(0), unit(1)));
+        }),
+        Err(DomainError::HandoverWithoutLeader)
+    );
+    assert_eq!(
+        refused(&|y| y.handover = Some(handover(unit(0), unit(0)))),
+        Err(DomainError::HandoverToSelf)
+    );
+    // A good hand-over passes, and members come back in rotation order.
+    let kept = cluster
+        .clone()
+        .with_years(vec![thidua_core::domain::EmulationYear {
+            members: vec![unit(2), unit(0), unit(1)],
+            handover: Some(handover(unit(0), unit(1))),
+            ..year.clone()
+        }])
+        .expect("a good year");
+    assert_eq!(kept.years()[0].members, year.members);
 }
 
 /// Records read one by one (storage) settle into a workspace: the record
@@ -630,19 +702,32 @@ fn a_clusters_years_are_set_only_in_order_and_of_its_units() {
 #[test]
 fn settled_records_lose_only_the_record_at_fault() {
     use thidua_core::domain::merge::{Bundle, IntegrityProblem, RecordRef};
-    let ws = cluster_with(&["A", "B"]);
+    let mut ws = cluster_with(&["A", "B"]);
+    // The cluster lists unit 777, which then takes unit A's name.
+    let draft = UnitDraft {
+        full_name: "Z".into(),
+        ..Default::default()
+    };
+    ws.add_unit(UnitId(777), draft, Some(C)).expect("unit 777");
     let (mut units, clusters, _) = ws.clone().into_parts();
-    let mut clash = units[0].clone();
-    clash.id = UnitId(777);
-    units.push(clash);
+    let clash = units.iter().position(|u| u.id == UnitId(777)).expect("777");
+    units[clash].full_name = units[0].full_name.clone();
     let records = Bundle {
         units,
         clusters,
         ..Bundle::default()
     };
     let (settled, left) = records.settle(&Default::default());
-    assert_eq!(settled, ws);
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].0, RecordRef::Unit(UnitId(777)));
     assert!(matches!(left[0].1, IntegrityProblem::UnitNameTwice { .. }));
+    // Unit 777 is gone; the cluster naming it stays as it was, 777 and all.
+    assert_eq!(settled.unit(UnitId(777)), None);
+    assert_eq!(settled.units().len(), 2);
+    assert_eq!(settled.clusters(), ws.clusters());
+    assert!(settled
+        .cluster(C)
+        .expect("cluster")
+        .units()
+        .contains(&UnitId(777)));
 }

@@ -41,16 +41,17 @@ impl Cluster {
     }
 
     /// The cluster with `years` as its years, put in ascending order;
-    /// refused if two are the same year or a member is not one of the
-    /// cluster's units.
-    pub fn with_years(self, mut years: Vec<EmulationYear>) -> Result<Cluster, DomainError> {
+    /// refused if two are the same year or one fails the checks a year
+    /// gets when added (`EmulationYear::checked`: number, members, roles,
+    /// hand-over).
+    pub fn with_years(self, years: Vec<EmulationYear>) -> Result<Cluster, DomainError> {
+        let mut years = years
+            .into_iter()
+            .map(|y| y.checked(&self))
+            .collect::<Result<Vec<_>, _>>()?;
         crate::sort::sort_by_key(&mut years, |y| y.year);
         if let Some(twice) = years.windows(2).find(|w| w[0].year == w[1].year) {
             return Err(DomainError::YearExists(twice[0].year));
-        }
-        let members = years.iter().flat_map(|y| &y.members);
-        if let Some(outsider) = members.into_iter().find(|m| !self.units.contains(m)) {
-            return Err(DomainError::UnitNotInCluster(*outsider));
         }
         Ok(Cluster { years, ..self })
     }

@@ -46,6 +46,60 @@ pub struct Handover {
     pub note: String,
 }
 
+/// Refuses a year number outside `YEAR_RANGE`.
+fn check_year_number(year: u16) -> Result<(), DomainError> {
+    if YEAR_RANGE.contains(&year) {
+        Ok(())
+    } else {
+        Err(DomainError::YearOutOfRange(year))
+    }
+}
+
+impl EmulationYear {
+    /// Refuses a hand-over this year cannot make: to a unit that is not
+    /// one of the cluster's `units`, from another unit than this year's
+    /// leader, or from the leader to itself.
+    fn check_handover(&self, units: &[UnitId], h: &Handover) -> Result<(), DomainError> {
+        if !units.contains(&h.to) {
+            return Err(DomainError::UnitNotInCluster(h.to));
+        }
+        if self.leader != Some(h.from) {
+            return Err(if self.leader.is_none() {
+                DomainError::HandoverWithoutLeader
+            } else {
+                DomainError::HandoverNotFromLeader
+            });
+        }
+        if h.to == h.from {
+            return Err(DomainError::HandoverToSelf);
+        }
+        Ok(())
+    }
+
+    /// The year checked as `Workspace::add_year` and
+    /// `Workspace::set_handover` check one for `cluster`: its number in
+    /// `YEAR_RANGE`, members among the cluster's units, leader and deputy
+    /// members and not the same unit, and a hand-over from the leader to
+    /// another unit of the cluster; its members put in rotation order.
+    pub(super) fn checked(self, cluster: &Cluster) -> Result<EmulationYear, DomainError> {
+        check_year_number(self.year)?;
+        let draft = YearDraft {
+            members: self.members,
+            leader: self.leader,
+            deputy: self.deputy,
+        };
+        let draft = Workspace::checked_year_draft(cluster, draft)?;
+        let year = EmulationYear {
+            members: draft.members,
+            ..self
+        };
+        if let Some(h) = &year.handover {
+            year.check_handover(&cluster.units, h)?;
+        }
+        Ok(year)
+    }
+}
+
 impl Workspace {
     /// The members of a cluster-year with their display names, in rotation
     /// order; empty if the year does not exist.
@@ -67,7 +121,7 @@ impl Workspace {
     }
 
     /// Validates a year's membership and roles against the cluster.
-    fn checked_year_draft(
+    pub(super) fn checked_year_draft(
         cluster: &Cluster,
         mut draft: YearDraft,
     ) -> Result<YearDraft, DomainError> {
@@ -94,9 +148,7 @@ impl Workspace {
         year: u16,
         draft: YearDraft,
     ) -> Result<(), DomainError> {
-        if !YEAR_RANGE.contains(&year) {
-            return Err(DomainError::YearOutOfRange(year));
-        }
+        check_year_number(year)?;
         let cluster = self.cluster_mut(cluster)?;
         if cluster.year(year).is_some() {
             return Err(DomainError::YearExists(year));
@@ -167,25 +219,14 @@ impl Workspace {
         handover: Option<Handover>,
     ) -> Result<(), DomainError> {
         let cluster = self.cluster_mut(cluster)?;
-        if let Some(h) = &handover {
-            if !cluster.units.contains(&h.to) {
-                return Err(DomainError::UnitNotInCluster(h.to));
-            }
-        }
+        let units = &cluster.units;
         let target = cluster
-            .year_mut(year)
+            .years
+            .iter_mut()
+            .find(|y| y.year == year)
             .ok_or(DomainError::UnknownYear(year))?;
         if let Some(h) = &handover {
-            if target.leader != Some(h.from) {
-                return Err(if target.leader.is_none() {
-                    DomainError::HandoverWithoutLeader
-                } else {
-                    DomainError::HandoverNotFromLeader
-                });
-            }
-            if h.to == h.from {
-                return Err(DomainError::HandoverToSelf);
-            }
+            target.check_handover(units, h)?;
         }
         target.handover = handover.map(|h| Handover {
             note: h.note.trim().to_owned(),
