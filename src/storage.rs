@@ -101,6 +101,15 @@ fn read_meeting(key: &str, text: &str) -> Result<Meeting, RecordError> {
     Ok(meeting)
 }
 
+/// The record `encode_record` made for `key`; its refusal to write the
+/// data out is a failed write of `key`, and nothing is written.
+fn record_text(key: &str, encoded: Result<String, RecordError>) -> Result<String, StorageError> {
+    encoded.map_err(|error| StorageError::WriteFailed {
+        key: key.to_owned(),
+        reason: error.to_string(),
+    })
+}
+
 fn meeting_key(meeting: &Meeting) -> String {
     format!("{MEETING_PREFIX}{}", meeting.id.0)
 }
@@ -319,29 +328,35 @@ impl Persister {
     ) -> Result<usize, StorageError> {
         let mut keys: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         let mut changed: BTreeMap<String, String> = BTreeMap::new();
-        let mut consider = |key: String, unchanged: bool, encode: &dyn Fn() -> String| {
+        // A record serde cannot write out fails the save before anything
+        // is written.
+        let mut consider = |key: String,
+                            unchanged: bool,
+                            encode: &dyn Fn(&str) -> Result<String, StorageError>|
+         -> Result<(), StorageError> {
             if !(unchanged && self.written.contains_key(&key)) {
-                changed.insert(key.clone(), encode());
+                changed.insert(key.clone(), encode(&key)?);
             }
             keys.insert(key);
+            Ok(())
         };
         for unit in workspace.units() {
             let unchanged = saved.and_then(|s| s.unit(unit.id)) == Some(unit);
-            consider(unit_key(unit), unchanged, &|| {
-                encode_record(&UnitDto::from(unit))
-            });
+            consider(unit_key(unit), unchanged, &|key| {
+                record_text(key, encode_record(&UnitDto::from(unit)))
+            })?;
         }
         for cluster in workspace.clusters() {
             let unchanged = saved.and_then(|s| s.cluster(cluster.id)) == Some(cluster);
-            consider(cluster_key(cluster), unchanged, &|| {
-                encode_record(&ClusterDto::from(cluster))
-            });
+            consider(cluster_key(cluster), unchanged, &|key| {
+                record_text(key, encode_record(&ClusterDto::from(cluster)))
+            })?;
         }
         for meeting in workspace.meetings() {
             let unchanged = saved.and_then(|s| s.meeting(meeting.id)) == Some(meeting);
-            consider(meeting_key(meeting), unchanged, &|| {
-                encode_record(&MeetingDto::from(meeting))
-            });
+            consider(meeting_key(meeting), unchanged, &|key| {
+                record_text(key, encode_record(&MeetingDto::from(meeting)))
+            })?;
         }
         // One save is one step: if a write fails, the records this save
         // already wrote are put back as they were, so that storage never
@@ -419,7 +434,7 @@ impl Persister {
         self.write(
             store,
             SETTINGS_KEY,
-            &encode_record(&SettingsDto::from(lang)),
+            &record_text(SETTINGS_KEY, encode_record(&SettingsDto::from(lang)))?,
         )
     }
 
@@ -568,12 +583,6 @@ pub fn take_snapshot(
     taken_at: &str,
     workspace: &Workspace,
 ) -> Result<String, StorageError> {
-    let text = encode_record(&crate::exchange::SnapshotDto {
-        reason: reason.to_owned(),
-        subject: subject.to_owned(),
-        taken_at: taken_at.to_owned(),
-        data: crate::exchange::workspace_data(workspace),
-    });
     let keys = snapshot_keys(store)?;
     let next = keys
         .iter()
@@ -582,6 +591,15 @@ pub fn take_snapshot(
         .unwrap_or(0)
         + 1;
     let key = format!("{SNAPSHOT_PREFIX}{next:06}");
+    let text = record_text(
+        &key,
+        encode_record(&crate::exchange::SnapshotDto {
+            reason: reason.to_owned(),
+            subject: subject.to_owned(),
+            taken_at: taken_at.to_owned(),
+            data: crate::exchange::workspace_data(workspace),
+        }),
+    )?;
     let needed = units_of(&key) + units_of(&text);
     let ceiling = QUOTA_UNITS * WARN_PERCENT / 100;
     let now = usage(store)?;

@@ -350,7 +350,7 @@ fn differing_records_follow_the_users_choice() {
 fn resealed(text: &str, edit: impl FnOnce(&mut Value)) -> String {
     let mut value: Value = serde_json::from_str(text).expect("json");
     edit(&mut value["data"]);
-    value["sha256"] = json!(data_sha256(&value["data"]));
+    value["sha256"] = json!(data_sha256(&value["data"]).expect("written"));
     value.to_string()
 }
 

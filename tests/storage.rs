@@ -251,11 +251,11 @@ proptest! {
             ws.add_year(ClusterId(1), 2020 + year, year_draft(&all, Some(leader_idx % names.len()), None)).expect("year");
         }
         let cluster = ws.cluster(ClusterId(1)).expect("cluster").clone();
-        let text = encode_record(&ClusterDto::from(&cluster));
+        let text = encode_record(&ClusterDto::from(&cluster)).expect("written");
         let back = thidua::domain::Cluster::try_from(decode_record::<ClusterDto>(&text).expect("decode")).expect("valid");
         prop_assert_eq!(back, cluster);
         for unit in ws.units() {
-            let text = encode_record(&UnitDto::from(unit));
+            let text = encode_record(&UnitDto::from(unit)).expect("written");
             let back = thidua::domain::Unit::try_from(decode_record::<UnitDto>(&text).expect("decode")).expect("valid");
             prop_assert_eq!(&back, unit);
         }
@@ -510,7 +510,9 @@ fn a_cluster_of_the_same_name_and_parent_is_set_aside_on_load() {
     twin.id = 999_999;
     twin.years.clear();
     let key = "thidua.cluster.999999";
-    store.entries.insert(key.into(), encode_record(&twin));
+    store
+        .entries
+        .insert(key.into(), encode_record(&twin).expect("written"));
     check_second_reading(store, key, "two clusters are named");
 }
 
@@ -524,7 +526,7 @@ fn a_meeting_whose_cluster_is_gone_is_set_aside_on_load() {
     let key = "thidua.meeting.31337";
     store.entries.insert(
         key.into(),
-        encode_record(&thidua::exchange::MeetingDto::from(&stray)),
+        encode_record(&thidua::exchange::MeetingDto::from(&stray)).expect("written"),
     );
     check_second_reading(store, key, "not on this laptop");
 }
@@ -587,7 +589,9 @@ fn a_reload_during_another_tabs_save_moves_nothing_aside() {
     let mut newer = ClusterDto::from(ws.cluster(cluster).expect("cluster"));
     newer.units.push(555);
     let key = format!("thidua.cluster.{}", cluster.0);
-    store.entries.insert(key.clone(), encode_record(&newer));
+    store
+        .entries
+        .insert(key.clone(), encode_record(&newer).expect("written"));
     let before = store.entries.clone();
     assert!(matches!(
         thidua::storage::reload(&mut store),

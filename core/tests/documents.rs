@@ -59,7 +59,7 @@ fn the_fingerprint_on_the_minutes_is_the_results_files_and_moves_with_it() {
     let (mut ws, _) = sample_meeting();
     let data = results_data(&ws, M).expect("data");
     assert_eq!(data.meeting.rounds.len(), 2, "closed rounds only");
-    let print = fingerprint(&data_sha256(&data));
+    let print = fingerprint(&data_sha256(&data).expect("written"));
     assert_eq!(results_fingerprint(&ws, M), Some(print.clone()));
     assert_eq!(print.len(), 19);
     assert!(print

@@ -39,7 +39,7 @@ fn vote(ws: &mut Workspace, round: RoundId, who: usize, approvals: &[usize]) {
 
 fn stored(ws: &Workspace) -> String {
     let meeting = ws.meeting(M).expect("meeting");
-    encode_record(&MeetingDto::from(meeting))
+    encode_record(&MeetingDto::from(meeting)).expect("written")
 }
 
 /// The sample cluster's outcome: four units for the flag.

@@ -407,7 +407,7 @@ fn paper_and_hand_rounds_are_stored_and_read_back() {
         .expect("enter");
     let round_trip = |ws: &Workspace| {
         let meeting = ws.meeting(M).expect("m");
-        let text = encode_record(&MeetingDto::from(meeting));
+        let text = encode_record(&MeetingDto::from(meeting)).expect("written");
         let back =
             Meeting::try_from(decode_record::<MeetingDto>(&text).expect("decode")).expect("valid");
         assert_eq!(&back, meeting);

@@ -88,7 +88,7 @@ fn every_variant_meeting() -> Value {
 fn a_record_in_the_old_shape_reads_and_writes_back_unchanged() {
     let data = every_variant_meeting();
     let dto = decode_record::<MeetingDto>(&record(data.clone())).expect("decodes");
-    assert_eq!(data_of(&encode_record(&dto)), data);
+    assert_eq!(data_of(&encode_record(&dto).expect("written")), data);
 
     let cluster = json!({
         "id": 5, "name": "Cụm 8", "number": "8", "parent_org": "BĐBP", "notes": "",
@@ -103,7 +103,7 @@ fn a_record_in_the_old_shape_reads_and_writes_back_unchanged() {
         }]
     });
     let dto = decode_record::<ClusterDto>(&record(cluster.clone())).expect("decodes");
-    assert_eq!(data_of(&encode_record(&dto)), cluster);
+    assert_eq!(data_of(&encode_record(&dto).expect("written")), cluster);
 }
 
 /// Issue 15, defect 1: the candidates a round's papers were printed with
@@ -115,7 +115,7 @@ fn a_round_keeps_the_candidates_its_papers_were_printed_with() {
     let dto = decode_record::<MeetingDto>(&record(data.clone())).expect("decodes");
     assert_eq!(dto.rounds[6].printed, Some(vec![11]));
     assert_eq!(dto.rounds[0].printed, None);
-    let written = data_of(&encode_record(&dto));
+    let written = data_of(&encode_record(&dto).expect("written"));
     assert_eq!(written["rounds"][6]["printed"], json!([11]));
     assert!(written["rounds"][0].get("printed").is_none());
     let mut bad = data;
@@ -251,7 +251,11 @@ macro_rules! reads_back {
     ($dto:ty, $text:expr) => {{
         let text: &str = $text;
         let dto = decode_record::<$dto>(text).expect("the record reads back");
-        assert_eq!(encode_record(&dto), text, "written again unchanged");
+        assert_eq!(
+            encode_record(&dto).expect("written"),
+            text,
+            "written again unchanged"
+        );
     }};
 }
 
@@ -260,12 +264,12 @@ macro_rules! reads_back {
 /// record and file also reads back (unit reports only when not grouped).
 fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>) {
     for unit in ws.units() {
-        let text = encode_record(&UnitDto::from(unit));
+        let text = encode_record(&UnitDto::from(unit)).expect("written");
         reads_back!(UnitDto, &text);
         out.push(format!("{name} record unit {} {}", unit.id.0, sha(&text)));
     }
     for cluster in ws.clusters() {
-        let text = encode_record(&ClusterDto::from(cluster));
+        let text = encode_record(&ClusterDto::from(cluster)).expect("written");
         reads_back!(ClusterDto, &text);
         out.push(format!(
             "{name} record cluster {} {}",
@@ -274,7 +278,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
         ));
     }
     for meeting in ws.meetings() {
-        let text = encode_record(&MeetingDto::from(meeting));
+        let text = encode_record(&MeetingDto::from(meeting)).expect("written");
         reads_back!(MeetingDto, &text);
         out.push(format!(
             "{name} record meeting {} {}",
@@ -287,7 +291,8 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
         subject: "Cụm thi đua".into(),
         taken_at: AT.into(),
         data: workspace_data(ws),
-    });
+    })
+    .expect("written");
     reads_back!(SnapshotDto, &snapshot);
     out.push(format!("{name} record snapshot {}", sha(&snapshot)));
 
@@ -354,7 +359,7 @@ fn golden_lines(name: &str, ws: &Workspace, grouped: bool, out: &mut Vec<String>
 fn the_stored_bytes_stay_what_they_were() {
     let mut out = Vec::new();
     for lang in [Lang::Vi, Lang::En] {
-        let text = encode_record(&SettingsDto::from(lang));
+        let text = encode_record(&SettingsDto::from(lang)).expect("written");
         reads_back!(SettingsDto, &text);
         out.push(format!("settings {} {}", lang.code(), sha(&text)));
     }
@@ -371,7 +376,7 @@ fn the_stored_bytes_stay_what_they_were() {
     // that would carry it as it is.
     let data = every_variant_meeting();
     let meeting = decode_record::<MeetingDto>(&record(data)).expect("decodes");
-    let text = encode_record(&meeting);
+    let text = encode_record(&meeting).expect("written");
     reads_back!(MeetingDto, &text);
     out.push(format!("variants record meeting {}", sha(&text)));
     let workspace = WorkspaceData {
@@ -386,7 +391,8 @@ fn the_stored_bytes_stay_what_they_were() {
         subject: String::new(),
         taken_at: AT.into(),
         data: workspace,
-    });
+    })
+    .expect("written");
     reads_back!(SnapshotDto, &snapshot);
     out.push(format!("variants record snapshot {}", sha(&snapshot)));
     let results = ResultsDto {
@@ -405,7 +411,7 @@ fn the_stored_bytes_stay_what_they_were() {
         meeting,
     };
     let file = file_text(FileKind::Results, &results, AT).expect("file");
-    let sha256 = data_sha256(&results);
+    let sha256 = data_sha256(&results).expect("written");
     out.push(format!(
         "variants file results {} {sha256} {}",
         fingerprint(&sha256),
@@ -431,4 +437,20 @@ fn the_stored_bytes_stay_what_they_were() {
     golden_lines("v1", &ws, false, &mut out);
 
     insta::assert_snapshot!("golden_bytes", out.join("\n"));
+}
+
+/// Data serde cannot write out (a map whose keys are not strings) is
+/// refused with serde's reason: never a `null` written in its place.
+#[test]
+fn data_serde_cannot_write_is_refused_never_written() {
+    let unwritable: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+    let refused = |outcome: Result<String, RecordError>| {
+        assert!(
+            matches!(&outcome, Err(RecordError::Shape { path, .. }) if path == "data"),
+            "{outcome:?}"
+        );
+    };
+    refused(encode_record(&unwritable));
+    refused(file_text(FileKind::Workspace, &unwritable, "2024-10-03"));
+    refused(data_sha256(&unwritable));
 }

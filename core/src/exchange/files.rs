@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::dto::{criteria_dto, criteria_from, report_dto, report_from, CriterionDto, ReportDto};
 use super::record::{check_version, migrate};
 use super::seal::sealed_meeting;
-use super::shape::{from_value, to_value};
+use super::shape::{from_value, not_written, to_value};
 use super::{value_sha256, ClusterDto, MeetingDto, RecordError, UnitDto};
 use crate::domain::merge::{Bundle, UnitReport};
 use crate::domain::{Cluster, ClusterId, CriterionId, Meeting, Points, Unit, UnitId, Workspace};
@@ -136,7 +136,7 @@ pub struct SnapshotDto {
 
 /// The workspace `data` describes, checked record by record as a file's.
 pub fn workspace_from(data: WorkspaceData) -> Result<Workspace, FileError> {
-    let mut bundle = read_workspace(to_value(&data))?;
+    let mut bundle = read_workspace(to_value(&data)?)?;
     seal_all(&mut bundle.meetings);
     let ws = Workspace {
         units: bundle.units,
@@ -185,10 +185,15 @@ pub fn integrity_error(ws: &Workspace, error: crate::domain::merge::IntegrityErr
 }
 
 /// The whole file text: the envelope around `data` with its SHA-256, as
-/// compact JSON (indentation would make a large workspace file 4× larger).
-pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> Option<String> {
+/// compact JSON (indentation would make a large workspace file 4× larger);
+/// refused if serde cannot serialise `data`.
+pub fn file_text<T: Serialize>(
+    kind: FileKind,
+    data: &T,
+    exported_at: &str,
+) -> Result<String, RecordError> {
     // Converted once, hashed and written from the same value.
-    let data = to_value(data);
+    let data = to_value(data)?;
     let sha256 = value_sha256(&data);
     let envelope = serde_json::json!({
         "format": "thidua",
@@ -199,7 +204,7 @@ pub fn file_text<T: Serialize>(kind: FileKind, data: &T, exported_at: &str) -> O
         "data": data,
         "sha256": sha256,
     });
-    serde_json::to_string(&envelope).ok()
+    serde_json::to_string(&envelope).map_err(not_written)
 }
 
 pub fn workspace_data(ws: &Workspace) -> WorkspaceData {
@@ -260,13 +265,15 @@ pub fn unit_report_data(
     })
 }
 
-/// Every file this build writes, by kind.
+/// Every file this build writes, by kind; `None` for a record that is
+/// not there or data serde cannot serialise (the screen then says the
+/// file was not downloaded).
 pub fn workspace_file(ws: &Workspace, at: &str) -> Option<String> {
-    file_text(FileKind::Workspace, &workspace_data(ws), at)
+    file_text(FileKind::Workspace, &workspace_data(ws), at).ok()
 }
 
 pub fn cluster_file(ws: &Workspace, cluster: ClusterId, at: &str) -> Option<String> {
-    file_text(FileKind::Cluster, &cluster_data(ws, cluster)?, at)
+    file_text(FileKind::Cluster, &cluster_data(ws, cluster)?, at).ok()
 }
 
 pub fn unit_report_file(
@@ -281,6 +288,7 @@ pub fn unit_report_file(
         &unit_report_data(ws, cluster, year, unit)?,
         at,
     )
+    .ok()
 }
 
 /// A file name that says what the file is: `thidua-<kind>-<what>.thidua.json`

@@ -97,12 +97,13 @@ pub fn check_version(value: &Value) -> Result<u64, RecordError> {
     Ok(version)
 }
 
-/// Serialises `data` as a current-version record: `{"version":…,"data":…}`.
-pub fn encode_record<T: Serialize>(data: &T) -> String {
-    format!(
+/// Serialises `data` as a current-version record: `{"version":…,"data":…}`;
+/// refused (and nothing to write) if serde cannot serialise `data`.
+pub fn encode_record<T: Serialize>(data: &T) -> Result<String, RecordError> {
+    Ok(format!(
         "{{\"version\":{CURRENT_VERSION},\"data\":{}}}",
-        to_value(data)
-    )
+        to_value(data)?
+    ))
 }
 
 /// Reads a record's `data` as a DTO, migrating older versions.

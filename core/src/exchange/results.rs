@@ -70,9 +70,10 @@ pub fn value_sha256(data: &serde_json::Value) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// SHA-256 of `data` in its stored shape (see `value_sha256`).
-pub fn data_sha256<T: Serialize>(data: &T) -> String {
-    value_sha256(&to_value(data))
+/// SHA-256 of `data` in its stored shape (see `value_sha256`); refused if
+/// serde cannot serialise `data`.
+pub fn data_sha256<T: Serialize>(data: &T) -> Result<String, super::RecordError> {
+    Ok(value_sha256(&to_value(data)?))
 }
 
 /// The short form printed on the minutes: the first 16 hex digits of the
@@ -91,7 +92,7 @@ pub fn fingerprint(sha256_hex: &str) -> String {
 /// The fingerprint of a meeting's results as they stand.
 pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String> {
     let data = results_data(ws, meeting)?;
-    Some(fingerprint(&data_sha256(&data)))
+    Some(fingerprint(&data_sha256(&data).ok()?))
 }
 
 /// A results file (`*.thidua.json`, kind *results*) of a meeting: the
@@ -103,6 +104,7 @@ pub fn results_file(ws: &Workspace, meeting: MeetingId, exported_at: &str) -> Op
         &results_data(ws, meeting)?,
         exported_at,
     )
+    .ok()
 }
 
 /// What a results file says of itself: the fingerprint of its data and
