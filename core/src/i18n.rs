@@ -47,3 +47,15 @@ impl Lang {
         }
     }
 }
+
+/// The role proposed for the vote-counting committee member at `place`
+/// (0 first) before one is typed: the first heads the committee ("Trưởng
+/// ban"), the others are members ("Ủy viên"). In Vietnamese, whatever the
+/// interface language.
+pub fn default_committee_role(place: usize) -> &'static str {
+    if place == 0 {
+        "Trưởng ban"
+    } else {
+        "Ủy viên"
+    }
+}

@@ -13,7 +13,7 @@ use crate::domain::{
     MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Shift,
     Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
 };
-use crate::i18n::{describe_quota, describe_threshold, Text};
+use crate::i18n::{default_committee_role, describe_quota, describe_threshold, Text};
 use crate::state::{use_store, Refusal};
 
 #[component]
@@ -88,16 +88,11 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
         directing.set(details.directing_officer.clone());
         for (idx, (name, role)) in committee_for_fill.iter().enumerate() {
             let member = details.committee.get(idx);
-            let default_role = if idx == 0 {
-                "Trưởng ban"
-            } else {
-                "Ủy viên"
-            };
             name.set(member.map(|m| m.name.clone()).unwrap_or_default());
             role.set(
                 member
                     .map(|m| m.role.clone())
-                    .unwrap_or_else(|| default_role.to_owned()),
+                    .unwrap_or_else(|| default_committee_role(idx).to_owned()),
             );
         }
         quorum.set(form.map_or_else(|| "2/3".into(), |f| f.quorum.to_string()));
