@@ -21,12 +21,9 @@ mod year;
 
 use leptos::prelude::*;
 
-pub use crate::i18n::describe_storage_error;
-use crate::i18n::{describe_record_error, screen_text, Text};
+use crate::i18n::{describe_record_error, describe_storage_error, screen_text, Text};
 use crate::state::{use_store, Notice, Store};
 use route::Route;
-
-pub use crate::host::{download as download_file, new_id, now_iso};
 
 /// A reactive translation of `text` in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {

@@ -5,7 +5,6 @@ use std::cmp::Ordering;
 use wasm_bindgen::JsValue;
 
 use super::route::Route;
-pub use crate::host::{download, new_id, now_iso};
 
 pub fn current_hash() -> String {
     web_sys::window()

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::browser::{compare_vi, navigate, new_id};
+use super::browser::{compare_vi, navigate};
 use super::route::Route;
 use super::tr;
 use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField, UnitSelect};
 use crate::domain::{
     form, ClusterDraft, ClusterId, DomainError, Shift, UnitDraft, UnitId, YearDraft,
 };
+use crate::host::new_id;
 use crate::i18n::Text;
 use crate::state::{use_store, Refusal};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::{download, file_slug, now_iso};
+use super::browser::file_slug;
 use super::route::Route;
 use super::tr;
 use crate::documents::{
@@ -12,6 +12,7 @@ use crate::documents::{
 };
 use crate::domain::{ClusterId, DomainError, MeetingId, RoundId};
 use crate::exchange::{check_results_file, results_file, results_fingerprint, ResultsCheck};
+use crate::host::{download, now_iso};
 use crate::i18n::{describe_domain_error, describe_record_error, Text};
 use crate::state::use_store;
 

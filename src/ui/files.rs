@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::tr;
 use crate::exchange::FileKind;
-use crate::i18n::{describe_merge_error, Text};
+use crate::i18n::{describe_merge_error, describe_storage_error, Text};
 use crate::state::{use_store, ImportError};
 
 pub use export::{ClusterFileButton, UnitReportButton};
@@ -43,11 +43,11 @@ fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
     let store = use_store();
     match error {
         ImportError::Merge(m) => describe_merge_error(lang, m),
-        ImportError::Storage(s) => super::describe_storage_error(lang, s),
+        ImportError::Storage(s) => describe_storage_error(lang, s),
         ImportError::NotSaved(s) => format!(
             "{} {}",
             tr(Text::ImportNotSaved)(),
-            super::describe_storage_error(lang, s),
+            describe_storage_error(lang, s),
         ),
         ImportError::Refused(r) => store.workspace.with_untracked(|ws| r.describe(lang, ws)),
     }

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::browser::{compare_vi, navigate, new_id};
+use super::browser::{compare_vi, navigate};
 use super::route::Route;
 use super::tr;
 use super::widgets::{FormError, TextField};
 use crate::domain::{ClusterDraft, ClusterId};
+use crate::host::new_id;
 use crate::i18n::Text;
 use crate::sample;
 use crate::state::{use_store, Refusal};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::{navigate, new_id};
+use super::browser::navigate;
 use super::route::Route;
 use super::tr;
 use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
@@ -13,6 +13,7 @@ use crate::domain::{
     MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Shift,
     Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
 };
+use crate::host::new_id;
 use crate::i18n::{default_committee_role, describe_quota, describe_threshold, Text};
 use crate::state::{use_store, Refusal};
 

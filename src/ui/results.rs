@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::{navigate, new_id};
+use super::browser::navigate;
 use super::route::Route;
 use super::tr;
 use super::widgets::FormError;
@@ -12,6 +12,7 @@ use crate::domain::{
     reconcile, CountSource, MeetingId, ReconcileError, RoundId, RoundKind, RoundRules, RoundState,
     Totals,
 };
+use crate::host::new_id;
 use crate::i18n::{
     describe_reconcile_error, describe_status, format_integer, format_share, screen_text, Text,
 };

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::browser::{compare_vi, new_id};
+use super::browser::compare_vi;
 use super::tr;
 use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField};
 use crate::domain::{form, UnitDraft, UnitId};
+use crate::host::new_id;
 use crate::i18n::Text;
 use crate::state::{use_store, Refusal};
 

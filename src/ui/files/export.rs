@@ -8,9 +8,10 @@ use crate::domain::{ClusterId, UnitId};
 use crate::exchange::{
     cluster_file, file_name, sealed_rounds, unit_report_file, workspace_file, FileKind,
 };
+use crate::host::now_iso;
 use crate::i18n::Text;
 use crate::state::use_store;
-use crate::ui::{now_iso, tr};
+use crate::ui::tr;
 
 #[component]
 pub fn ExportCard() -> impl IntoView {

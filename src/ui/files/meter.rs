@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_megabytes, screen_text, Text};
+use crate::i18n::{describe_storage_error, format_megabytes, screen_text, Text};
 use crate::state::use_store;
 use crate::storage::{self, Usage, QUOTA_UNITS};
 use crate::ui::tr;
@@ -24,7 +24,7 @@ pub fn StorageCard() -> impl IntoView {
             <h2>{tr(Text::BrowserStorage)}</h2>
             {move || usage.get().err().map(|e| view! {
                 <p class="form-error" role="alert" data-testid="storage-usage-error">
-                    {tr(Text::StorageUsageUnreadable)}" "{crate::ui::describe_storage_error(lang.get(), &e)}
+                    {tr(Text::StorageUsageUnreadable)}" "{describe_storage_error(lang.get(), &e)}
                 </p>
             })}
             {move || {

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::{describe_step_error, offer_file};
 use crate::exchange::{file_name, workspace_file, FileKind};
+use crate::host::now_iso;
+use crate::i18n::describe_storage_error;
 use crate::i18n::{format_megabytes, screen_text, Text};
 use crate::state::{use_store, Backup};
 use crate::storage;
-use crate::ui::{now_iso, tr};
+use crate::ui::tr;
 
 /// Snapshots kept before imports and deletions: restore, download, delete.
 #[component]
@@ -47,7 +49,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                     Ok(items) => items,
                     Err(e) => return view! {
                         <p class="form-error" role="alert" data-testid="snapshot-list-error">
-                            {tr(Text::SnapshotsUnreadable)}" "{crate::ui::describe_storage_error(lang.get(), &e)}
+                            {tr(Text::SnapshotsUnreadable)}" "{describe_storage_error(lang.get(), &e)}
                         </p>
                     }.into_any(),
                 };
@@ -90,7 +92,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                                         let name = file_name(FileKind::Workspace, &["snapshot", key.get_value().trim_start_matches(storage::SNAPSHOT_PREFIX)]);
                                         offer_file(message, &name, text);
                                     }
-                                    Err(e) => message.set(Some(crate::ui::describe_storage_error(lang.get_untracked(), &e))),
+                                    Err(e) => message.set(Some(describe_storage_error(lang.get_untracked(), &e))),
                                 }
                             };
                             let delete = move |_| {
@@ -99,7 +101,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                                 message.set(deleted.err().map(|e| format!(
                                     "{} {}",
                                     tr(Text::SnapshotNotDeleted)(),
-                                    crate::ui::describe_storage_error(lang.get_untracked(), &e),
+                                    describe_storage_error(lang.get_untracked(), &e),
                                 )));
                             };
                             let asking = move || confirming.get().as_deref() == Some(key.get_value().as_str());
