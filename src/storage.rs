@@ -12,6 +12,7 @@ pub use browser::BrowserStorage;
 pub use memory::MemoryStorage;
 pub use thidua_core::storage_error::StorageError;
 
+use crate::domain::merge::RecordRef;
 use crate::domain::{Cluster, Meeting, Unit, Workspace};
 use crate::exchange::{
     decode_record, encode_record, ClusterDto, MeetingDto, RecordError, SettingsDto, UnitDto,
@@ -110,16 +111,27 @@ fn record_text(key: &str, encoded: Result<String, RecordError>) -> Result<String
     })
 }
 
+/// The key a record is stored under: `thidua.unit.<id>`,
+/// `thidua.cluster.<id>`, `thidua.meeting.<id>` (read back by
+/// `record_of_key`).
+fn record_key(record: RecordRef) -> String {
+    match record {
+        RecordRef::Unit(id) => format!("{UNIT_PREFIX}{id}"),
+        RecordRef::Cluster(id) => format!("{CLUSTER_PREFIX}{id}"),
+        RecordRef::Meeting(id) => format!("{MEETING_PREFIX}{}", id.0),
+    }
+}
+
 fn meeting_key(meeting: &Meeting) -> String {
-    format!("{MEETING_PREFIX}{}", meeting.id.0)
+    record_key(RecordRef::Meeting(meeting.id))
 }
 
 fn unit_key(unit: &Unit) -> String {
-    format!("{UNIT_PREFIX}{}", unit.id)
+    record_key(RecordRef::Unit(unit.id))
 }
 
 fn cluster_key(cluster: &Cluster) -> String {
-    format!("{CLUSTER_PREFIX}{}", cluster.id)
+    record_key(RecordRef::Cluster(cluster.id))
 }
 
 /// Reads everything at start-up; a record that fails, alone or in the
@@ -199,8 +211,7 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
 
 /// The record a storage key holds, live or set aside
 /// (`thidua.aside.<n>.thidua.unit.<id>`).
-fn record_of_key(key: &str) -> Option<crate::domain::merge::RecordRef> {
-    use crate::domain::merge::RecordRef;
+fn record_of_key(key: &str) -> Option<RecordRef> {
     use crate::domain::{ClusterId, MeetingId, UnitId};
     let key = match key.strip_prefix(ASIDE_PREFIX) {
         Some(rest) => rest.split_once('.')?.1,
@@ -217,7 +228,7 @@ fn record_of_key(key: &str) -> Option<crate::domain::merge::RecordRef> {
 fn set_aside_records(
     loaded: &Loaded,
     failures: &[(String, String, RecordError)],
-) -> std::collections::BTreeSet<crate::domain::merge::RecordRef> {
+) -> std::collections::BTreeSet<RecordRef> {
     loaded
         .earlier_set_aside
         .iter()
@@ -236,19 +247,11 @@ fn set_aside_records(
 /// that name it along.
 fn second_reading(
     loaded: &mut Loaded,
-    left: Vec<(
-        crate::domain::merge::RecordRef,
-        crate::domain::merge::IntegrityProblem,
-    )>,
+    left: Vec<(RecordRef, crate::domain::merge::IntegrityProblem)>,
     failures: &mut Vec<(String, String, RecordError)>,
 ) {
-    use crate::domain::merge::RecordRef;
     for (record, problem) in left {
-        let key = match record {
-            RecordRef::Unit(id) => format!("{UNIT_PREFIX}{id}"),
-            RecordRef::Cluster(id) => format!("{CLUSTER_PREFIX}{id}"),
-            RecordRef::Meeting(id) => format!("{MEETING_PREFIX}{}", id.0),
-        };
+        let key = record_key(record);
         let text = loaded.persister.written.remove(&key).unwrap_or_default();
         let error = RecordError::Integrity {
             path: "data".into(),
