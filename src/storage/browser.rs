@@ -60,17 +60,19 @@ impl BrowserStorage {
 }
 
 impl KeyValue for BrowserStorage {
+    /// Every key; a key the browser fails to name fails the whole list
+    /// (`ReadFailed` of `*`, the list), as its length does, so that no
+    /// record is left out unseen. A key gone since the length was read
+    /// (`None`) is simply not there.
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let length = self
-            .storage
-            .length()
-            .map_err(|e| StorageError::ReadFailed {
-                key: "*".to_owned(),
-                reason: reason(&e),
-            })?;
+        let list_failed = |e: JsValue| StorageError::ReadFailed {
+            key: "*".to_owned(),
+            reason: reason(&e),
+        };
+        let length = self.storage.length().map_err(list_failed)?;
         let mut keys = Vec::with_capacity(length as usize);
         for idx in 0..length {
-            if let Ok(Some(key)) = self.storage.key(idx) {
+            if let Some(key) = self.storage.key(idx).map_err(list_failed)? {
                 keys.push(key);
             }
         }
