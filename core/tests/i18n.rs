@@ -257,41 +257,47 @@ fn no_text_is_catalogued_twice() {
     }
 }
 
-/// Every message with values inside, with sample values, in `lang`.
-fn messages_with_values(lang: Lang) -> Vec<String> {
+/// Every message with values inside, with sample values, in `lang`, each
+/// with the name of its function in `screen_text`.
+fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
     use thidua_core::domain::BlankBallot;
     use thidua_core::i18n::screen_text as s;
     let names = ["Đồn A".to_owned(), "Đồn B".to_owned()];
+    macro_rules! said {
+        ($name:ident($($arg:expr),*)) => {
+            (stringify!($name), s::$name($($arg),*))
+        };
+    }
     vec![
-        s::set_aside_place(lang, Some("thidua.aside.1.thidua.unit.7")),
-        s::set_aside_place(lang, None),
-        s::snapshot_downloaded(lang, "thidua-snapshot.thidua.json"),
-        s::entry_pass(lang, 1),
-        s::entry_pass_inline(lang, 2),
-        s::enter_pass(lang, 1),
-        s::finish_pass(lang, 2),
-        s::pass_finished(lang, 1),
-        s::pass_ballots(lang, 12),
-        s::passes_agree(lang, 1234),
-        s::passes_differ(lang, 3),
-        s::other_reading(lang, 17),
-        s::ballot_saved(lang, 17),
-        s::keystrokes(lang, 40),
-        s::paper_rule(lang, 3),
-        s::paper_invalid_rule(lang, 3, BlankBallot::Invalid),
-        s::paper_invalid_rule(lang, 3, BlankBallot::Valid),
-        s::year_title(lang, 2024),
-        s::year_inline(lang, 2024),
-        s::storage_used(lang, "1,2 MB", "5 MB", 24),
-        s::imported(lang, 4, 1, ""),
-        s::import_summary(lang, 4, 10, 1),
-        s::more_identical(lang, 300),
-        s::snapshot_content(lang, 1, 8, 1, "38 KB"),
-        s::paper_count_source(lang, 2),
-        s::nominated(lang, &names),
-        s::tie_at_quota(lang, &names, 1),
-        s::places_unfilled(lang, 1),
-        s::chart_caption(lang, 5000),
+        said!(set_aside_place(lang, Some("thidua.aside.1.thidua.unit.7"))),
+        said!(set_aside_place(lang, None)),
+        said!(snapshot_downloaded(lang, "thidua-snapshot.thidua.json")),
+        said!(entry_pass(lang, 1)),
+        said!(entry_pass_inline(lang, 2)),
+        said!(enter_pass(lang, 1)),
+        said!(finish_pass(lang, 2)),
+        said!(pass_finished(lang, 1)),
+        said!(pass_ballots(lang, 12)),
+        said!(passes_agree(lang, 1234)),
+        said!(passes_differ(lang, 3)),
+        said!(other_reading(lang, 17)),
+        said!(ballot_saved(lang, 17)),
+        said!(keystrokes(lang, 40)),
+        said!(paper_rule(lang, 3)),
+        said!(paper_invalid_rule(lang, 3, BlankBallot::Invalid)),
+        said!(paper_invalid_rule(lang, 3, BlankBallot::Valid)),
+        said!(year_title(lang, 2024)),
+        said!(year_inline(lang, 2024)),
+        said!(storage_used(lang, "1,2 MB", "5 MB", 24)),
+        said!(imported(lang, 4, 1, "")),
+        said!(import_summary(lang, 4, 10, 1)),
+        said!(more_identical(lang, 300)),
+        said!(snapshot_content(lang, 1, 8, 1, "38 KB")),
+        said!(paper_count_source(lang, 2)),
+        said!(nominated(lang, &names)),
+        said!(tie_at_quota(lang, &names, 1)),
+        said!(places_unfilled(lang, 1)),
+        said!(chart_caption(lang, 5000)),
     ]
 }
 
@@ -302,13 +308,32 @@ fn every_message_with_values_exists_in_both_languages() {
         messages_with_values(Lang::En),
     );
     assert_eq!(vi.len(), en.len());
-    for (vi, en) in vi.iter().zip(&en) {
+    for ((_, vi), (_, en)) in vi.iter().zip(&en) {
         assert!(
             !vi.trim().is_empty() && !en.trim().is_empty(),
             "{vi} / {en}"
         );
         assert_ne!(vi, en);
     }
+}
+
+/// `messages_with_values` calls every function of `screen_text`, so that a
+/// new message cannot escape the checks of both languages.
+#[test]
+fn messages_with_values_lists_every_screen_text_function() {
+    let source = include_str!("../src/i18n/screen_text.rs");
+    let declared: std::collections::BTreeSet<&str> = source
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("pub fn "))
+        .filter_map(|rest| rest.split(['(', '<']).next())
+        .collect();
+    assert_eq!(declared.len(), source.matches("pub fn ").count());
+    let listed: std::collections::BTreeSet<&str> = messages_with_values(Lang::Vi)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(listed.len(), declared.len());
+    assert_eq!(listed, declared);
 }
 
 #[test]
