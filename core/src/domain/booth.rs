@@ -1,7 +1,8 @@
-//! Booth voting on one shared laptop (SPEC §5): the booth's state machine
-//! (operator, a voter's ballot, hand-back, an interrupted ballot) and its
-//! steps. The booth keeps who has voted apart from the ballots, which are a
-//! multiset with no voter, time or order.
+//! Booth voting on one shared laptop (SPEC §5): the booth's state machine and its steps.
+//!
+//! The state machine covers the operator, a voter's ballot, the hand-back
+//! and an interrupted ballot. The booth keeps who has voted apart from the
+//! ballots, which are a multiset with no voter, time or order.
 
 use sha2::{Digest, Sha256};
 

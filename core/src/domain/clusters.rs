@@ -1,6 +1,7 @@
-//! Emulation clusters (cụm thi đua): the record, the one uniqueness rule
-//! for their names, their units in rotation order, and their edits
-//! (deleting one with its years and meetings included).
+//! Emulation clusters (cụm thi đua): the record, its name rule, its rotation order and its edits.
+//!
+//! The one uniqueness rule for their names, their units in rotation order,
+//! and their edits (deleting one with its years and meetings included).
 
 use super::workspace::{clean, normalized_name};
 use super::{ClusterId, DomainError, EmulationYear, UnitId, Workspace};

@@ -1,6 +1,8 @@
-//! A round's count as the domain keeps it (SPEC §4): the roll, the totals,
-//! a ballot's validity under the round's rules, and the reconciliation and
-//! quorum every count must pass. Integer arithmetic only.
+//! A round's count as the domain keeps it (SPEC §4), with the checks every count must pass.
+//!
+//! The roll, the totals, a ballot's validity under the round's rules, and
+//! the reconciliation and quorum every count must pass. Integer arithmetic
+//! only.
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,6 @@
-//! Why an edit was refused: `DomainError`, one variant per reason, each
-//! naming the field it belongs to.
+//! Why an edit was refused: `DomainError`, one variant per reason.
+//!
+//! Each variant names the field it belongs to.
 
 use super::{ClusterId, Points, ReconcileError, UnitId, YEAR_RANGE};
 

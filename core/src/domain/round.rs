@@ -1,6 +1,8 @@
-//! A round's edits (SPEC §4): a draft added, deleted or moved in the
-//! order; opened in the booth or on paper, or closed at once with totals
-//! counted by hand, each freezing the candidates it is handed.
+//! A round's edits (SPEC §4): added, deleted, moved, opened or closed at once.
+//!
+//! A draft is added, deleted or moved in the order; opened in the booth or
+//! on paper, or closed at once with totals counted by hand, each freezing
+//! the candidates it is handed.
 
 use super::meeting::{CandidatesOf, ClosedCount, CountSource};
 use super::{

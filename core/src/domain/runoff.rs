@@ -1,5 +1,4 @@
-//! A round's runoff: at most one per round, for its tied or unfilled
-//! places, right after it.
+//! A round's runoff: at most one per round, for its tied or unfilled places, right after it.
 
 use super::{
     DomainError, Meeting, MeetingId, Quota, Round, RoundId, RoundKind, RoundRules, RoundState,

@@ -1,6 +1,7 @@
-//! The edits of a year's scoring (beside `scoring`, its data): items of
-//! the criteria table, scores never above an item's maximum, and a unit's
-//! achievement report.
+//! The edits of a year's scoring: criteria items, scores and a unit's achievement report.
+//!
+//! Beside `scoring`, its data: items of the criteria table, scores never
+//! above an item's maximum, and a unit's achievement report.
 
 use super::{
     AchievementReport, ClusterId, CriterionDraft, CriterionId, DomainError, Points, Scorer, UnitId,

@@ -1,5 +1,6 @@
-//! Units (đơn vị): the record, what a user typed for one, the one
-//! uniqueness rule for their names, and their edits.
+//! Units (đơn vị): the record, what a user typed for one, its name rule and its edits.
+//!
+//! Their names follow one uniqueness rule, `unit_name_key`.
 
 use super::workspace::{clean, normalized_name};
 use super::{ClusterId, DomainError, UnitId, Workspace};

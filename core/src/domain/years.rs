@@ -1,6 +1,7 @@
-//! Emulation years (năm thi đua) of a cluster: members, leader, deputy,
-//! the hand-over of the flag, and their edits (deleting one with its
-//! scores, reports and meeting included).
+//! Emulation years (năm thi đua) of a cluster: members, leader, deputy, hand-over and their edits.
+//!
+//! The hand-over passes the flag; deleting a year takes its scores,
+//! reports and meeting with it.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;

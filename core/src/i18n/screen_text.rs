@@ -1,5 +1,6 @@
-//! Interface messages with values inside, one function each, both
-//! languages side by side (the fixed strings are in `catalogue.rs`).
+//! Interface messages with values inside, one function each, both languages side by side.
+//!
+//! The fixed strings are in `catalogue.rs`.
 
 use super::{format_integer, format_share, Lang};
 use crate::domain::BlankBallot;

@@ -1,7 +1,8 @@
-//! What a meeting's rounds take from the tally's decisions: the results of
-//! its closed rounds, the candidates of a draft round (its list less the
-//! units nominated before it), and the edits that freeze them (opening a
-//! round, printing its papers, a runoff for its tie).
+//! What a meeting's rounds take from the tally's decisions: results, candidates and freezing edits.
+//!
+//! The results of its closed rounds, the candidates of a draft round (its
+//! list less the units nominated before it), and the edits that freeze
+//! them (opening a round, printing its papers, a runoff for its tie).
 
 use super::scoring::rank_map;
 use super::tally::{decide, DecisionContext, RoundResult};

@@ -1,5 +1,4 @@
-//! Downloads of `.thidua.json` files: the whole workspace, a cluster, a
-//! unit's report.
+//! Downloads of `.thidua.json` files: the whole workspace, a cluster, a unit's report.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,7 @@
-//! Import by file picker or drag-and-drop, with the preview of what the
-//! files bring and the choice for each differing record.
+//! Import by file picker or drag-and-drop, with a preview and a choice per differing record.
+//!
+//! The preview shows what the files bring; each record that differs from
+//! the one here gets its own choice.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

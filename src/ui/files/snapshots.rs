@@ -1,5 +1,6 @@
-//! Snapshots kept before imports and deletions, and the backup dialog
-//! when none fits in storage.
+//! Snapshots kept before imports and deletions, and the backup dialog when none fits.
+//!
+//! The dialog offers a backup file when no snapshot fits in storage.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,6 @@
-//! The printed pages of paper mode: the numbered ballot papers (and the
-//! notice when they are out of date) and the entry log.
+//! The printed pages of paper mode: the numbered ballot papers and the entry log.
+//!
+//! The papers come with a notice when they are out of date.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,7 @@
-//! A paper round in progress: the counts of the hall, the state of the two
-//! passes, the differences the committee settles, and the close.
+//! A paper round in progress: hall counts, the two passes, their differences and the close.
+//!
+//! The counts of the hall, the state of the two passes, the differences
+//! the committee settles, and the close.
 
 use leptos::prelude::*;
 

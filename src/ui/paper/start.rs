@@ -1,5 +1,4 @@
-//! Starting a paper count from a draft round, or typing the totals of a
-//! count done by hand.
+//! Starting a paper count from a draft round, or typing the totals of a count done by hand.
 
 use leptos::prelude::*;
 
