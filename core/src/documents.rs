@@ -1,4 +1,4 @@
-//! The papers a cluster signs and sends up (SPEC §7), built as plain
+//! The papers a cluster signs and sends up (PRODUCT.md §7), built as plain
 //! document models from the workspace and a language. Pure: the UI only
 //! renders a `Document`; tests snapshot its text form.
 

@@ -1,5 +1,5 @@
 //! The built-in sample: Cụm thi đua số 8 BĐBP in 2024, from the news report
-//! of its closing meeting on 3 October 2024 (`shared/reference/`).
+//! of its closing meeting on 3 October 2024 (PRODUCT.md, introduction).
 
 use crate::domain::{
     AchievementReport, ClusterDraft, ClusterId, Date, DomainError, Handover, Metric, UnitDraft,

@@ -1,4 +1,4 @@
-//! Paper mode in the domain (SPEC §6): numbered ballots entered twice,
+//! Paper mode in the domain (PRODUCT.md §6): numbered ballots entered twice,
 //! the comparison of the passes, settling differences, closing, and
 //! counts typed as totals with their reconciliation.
 #![cfg(not(target_arch = "wasm32"))]

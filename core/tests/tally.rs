@@ -1,4 +1,4 @@
-//! The tally (SPEC §4): table-driven cases and properties.
+//! The tally (PRODUCT.md §4): table-driven cases and properties.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;

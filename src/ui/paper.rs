@@ -1,4 +1,4 @@
-//! Paper mode (SPEC §6): starting a paper count, the keyboard entry of
+//! Paper mode (PRODUCT.md §6): starting a paper count, the keyboard entry of
 //! one pass, the comparison of the two passes and how the committee
 //! settles each difference, totals counted by hand, and the two printed
 //! pages — the numbered ballot papers and the entry log. This root holds

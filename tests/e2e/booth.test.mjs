@@ -1,4 +1,4 @@
-// Booth voting on one shared laptop (SPEC §5), with the sample cluster's
+// Booth voting on one shared laptop (PRODUCT.md §5), with the sample cluster's
 // real outcome: 8 delegates, a flag round with quota 4, four units nominated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Documents (SPEC §7) through the UI: the minutes, the score table and the
+// Documents (PRODUCT.md §7) through the UI: the minutes, the score table and the
 // achievement summary print on A4 (PDF), in Vietnamese and English; the
 // results file carries the fingerprint printed on the minutes and is
 // checked on arrival; CSV files start with a BOM.

@@ -1,4 +1,4 @@
-// Files between laptops and the safety of the browser store (SPEC §8):
+// Files between laptops and the safety of the browser store (PRODUCT.md §8):
 // export and import back, unit reports into the leader's laptop, conflicts
 // side by side, every kind of bad file, a full storage, snapshots, two tabs,
 // and names carrying HTML shown as text.

@@ -1,4 +1,4 @@
-// Paper mode (SPEC §6) through the UI: 20 numbered ballots entered by
+// Paper mode (PRODUCT.md §6) through the UI: 20 numbered ballots entered by
 // keyboard in two blind passes with two planted differences, found and
 // settled; a hand count that does not add up is refused; the ballot
 // papers of a 30-candidate round printed to PDF.

@@ -1,4 +1,4 @@
-//! Ballot rules and ballots (SPEC §4): exact fractions, thresholds, quotas,
+//! Ballot rules and ballots (PRODUCT.md §4): exact fractions, thresholds, quotas,
 //! and the ballot box, which keeps ballots as a canonical multiset — no
 //! voter, no time, no order.
 
@@ -174,7 +174,7 @@ pub enum TieBreak {
     Lots,
 }
 
-/// The rules of one award round; defaults are SPEC §4's.
+/// The rules of one award round; its defaults are those of PRODUCT.md §4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RoundRules {
     pub quota: Quota,

@@ -1,4 +1,4 @@
-//! Booth voting on one shared laptop (SPEC §5): the booth's state machine and its steps.
+//! Booth voting on one shared laptop (PRODUCT.md §5): the booth's state machine and its steps.
 //!
 //! The state machine covers the operator, a voter's ballot, the hand-back
 //! and an interrupted ballot. The booth keeps who has voted apart from the

@@ -1,4 +1,4 @@
-//! A round's count as the domain keeps it (SPEC §4), with the checks every count must pass.
+//! A round's count as the domain keeps it (PRODUCT.md §4), with the checks every count must pass.
 //!
 //! The roll, the totals, a ballot's validity under the round's rules, and
 //! the reconciliation and quorum every count must pass. Integer arithmetic
@@ -119,7 +119,7 @@ pub enum ReconcileError {
     IssuedOverPresent { issued: u32, present: u32 },
 }
 
-/// SPEC §4 reconciliation: issued ≥ collected = valid + invalid;
+/// PRODUCT.md §4 reconciliation: issued ≥ collected = valid + invalid;
 /// approvals ≤ valid × quota; no candidate above the valid ballots.
 pub fn reconcile(totals: &Totals, places: u32) -> Result<(), ReconcileError> {
     if totals.issued > totals.present {

@@ -1,4 +1,4 @@
-//! The year-end meeting of a cluster and its award rounds (SPEC §4–5):
+//! The year-end meeting of a cluster and its award rounds (PRODUCT.md §4–5):
 //! details, entitled voters, the rounds in order with their states and
 //! counts, and the edits of the meeting itself. A round's edits are in
 //! `round`, the booth's in `booth`, a runoff in `runoff`.
@@ -50,7 +50,7 @@ pub struct Delegate {
 /// Who is entitled to vote.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Voters {
-    /// One voter per member unit (SPEC default).
+    /// One voter per member unit (PRODUCT.md §4 default).
     #[default]
     OnePerUnit,
     Delegates(Vec<Delegate>),

@@ -1,4 +1,4 @@
-//! Bringing what files carry into the workspace (SPEC §8 “Import”). A
+//! Bringing what files carry into the workspace (PRODUCT.md §8 “Import”). A
 //! `Bundle` is what one or more files hold; `plan` compares it record by
 //! record with the workspace (new, identical, different); `apply` makes
 //! the user's choices on a copy and checks the whole result, so an import

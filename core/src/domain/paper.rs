@@ -1,4 +1,4 @@
-//! Paper mode (SPEC §6): numbered paper ballots entered twice by two
+//! Paper mode (PRODUCT.md §6): numbered paper ballots entered twice by two
 //! committee members, the comparison of the two passes and how the
 //! committee settles each difference; and counts done by hand, typed as
 //! totals.
@@ -194,7 +194,7 @@ pub fn parse_reading(text: &str, candidates: &[UnitId]) -> Result<PaperBallot, D
     Ok(PaperBallot::Marks(Approvals::new(units)))
 }
 
-/// A count done by hand and typed as totals (SPEC §6); voters present
+/// A count done by hand and typed as totals (PRODUCT.md §6); voters present
 /// and ballots issued go in the round's roll.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HandTotals {

@@ -1,4 +1,4 @@
-//! A round's edits (SPEC §4): added, deleted, moved, opened or closed at once.
+//! A round's edits (PRODUCT.md §4): added, deleted, moved, opened or closed at once.
 //!
 //! A draft is added, deleted or moved in the order; opened in the booth or
 //! on paper, or closed at once with totals counted by hand, each freezing
@@ -256,7 +256,7 @@ impl Workspace {
 
     /// Records a count done by hand (`rules::rounds::close_with_totals`,
     /// which hands in the candidates): the round goes from draft straight
-    /// to closed if the totals reconcile (SPEC §4), and is refused with
+    /// to closed if the totals reconcile (PRODUCT.md §4), and is refused with
     /// the reason if they do not.
     pub(crate) fn close_with_totals(
         &mut self,

@@ -1,4 +1,4 @@
-//! Scores (SPEC §3 steps 2–3): the criteria table of a cluster-year, each
+//! Scores (PRODUCT.md §3 steps 2–3): the criteria table of a cluster-year, each
 //! unit's self score and cluster score per item, and its achievement report.
 //! Points are kept in hundredths, so `7,5` is exact and nothing is a float.
 

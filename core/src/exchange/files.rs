@@ -1,4 +1,4 @@
-//! Files that move data between laptops (SPEC §8): the envelope
+//! Files that move data between laptops (PRODUCT.md §8): the envelope
 //! `{format, kind, version, exported_at, app_version, data, sha256}`, the
 //! `data` of each kind, writing them, and reading one back into a
 //! `merge::Bundle` with a precise message for every way a file can be bad.

@@ -1,4 +1,4 @@
-//! The results file of a meeting (SPEC §8, kind *results*): the closed
+//! The results file of a meeting (PRODUCT.md §8, kind *results*): the closed
 //! rounds and their counts, with the names needed to read them, and the
 //! SHA-256 that the minutes print as a short fingerprint.
 
@@ -96,7 +96,7 @@ pub fn results_fingerprint(ws: &Workspace, meeting: MeetingId) -> Option<String>
 }
 
 /// A results file (`*.thidua.json`, kind *results*) of a meeting: the
-/// envelope of SPEC §8 around `results_data`, with the SHA-256 of its
+/// envelope of PRODUCT.md §8 around `results_data`, with the SHA-256 of its
 /// canonical `data`.
 pub fn results_file(ws: &Workspace, meeting: MeetingId, exported_at: &str) -> Option<String> {
     super::files::file_text(

@@ -146,7 +146,7 @@ pub fn open_paper_round(
 }
 
 /// Records a count done by hand: the round goes from draft straight to
-/// closed if the totals reconcile (SPEC §4), and is refused with the
+/// closed if the totals reconcile (PRODUCT.md §4), and is refused with the
 /// reason if they do not.
 pub fn close_with_totals(
     ws: &mut Workspace,

@@ -1,4 +1,4 @@
-//! The decision of an award round (SPEC §4): from a closed round's totals,
+//! The decision of an award round (PRODUCT.md §4): from a closed round's totals,
 //! who is nominated, with an explanation per candidate (the counts
 //! themselves and their reconciliation are the domain's, `domain::Totals`).
 //! Integer arithmetic only; no floating point decides anything.
@@ -88,7 +88,7 @@ fn share_bp(votes: u32, base: u32) -> Option<u64> {
     (base > 0).then(|| (u64::from(votes) * 20_000 / u64::from(base)).div_ceil(2))
 }
 
-/// SPEC §4 decision: candidates at or over the threshold, ranked by votes;
+/// PRODUCT.md §4 decision: candidates at or over the threshold, ranked by votes;
 /// the top `places` are nominated; a group of equal votes across the quota
 /// line is tied, and the tie-break rule settles it or leaves it for a runoff.
 pub fn decide(
