@@ -3,6 +3,7 @@
 
 mod ballot_text;
 mod catalogue;
+mod chart_label;
 mod errors;
 mod number;
 mod part_text;
@@ -14,6 +15,7 @@ pub use ballot_text::{
     describe_status, describe_threshold, describe_tie_break, describe_validity,
 };
 pub use catalogue::Text;
+pub use chart_label::chart_label;
 pub use errors::{
     describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,
     describe_record_error, describe_round_in_another_tab, describe_snapshot_failed,

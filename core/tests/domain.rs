@@ -731,3 +731,58 @@ fn settled_records_lose_only_the_record_at_fault() {
         .units()
         .contains(&UnitId(777)));
 }
+
+/// The hand-over card's proposal follows the data it comes from: a newly
+/// saved leader moves the proposed receiver, a meeting brings its date and
+/// place (issue 18).
+#[test]
+fn handover_proposal_follows_the_leader_and_the_meeting() {
+    use thidua_core::domain::{Fraction, MeetingDetails, MeetingId, YearDraft};
+    use thidua_core::rules::rotation::propose_handover;
+    let mut ids = 1000u64..;
+    let mut ws = Workspace::default();
+    let id = load_sample(&mut ws, || ids.next().unwrap_or(0)).expect("sample loads");
+    let next = start_next_year(&mut ws, id, SAMPLE_YEAR).expect("2025");
+    let proposed = |ws: &Workspace| propose_handover(ws, id, next);
+    let name = |ws: &Workspace, unit: Option<UnitId>| unit.map(|u| ws.unit_name(u));
+    // The brigade leads 2025: the flag goes round to the first unit.
+    assert_eq!(name(&ws, proposed(&ws).to), Some("Bộ Tham mưu".to_owned()));
+    assert_eq!(proposed(&ws).date, None);
+    assert_eq!(proposed(&ws).place, "");
+    // The leader saved as Cục Kỹ thuật: the brigade after it.
+    let technical = ws
+        .units()
+        .iter()
+        .find(|u| u.short_name == "Cục Kỹ thuật")
+        .map(|u| u.id)
+        .expect("unit");
+    let present = YearDraft::of(ws.cluster(id).and_then(|c| c.year(next)).expect("year"));
+    ws.update_year(
+        id,
+        next,
+        YearDraft {
+            leader: Some(technical),
+            ..present
+        },
+    )
+    .expect("leader saved");
+    assert_eq!(
+        name(&ws, proposed(&ws).to),
+        Some("Lữ đoàn TT 21".to_owned())
+    );
+    // The year's meeting: its date and place.
+    ws.add_meeting(MeetingId(77), id, next).expect("meeting");
+    ws.update_meeting(
+        MeetingId(77),
+        MeetingDetails {
+            date: Some(date("2025-10-08")),
+            place: " Hội trường Bộ Tư lệnh ".to_owned(),
+            ..MeetingDetails::default()
+        },
+        Fraction::two_thirds(),
+        true,
+    )
+    .expect("meeting saved");
+    assert_eq!(proposed(&ws).date, Some(date("2025-10-08")));
+    assert_eq!(proposed(&ws).place, "Hội trường Bộ Tư lệnh");
+}

@@ -288,6 +288,7 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(paper_invalid_rule(lang, 3, BlankBallot::Valid)),
         said!(year_title(lang, 2024)),
         said!(year_inline(lang, 2024)),
+        said!(handover_place(lang, "Hội trường Bộ Tư lệnh")),
         said!(storage_used(lang, "1,2 MB", "5 MB", 24)),
         said!(imported(lang, 4, 1, "")),
         said!(import_summary(lang, 4, 10, 1)),
@@ -378,5 +379,38 @@ fn messages_with_values_read_as_the_screens_wrote_them() {
     ];
     for (got, expected) in cases {
         assert_eq!(got, expected);
+    }
+}
+
+/// A long unit name in a chart is broken between words, and what does not
+/// fit ends with "…", never cut mid-word without a sign (issue 18).
+#[test]
+fn chart_labels_wrap_between_words_and_mark_a_cut() {
+    use thidua_core::i18n::chart_label;
+    assert_eq!(chart_label("Cục Kỹ thuật", 26, 2), vec!["Cục Kỹ thuật"]);
+    // Before: the first 26 characters, "Ban Chỉ huy Đồn Biên phòng" was
+    // followed by nothing telling the name went on.
+    assert_eq!(
+        chart_label(
+            "Ban Chỉ huy Đồn Biên phòng Cửa khẩu Quốc tế Hữu Nghị",
+            26,
+            2
+        ),
+        vec!["Ban Chỉ huy Đồn Biên phòng", "Cửa khẩu Quốc tế Hữu Nghị"]
+    );
+    assert_eq!(
+        chart_label(
+            "Ban Chỉ huy Đồn Biên phòng Cửa khẩu Quốc tế Hữu Nghị, tỉnh Lạng Sơn",
+            26,
+            2
+        ),
+        vec!["Ban Chỉ huy Đồn Biên phòng", "Cửa khẩu Quốc tế Hữu…"]
+    );
+    // A last line full to the edge drops its last word for the sign.
+    assert_eq!(chart_label("aaaa bbbb cccc dddd", 9, 1), vec!["aaaa…"]);
+    // A word longer than a line is cut with the sign.
+    assert_eq!(chart_label("Abcdefghijkl", 6, 2), vec!["Abcde…"]);
+    for lines in chart_label(&"Đồn Biên phòng ".repeat(10), 20, 3) {
+        assert!(lines.chars().count() <= 20, "{lines}");
     }
 }

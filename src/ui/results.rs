@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::browser::navigate;
 use super::route::Route;
 use super::tr;
-use super::widgets::FormError;
+use super::widgets::{chart_name, FormError};
 use crate::domain::{
     reconcile, CountSource, MeetingId, ReconcileError, RoundId, RoundKind, RoundRules, RoundState,
     Totals,
@@ -212,6 +212,8 @@ fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
     const LABEL_W: u32 = 190;
     const BAR_W: u32 = 420;
     const ROW_H: u32 = 28;
+    // Characters of a name line at the label's 12px (two lines at most).
+    const LABEL_CHARS: usize = 28;
     let n = view.result.candidates.len() as u32;
     let height = n * ROW_H + 34;
     let threshold_bp = view.rules.threshold.share.basis_points();
@@ -230,13 +232,12 @@ fn chart(lang: crate::i18n::Lang, view: &View) -> impl IntoView {
             } else {
                 "bar"
             };
-            let label: String = name.chars().take(26).collect();
             let share = c
                 .share_bp
                 .map(|bp| format_share(lang, bp))
                 .unwrap_or_default();
             view! {
-                <text x=LABEL_W - 8 y=y + 15 text-anchor="end" class="bar-label">{label}</text>
+                {chart_name(name, i64::from(LABEL_W) - 8, i64::from(y) + 11, LABEL_CHARS)}
                 <rect x=LABEL_W y=y width=width height=ROW_H - 8 class=class></rect>
                 <text x=LABEL_W + width + 6 y=y + 15 class="bar-value">{share}</text>
             }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::tr;
-use super::widgets::{form_restarts, record_made, FormError, SavedNote, YearCrumbs};
+use super::widgets::{chart_name, form_restarts, record_made, FormError, SavedNote, YearCrumbs};
 use crate::domain::{
     form, AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric,
     Points, Scorer, UnitId,
@@ -131,10 +131,9 @@ fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl I
     let height = rows.len() as i64 * ROW_H + 10;
     let bars = rows.iter().enumerate().map(|(idx, (row, name))| {
         let y = 6 + idx as i64 * ROW_H;
-        let label: String = name.chars().take(24).collect();
         let cluster_total = row.cluster_total.map(|t| t.total);
         view! {
-            <text x=LABEL_W - 8 y=y + 18 text-anchor="end" class="bar-label">{label}</text>
+            {chart_name(name, LABEL_W - 8, y + 14, 25)}
             <rect x=LABEL_W y=y width=width(row.self_total.map(|t| t.total)) height="12" class="bar bar-self"></rect>
             <rect x=LABEL_W y=y + 13 width=width(cluster_total) height="12" class="bar bar-nominated"></rect>
             <text x=LABEL_W + width(cluster_total) + 6 y=y + 24 class="bar-value">{cluster_total.map(|t| format_signed_points(lang, t)).unwrap_or_default()}</text>

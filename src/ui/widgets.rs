@@ -35,6 +35,50 @@ pub fn TextField(
     }
 }
 
+/// A form field's value that starts as `proposal` and follows it while the
+/// user has not changed it: when the proposal changes (the workspace it is
+/// computed from changed), a value still equal to the previous proposal
+/// takes the new one; a value the user typed or chose stays.
+pub fn following<T>(proposal: impl Fn() -> T + Send + Sync + 'static) -> RwSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let proposal = Memo::new(move |_| proposal());
+    let value = RwSignal::new(proposal.get_untracked());
+    Effect::new(move |previous: Option<T>| {
+        let now = proposal.get();
+        if let Some(before) = previous {
+            if before != now && value.with_untracked(|v| *v == before) {
+                value.set(now.clone());
+            }
+        }
+        now
+    });
+    value
+}
+
+/// A unit's name left of a chart's bar, right-aligned at `x`, on at most
+/// two lines of `per_line` characters centred on `middle`, the whole name
+/// on hover (an SVG `<title>`); see `i18n::chart_label`.
+pub fn chart_name(name: &str, x: i64, middle: i64, per_line: usize) -> impl IntoView {
+    const LINE_STEP: i64 = 13;
+    let lines = crate::i18n::chart_label(name, per_line, 2);
+    let first = middle + 4 - (lines.len() as i64 - 1) * LINE_STEP / 2;
+    let spans = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! { <tspan x=x y=first + i as i64 * LINE_STEP>{line}</tspan> }
+        })
+        .collect_view();
+    view! {
+        <g data-testid="chart-name">
+            <title>{name.to_owned()}</title>
+            <text text-anchor="end" class="bar-label">{spans}</text>
+        </g>
+    }
+}
+
 /// A select of units with an empty first choice.
 #[component]
 pub fn UnitSelect(

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::browser::navigate;
 use super::route::Route;
 use super::tr;
-use super::widgets::{form_restarts, FormError, SavedNote, TextField, UnitSelect};
+use super::widgets::{following, form_restarts, FormError, SavedNote, TextField, UnitSelect};
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
-use crate::i18n::Text;
-use crate::rules::rotation::{self, start_next_year};
+use crate::i18n::{screen_text, Text};
+use crate::rules::rotation::{propose_handover, start_next_year};
 use crate::state::{use_store, Refusal};
 
 #[component]
@@ -198,15 +198,23 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
                 .map(|l| ws.unit_name(l))
         })
     };
-    // Proposed receiver: the next member in rotation after the leader.
-    let proposed = store.workspace.with_untracked(|ws| {
-        let cluster = ws.cluster(id)?;
-        let this_year = cluster.year(year)?;
-        rotation::next_leader(cluster.units(), &this_year.members, this_year)
+    // Proposed from the workspace as it is now (the next member in rotation
+    // after the leader; the meeting's date and place), followed while the
+    // user has not changed a field.
+    let proposal = Memo::new(move |_| store.workspace.with(|ws| propose_handover(ws, id, year)));
+    let to = following(move || proposal.with(|p| p.to));
+    let date =
+        following(move || proposal.with(|p| p.date.map(|d| d.to_string()).unwrap_or_default()));
+    let note = following(move || {
+        let lang = store.lang.get();
+        proposal.with(|p| {
+            if p.place.is_empty() {
+                String::new()
+            } else {
+                screen_text::handover_place(lang, &p.place)
+            }
+        })
     });
-    let to = RwSignal::new(proposed);
-    let date = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Refusal>);
     let date_error = RwSignal::new(false);
     let receivers = Signal::derive(move || {

@@ -2,7 +2,7 @@
 //! next member unit in the order the cluster's regulation fixes, and a
 //! new year is started with the roles it proposes.
 
-use crate::domain::{ClusterId, DomainError, EmulationYear, UnitId, Workspace, YearDraft};
+use crate::domain::{ClusterId, Date, DomainError, EmulationYear, UnitId, Workspace, YearDraft};
 
 /// The first member after `unit` in `rotation`, wrapping around; `None`
 /// when no other member exists.
@@ -63,4 +63,34 @@ pub fn start_next_year(
         },
     )?;
     Ok(next)
+}
+
+/// What the hand-over form of a year proposes before the user changes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandoverProposal {
+    /// The next member in rotation after the year's leader (or the unit
+    /// already handed to).
+    pub to: Option<UnitId>,
+    /// The date of the year's meeting, when it has one with a date.
+    pub date: Option<Date>,
+    /// The place of the year's meeting, empty when none is known.
+    pub place: String,
+}
+
+/// The hand-over proposed for `year` of a cluster, from the workspace as it
+/// is now: the screen recomputes it whenever the workspace changes, so a
+/// newly saved leader or meeting is followed at once.
+pub fn propose_handover(ws: &Workspace, cluster_id: ClusterId, year: u16) -> HandoverProposal {
+    let to = ws.cluster(cluster_id).and_then(|cluster| {
+        let this_year = cluster.year(year)?;
+        next_leader(&cluster.units, &this_year.members, this_year)
+    });
+    let meeting = ws.meeting_of(cluster_id, year);
+    HandoverProposal {
+        to,
+        date: meeting.and_then(|m| m.details.date),
+        place: meeting
+            .map(|m| m.details.place.trim().to_owned())
+            .unwrap_or_default(),
+    }
 }
