@@ -16,6 +16,7 @@ mod round;
 mod runoff;
 mod score_edits;
 mod scoring;
+mod unit_list;
 mod units;
 mod workspace;
 mod years;
@@ -46,6 +47,7 @@ pub use scoring::{
     sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,
     ItemKind, Metric, Points, ScoreSheet, Scorer, UnitScores,
 };
+pub use unit_list::{loose_name_key, read_pasted_units, Collision, LineFlag, PastedLine};
 pub use units::{unit_name_key, Unit, UnitDraft};
 pub use workspace::Workspace;
 pub use years::{EmulationYear, Handover, YearDraft, YEAR_RANGE};

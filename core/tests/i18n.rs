@@ -299,6 +299,11 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(tie_at_quota(lang, &names, 1)),
         said!(places_unfilled(lang, 1)),
         said!(chart_caption(lang, 5000)),
+        said!(pasted_same(lang, "Đồn A", None)),
+        said!(pasted_same(lang, "Đồn A", Some(2))),
+        said!(pasted_alike(lang, "Đồn A", None)),
+        said!(pasted_alike(lang, "Đồn A", Some(2))),
+        said!(add_pasted_units(lang, 3)),
     ]
 }
 

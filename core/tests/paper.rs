@@ -525,3 +525,33 @@ fn a_typed_reading_names_candidates_by_their_number_on_the_paper() {
         Err(DomainError::NotOnPaper("0".into()))
     );
 }
+
+/// A paper reading is valid exactly when the booth's rule says so of its
+/// marks, and a spoilt paper never is: the differences table and the entry
+/// log ask `PaperBallot::validity`, the pad asks `ballot_validity`.
+#[test]
+fn a_paper_reading_is_judged_by_the_one_ballot_rule() {
+    use thidua_core::domain::{ballot_validity, BlankBallot, Invalidity, RoundRules};
+    let candidates: Vec<_> = (0..8).map(unit).collect();
+    let mut rules = RoundRules::default();
+    for blank in [BlankBallot::Invalid, BlankBallot::Valid] {
+        rules.blank = blank;
+        for chosen in [vec![], vec![0], vec![0, 4, 5, 6], vec![0, 4, 5, 6, 7]] {
+            let ids: Vec<_> = chosen.iter().map(|u| unit(*u)).collect();
+            assert_eq!(
+                marks(&chosen).validity(&candidates, &rules, 4),
+                ballot_validity(&ids, &candidates, &rules, 4),
+                "{chosen:?} with blank {blank:?}"
+            );
+        }
+    }
+    assert_eq!(
+        marks(&[0, 4, 5, 6, 7]).validity(&candidates, &rules, 4),
+        Err(Invalidity::OverQuota),
+        "“1, 5, 6, 7, 8” with quota 4"
+    );
+    assert_eq!(
+        PaperBallot::Spoilt.validity(&candidates, &rules, 4),
+        Err(Invalidity::Spoilt)
+    );
+}

@@ -250,6 +250,7 @@ fn RotationCard(id: ClusterId) -> impl IntoView {
                 </div>
             </Show>
             <NewUnitForm cluster=id/>
+            <super::units::PasteUnitsForm cluster=Some(id)/>
         </section>
     }
 }

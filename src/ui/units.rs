@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::browser::compare_vi;
 use super::tr;
 use super::widgets::{form_restarts, record_made, FormError, SavedNote, TextField};
-use crate::domain::{form, UnitDraft, UnitId};
+use crate::domain::{form, read_pasted_units, ClusterId, Collision, LineFlag, UnitDraft, UnitId};
 use crate::host::new_id;
-use crate::i18n::Text;
+use crate::i18n::{screen_text, Lang, Text};
 use crate::state::{use_store, Refusal};
 
 #[derive(Clone, PartialEq)]
@@ -83,6 +83,7 @@ pub fn UnitsScreen() -> impl IntoView {
         </section>
         {move || editing.get().map(|id| view! { <EditUnitForm id=id editing=editing/> })}
         <UnitForm/>
+        <section class="card"><PasteUnitsForm cluster=None/></section>
     }
 }
 
@@ -213,5 +214,161 @@ fn UnitForm() -> impl IntoView {
                 <FormError error=error testid="free-unit-error"/>
             </form>
         </section>
+    }
+}
+
+/// One line of a paste's preview, with the user's tick for a near-duplicate.
+#[derive(Clone, PartialEq)]
+struct PreviewLine {
+    name: String,
+    flag: LineFlag,
+    anyway: RwSignal<bool>,
+}
+
+/// What a preview line says of itself, in `lang`.
+fn flag_text(lang: Lang, flag: &LineFlag) -> String {
+    let line = |c: &Collision| match c {
+        Collision::Unit { .. } => None,
+        Collision::Line { index, .. } => Some(index + 1),
+    };
+    match flag {
+        LineFlag::New => Text::PastedNew.in_lang(lang).to_owned(),
+        LineFlag::Duplicate(c) => screen_text::pasted_same(lang, c.name(), line(c)),
+        LineFlag::NearDuplicate(c) => screen_text::pasted_alike(lang, c.name(), line(c)),
+    }
+}
+
+/// Many units at once from a pasted list, one a line: a preview flags
+/// duplicates and near-duplicates, and only the new lines (and the
+/// near-duplicates ticked) are added, in one edit, to `cluster` if given.
+/// Nothing is saved before the add button.
+#[component]
+pub fn PasteUnitsForm(cluster: Option<ClusterId>) -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let preview = RwSignal::new(None::<Vec<PreviewLine>>);
+    let error = RwSignal::new(None::<Refusal>);
+    let added = RwSignal::new(false);
+    let show_preview = move |_| {
+        let lines = store
+            .workspace
+            .with_untracked(|ws| read_pasted_units(&text.get_untracked(), ws.units()));
+        preview.set(Some(
+            lines
+                .into_iter()
+                .map(|l| PreviewLine {
+                    name: l.name,
+                    flag: l.flag,
+                    anyway: RwSignal::new(false),
+                })
+                .collect(),
+        ));
+        error.set(None);
+        added.set(false);
+    };
+    let chosen = move || {
+        preview.with(|p| {
+            p.iter()
+                .flatten()
+                .filter(|l| match l.flag {
+                    LineFlag::New => true,
+                    LineFlag::NearDuplicate(_) => l.anyway.get(),
+                    LineFlag::Duplicate(_) => false,
+                })
+                .map(|l| l.name.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let names = chosen();
+        if names.is_empty() {
+            return;
+        }
+        // The names shown are added as shown; `add_units` refuses them all
+        // if one has become a duplicate meanwhile (another tab).
+        let units = names
+            .into_iter()
+            .map(|full_name| {
+                let draft = UnitDraft {
+                    full_name,
+                    ..UnitDraft::default()
+                };
+                (UnitId(new_id()), draft)
+            })
+            .collect();
+        let outcome = store.apply(|ws| ws.add_units(units, cluster));
+        if record_made(&outcome) {
+            text.set(String::new());
+            preview.set(None);
+        }
+        added.set(outcome.is_ok());
+        error.set(outcome.err());
+    };
+    let lang = store.lang;
+    // On the cluster's page the form sits under the cluster's units (h3).
+    let inside_cluster = cluster.is_some();
+    let form_testid = if inside_cluster {
+        "paste-units-cluster"
+    } else {
+        "paste-units-free"
+    };
+    let title = move || tr(Text::PasteUnits)();
+    let count = move || chosen().len();
+    view! {
+        <div class="paste-units" data-testid=form_testid>
+            {if inside_cluster { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() }}
+            <p class="hint">{tr(Text::PasteUnitsHint)}</p>
+            <label class="field">
+                <span class="field-label">{tr(Text::PasteUnitsList)}</span>
+                <textarea data-testid="paste-units-text" rows="6" bind:value=text
+                    on:input=move |_| preview.set(None)></textarea>
+            </label>
+            <div class="form-actions">
+                <button type="button" class="secondary" data-testid="paste-units-preview" on:click=show_preview>
+                    {tr(Text::Preview)}</button>
+                <SavedNote shown=added testid="paste-units-saved"/>
+            </div>
+            {move || preview.get().map(|lines| {
+                view! {
+                    <table class="data" data-testid="paste-units-table">
+                        <thead><tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">{tr(Text::UnitFullName)}</th>
+                            <th scope="col">{tr(Text::PastedCheck)}</th>
+                            <th scope="col">{tr(Text::AddAnyway)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {lines.into_iter().enumerate().map(|(idx, l)| {
+                                let flag = l.flag.clone();
+                                let class = match l.flag {
+                                    LineFlag::New => "ok",
+                                    LineFlag::Duplicate(_) => "flag-same",
+                                    LineFlag::NearDuplicate(_) => "warn",
+                                };
+                                let name = l.name.clone();
+                                let anyway = l.anyway;
+                                view! {
+                                    <tr data-testid="pasted-line">
+                                        <td class="num">{idx + 1}</td>
+                                        <td data-testid="pasted-name">{l.name}</td>
+                                        <td class=class data-testid="pasted-flag">{move || flag_text(lang.get(), &flag)}</td>
+                                        <td>{matches!(l.flag, LineFlag::NearDuplicate(_)).then(|| view! {
+                                            <input type="checkbox" data-testid="pasted-add-anyway" bind:checked=anyway
+                                                aria-label=move || format!("{}: {}", tr(Text::AddAnyway)(), name)/>
+                                        })}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {move || (count() == 0).then(|| view! { <p class="hint" data-testid="paste-units-nothing">{tr(Text::PastedNothingNew)}</p> })}
+                    <div class="form-actions">
+                        <button type="button" data-testid="add-pasted-units" disabled=move || count() == 0 on:click=add>
+                            {move || screen_text::add_pasted_units(lang.get(), count())}</button>
+                    </div>
+                }
+            })}
+            <FormError error=error testid="paste-units-error"/>
+        </div>
     }
 }

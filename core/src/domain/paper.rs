@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Approvals, BallotBox, UnitId};
+use super::{ballot_validity, Approvals, BallotBox, Invalidity, UnitId};
 
 /// One paper ballot as read by the committee.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -15,6 +15,23 @@ pub enum PaperBallot {
     Marks(Approvals),
     /// Invalid as a whole (torn, written on, not the round's paper).
     Spoilt,
+}
+
+impl PaperBallot {
+    /// Whether this reading counts, by the one rule every mode uses
+    /// (`ballot_validity`, which the entry pad asks of the marks on screen);
+    /// a spoilt paper never does. The differences and the entry log ask here.
+    pub fn validity(
+        &self,
+        candidates: &[UnitId],
+        rules: &RoundRules,
+        places: u32,
+    ) -> Result<(), Invalidity> {
+        match self {
+            PaperBallot::Spoilt => Err(Invalidity::Spoilt),
+            PaperBallot::Marks(marks) => ballot_validity(marks.units(), candidates, rules, places),
+        }
+    }
 }
 
 /// Which of the two independent entries of the same pile.

@@ -77,6 +77,13 @@ catalogue! {
     NewUnitOutsideCluster => "Đơn vị tạo ở đây chưa thuộc cụm nào; có thể thêm vào cụm ở trang của cụm.", "A unit created here belongs to no cluster yet; add it to one from the cluster's page.";
     EditUnit => "Sửa thông tin đơn vị", "Edit unit";
     AddUnit => "Thêm đơn vị", "Add unit";
+    PasteUnits => "Thêm nhiều đơn vị cùng lúc", "Add several units at once";
+    PasteUnitsHint => "Dán danh sách tên đầy đủ, mỗi dòng một đơn vị. Xem trước để thấy tên trùng hoặc gần giống; chưa có gì được lưu trước khi bấm thêm.", "Paste a list of full names, one unit a line. The preview shows names that repeat or look alike; nothing is saved before you press add.";
+    PasteUnitsList => "Danh sách đơn vị, mỗi dòng một đơn vị", "Units, one a line";
+    PastedCheck => "Kiểm tra", "Check";
+    PastedNew => "Mới, sẽ được thêm", "New, will be added";
+    AddAnyway => "Vẫn thêm", "Add anyway";
+    PastedNothingNew => "Không có dòng nào để thêm.", "No line to add.";
     UnitFullName => "Tên đầy đủ", "Full name";
     UnitShortName => "Tên viết tắt", "Short name";
     UnitKind => "Loại đơn vị", "Kind";

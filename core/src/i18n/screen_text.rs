@@ -233,3 +233,47 @@ pub fn chart_caption(lang: Lang, threshold_bp: u64) -> String {
         format!("Approval shares; the red line is the {threshold} threshold"),
     )
 }
+
+// A pasted list of units.
+
+/// A pasted line that is a unit already on this laptop (`line` None) or
+/// the same as an earlier line of the paste (its number, from 1).
+pub fn pasted_same(lang: Lang, name: &str, line: Option<usize>) -> String {
+    match line {
+        None => lang.pick(
+            format!("Trùng với đơn vị đã có «{name}»: không thêm"),
+            format!("Same as the existing unit «{name}»: not added"),
+        ),
+        Some(n) => lang.pick(
+            format!("Trùng với dòng {n} «{name}»: không thêm"),
+            format!("Same as line {n} «{name}»: not added"),
+        ),
+    }
+}
+
+/// A pasted line that looks like a unit or an earlier line (case,
+/// diacritics, a "BĐBP" suffix) without being the same to the rules.
+pub fn pasted_alike(lang: Lang, name: &str, line: Option<usize>) -> String {
+    match line {
+        None => lang.pick(
+            format!("Gần giống đơn vị đã có «{name}»"),
+            format!("Looks like the existing unit «{name}»"),
+        ),
+        Some(n) => lang.pick(
+            format!("Gần giống dòng {n} «{name}»"),
+            format!("Looks like line {n} «{name}»"),
+        ),
+    }
+}
+
+/// The button that adds the chosen lines of a paste.
+pub fn add_pasted_units(lang: Lang, count: usize) -> String {
+    lang.pick(
+        format!("Thêm {count} đơn vị"),
+        if count == 1 {
+            "Add 1 unit".to_owned()
+        } else {
+            format!("Add {count} units")
+        },
+    )
+}

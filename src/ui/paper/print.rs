@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField};
-use crate::domain::{ballot_validity, Invalidity};
 use crate::domain::{parse_count, MeetingId, PaperBallot, RoundId, RoundKind};
 use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::rules::rounds::{papers_outdated, record_printed_papers};
@@ -227,13 +226,7 @@ pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                     |b: &Option<PaperBallot>| describe_paper_ballot(lang, b.as_ref(), &candidates);
                 let agreed = first == second;
                 let validity = counted.as_ref().map(|b| {
-                    let result = match b {
-                        PaperBallot::Spoilt => Err(Invalidity::Spoilt),
-                        PaperBallot::Marks(m) => {
-                            ballot_validity(m.units(), &candidates, &rules, places)
-                        }
-                    };
-                    describe_validity(lang, result, places)
+                    describe_validity(lang, b.validity(&candidates, &rules, places), places)
                 });
                 (
                     number,

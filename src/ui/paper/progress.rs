@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use super::{ids, paper_count, round_info, CountField, RoundInfo};
-use crate::domain::{parse_count, parse_reading, MeetingId, PaperCount, Pass, RoundId, RoundKind};
-use crate::i18n::{describe_paper_ballot, screen_text, Text};
+use crate::domain::{
+    parse_count, parse_reading, MeetingId, PaperBallot, PaperCount, Pass, RoundId, RoundKind,
+};
+use crate::i18n::{describe_paper_ballot, describe_validity, screen_text, Text};
 use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
@@ -159,15 +161,27 @@ fn Differences(
     let error = RwSignal::new(None::<Refusal>);
     let rows = move || {
         let lang = store.lang.get();
-        let candidates = info.get().map(|i| ids(&i)).unwrap_or_default();
+        let info = info.get();
+        let candidates = info.as_ref().map(ids).unwrap_or_default();
+        // A reading that would not count says why, as the pad does: the
+        // round's one rule, nothing of its own.
+        let reading = |b: Option<&PaperBallot>| {
+            let text = describe_paper_ballot(lang, b, &candidates);
+            let invalid = b.zip(info.as_ref()).and_then(|(b, i)| {
+                b.validity(&candidates, &i.rules, i.places)
+                    .err()
+                    .map(|e| describe_validity(lang, Err(e), i.places))
+            });
+            (text, invalid)
+        };
         count
             .get()
             .map(|c| c.differences())
             .unwrap_or_default()
             .into_iter()
             .map(|d| {
-                let first = describe_paper_ballot(lang, d.first.as_ref(), &candidates);
-                let second = describe_paper_ballot(lang, d.second.as_ref(), &candidates);
+                let first = reading(d.first.as_ref());
+                let second = reading(d.second.as_ref());
                 (d, first, second)
             })
             .collect::<Vec<_>>()
@@ -193,8 +207,8 @@ fn Differences(
                             view! {
                                 <tr data-testid="difference">
                                     <td data-testid="difference-number">{number}</td>
-                                    <td data-testid="difference-first">{first}</td>
-                                    <td data-testid="difference-second">{second}</td>
+                                    <td><span data-testid="difference-first">{first.0}</span>{reading_validity(first.1, "difference-first-invalid")}</td>
+                                    <td><span data-testid="difference-second">{second.0}</span>{reading_validity(second.1, "difference-second-invalid")}</td>
                                     <td class="actions">
                                         <button type="button" class="small" data-testid="settle-first"
                                             on:click=move |_| error.set(store.apply(|ws| ws.settle_paper_ballot(meeting, round, number, a.clone())).err())>
@@ -223,4 +237,12 @@ fn Differences(
             </section>
         </Show>
     }
+}
+
+/// Why a reading in the differences would not count, under it; nothing
+/// when it would.
+fn reading_validity(invalid: Option<String>, testid: &'static str) -> impl IntoView {
+    invalid.map(|why| {
+        view! { <br/><span class="warn" data-testid=testid>{why}</span> }
+    })
 }
