@@ -1,5 +1,7 @@
 //! A pasted list of units: each line read, flagged against the units and the other lines, and added in one edit.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{cluster_with, unit, C};
