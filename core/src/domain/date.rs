@@ -1,4 +1,5 @@
-//! A calendar date without time zone, as written on minutes (`2024-10-03`).
+//! A calendar date without time zone: stored as `2024-10-03`, shown and
+//! typed day/month/year (`03/10/2024`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -61,7 +62,8 @@ impl Date {
 }
 
 impl fmt::Display for Date {
-    /// ISO form, `2024-10-03`, the form stored and used by `<input type=date>`.
+    /// ISO form, `2024-10-03`, the form stored in files and storage (screens
+    /// show `to_vietnamese`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
