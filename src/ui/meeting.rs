@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use super::browser::navigate;
 use super::route::Route;
 use super::tr;
-use super::widgets::{form_restarts, FormError, SavedNote, YearCrumbs};
+use super::widgets::{form_restarts, DateField, FormError, SavedNote, YearCrumbs};
 use crate::domain::form::{self, MeetingForm};
 use crate::domain::{
-    BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction, MeetingDetails,
-    MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState, ShareBase, Shift,
-    Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
+    BlankBallot, CommitteeMember, Comparison, Date, Delegate, DomainError, Fraction,
+    MeetingDetails, MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState,
+    ShareBase, Shift, Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
 };
 use crate::host::new_id;
 use crate::i18n::{default_committee_role, describe_quota, describe_threshold, Text};
@@ -81,7 +81,7 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
     let committee_for_fill = committee.clone();
     let fill = move |form: Option<&MeetingForm>| {
         let details = form.map(|f| f.details.clone()).unwrap_or_default();
-        date.set(details.date.map(|d| d.to_string()).unwrap_or_default());
+        date.set(details.date.map(Date::to_vietnamese).unwrap_or_default());
         time.set(details.time.clone());
         place.set(details.place.clone());
         chair.set(details.chair.clone());
@@ -117,7 +117,7 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
         let parsed_date = if date_text.trim().is_empty() {
             Ok(None)
         } else {
-            date_text.parse().map(Some)
+            Date::parse_dmy(&date_text).map(Some).ok_or(())
         };
         let Ok(parsed_date) = parsed_date else {
             field_error.set(Some(Text::MeetingDateInvalid.in_lang(lang)));
@@ -178,7 +178,7 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
             <h2>{tr(Text::MeetingDetails)}</h2>
             <form on:submit=submit data-testid="meeting-form" novalidate>
                 <div class="form-grid">
-                    {text_field(Text::MeetingDate, date, "meeting-date", "date")}
+                    <DateField label=Text::MeetingDate value=date testid="meeting-date"/>
                     {text_field(Text::MeetingTime, time, "meeting-time", "text")}
                     {text_field(Text::MeetingPlace, place, "meeting-place", "text")}
                     {text_field(Text::MeetingChair, chair, "meeting-chair", "text")}

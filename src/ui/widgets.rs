@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::tr;
-use crate::domain::{ClusterId, DomainError, UnitId, Workspace};
+use crate::domain::{ClusterId, Date, DomainError, UnitId, Workspace};
 use crate::i18n::Text;
 use crate::state::{use_store, Refusal};
 
@@ -31,6 +31,34 @@ pub fn TextField(
         <label class="field">
             <span class="field-label">{tr(label)}{required.then_some(" *")}</span>
             {input}
+        </label>
+    }
+}
+
+/// A date typed as day/month/year (`03/10/2024`), the same in both
+/// languages and whatever the browser's own language: a text input, not
+/// `<input type=date>`, which the browser shows in its locale's order.
+/// `value` holds the text as typed; read it with `Date::parse_dmy`. An ISO
+/// date typed or pasted (`2024-10-03`) is accepted and rewritten as
+/// day/month/year when the field is left.
+#[component]
+pub fn DateField(
+    label: Text,
+    value: RwSignal<String>,
+    testid: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let tidy = move |_| {
+        if let Some(date) = Date::parse_dmy(&value.get_untracked()) {
+            value.set(date.to_vietnamese());
+        }
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{tr(label)}{required.then_some(" *")}</span>
+            <input type="text" inputmode="numeric" autocomplete="off" data-testid=testid
+                required=required placeholder=move || tr(Text::DatePlaceholder)
+                bind:value=value on:change=tidy/>
         </label>
     }
 }

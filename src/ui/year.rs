@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::browser::navigate;
 use super::route::Route;
 use super::tr;
-use super::widgets::{following, form_restarts, FormError, SavedNote, TextField, UnitSelect};
+use super::widgets::{
+    following, form_restarts, DateField, FormError, SavedNote, TextField, UnitSelect,
+};
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
 use crate::i18n::{screen_text, Text};
 use crate::rules::rotation::{propose_handover, start_next_year};
@@ -204,7 +206,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
     let proposal = Memo::new(move |_| store.workspace.with(|ws| propose_handover(ws, id, year)));
     let to = following(move || proposal.with(|p| p.to));
     let date =
-        following(move || proposal.with(|p| p.date.map(|d| d.to_string()).unwrap_or_default()));
+        following(move || proposal.with(|p| p.date.map(Date::to_vietnamese).unwrap_or_default()));
     let note = following(move || {
         let lang = store.lang.get();
         proposal.with(|p| {
@@ -233,7 +235,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(parsed) = date.get_untracked().parse::<Date>() else {
+        let Some(parsed) = Date::parse_dmy(&date.get_untracked()) else {
             date_error.set(true);
             return;
         };
@@ -281,7 +283,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
                     </p>
                     <form class="form-grid" on:submit=submit data-testid="handover-form" novalidate>
                         <UnitSelect label=Text::HandoverTo options=receivers value=to testid="handover-to"/>
-                        <TextField label=Text::HandoverDate value=date testid="handover-date" input_type="date" required=true/>
+                        <DateField label=Text::HandoverDate value=date testid="handover-date" required=true/>
                         <TextField label=Text::Notes value=note testid="handover-note"/>
                         <div class="form-actions">
                             <button type="submit" data-testid="save-handover">{tr(Text::RecordHandover)}</button>

@@ -74,7 +74,7 @@ test("the hand-over's date and place default to the year's meeting", async (t) =
 
   await page.goto(year);
   await page.getByTestId('handover-form').waitFor();
-  assert.equal(await page.getByTestId('handover-date').inputValue(), '2025-10-08');
+  assert.equal(await page.getByTestId('handover-date').inputValue(), '08/10/2025');
   assert.equal(await page.getByTestId('handover-note').inputValue(), 'Tại Hội trường Bộ Tư lệnh');
   await shot(page, 'i18-handover-defaults-vi');
   // The proposed note follows the language until the user types in it.

@@ -21,14 +21,15 @@ const CHROMIUM_ARGS = [
   '--allow-file-access-from-files',
 ];
 
-/** A browser with a fresh profile; `persistent` keeps storage across pages of one test. */
-export async function launch() {
+/** A browser with a fresh profile; `persistent` keeps storage across pages of one test.
+ * `locale` is the browser's own language (Vietnamese unless told, e.g. 'en-US'). */
+export async function launch({ locale = 'vi-VN' } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'thidua-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: locale === 'vi-VN' ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, `--lang=${locale}`],
     viewport: { width: 1280, height: 900 },
-    locale: 'vi-VN',
+    locale,
   });
   const errors = [];
   context.on('page', (page) => watch(page, errors));
@@ -64,8 +65,8 @@ export async function ready(page) {
 }
 
 /** A fresh browser profile with the app open at `url`; it closes when test `t` ends. */
-export async function openApp(t, url) {
-  const { context, errors } = await launch();
+export async function openApp(t, url, options) {
+  const { context, errors } = await launch(options);
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(url);

@@ -110,7 +110,8 @@ catalogue! {
     NoLeaderYet => "chưa chọn cụm trưởng", "no leader chosen yet";
     RecordHandover => "Ghi nhận bàn giao", "Record the hand-over";
     RemoveHandover => "Xoá bàn giao", "Remove the hand-over";
-    DateMissing => "Hãy chọn ngày bàn giao hợp lệ.", "Choose a valid hand-over date.";
+    DateMissing => "Ngày bàn giao không hợp lệ: hãy nhập ngày/tháng/năm có thật, ví dụ 03/10/2024.", "The hand-over date is not valid: type a real day/month/year, e.g. 03/10/2024.";
+    DatePlaceholder => "ngày/tháng/năm", "dd/mm/yyyy";
     NextYear => "Năm tiếp theo", "Next year";
     NextYearExplained => "Tạo năm tiếp theo từ năm này: giữ nguyên đơn vị thành viên; cụm trưởng đề xuất là đơn vị nhận cờ hoặc đơn vị kế tiếp theo thứ tự luân phiên (có thể sửa).", "Create the next year from this one: the same members; as leader, the unit that received the flag or the next one in rotation (you can change it).";
     StartYear => "Bắt đầu năm", "Start year";
@@ -285,7 +286,7 @@ catalogue! {
     RehearsalRoundOption => "Vòng diễn tập (phiếu không được tính, xoá khi kết thúc)", "Rehearsal round (ballots never count; deleted when it ends)";
     CandidatesOnBallot => "Đơn vị trong danh sách bầu", "Candidates on the ballot";
     AddRound => "Thêm vòng", "Add round";
-    MeetingDateInvalid => "Ngày họp không hợp lệ.", "The meeting date is not valid.";
+    MeetingDateInvalid => "Ngày họp không hợp lệ: hãy nhập ngày/tháng/năm có thật, ví dụ 03/10/2024.", "The meeting date is not valid: type a real day/month/year, e.g. 03/10/2024.";
     QuorumNotAFraction => "Tỷ lệ có mặt tối thiểu phải là phân số (2/3) hoặc phần trăm (50%).", "The quorum must be a fraction (2/3) or a percentage (50%).";
     QuotaNotANumber => "Chỉ tiêu phải là số đơn vị (ví dụ 4) hoặc tỷ lệ (1/2, 30%).", "The quota must be a number of units (e.g. 4) or a share (1/2, 30%).";
     ThresholdNotAFraction => "Ngưỡng phải là phân số (1/2, 2/3) hoặc phần trăm (50%, 70,5%).", "The threshold must be a fraction (1/2, 2/3) or a percentage (50%, 70.5%).";
