@@ -44,8 +44,8 @@ pub use paper::{
     Difference, HandTotals, PaperBallot, PaperCount, PaperPass, Pass, Settlement,
 };
 pub use scoring::{
-    sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft, CriterionId,
-    ItemKind, Metric, Points, ScoreSheet, Scorer, UnitScores,
+    parse_score, sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft,
+    CriterionId, ItemKind, Metric, Points, ScoreInputError, ScoreSheet, Scorer, UnitScores,
 };
 pub use unit_list::{loose_name_key, read_pasted_units, Collision, LineFlag, PastedLine};
 pub use units::{unit_name_key, Unit, UnitDraft};

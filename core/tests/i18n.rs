@@ -260,7 +260,7 @@ fn no_text_is_catalogued_twice() {
 /// Every message with values inside, with sample values, in `lang`, each
 /// with the name of its function in `screen_text`.
 fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
-    use thidua_core::domain::BlankBallot;
+    use thidua_core::domain::{BlankBallot, Points, ScoreInputError};
     use thidua_core::i18n::screen_text as s;
     let names = ["Đồn A".to_owned(), "Đồn B".to_owned()];
     macro_rules! said {
@@ -304,6 +304,22 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(pasted_alike(lang, "Đồn A", None)),
         said!(pasted_alike(lang, "Đồn A", Some(2))),
         said!(add_pasted_units(lang, 3)),
+        said!(score_refused(
+            lang,
+            "31",
+            ScoreInputError::AboveMax {
+                points: Points(3100),
+                max: Points(3000)
+            },
+            Some(Points(2850))
+        )),
+        said!(score_refused(
+            lang,
+            "abc",
+            ScoreInputError::NotANumber,
+            None
+        )),
+        said!(score_refused(lang, "-2", ScoreInputError::Negative, None)),
     ]
 }
 

@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use common::{cluster_with, unit, year_draft};
 use proptest::prelude::*;
 use thidua_core::domain::{
-    sample_criteria, AchievementReport, ClusterId, CriteriaTable, CriterionDraft, CriterionId,
-    DomainError, ItemKind, Metric, Points, Scorer, UnitId, UnitScores,
+    parse_score, sample_criteria, AchievementReport, ClusterId, CriteriaTable, CriterionDraft,
+    CriterionId, DomainError, ItemKind, Metric, Points, ScoreInputError, Scorer, UnitId,
+    UnitScores,
 };
-use thidua_core::i18n::{format_points, format_signed_points, Lang};
+use thidua_core::i18n::{format_points, format_signed_points, screen_text, Lang};
 use thidua_core::rules::rotation::start_next_year;
 use thidua_core::rules::scoring::{ranking, total};
 
@@ -281,4 +282,54 @@ proptest! {
         let ranks: Vec<u32> = rows.iter().map(|r| r.rank.unwrap_or(u32::MAX)).collect();
         prop_assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
     }
+}
+
+#[test]
+fn a_typed_score_is_read_or_refused_with_its_reason() {
+    let max = Points(1000);
+    let c = ItemKind::Criterion;
+    assert_eq!(parse_score(" 7,5 ", c, max), Ok(Some(Points(750))));
+    assert_eq!(parse_score("  ", c, max), Ok(None));
+    assert_eq!(parse_score("abc", c, max), Err(ScoreInputError::NotANumber));
+    assert_eq!(parse_score("-", c, max), Err(ScoreInputError::NotANumber));
+    assert_eq!(parse_score("-2", c, max), Err(ScoreInputError::Negative));
+    assert_eq!(
+        parse_score("-2", ItemKind::Bonus, max),
+        Err(ScoreInputError::Negative)
+    );
+    assert_eq!(
+        parse_score("10,5", c, max),
+        Err(ScoreInputError::AboveMax {
+            points: Points(1050),
+            max
+        })
+    );
+    // A deduction typed with its minus sign is the points deducted.
+    let d = ItemKind::Deduction;
+    assert_eq!(parse_score("-2", d, max), Ok(Some(Points(200))));
+    assert_eq!(parse_score("\u{2212} 2,5", d, max), Ok(Some(Points(250))));
+    assert_eq!(parse_score("2", d, max), Ok(Some(Points(200))));
+    assert_eq!(
+        parse_score("-12", d, max),
+        Err(ScoreInputError::AboveMax {
+            points: Points(1200),
+            max
+        })
+    );
+}
+
+#[test]
+fn a_refused_score_says_what_was_typed_why_and_what_stays_stored() {
+    let above = ScoreInputError::AboveMax {
+        points: Points(3100),
+        max: Points(3000),
+    };
+    assert_eq!(
+        screen_text::score_refused(Lang::Vi, " 31 ", above, Some(Points(2850))),
+        "“31” vượt quá điểm tối đa 30 của tiêu chí. Chưa lưu; điểm đã lưu vẫn là 28,5."
+    );
+    assert_eq!(
+        screen_text::score_refused(Lang::En, "abc", ScoreInputError::NotANumber, None),
+        "“abc” is not a score (a number from 0 with at most two decimals, e.g. 27.5). Not saved; this cell still has no score."
+    );
 }

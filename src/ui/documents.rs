@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::browser::file_slug;
 use super::route::Route;
 use super::tr;
+use super::widgets::{MeetingCrumbs, YearCrumbs};
 use crate::documents::{
     achievement_summary, meeting_minutes, results_csv, score_table, scores_csv, vote_count_minutes,
     Block, Document,
@@ -40,20 +41,25 @@ pub fn DocumentScreen(which: Which) -> impl IntoView {
             doc.map_err(|e| describe_domain_error(lang, &e, ws))
         })
     };
-    let back = move || {
-        store.workspace.with(|ws| match which {
-            Which::VoteCount(m, r) => Route::Round(m, r).href(),
-            Which::Meeting(m) => ws
-                .meeting(m)
-                .map_or_else(|| "#/".into(), |m| Route::Meeting(m.cluster, m.year).href()),
-            Which::ScoreTable(c, y) | Which::Achievements(c, y) => Route::Scores(c, y).href(),
-        })
+    let crumbs = match which {
+        Which::VoteCount(m, r) => view! {
+            <MeetingCrumbs meeting=m here=Text::VoteMinutesCrumb
+                trail=vec![(Text::BallotRound, Route::Round(m, r).href())]/>
+        }
+        .into_any(),
+        Which::Meeting(m) => view! { <MeetingCrumbs meeting=m here=Text::MeetingMinutesCrumb/> }.into_any(),
+        Which::ScoreTable(c, y) => view! {
+            <YearCrumbs cluster=c year=y here=Text::ScoreTable trail=vec![(Text::ScoresCrumb, Route::Scores(c, y).href())]/>
+        }
+        .into_any(),
+        Which::Achievements(c, y) => view! {
+            <YearCrumbs cluster=c year=y here=Text::AchievementsSummary trail=vec![(Text::ScoresCrumb, Route::Scores(c, y).href())]/>
+        }
+        .into_any(),
     };
     view! {
         <div class="no-print doc-tools">
-            <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=back>{tr(Text::Back)}</a>
-            </nav>
+            {crumbs}
             <p class="hint">{tr(Text::DocumentPrintHint)}</p>
             <button type="button" data-testid="document-print" on:click=move |_| {
                 if let Some(w) = web_sys::window() {

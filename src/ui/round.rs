@@ -9,7 +9,7 @@ use super::paper::{PaperDraftCards, PaperView, PapersOutdatedNotice};
 use super::results::ResultsView;
 use super::route::Route;
 use super::tr;
-use super::widgets::FormError;
+use super::widgets::{FormError, MeetingCrumbs};
 use crate::domain::{
     quorum_met, BlankBallot, BoothScreen, MeetingId, Round, RoundId, RoundKind, RoundState, UnitId,
     VoterId,
@@ -72,9 +72,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 // While the booth is locked (the other tab handed the laptop
                 // to a delegate), no link away is offered.
                 <Show when=move || store.workspace.with(|ws| ws.locked_booth().is_none())>
-                    <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                        <a href=back>{tr(Text::Meeting)}</a>" › "<span>{tr(Text::BallotRound)}</span>
-                    </nav>
+                    <MeetingCrumbs meeting=meeting here=Text::BallotRound/>
                 </Show>
                 <RoundHeader meeting=meeting round=round/>
                 <section class="card banner-warning" role="status" data-testid="run-elsewhere">
@@ -96,9 +94,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
         Phase::Locked => view! { <LockedView meeting=meeting round=round interrupted=None/> }.into_any(),
         Phase::Interrupted(voter) => view! { <LockedView meeting=meeting round=round interrupted=Some(voter)/> }.into_any(),
         phase => view! {
-            <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=back>{tr(Text::Meeting)}</a>" › "<span>{tr(Text::BallotRound)}</span>
-            </nav>
+            <MeetingCrumbs meeting=meeting here=Text::BallotRound/>
             <RoundHeader meeting=meeting round=round/>
             {match phase {
                 Phase::Draft => view! { <DraftView meeting=meeting round=round/> }.into_any(),

@@ -8,10 +8,10 @@ use wasm_bindgen::JsCast;
 use super::tr;
 use super::widgets::{chart_name, form_restarts, record_made, FormError, SavedNote, YearCrumbs};
 use crate::domain::{
-    form, AchievementReport, ClusterId, Criterion, CriterionDraft, DomainError, ItemKind, Metric,
-    Points, Scorer, UnitId,
+    form, parse_score, AchievementReport, ClusterId, Criterion, CriterionDraft, ItemKind, Metric,
+    Points, ScoreInputError, Scorer, UnitId,
 };
-use crate::i18n::{format_points, format_signed_points, Lang, Text};
+use crate::i18n::{format_points, format_signed_points, screen_text, Lang, Text};
 use crate::rules::scoring::{ranking, RankRow};
 use crate::state::{use_store, Refusal};
 
@@ -269,22 +269,23 @@ fn score_row(
                 .unwrap_or_default(),
         );
         let invalid = RwSignal::new(false);
-        let max = item.max;
-        let check = move |value: &str| {
-            value.trim().is_empty() || Points::parse(value).is_some_and(|p| p <= max)
-        };
+        // What this cell refused, kept beside it until the cell is put
+        // right: each refused cell says its own reason.
+        let refused = RwSignal::new(None::<(String, ScoreInputError)>);
+        let (max, item_kind) = (item.max, item.kind);
+        let check = move |value: &str| parse_score(value, item_kind, max);
         let commit = move |_| {
             let value = text.get_untracked();
-            if !check(&value) {
-                invalid.set(true);
-                // Say why, in the grid's message line; nothing is saved.
-                error.set(Some(Refusal::from(match Points::parse(&value) {
-                    Some(points) => DomainError::ScoreOverMax { points, max },
-                    None => DomainError::NotAScore,
-                })));
-                return;
-            }
-            let points = Points::parse(&value);
+            let points = match check(&value) {
+                Ok(points) => points,
+                Err(why) => {
+                    // Nothing is saved; the cell says why and what stays.
+                    invalid.set(true);
+                    refused.set(Some((value, why)));
+                    return;
+                }
+            };
+            refused.set(None);
             let from = base.get_value();
             let outcome = store.apply(|ws| {
                 let points = form::merge_field(&from, points, &stored(ws, scorer))?;
@@ -298,17 +299,30 @@ fn score_row(
             invalid.set(outcome.is_err());
             error.set(outcome.err());
         };
+        let message_id = format!("score-refused-{idx}-{col}");
+        let described_by = message_id.clone();
+        let message = move || {
+            refused.get().map(|(typed, why)| {
+                let now = store.workspace.with(|ws| stored(ws, scorer));
+                screen_text::score_refused(store.lang.get(), &typed, why, now)
+            })
+        };
         view! {
             <td>
                 <input type="text" inputmode="decimal" class="score-input" data-testid=format!("score-{col}")
                     data-grid-row=idx.to_string() data-grid-col=col
                     class:invalid=move || invalid.get()
                     aria-invalid=move || invalid.get().to_string()
+                    aria-describedby=move || refused.get().is_some().then(|| described_by.clone())
                     aria-label=format!("{} — {}", item_name, if col == "self" { Text::SelfScoreInline } else { Text::ClusterScoreInline }.in_lang(lang))
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        invalid.set(!check(&value));
+                        let ok = check(&value).is_ok();
+                        invalid.set(!ok);
+                        if ok {
+                            refused.set(None);
+                        }
                         text.set(value);
                     }
                     on:change=commit
@@ -319,6 +333,9 @@ fn score_row(
                             _ => {}
                         }
                     }/>
+                {move || message().map(|m| view! {
+                    <p class="cell-error" id=message_id.clone() role="alert" data-testid="score-cell-error">{m}</p>
+                })}
             </td>
         }
     };

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::tr;
-use crate::domain::{ClusterId, Date, DomainError, UnitId, Workspace};
-use crate::i18n::Text;
+use crate::domain::{ClusterId, Date, DomainError, MeetingId, UnitId, Workspace};
+use crate::i18n::{screen_text, Text};
 use crate::state::{use_store, Refusal};
 
 /// A labelled text input bound to `value`.
@@ -152,18 +152,62 @@ pub fn SavedNote(shown: RwSignal<bool>, testid: &'static str) -> impl IntoView {
     }
 }
 
-/// Clusters › cluster › year › `here`, for the pages of a cluster-year.
+/// Clusters › cluster › Năm year › [Hội nghị ›] [trail ›] `here`: the one
+/// breadcrumb trail of every screen under a cluster-year, each step a link
+/// back (print CSS hides it on paper). `meeting` adds the year's meeting;
+/// `trail` adds links after it (e.g. the round); `here_text` replaces
+/// `here` when the last step has a value in it.
 #[component]
-pub fn YearCrumbs(cluster: ClusterId, year: u16, here: Text) -> impl IntoView {
+pub fn YearCrumbs(
+    cluster: ClusterId,
+    year: u16,
+    here: Text,
+    #[prop(optional)] meeting: bool,
+    #[prop(optional)] trail: Vec<(Text, String)>,
+    #[prop(default = None)] here_text: Option<Signal<String>>,
+) -> impl IntoView {
     let store = use_store();
     let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
+    let year_label = move || screen_text::year_title(store.lang.get(), year);
+    let here_label = move || match here_text {
+        Some(text) => text.get(),
+        None => here.in_lang(store.lang.get()).to_owned(),
+    };
     view! {
-        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-            <a href="#/">{tr(Text::Clusters)}</a>" › "
-            <a href=Route::Cluster(cluster).href()>{cluster_name}</a>" › "
-            <a href=Route::Year(cluster, year).href()>{year}</a>" › "
-            <span>{tr(here)}</span>
+        <nav class="breadcrumb no-print" aria-label=tr(Text::Breadcrumb) data-testid="crumbs">
+            <a href="#/" data-testid="crumb-clusters">{tr(Text::Clusters)}</a>" › "
+            <a href=Route::Cluster(cluster).href() data-testid="crumb-cluster">{cluster_name}</a>" › "
+            <a href=Route::Year(cluster, year).href() data-testid="crumb-year">{year_label}</a>" › "
+            {meeting.then(|| view! {
+                <a href=Route::Meeting(cluster, year).href() data-testid="crumb-meeting">{tr(Text::Meeting)}</a>" › "
+            })}
+            {trail.into_iter().map(|(label, href)| view! {
+                <a href=href data-testid="crumb-trail">{tr(label)}</a>" › "
+            }).collect_view()}
+            <span aria-current="page">{here_label}</span>
         </nav>
+    }
+}
+
+/// `YearCrumbs` of a screen under a meeting, found from its id (nothing
+/// while the meeting is not there).
+#[component]
+pub fn MeetingCrumbs(
+    meeting: MeetingId,
+    here: Text,
+    #[prop(optional)] trail: Vec<(Text, String)>,
+    #[prop(optional, into)] here_text: Option<Signal<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let place = move || {
+        store
+            .workspace
+            .with(|ws| ws.meeting(meeting).map(|m| (m.cluster, m.year)))
+    };
+    move || {
+        place().map(|(cluster, year)| {
+            view! { <YearCrumbs cluster=cluster year=year here=here meeting=true trail=trail.clone() here_text=here_text/> }
+        })
     }
 }
 

@@ -25,7 +25,7 @@ async function addRound(page, award, quota) {
 }
 
 async function toMeeting(page) {
-  await page.locator('nav.breadcrumb a').first().click();
+  await page.getByTestId('crumb-meeting').click();
   await page.getByTestId('meeting-title').waitFor();
 }
 
@@ -102,7 +102,7 @@ test('issue 15 defect 1: round 2 papers, draft list and entry pad number the sam
   assert.deepEqual(onPaper.map(([no]) => no), ['1', '2', '3', '4', '5', '6']);
   await page.getByTestId('papers-print').click();
   await shot(page, 'issue15-round2-papers');
-  await page.locator('nav.breadcrumb a').first().click();
+  await page.getByTestId('crumb-trail').click();
   await page.getByTestId('paper-open').waitFor();
   assert.equal(await page.getByTestId('papers-outdated').count(), 0);
   await page.getByTestId('paper-present').fill('8');
@@ -152,7 +152,7 @@ test('issue 15 defect 1: papers printed before a higher round closed ask for a r
   await page.getByTestId('papers').waitFor();
   assert.equal((await paperList(page)).length, 8);
   await page.getByTestId('papers-print').click();
-  await page.locator('nav.breadcrumb a').first().click();
+  await page.getByTestId('crumb-trail').click();
   await page.getByTestId('paper-open').waitFor();
   await toMeeting(page);
   await toRound(page, 0);
@@ -173,7 +173,7 @@ test('issue 15 defect 1: papers printed before a higher round closed ask for a r
   await page.getByTestId('papers').waitFor();
   assert.equal((await paperList(page)).length, 6);
   await page.getByTestId('papers-print').click();
-  await page.locator('nav.breadcrumb a').first().click();
+  await page.getByTestId('crumb-trail').click();
   await page.getByTestId('paper-open').waitFor();
   assert.equal(await page.getByTestId('papers-outdated').count(), 0);
   await page.getByTestId('paper-present').fill('8');

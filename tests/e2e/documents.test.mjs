@@ -53,9 +53,9 @@ test('minutes, score table and summary print on A4; the results file matches the
   await page.getByTestId('lang-switch').click();
 
   // The meeting: fingerprint on screen, results file, CSV, meeting minutes.
-  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByTestId('crumb-trail').click();
   await page.getByTestId('results').waitFor();
-  await page.locator('.breadcrumb a').first().click();
+  await page.getByTestId('crumb-meeting').click();
   await page.getByTestId('meeting-files').waitFor();
   assert.equal(await page.getByTestId('results-fingerprint').innerText(), printed);
   const results = await download(page, 'export-results');
@@ -89,7 +89,7 @@ test('minutes, score table and summary print on A4; the results file matches the
   await printPdf(page, 'meeting-minutes-vi');
 
   // Score table and achievement summary.
-  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await page.getByTestId('crumb-meeting').click();
   await page.getByTestId('meeting-files').waitFor();
   await page.locator('.breadcrumb a').nth(2).click();
   await page.getByTestId('scores-link').click();

@@ -43,10 +43,10 @@ test('fill the sample cluster scores for 8 units by keyboard; reload; ranking an
   await firstSelf.fill('31');
   assert.equal(await firstSelf.getAttribute('aria-invalid'), 'true');
   await page.keyboard.press('Enter');
-  assert.match(await page.getByTestId('score-error').innerText(), /vượt quá điểm tối đa 30/);
+  assert.match(await page.getByTestId('score-cell-error').innerText(), /vượt quá điểm tối đa 30/);
   await firstSelf.fill('abc');
   await page.keyboard.press('Tab');
-  assert.match(await page.getByTestId('score-error').innerText(), /Điểm phải là số không âm/);
+  assert.match(await page.getByTestId('score-cell-error').innerText(), /không phải là số điểm/);
   await firstSelf.fill('29,5');
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('score-difference').first().innerText(), '-1,5');

@@ -35,6 +35,46 @@ impl Points {
     }
 }
 
+/// Why a score typed into a cell of the grid was refused; nothing is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreInputError {
+    /// Not a number with at most two decimals (`abc`, `7,555`).
+    NotANumber,
+    /// A minus sign on a criterion or bonus item, which are scored from 0.
+    Negative,
+    /// Above the item's maximum.
+    AboveMax { points: Points, max: Points },
+}
+
+/// Reads what was typed into a score cell of an item of `kind` with
+/// maximum `max`: empty clears the score (`None`). Deductions are kept as
+/// the positive number of points taken off (PRODUCT.md §3: "less
+/// deductions"), so on a deduction item `-2` is read as 2 points deducted,
+/// which is what the user who typed it meant; on other items a minus sign
+/// is refused.
+pub fn parse_score(
+    text: &str,
+    kind: ItemKind,
+    max: Points,
+) -> Result<Option<Points>, ScoreInputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (negative, digits) = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let points = Points::parse(digits).ok_or(ScoreInputError::NotANumber)?;
+    if negative && kind != ItemKind::Deduction && points != Points(0) {
+        return Err(ScoreInputError::Negative);
+    }
+    if points > max {
+        return Err(ScoreInputError::AboveMax { points, max });
+    }
+    Ok(Some(points))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CriterionId(pub u32);
 

@@ -469,6 +469,8 @@ catalogue! {
     Maximum => "Điểm tối đa", "Maximum";
     MaximumNotANumber => "Điểm tối đa phải là số không âm, tối đa hai chữ số thập phân (ví dụ 10 hoặc 2,5).", "The maximum must be a number with at most two decimals (e.g. 10 or 2.5).";
     ScoresCrumb => "Chấm điểm", "Scores";
+    VoteMinutesCrumb => "Biên bản kiểm phiếu", "Vote-count minutes";
+    MeetingMinutesCrumb => "Biên bản hội nghị", "Minutes of the meeting";
     ScoreChartCaption => "Thanh trên: tự chấm; thanh dưới (xanh): cụm chấm", "Upper bar: self score; lower (green): cluster score";
     BonusPrefix => "Điểm thưởng: ", "Bonus: ";
     DeductionPrefix => "Điểm trừ: ", "Deduction: ";

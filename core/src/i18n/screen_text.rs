@@ -3,7 +3,7 @@
 //! The fixed strings are in `catalogue.rs`.
 
 use super::{format_integer, format_share, Lang};
-use crate::domain::BlankBallot;
+use crate::domain::{BlankBallot, Points, ScoreInputError};
 
 // The app frame.
 
@@ -276,4 +276,50 @@ pub fn add_pasted_units(lang: Lang, count: usize) -> String {
             format!("Add {count} units")
         },
     )
+}
+
+// Scores.
+
+/// The message under a score cell whose typing was refused: what was
+/// typed, why, and the score that stays stored.
+pub fn score_refused(
+    lang: Lang,
+    typed: &str,
+    error: ScoreInputError,
+    stored: Option<Points>,
+) -> String {
+    let typed = typed.trim();
+    let why = match error {
+        ScoreInputError::NotANumber => lang.pick(
+            format!("“{typed}” không phải là số điểm (số từ 0, tối đa hai chữ số thập phân, ví dụ 27,5)."),
+            format!("“{typed}” is not a score (a number from 0 with at most two decimals, e.g. 27.5)."),
+        ),
+        ScoreInputError::Negative => lang.pick(
+            format!("“{typed}”: điểm tiêu chí và điểm thưởng không âm; hãy nhập số từ 0."),
+            format!("“{typed}”: criterion and bonus scores are not negative; type a number from 0."),
+        ),
+        ScoreInputError::AboveMax { max, .. } => {
+            let max = super::format_points(lang, max);
+            lang.pick(
+                format!("“{typed}” vượt quá điểm tối đa {max} của tiêu chí."),
+                format!("“{typed}” is above the item's maximum of {max}."),
+            )
+        }
+    };
+    let stays = match stored {
+        Some(points) => {
+            let points = super::format_points(lang, points);
+            lang.pick(
+                format!("Chưa lưu; điểm đã lưu vẫn là {points}."),
+                format!("Not saved; the stored score stays {points}."),
+            )
+        }
+        None => lang
+            .pick_str(
+                "Chưa lưu; ô này vẫn chưa có điểm.",
+                "Not saved; this cell still has no score.",
+            )
+            .to_owned(),
+    };
+    format!("{why} {stays}")
 }

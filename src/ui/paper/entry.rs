@@ -15,7 +15,7 @@ use crate::state::{use_store, Refusal};
 use crate::ui::browser::navigate;
 use crate::ui::route::Route;
 use crate::ui::tr;
-use crate::ui::widgets::{record_made, FormError};
+use crate::ui::widgets::{record_made, FormError, MeetingCrumbs};
 
 /// The marks of the ballot on screen, before it is saved.
 fn current_ballot(marks: &[bool], spoilt: bool, candidates: &[UnitId]) -> PaperBallot {
@@ -191,10 +191,9 @@ pub fn PaperEntryScreen(meeting: MeetingId, round: RoundId, pass: Pass) -> impl 
     let lang = store.lang;
     let n = pass.number();
     view! {
-        <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-            <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
-            <span>{move || screen_text::entry_pass(lang.get(), n)}</span>
-        </nav>
+        <MeetingCrumbs meeting=meeting here=Text::BallotRound
+            trail=vec![(Text::BallotRound, Route::Round(meeting, round).href())]
+            here_text=Signal::derive(move || screen_text::entry_pass(lang.get(), n))/>
         {move || match own.get() {
             None => view! {
                 <section class="card" data-testid="entry-unavailable">

@@ -11,7 +11,7 @@ use crate::rules::rounds::{papers_outdated, record_printed_papers};
 use crate::state::{use_store, Refusal};
 use crate::ui::route::Route;
 use crate::ui::tr;
-use crate::ui::widgets::FormError;
+use crate::ui::widgets::{FormError, MeetingCrumbs};
 
 /// Says, while it is so, that the round's papers were printed with
 /// other candidates than it has now, and links to printing them again.
@@ -124,10 +124,8 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     });
     view! {
         <div class="no-print">
-            <nav class="breadcrumb" aria-label=tr(Text::Breadcrumb)>
-                <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
-                <span>{tr(Text::PrintBallotPapers)}</span>
-            </nav>
+            <MeetingCrumbs meeting=meeting here=Text::PrintBallotPapers
+                trail=vec![(Text::BallotRound, Route::Round(meeting, round).href())]/>
             <section class="card">
                 <h1>{tr(Text::PrintBallotPapers)}</h1>
                 <div class="inline-form">
@@ -240,10 +238,8 @@ pub fn EntryLogScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <nav class="breadcrumb no-print" aria-label=tr(Text::Breadcrumb)>
-            <a href=Route::Round(meeting, round).href()>{tr(Text::BallotRound)}</a>" › "
-            <span>{tr(Text::EntryLog)}</span>
-        </nav>
+        <MeetingCrumbs meeting=meeting here=Text::EntryLog
+            trail=vec![(Text::BallotRound, Route::Round(meeting, round).href())]/>
         <section class="card log" data-testid="entry-log">
             <h1>{tr(Text::EntryLogTitle)}</h1>
             {move || info.get().map(|i| view! {
