@@ -270,13 +270,17 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
     /// The one place where "was it stored?" becomes a message.
     fn refusal(&self, error: Refused) -> Refusal {
         let lang = self.lang.get_untracked();
+        let describe = |e: &StorageError| {
+            self.workspace
+                .with_untracked(|ws| describe_storage_error(lang, e, ws))
+        };
         let domain = match error {
             Refused::RoundInAnotherTab => return Refusal::RoundInAnotherTab,
-            Refused::Lock(e) => DomainError::VoteLockFailed(describe_storage_error(lang, &e)),
+            Refused::Lock(e) => DomainError::VoteLockFailed(describe(&e)),
             Refused::Storage(StorageError::ChangedElsewhere { .. }) => {
                 DomainError::ChangedInAnotherTab
             }
-            Refused::Storage(e) => DomainError::NotSaved(describe_storage_error(lang, &e)),
+            Refused::Storage(e) => DomainError::NotSaved(describe(&e)),
         };
         Refusal::Domain(domain)
     }
@@ -718,7 +722,7 @@ impl Refusal {
         match self {
             Refusal::Domain(e) => crate::i18n::describe_domain_error(lang, e, workspace),
             Refusal::RoundInAnotherTab => crate::i18n::describe_round_in_another_tab(lang),
-            Refusal::SnapshotFailed(e) => crate::i18n::describe_snapshot_failed(lang, e),
+            Refusal::SnapshotFailed(e) => crate::i18n::describe_snapshot_failed(lang, e, workspace),
         }
     }
 }
