@@ -166,3 +166,32 @@ fn no_storage_message_shows_a_storage_key() {
         );
     }
 }
+
+#[test]
+fn a_change_not_saved_is_worded_in_the_language_shown_with_the_record_named() {
+    use thidua_core::domain::DomainError;
+    use thidua_core::i18n::describe_domain_error;
+    let (ws, cluster) = sample_meeting();
+    let name = ws
+        .cluster(cluster)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let full = StorageError::QuotaExceeded {
+        key: format!("thidua.cluster.{}", cluster.0),
+        reason: "QuotaExceededError".into(),
+    };
+    let error = DomainError::NotSaved(full.clone());
+    let en = describe_domain_error(Lang::En, &error, &ws);
+    assert!(
+        en.starts_with("Not saved: The browser's storage is full (while saving cluster “"),
+        "{en}"
+    );
+    assert!(en.contains(&name) && !en.contains("thidua."), "{en}");
+    let vi = describe_domain_error(Lang::Vi, &error, &ws);
+    assert!(
+        vi.starts_with("Chưa lưu: Bộ nhớ lưu trữ của trình duyệt đã đầy (khi lưu cụm «"),
+        "{vi}"
+    );
+    let lock = describe_domain_error(Lang::En, &DomainError::VoteLockFailed(full), &ws);
+    assert!(!lock.contains("thidua.") && lock.contains(&name), "{lock}");
+}

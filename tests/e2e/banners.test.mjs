@@ -84,6 +84,12 @@ test('storage full: the "not saved" banner names the cluster, not its storage ke
   const en = await page.getByTestId('save-error').innerText();
   assert.doesNotMatch(en, /thidua\./, en);
   assert.match(en, /storage is full/);
+  // The form's own "not saved" follows the language too (it was worded
+  // once, in Vietnamese, when the save failed).
+  const inline = await page.getByTestId('cluster-details-error').innerText();
+  assert.match(inline, /^Not saved: The browser's storage is full/, inline);
+  assert.doesNotMatch(inline, /Bộ nhớ|thidua\./, inline);
+  assert.ok(inline.includes(name), inline);
   await shot(page, 'banners-storage-full-en');
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
   assert.deepEqual(errors, []);

@@ -53,18 +53,24 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             "Không đổi được thành viên: hội nghị của năm này đã mở vòng bỏ phiếu, và số suất, số đại biểu của các vòng đã tính theo danh sách thành viên này. Chưa thay đổi gì.".into(),
             "The members cannot change: this year's meeting has opened a ballot round, and the rounds' places and voters were counted from these members. Nothing was changed.".into(),
         ),
-        E::NotSaved(why) => lang.pick(
+        E::NotSaved(why) => {
+            let why = describe_storage_error(lang, why, workspace);
+            lang.pick(
             format!("Chưa lưu: {why} Thay đổi vẫn hiện trên màn hình nhưng sẽ mất khi tải lại hoặc đóng trang. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu”, rồi bấm “Thử lưu lại”."),
             format!("Not saved: {why} The change is still on screen but will be lost on a reload or when the page closes. Free some storage in “Files and backups”, then press “Try saving again”."),
-        ),
+        )
+        }
         E::ChangedInAnotherTab => lang.pick(
             "Dữ liệu đã được thay đổi ở thẻ khác; chưa lưu gì. Màn hình đã hiện giá trị mới nhất — hãy xem lại rồi sửa nếu cần.".into(),
             "The data was changed in another tab; nothing was saved. The screen now shows the newest values — check them, then edit again if needed.".into(),
         ),
-        E::VoteLockFailed(why) => lang.pick(
+        E::VoteLockFailed(why) => {
+            let why = describe_storage_error(lang, why, workspace);
+            lang.pick(
             format!("Chưa thực hiện: không ghi được khoá của cuộc bỏ phiếu ({why}), nên một thẻ khác có thể cùng điều hành cuộc bỏ phiếu này. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu” rồi thử lại."),
             format!("Not done: the vote's lock could not be written ({why}), so another tab could run the same vote. Free some storage in “Files and backups”, then try again."),
-        ),
+        )
+        }
         E::UnknownMeeting => lang.pick("Không tìm thấy hội nghị.".into(), "The meeting was not found.".into()),
         E::MeetingExists => lang.pick("Năm này đã có hội nghị.".into(), "This year already has a meeting.".into()),
         E::CommitteeSize(n) => lang.pick(format!("Ban kiểm phiếu gồm 3 đến 5 người (đang có {n})."), format!("The counting committee has 3 to 5 members (now {n}).")),
