@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::domain::merge::{self, Choice, MergeError, Plan};
 use crate::domain::{DomainError, MeetingId, Workspace};
 use crate::host::{Browser, FileText, Host};
-use crate::i18n::{describe_storage_error, Lang};
+use crate::i18n::Lang;
 use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
@@ -269,14 +269,13 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
 
     /// The one place where "was it stored?" becomes a message.
     fn refusal(&self, error: Refused) -> Refusal {
-        let lang = self.lang.get_untracked();
         let domain = match error {
             Refused::RoundInAnotherTab => return Refusal::RoundInAnotherTab,
-            Refused::Lock(e) => DomainError::VoteLockFailed(describe_storage_error(lang, &e)),
+            Refused::Lock(e) => DomainError::VoteLockFailed(e),
             Refused::Storage(StorageError::ChangedElsewhere { .. }) => {
                 DomainError::ChangedInAnotherTab
             }
-            Refused::Storage(e) => DomainError::NotSaved(describe_storage_error(lang, &e)),
+            Refused::Storage(e) => DomainError::NotSaved(e),
         };
         Refusal::Domain(domain)
     }
@@ -718,7 +717,7 @@ impl Refusal {
         match self {
             Refusal::Domain(e) => crate::i18n::describe_domain_error(lang, e, workspace),
             Refusal::RoundInAnotherTab => crate::i18n::describe_round_in_another_tab(lang),
-            Refusal::SnapshotFailed(e) => crate::i18n::describe_snapshot_failed(lang, e),
+            Refusal::SnapshotFailed(e) => crate::i18n::describe_snapshot_failed(lang, e, workspace),
         }
     }
 }

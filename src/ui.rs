@@ -21,7 +21,7 @@ mod year;
 
 use leptos::prelude::*;
 
-use crate::i18n::{describe_record_error, describe_storage_error, screen_text, Text};
+use crate::i18n::{describe_record_error, describe_storage_error, name_stored, screen_text, Text};
 use crate::state::{use_store, Notice, Store};
 use route::Route;
 
@@ -162,7 +162,7 @@ fn Banners(
         <Show when=move || store.save_error.with(Option::is_some)>
             <div class="banner banner-error" role="alert" data-testid="save-error">
                 <strong>{tr(Text::NotSaved)}</strong>" "
-                {move || store.save_error.get().map(|e| describe_storage_error(lang.get(), &e))}
+                {move || store.save_error.get().map(|e| store.workspace.with(|ws| describe_storage_error(lang.get(), &e, ws)))}
                 <p>{tr(Text::NotSavedAdvice)}</p>
                 <button type="button" data-testid="retry-save" on:click=move |_| store.retry_save()>{tr(Text::TryAgain)}</button>
                 <Show when=move || locked.with(Option::is_none)>
@@ -173,7 +173,7 @@ fn Banners(
         <Show when=move || store.lock_error.with(Option::is_some)>
             <div class="banner banner-error" role="alert" data-testid="lock-error">
                 {tr(Text::VoteLockNotKept)}" "
-                {move || store.lock_error.get().map(|e| describe_storage_error(lang.get(), &e))}
+                {move || store.lock_error.get().map(|e| store.workspace.with(|ws| describe_storage_error(lang.get(), &e, ws)))}
                 <Show when=move || locked.with(Option::is_none)>
                     " "<a href="#/files" data-testid="lock-error-files">{tr(Text::OpenFilesAndBackups)}</a>
                 </Show>
@@ -184,9 +184,17 @@ fn Banners(
                 <strong>{tr(Text::SetAsideTitle)}</strong>
                 <ul>
                     {move || store.set_aside.get().into_iter().map(|entry| {
-                        let where_kept = screen_text::set_aside_place(lang.get(), entry.kept_under.as_deref());
+                        let lang = lang.get();
+                        let what = store.workspace.with(|ws| name_stored(lang, &entry.key, ws));
+                        let said = screen_text::set_aside_entry(lang, &what, entry.kept_under.is_some());
+                        let where_kept = screen_text::set_aside_place(lang, entry.kept_under.as_deref());
                         view! {
-                            <li><code>{entry.key.clone()}</code>": "{describe_record_error(lang.get(), &entry.error)}" — "{where_kept}</li>
+                            <li data-testid="set-aside-entry">{said}" "
+                                <details class="technical">
+                                    <summary>{Text::TechnicalDetails.in_lang(lang)}</summary>
+                                    <code>{entry.key.clone()}</code>": "{describe_record_error(lang, &entry.error)}" — "{where_kept}
+                                </details>
+                            </li>
                         }
                     }).collect_view()}
                 </ul>

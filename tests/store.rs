@@ -456,6 +456,6 @@ fn refusals_only_the_shell_makes_keep_their_words() {
     assert_eq!(
         Refusal::SnapshotFailed(full).describe(Lang::En, &ws),
         "Not deleted: no snapshot could be kept first (The browser's storage is full \
-         (while writing thidua.snapshot.000002).). Download the workspace file, then try again."
+         (while saving snapshot no. 2).). Download the workspace file, then try again."
     );
 }

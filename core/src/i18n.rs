@@ -7,6 +7,7 @@ mod chart_label;
 mod errors;
 mod number;
 mod part_text;
+mod record_name;
 pub mod screen_text;
 mod words;
 
@@ -25,6 +26,9 @@ pub use number::{
     format_integer, format_megabytes, format_points, format_share, format_signed_points,
 };
 pub use part_text::{describe_part, record_kind};
+pub use record_name::{
+    name_kind, name_record, name_stored, stored_record, RecordKind, StoredRecord,
+};
 pub use words::{count_in_words, number_in_words};
 
 /// The interface language, defined below `exchange` (which stores it) and

@@ -271,6 +271,8 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
     vec![
         said!(set_aside_place(lang, Some("thidua.aside.1.thidua.unit.7"))),
         said!(set_aside_place(lang, None)),
+        said!(set_aside_entry(lang, "cụm «Cụm 8»", true)),
+        said!(set_aside_entry(lang, "cụm «Cụm 8»", false)),
         said!(snapshot_downloaded(lang, "thidua-snapshot.thidua.json")),
         said!(entry_pass(lang, 1)),
         said!(entry_pass_inline(lang, 2)),

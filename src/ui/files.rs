@@ -43,11 +43,15 @@ fn describe_step_error(lang: crate::i18n::Lang, error: &ImportError) -> String {
     let store = use_store();
     match error {
         ImportError::Merge(m) => describe_merge_error(lang, m),
-        ImportError::Storage(s) => describe_storage_error(lang, s),
+        ImportError::Storage(s) => store
+            .workspace
+            .with_untracked(|ws| describe_storage_error(lang, s, ws)),
         ImportError::NotSaved(s) => format!(
             "{} {}",
             tr(Text::ImportNotSaved)(),
-            describe_storage_error(lang, s),
+            store
+                .workspace
+                .with_untracked(|ws| describe_storage_error(lang, s, ws)),
         ),
         ImportError::Refused(r) => store.workspace.with_untracked(|ws| r.describe(lang, ws)),
     }

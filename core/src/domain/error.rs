@@ -57,10 +57,11 @@ pub enum DomainError {
     /// counted from the members, so they can no longer change.
     #[error("the year's members cannot change once a round has opened")]
     MembersFrozenByVote,
-    /// The edit is on screen but storage did not take it (the text says
-    /// why); it is never reported as saved.
+    /// The edit is on screen but storage did not take it, for this
+    /// reason (worded where shown, in the language of the moment); it is
+    /// never reported as saved.
     #[error("the change is not saved: {0}")]
-    NotSaved(String),
+    NotSaved(crate::storage_error::StorageError),
     /// Another tab changed what this form or edit started from: nothing was
     /// changed here, and the screen now shows the newer values.
     #[error("the data was changed in another tab")]
@@ -68,7 +69,7 @@ pub enum DomainError {
     /// The vote's lock could not be written (storage full): the step is
     /// refused, or two tabs could run one vote.
     #[error("the vote's lock could not be kept: {0}")]
-    VoteLockFailed(String),
+    VoteLockFailed(crate::storage_error::StorageError),
     #[error("the meeting does not exist")]
     UnknownMeeting,
     #[error("this year already has a meeting")]

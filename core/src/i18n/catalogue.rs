@@ -48,7 +48,8 @@ catalogue! {
     NotSaved => "Chưa lưu được thay đổi.", "Changes are not saved.";
     NotSavedAdvice => "Các thay đổi vẫn hiện trên màn hình nhưng sẽ mất khi đóng trang. Hãy giải phóng bộ nhớ: ở “Tệp và sao lưu”, tải tệp toàn bộ dữ liệu về máy và xoá các bản sao lưu cũ (hoặc xoá dữ liệu không cần của trang khác), rồi bấm “Thử lưu lại”.", "Your changes are still on screen but will be lost when the page closes. Free some storage: in “Files and backups”, download the workspace file and delete old snapshots (or remove data other sites no longer need), then press “Try saving again”.";
     SetAsideTitle => "Một số dữ liệu đã lưu không đọc được, hoặc không khớp với phần còn lại, và đã được cất riêng; phần còn lại vẫn dùng bình thường:", "Some stored data could not be read, or did not fit with the rest, and was set aside; everything else works as usual:";
-    SetAsideAdvice => "Dữ liệu cất riêng không bị xoá và không bị ghi đè. Hãy báo cho người hỗ trợ để khôi phục.", "Data set aside is neither deleted nor written over. Tell whoever supports you so it can be recovered.";
+    SetAsideAdvice => "Phần cất riêng không bị xoá. Để lấy lại dữ liệu: trước hết tải tệp toàn bộ dữ liệu về máy (Tệp và sao lưu), rồi khôi phục một bản sao lưu trước đó, hoặc nhập lại tệp của đơn vị hay của cụm.", "What was set aside is not deleted. To get the data back: first download the workspace file (Files and backups), then restore an earlier snapshot, or import the unit's or the cluster's file again.";
+    TechnicalDetails => "Chi tiết kỹ thuật", "Technical details";
     NoClustersYet => "Chưa có cụm thi đua nào. Hãy tạo cụm mới hoặc nạp dữ liệu mẫu.", "No clusters yet. Create one, or load the sample data.";
     ClusterName => "Tên cụm", "Cluster name";
     ClusterNumber => "Số hiệu cụm", "Cluster number";

@@ -53,18 +53,24 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             "Không đổi được thành viên: hội nghị của năm này đã mở vòng bỏ phiếu, và số suất, số đại biểu của các vòng đã tính theo danh sách thành viên này. Chưa thay đổi gì.".into(),
             "The members cannot change: this year's meeting has opened a ballot round, and the rounds' places and voters were counted from these members. Nothing was changed.".into(),
         ),
-        E::NotSaved(why) => lang.pick(
+        E::NotSaved(why) => {
+            let why = describe_storage_error(lang, why, workspace);
+            lang.pick(
             format!("Chưa lưu: {why} Thay đổi vẫn hiện trên màn hình nhưng sẽ mất khi tải lại hoặc đóng trang. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu”, rồi bấm “Thử lưu lại”."),
             format!("Not saved: {why} The change is still on screen but will be lost on a reload or when the page closes. Free some storage in “Files and backups”, then press “Try saving again”."),
-        ),
+        )
+        }
         E::ChangedInAnotherTab => lang.pick(
             "Dữ liệu đã được thay đổi ở thẻ khác; chưa lưu gì. Màn hình đã hiện giá trị mới nhất — hãy xem lại rồi sửa nếu cần.".into(),
             "The data was changed in another tab; nothing was saved. The screen now shows the newest values — check them, then edit again if needed.".into(),
         ),
-        E::VoteLockFailed(why) => lang.pick(
+        E::VoteLockFailed(why) => {
+            let why = describe_storage_error(lang, why, workspace);
+            lang.pick(
             format!("Chưa thực hiện: không ghi được khoá của cuộc bỏ phiếu ({why}), nên một thẻ khác có thể cùng điều hành cuộc bỏ phiếu này. Hãy giải phóng bộ nhớ ở “Tệp và sao lưu” rồi thử lại."),
             format!("Not done: the vote's lock could not be written ({why}), so another tab could run the same vote. Free some storage in “Files and backups”, then try again."),
-        ),
+        )
+        }
         E::UnknownMeeting => lang.pick("Không tìm thấy hội nghị.".into(), "The meeting was not found.".into()),
         E::MeetingExists => lang.pick("Năm này đã có hội nghị.".into(), "This year already has a meeting.".into()),
         E::CommitteeSize(n) => lang.pick(format!("Ban kiểm phiếu gồm 3 đến 5 người (đang có {n})."), format!("The counting committee has 3 to 5 members (now {n}).")),
@@ -330,40 +336,42 @@ pub fn describe_round_in_another_tab(lang: Lang) -> String {
 }
 
 /// A deletion refused because storage kept no snapshot first, in words.
-pub fn describe_snapshot_failed(lang: Lang, error: &StorageError) -> String {
-    let why = describe_storage_error(lang, error);
+pub fn describe_snapshot_failed(lang: Lang, error: &StorageError, ws: &Workspace) -> String {
+    let why = describe_storage_error(lang, error, ws);
     lang.pick(
         format!("Chưa xoá: không giữ được bản sao lưu trước khi xoá ({why}). Hãy tải tệp toàn bộ dữ liệu về máy rồi thử lại."),
         format!("Not deleted: no snapshot could be kept first ({why}). Download the workspace file, then try again."),
     )
 }
 
-/// Why the browser's storage failed, in words: which key, and the reason.
-pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
+/// Why the browser's storage failed, in words: which record (named from
+/// `ws` by `name_stored`, never by its storage key), and the reason.
+pub fn describe_storage_error(lang: Lang, error: &StorageError, ws: &Workspace) -> String {
+    let name = |key: &str| super::name_stored(lang, key, ws);
     match error {
         StorageError::Unavailable(reason) => lang.pick(
             format!("Trình duyệt không cho dùng bộ nhớ lưu trữ ({reason})."),
             format!("The browser does not allow its storage to be used ({reason})."),
         ),
         StorageError::QuotaExceeded { key, .. } => lang.pick(
-            format!("Bộ nhớ lưu trữ của trình duyệt đã đầy (khi ghi {key})."),
-            format!("The browser's storage is full (while writing {key})."),
+            format!("Bộ nhớ lưu trữ của trình duyệt đã đầy (khi lưu {}).", name(key)),
+            format!("The browser's storage is full (while saving {}).", name(key)),
         ),
         StorageError::WriteFailed { key, reason } => lang.pick(
-            format!("Ghi {key} thất bại: {reason}."),
-            format!("Writing {key} failed: {reason}."),
+            format!("Lưu {} thất bại ({reason}).", name(key)),
+            format!("Saving {} failed ({reason}).", name(key)),
         ),
         StorageError::ReadFailed { key, reason } => lang.pick(
-            format!("Đọc {key} thất bại: {reason}."),
-            format!("Reading {key} failed: {reason}."),
+            format!("Đọc {} thất bại ({reason}).", name(key)),
+            format!("Reading {} failed ({reason}).", name(key)),
         ),
         StorageError::ReadBackMismatch { key } => lang.pick(
-            format!("Đọc lại {key} không khớp với dữ liệu vừa ghi."),
-            format!("{key} reads back differently from what was written."),
+            format!("Đọc lại {} không khớp với dữ liệu vừa ghi.", name(key)),
+            format!("Reading {} back does not match what was written.", name(key)),
         ),
         StorageError::ChangedElsewhere { key } => lang.pick(
-            format!("Một thẻ hoặc cửa sổ khác vừa sửa {key}; thẻ này đã nạp lại dữ liệu mới nhất, thay đổi vừa rồi ở đây chưa được lưu."),
-            format!("Another tab or window just changed {key}; this tab has reloaded the newest data, and the change just made here was not saved."),
+            format!("Một thẻ hoặc cửa sổ khác vừa sửa {}; thẻ này đã nạp lại dữ liệu mới nhất, thay đổi vừa rồi ở đây chưa được lưu.", name(key)),
+            format!("Another tab or window just changed {}; this tab has reloaded the newest data, and the change just made here was not saved.", name(key)),
         ),
         StorageError::NoRoomForSnapshot { needed } => lang.pick(
             format!("Không đủ chỗ để giữ bản sao lưu ({} ký tự).", super::format_integer(lang, *needed as i64)),
@@ -372,13 +380,13 @@ pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
         StorageError::BadSnapshot { key, error } => {
             let reason = describe_file_error(lang, error);
             lang.pick(
-                format!("Không đọc được bản sao lưu {key}: {reason}"),
-                format!("Snapshot {key} cannot be read: {reason}"),
+                format!("Không đọc được {}: {reason}", name(key)),
+                format!("{} cannot be read: {reason}", capitalized(&name(key))),
             )
         }
         StorageError::SnapshotGone { key } => lang.pick(
-            format!("Không còn bản sao lưu {key}."),
-            format!("Snapshot {key} is gone."),
+            format!("Không còn {}.", name(key)),
+            format!("{} is gone.", capitalized(&name(key))),
         ),
         StorageError::Unsettled { problem } => {
             let reason = describe_integrity_problem(lang, problem);
@@ -388,4 +396,12 @@ pub fn describe_storage_error(lang: Lang, error: &StorageError) -> String {
             )
         }
     }
+}
+
+/// `text` with its first letter in capitals, to open a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -23,6 +23,22 @@ pub fn set_aside_place(lang: Lang, kept_under: Option<&str>) -> String {
     }
 }
 
+/// One record of the set-aside banner: what could not be read (`what`,
+/// from `name_stored`), and that it was kept untouched (`moved`: under a
+/// key of its own; else left where it was, never written over).
+pub fn set_aside_entry(lang: Lang, what: &str, moved: bool) -> String {
+    match moved {
+        true => lang.pick(
+            format!("Không đọc được {what}; bản ghi đã được cất riêng, giữ nguyên không sửa."),
+            format!("Could not read {what}; it was kept aside, untouched."),
+        ),
+        false => lang.pick(
+            format!("Không đọc được {what}; bản ghi được để nguyên tại chỗ, không sửa và không bị ghi đè."),
+            format!("Could not read {what}; it was left where it is, untouched and never written over."),
+        ),
+    }
+}
+
 /// The notice after a snapshot had to be downloaded instead of kept.
 pub fn snapshot_downloaded(lang: Lang, file_name: &str) -> String {
     lang.pick(

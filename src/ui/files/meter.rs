@@ -24,7 +24,7 @@ pub fn StorageCard() -> impl IntoView {
             <h2>{tr(Text::BrowserStorage)}</h2>
             {move || usage.get().err().map(|e| view! {
                 <p class="form-error" role="alert" data-testid="storage-usage-error">
-                    {tr(Text::StorageUsageUnreadable)}" "{describe_storage_error(lang.get(), &e)}
+                    {tr(Text::StorageUsageUnreadable)}" "{store.workspace.with(|ws| describe_storage_error(lang.get(), &e, ws))}
                 </p>
             })}
             {move || {

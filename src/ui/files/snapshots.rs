@@ -50,7 +50,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                     Ok(items) => items,
                     Err(e) => return view! {
                         <p class="form-error" role="alert" data-testid="snapshot-list-error">
-                            {tr(Text::SnapshotsUnreadable)}" "{describe_storage_error(lang.get(), &e)}
+                            {tr(Text::SnapshotsUnreadable)}" "{store.workspace.with(|ws| describe_storage_error(lang.get(), &e, ws))}
                         </p>
                     }.into_any(),
                 };
@@ -93,7 +93,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                                         let name = file_name(FileKind::Workspace, &["snapshot", key.get_value().trim_start_matches(storage::SNAPSHOT_PREFIX)]);
                                         offer_file(message, &name, text);
                                     }
-                                    Err(e) => message.set(Some(describe_storage_error(lang.get_untracked(), &e))),
+                                    Err(e) => message.set(Some(store.workspace.with_untracked(|ws| describe_storage_error(lang.get_untracked(), &e, ws)))),
                                 }
                             };
                             let delete = move |_| {
@@ -102,7 +102,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                                 message.set(deleted.err().map(|e| format!(
                                     "{} {}",
                                     tr(Text::SnapshotNotDeleted)(),
-                                    describe_storage_error(lang.get_untracked(), &e),
+                                    store.workspace.with_untracked(|ws| describe_storage_error(lang.get_untracked(), &e, ws)),
                                 )));
                             };
                             let asking = move || confirming.get().as_deref() == Some(key.get_value().as_str());

@@ -1,0 +1,148 @@
+//! A stored record named by what users know (a unit's or a cluster's name,
+//! a meeting's cluster and year), never by its storage key.
+
+use super::Lang;
+use crate::domain::merge::RecordRef;
+use crate::domain::{ClusterId, MeetingId, UnitId, Workspace};
+
+/// What a storage key holds, read from its prefix (the keys the web
+/// shell writes: `thidua.unit.<id>`, `thidua.cluster.<id>`,
+/// `thidua.meeting.<id>`, `thidua.settings`, `thidua.snapshot.<n>`,
+/// `thidua.lock.<meeting id>`, `thidua.aside.<n>.<original key>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredRecord {
+    Record(RecordRef),
+    /// A unit, cluster or meeting key whose id cannot be read.
+    Unknown(RecordKind),
+    Settings,
+    Snapshot(String),
+    Lock(Option<MeetingId>),
+    /// A record set aside earlier, under the key it had.
+    Aside(Box<StoredRecord>),
+    Other,
+}
+
+/// The kinds of record a workspace is stored as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Unit,
+    Cluster,
+    Meeting,
+}
+
+/// What the storage key `key` holds.
+pub fn stored_record(key: &str) -> StoredRecord {
+    let Some(rest) = key.strip_prefix("thidua.") else {
+        return StoredRecord::Other;
+    };
+    let id = |text: &str| text.parse::<u64>().ok();
+    let record = |kind: RecordKind, text: &str| match (kind, id(text)) {
+        (RecordKind::Unit, Some(n)) => StoredRecord::Record(RecordRef::Unit(UnitId(n))),
+        (RecordKind::Cluster, Some(n)) => StoredRecord::Record(RecordRef::Cluster(ClusterId(n))),
+        (RecordKind::Meeting, Some(n)) => StoredRecord::Record(RecordRef::Meeting(MeetingId(n))),
+        (kind, None) => StoredRecord::Unknown(kind),
+    };
+    if rest == "settings" {
+        StoredRecord::Settings
+    } else if let Some(text) = rest.strip_prefix("unit.") {
+        record(RecordKind::Unit, text)
+    } else if let Some(text) = rest.strip_prefix("cluster.") {
+        record(RecordKind::Cluster, text)
+    } else if let Some(text) = rest.strip_prefix("meeting.") {
+        record(RecordKind::Meeting, text)
+    } else if let Some(text) = rest.strip_prefix("snapshot.") {
+        StoredRecord::Snapshot(text.trim_start_matches('0').to_owned())
+    } else if let Some(text) = rest.strip_prefix("lock.") {
+        StoredRecord::Lock(id(text).map(MeetingId))
+    } else if let Some(text) = rest.strip_prefix("aside.") {
+        let original = text.split_once('.').map_or("", |(_, key)| key);
+        StoredRecord::Aside(Box::new(stored_record(original)))
+    } else {
+        StoredRecord::Other
+    }
+}
+
+/// The record `record` named from `ws`: "đơn vị «Tên»", "cụm «Tên»",
+/// "Hội nghị <cụm> năm <năm>"; one not in `ws` by its kind only.
+pub fn name_record(lang: Lang, record: RecordRef, ws: &Workspace) -> String {
+    match record {
+        RecordRef::Unit(id) => match ws.unit(id) {
+            Some(unit) => lang.pick(
+                format!("đơn vị «{}»", unit.display_name()),
+                format!("unit “{}”", unit.display_name()),
+            ),
+            None => name_kind(lang, RecordKind::Unit),
+        },
+        RecordRef::Cluster(id) => match ws.cluster(id) {
+            Some(cluster) => lang.pick(
+                format!("cụm «{}»", cluster.name),
+                format!("cluster “{}”", cluster.name),
+            ),
+            None => name_kind(lang, RecordKind::Cluster),
+        },
+        RecordRef::Meeting(id) => match ws.meeting(id) {
+            Some(meeting) => match ws.cluster(meeting.cluster) {
+                Some(cluster) => lang.pick(
+                    format!("Hội nghị {} năm {}", cluster.name, meeting.year),
+                    format!("the {} meeting of {}", cluster.name, meeting.year),
+                ),
+                None => lang.pick(
+                    format!("Hội nghị năm {}", meeting.year),
+                    format!("the meeting of {}", meeting.year),
+                ),
+            },
+            None => name_kind(lang, RecordKind::Meeting),
+        },
+    }
+}
+
+/// A record of `kind` whose name is not known.
+pub fn name_kind(lang: Lang, kind: RecordKind) -> String {
+    match kind {
+        RecordKind::Unit => lang.pick_str("một bản ghi đơn vị", "a unit record"),
+        RecordKind::Cluster => lang.pick_str("một bản ghi cụm", "a cluster record"),
+        RecordKind::Meeting => lang.pick_str("một bản ghi hội nghị", "a meeting record"),
+    }
+    .to_owned()
+}
+
+/// What the storage key `key` holds, in words, named from `ws` (see
+/// `name_record`); never the key itself.
+pub fn name_stored(lang: Lang, key: &str, ws: &Workspace) -> String {
+    name_of(lang, &stored_record(key), ws)
+}
+
+fn name_of(lang: Lang, stored: &StoredRecord, ws: &Workspace) -> String {
+    match stored {
+        StoredRecord::Record(record) => name_record(lang, *record, ws),
+        StoredRecord::Unknown(kind) => name_kind(lang, *kind),
+        StoredRecord::Settings => lang.pick_str("cài đặt", "the settings").to_owned(),
+        StoredRecord::Snapshot(number) if !number.is_empty() => lang.pick(
+            format!("bản sao lưu số {number}"),
+            format!("snapshot no. {number}"),
+        ),
+        StoredRecord::Snapshot(_) => lang.pick_str("một bản sao lưu", "a snapshot").to_owned(),
+        StoredRecord::Lock(meeting) => {
+            let of = match meeting {
+                Some(id) if ws.meeting(*id).is_some() => {
+                    name_record(lang, RecordRef::Meeting(*id), ws)
+                }
+                _ => lang.pick_str("một hội nghị", "a meeting").to_owned(),
+            };
+            lang.pick(
+                format!("dấu giữ vòng bỏ phiếu của {of}"),
+                format!("the vote lock of {of}"),
+            )
+        }
+        StoredRecord::Aside(original) => {
+            let of = name_of(lang, original, ws);
+            lang.pick(
+                format!("bản cất riêng của {of}"),
+                format!("the set-aside copy of {of}"),
+            )
+        }
+        StoredRecord::Other => lang
+            .pick_str("một bản ghi dữ liệu", "a stored record")
+            .to_owned(),
+    }
+}
