@@ -688,20 +688,17 @@ pub fn delete_snapshot(store: &mut dyn KeyValue, key: &str) -> Result<(), Storag
 /// itself in the last `LOCK_FRESH_MS`.
 pub const LOCK_FRESH_MS: f64 = 20_000.0;
 
-#[derive(Clone, Debug, PartialEq)]
+/// A vote lock as stored: `{"at": ms, "tab": …}` (fields in that order, as
+/// the keys sort); anything else read is no lock.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct LockDto {
-    tab: String,
     at: f64,
+    tab: String,
 }
 
 impl LockDto {
-    /// `{"tab": …, "at": ms}`; anything else is no lock.
     fn read(text: &str) -> Option<LockDto> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        Some(LockDto {
-            tab: value.get("tab")?.as_str()?.to_owned(),
-            at: value.get("at")?.as_f64()?,
-        })
+        serde_json::from_str(text).ok()
     }
 }
 
@@ -728,8 +725,16 @@ pub fn claim_lock(
     tab: &str,
     now_ms: f64,
 ) -> Result<(), StorageError> {
-    let text = serde_json::json!({ "tab": tab, "at": now_ms }).to_string();
-    store.set(&lock_key(meeting), &text)
+    let key = lock_key(meeting);
+    let lock = LockDto {
+        at: now_ms,
+        tab: tab.to_owned(),
+    };
+    let text = serde_json::to_string(&lock).map_err(|e| StorageError::WriteFailed {
+        key: key.clone(),
+        reason: e.to_string(),
+    })?;
+    store.set(&key, &text)
 }
 
 /// Whether this tab holds the lock (fresh or not): after a reload it goes

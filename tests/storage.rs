@@ -405,6 +405,12 @@ fn a_round_in_progress_belongs_to_one_live_tab() {
     let m = MeetingId(5);
     assert_eq!(lock_holder(&store, m, "a", 0.0), None);
     claim_lock(&mut store, m, "a", 1000.0).expect("claim");
+    // The stored lock keeps the shape it had when it was written by hand.
+    use thidua::storage::KeyValue;
+    assert_eq!(
+        store.get("thidua.lock.5").expect("read").as_deref(),
+        Some(r#"{"at":1000.0,"tab":"a"}"#)
+    );
     assert_eq!(lock_holder(&store, m, "a", 2000.0), None, "its own tab");
     assert_eq!(lock_holder(&store, m, "b", 2000.0), Some("a".into()));
     assert_eq!(
