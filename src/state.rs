@@ -537,8 +537,18 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
         texts: Vec<(String, FileText)>,
         expected: &[crate::exchange::FileKind],
     ) -> Result<Preview, Vec<(String, PreviewError)>> {
+        let kept = self.with_storage(|kv| storage::read_kept(kv));
         self.workspace
-            .with_untracked(|ws| preview::preview(ws, texts, expected))
+            .with_untracked(|ws| preview::preview(ws, texts, expected, kept))
+    }
+
+    /// Remembers the records an import just made kept this laptop's
+    /// version of (PRODUCT.md §8), so the same file does not ask again.
+    /// How many were added, or why they could not be remembered (the
+    /// import itself stands).
+    pub fn remember_kept(&self, plan: &Plan, choices: &[Choice]) -> Result<usize, StorageError> {
+        let at = self.host.with_value(|h| h.now_iso());
+        self.with_storage(|kv| storage::remember_kept(kv, plan, choices, &at))
     }
 
     /// Imports what a preview showed, with the user's choices, after a

@@ -4,11 +4,13 @@
 //! is moved aside (never overwritten) and reported; the rest loads.
 
 mod browser;
+mod kept;
 mod memory;
 
 use std::collections::BTreeMap;
 
 pub use browser::BrowserStorage;
+pub use kept::{read_kept, remember_kept};
 pub use memory::MemoryStorage;
 pub use thidua_core::storage_error::StorageError;
 
@@ -19,18 +21,10 @@ use crate::exchange::{
 };
 use crate::i18n::Lang;
 
-pub const PREFIX: &str = "thidua.";
-pub const SETTINGS_KEY: &str = "thidua.settings";
-const UNIT_PREFIX: &str = "thidua.unit.";
-const CLUSTER_PREFIX: &str = "thidua.cluster.";
-const MEETING_PREFIX: &str = "thidua.meeting.";
-/// Where unreadable records are kept: `thidua.aside.<n>.<original key>`.
-pub const ASIDE_PREFIX: &str = "thidua.aside.";
-/// Copies of the whole workspace taken before imports and deletions:
-/// `thidua.snapshot.<000042>`, numbered in the order taken.
-pub const SNAPSHOT_PREFIX: &str = "thidua.snapshot.";
-/// Which tab runs a round in progress: `thidua.lock.<meeting id>`.
-pub const LOCK_PREFIX: &str = "thidua.lock.";
+pub use thidua_core::storage_keys::{
+    ASIDE_PREFIX, KEPT_KEY, LOCK_PREFIX, PREFIX, SETTINGS_KEY, SNAPSHOT_PREFIX,
+};
+use thidua_core::storage_keys::{CLUSTER_PREFIX, MEETING_PREFIX, UNIT_PREFIX};
 /// What Chromium and Firefox allow an origin in localStorage: 5 MiB of
 /// UTF-16 code units, keys and values together (measured in Chromium).
 pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;

@@ -459,3 +459,90 @@ fn refusals_only_the_shell_makes_keep_their_words() {
          (while saving snapshot no. 2).). Download the workspace file, then try again."
     );
 }
+
+/// The sample with its cluster renamed in a file: one differing record.
+fn a_file_renaming_the_cluster(store: &TestStore, cluster: ClusterId, name: &str) -> String {
+    let mut theirs = store.workspace.get_untracked();
+    theirs
+        .update_cluster(cluster, renamed(name))
+        .expect("rename");
+    workspace_file(&theirs, "2025-11-30T10:00:00.000Z").expect("file")
+}
+
+#[test]
+fn a_record_kept_on_one_import_is_not_asked_again_for_the_same_version() {
+    let (storage, host, store, cluster) = sample_tab();
+    let text = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên");
+    let preview = |store: &TestStore, text: &str| {
+        store
+            .preview_import(
+                vec![("c.thidua.json".into(), Ok(text.to_owned()))],
+                &FileKind::ALL,
+            )
+            .expect("preview")
+    };
+    let first = preview(&store, &text);
+    assert_eq!(first.plan.differing_count(), 1);
+    assert!(first.kept.iter().all(Option::is_none), "never asked before");
+    let choices = vec![Choice::KeepMine; first.plan.items.len()];
+    assert_eq!(
+        store.import(&first.plan, &choices, "c.thidua.json", Backup::Snapshot),
+        Ok(true)
+    );
+    assert_eq!(store.remember_kept(&first.plan, &choices), Ok(1));
+
+    // The same file again, in another tab too: the choice is remembered.
+    for tab in [store, open(&storage, &host.other_tab("b"))] {
+        let again = preview(&tab, &text);
+        let kept: Vec<_> = again.kept.iter().flatten().collect();
+        assert_eq!(kept, vec![NOW_ISO], "kept at the first import's time");
+        assert_eq!(again.kept_unread, None);
+    }
+    // Another version of the record is asked about.
+    let later = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên lần hai");
+    assert!(preview(&store, &later).kept.iter().all(Option::is_none));
+}
+
+#[test]
+fn unreadable_kept_choices_are_reported_and_moved_aside_not_written_over() {
+    let (storage, _, store, cluster) = sample_tab();
+    storage
+        .clone()
+        .set(storage::KEPT_KEY, "{not json")
+        .expect("set");
+    let text = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên");
+    let preview = store
+        .preview_import(vec![("c.thidua.json".into(), Ok(text))], &FileKind::ALL)
+        .expect("preview");
+    assert!(matches!(
+        preview.kept_unread,
+        Some(StorageError::ReadFailed { ref key, .. }) if key == storage::KEPT_KEY
+    ));
+    assert!(preview.kept.iter().all(Option::is_none));
+    let choices = vec![Choice::KeepMine; preview.plan.items.len()];
+    assert_eq!(store.remember_kept(&preview.plan, &choices), Ok(1));
+    let entries = storage.entries();
+    let aside: Vec<_> = entries
+        .iter()
+        .filter(|(k, _)| k.starts_with(storage::ASIDE_PREFIX))
+        .collect();
+    assert_eq!(aside.len(), 1, "{entries:?}");
+    assert_eq!(aside[0].1, "{not json");
+    assert!(storage::read_kept(&storage).is_ok_and(|k| k.len() == 1));
+}
+
+#[test]
+fn kept_choices_that_cannot_be_written_are_reported() {
+    let (storage, _, store, cluster) = sample_tab();
+    let text = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên");
+    let preview = store
+        .preview_import(vec![("c.thidua.json".into(), Ok(text))], &FileKind::ALL)
+        .expect("preview");
+    let choices = vec![Choice::KeepMine; preview.plan.items.len()];
+    storage.set_quota(Some(storage.used()));
+    assert!(matches!(
+        store.remember_kept(&preview.plan, &choices),
+        Err(StorageError::QuotaExceeded { .. })
+    ));
+    assert!(!storage.entries().contains_key(storage::KEPT_KEY));
+}

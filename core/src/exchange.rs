@@ -4,6 +4,7 @@
 
 mod dto;
 mod files;
+mod kept;
 mod meeting_dto;
 mod record;
 mod results;
@@ -16,6 +17,7 @@ pub use files::{
     unit_report_file, workspace_data, workspace_file, workspace_from, ClusterData, FileError,
     FileKind, ReadFile, SnapshotDto, UnitReportData, WorkspaceData, MAX_FILE_BYTES,
 };
+pub use kept::{record_token, record_version, KeptChoiceDto, KeptChoices, KeptDto, MAX_KEPT};
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
 pub use results::{

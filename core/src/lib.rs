@@ -17,3 +17,4 @@ pub mod rules;
 pub mod sample;
 pub mod sort;
 pub mod storage_error;
+pub mod storage_keys;

@@ -437,3 +437,20 @@ fn chart_labels_wrap_between_words_and_mark_a_cut() {
         assert!(lines.chars().count() <= 20, "{lines}");
     }
 }
+
+#[test]
+fn moments_are_shown_day_month_year_whatever_the_language() {
+    use thidua_core::i18n::screen_text::{kept_on, moment};
+    assert_eq!(moment("2024-10-03T09:05:00.000Z"), "03/10/2024 09:05");
+    assert_eq!(moment("2024-10-03"), "03/10/2024");
+    assert_eq!(
+        moment("2024-13-03T09:05"),
+        "2024-13-03T09:05",
+        "not a date: as it is"
+    );
+    assert_eq!(moment("2024-10-03Tab:cd"), "03/10/2024");
+    assert_eq!(
+        kept_on(Lang::En, "2026-12-01T04:09:00Z"),
+        "You chose to keep this laptop's version on 01/12/2026."
+    );
+}

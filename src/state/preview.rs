@@ -2,8 +2,9 @@
 
 use crate::domain::merge::{self, Bundle, MergeError, Plan};
 use crate::domain::Workspace;
-use crate::exchange::{read_file, FileError, FileKind, ReadFile};
+use crate::exchange::{read_file, FileError, FileKind, KeptChoices, ReadFile};
 use crate::host::FileText;
+use crate::storage::StorageError;
 
 /// What the chosen files hold, checked and compared, waiting for the
 /// user's confirmation.
@@ -14,6 +15,12 @@ pub struct Preview {
     /// Names for the records the files bring (units and clusters not yet
     /// on this laptop included).
     pub naming: Workspace,
+    /// For each item of the plan, when the user kept their own record over
+    /// this very version of the file's before (`None`: not asked before).
+    pub kept: Vec<Option<String>>,
+    /// The earlier choices could not be read: every differing record is
+    /// asked about again.
+    pub kept_unread: Option<StorageError>,
 }
 
 /// Why the chosen files cannot be imported (the screen words it, beside
@@ -30,10 +37,12 @@ pub enum PreviewError {
 /// together and compares it with `workspace`. Refused with every file that
 /// cannot be read, or with the first that does not agree with the others,
 /// or (under all the files' names) when the whole cannot be planned.
+/// `kept`: the choices remembered from earlier imports.
 pub fn preview(
     workspace: &Workspace,
     texts: Vec<(String, FileText)>,
     expected: &[FileKind],
+    kept: Result<KeptChoices, StorageError>,
 ) -> Result<Preview, Vec<(String, PreviewError)>> {
     let mut problems = Vec::new();
     let mut read = Vec::new();
@@ -60,9 +69,15 @@ pub fn preview(
         let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
         vec![(names.join(", "), PreviewError::Merge(e))]
     })?;
+    let (kept, kept_unread) = match kept {
+        Ok(kept) => (kept.kept_in(&plan), None),
+        Err(error) => (vec![None; plan.items.len()], Some(error)),
+    };
     Ok(Preview {
         files: read,
-        plan,
         naming: bundle.naming(workspace),
+        plan,
+        kept,
+        kept_unread,
     })
 }

@@ -188,6 +188,28 @@ test('conflicting edits are shown side by side and follow the choice per record'
   await m.getByTestId('nav-clusters').click();
   await m.getByTestId('cluster-link').click();
   assert.notEqual(await m.getByTestId('edit-cluster-notes').inputValue(), 'Ghi chú của đơn vị bạn');
+
+  // The same file again, after a reload: the cluster I kept is not asked
+  // about again, and the preview says when I kept it.
+  await m.reload();
+  await ready(m);
+  await m.getByTestId('nav-files').click();
+  await importFiles(m, 'import', [back.path]);
+  await m.getByTestId('import-preview').waitFor();
+  assert.match(await m.getByTestId('import-summary').innerText(), / 1 khác nhau$/);
+  assert.equal(await m.getByTestId('import-differs').count(), 0, 'nothing asked again');
+  const keptBefore = m.getByTestId('import-kept-before');
+  assert.match(await keptBefore.locator('summary').innerText(), /^1 bản ghi khác nhau bạn đã chọn giữ bản của máy này/);
+  await keptBefore.locator('summary').click();
+  assert.match(await keptBefore.locator('[data-testid^=kept-on-]').innerText(), /^Bạn đã chọn giữ bản của máy này ngày \d\d\/\d\d\/\d{4}\.$/);
+  await shot(m, '63-import-kept-before');
+  // Still a choice: taking theirs now is honoured.
+  await keptBefore.locator('[data-testid^=choice-theirs-]').check();
+  await m.getByTestId('import-confirm').click();
+  await m.getByTestId('import-done').waitFor();
+  await m.getByTestId('nav-clusters').click();
+  await m.getByTestId('cluster-link').click();
+  assert.equal(await m.getByTestId('edit-cluster-notes').inputValue(), 'Ghi chú của đơn vị bạn');
   assert.deepEqual([...mine.errors, ...theirs.errors], []);
 });
 

@@ -157,42 +157,39 @@ impl From<&Cluster> for ClusterDto {
             parent_org: cluster.parent_org.clone(),
             notes: cluster.notes.clone(),
             units: cluster.units.iter().map(|u| u.0).collect(),
-            years: cluster
-                .years
-                .iter()
-                .map(|y| YearDto {
-                    year: y.year,
-                    members: y.members.iter().map(|u| u.0).collect(),
-                    leader: y.leader.map(|u| u.0),
-                    deputy: y.deputy.map(|u| u.0),
-                    handover: y.handover.as_ref().map(|h| HandoverDto {
-                        from: h.from.0,
-                        to: h.to.0,
-                        date: h.date.to_string(),
-                        note: h.note.clone(),
-                    }),
-                    criteria: criteria_dto(&y.criteria),
-                    scores: y
-                        .scores
-                        .iter()
-                        .map(|(unit, s)| UnitScoresDto {
-                            unit: unit.0,
-                            self_scores: s.self_scores.iter().map(|(k, v)| (k.0, v.0)).collect(),
-                            cluster_scores: s
-                                .cluster_scores
-                                .iter()
-                                .map(|(k, v)| (k.0, v.0))
-                                .collect(),
-                        })
-                        .collect(),
-                    reports: y
-                        .reports
-                        .iter()
-                        .map(|(unit, r)| report_dto(*unit, r))
-                        .collect(),
-                })
-                .collect(),
+            years: cluster.years.iter().map(year_dto).collect(),
         }
+    }
+}
+
+/// A year of a cluster in its stored shape.
+pub(super) fn year_dto(y: &EmulationYear) -> YearDto {
+    YearDto {
+        year: y.year,
+        members: y.members.iter().map(|u| u.0).collect(),
+        leader: y.leader.map(|u| u.0),
+        deputy: y.deputy.map(|u| u.0),
+        handover: y.handover.as_ref().map(|h| HandoverDto {
+            from: h.from.0,
+            to: h.to.0,
+            date: h.date.to_string(),
+            note: h.note.clone(),
+        }),
+        criteria: criteria_dto(&y.criteria),
+        scores: y
+            .scores
+            .iter()
+            .map(|(unit, s)| UnitScoresDto {
+                unit: unit.0,
+                self_scores: s.self_scores.iter().map(|(k, v)| (k.0, v.0)).collect(),
+                cluster_scores: s.cluster_scores.iter().map(|(k, v)| (k.0, v.0)).collect(),
+            })
+            .collect(),
+        reports: y
+            .reports
+            .iter()
+            .map(|(unit, r)| report_dto(*unit, r))
+            .collect(),
     }
 }
 

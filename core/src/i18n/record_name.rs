@@ -4,17 +4,21 @@
 use super::Lang;
 use crate::domain::merge::RecordRef;
 use crate::domain::{ClusterId, MeetingId, UnitId, Workspace};
+use crate::storage_keys::{
+    ASIDE_PREFIX, CLUSTER_PREFIX, KEPT_KEY, LOCK_PREFIX, MEETING_PREFIX, PREFIX, SETTINGS_KEY,
+    SNAPSHOT_PREFIX, UNIT_PREFIX,
+};
 
-/// What a storage key holds, read from its prefix (the keys the web
-/// shell writes: `thidua.unit.<id>`, `thidua.cluster.<id>`,
-/// `thidua.meeting.<id>`, `thidua.settings`, `thidua.snapshot.<n>`,
-/// `thidua.lock.<meeting id>`, `thidua.aside.<n>.<original key>`).
+/// What a storage key holds, read from its prefix (the keys of
+/// `storage_keys`, which the web shell writes).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredRecord {
     Record(RecordRef),
     /// A unit, cluster or meeting key whose id cannot be read.
     Unknown(RecordKind),
     Settings,
+    /// The import choices remembered.
+    Kept,
     Snapshot(String),
     Lock(Option<MeetingId>),
     /// A record set aside earlier, under the key it had.
@@ -32,9 +36,9 @@ pub enum RecordKind {
 
 /// What the storage key `key` holds.
 pub fn stored_record(key: &str) -> StoredRecord {
-    let Some(rest) = key.strip_prefix("thidua.") else {
+    if !key.starts_with(PREFIX) {
         return StoredRecord::Other;
-    };
+    }
     let id = |text: &str| text.parse::<u64>().ok();
     let record = |kind: RecordKind, text: &str| match (kind, id(text)) {
         (RecordKind::Unit, Some(n)) => StoredRecord::Record(RecordRef::Unit(UnitId(n))),
@@ -42,19 +46,21 @@ pub fn stored_record(key: &str) -> StoredRecord {
         (RecordKind::Meeting, Some(n)) => StoredRecord::Record(RecordRef::Meeting(MeetingId(n))),
         (kind, None) => StoredRecord::Unknown(kind),
     };
-    if rest == "settings" {
+    if key == SETTINGS_KEY {
         StoredRecord::Settings
-    } else if let Some(text) = rest.strip_prefix("unit.") {
+    } else if key == KEPT_KEY {
+        StoredRecord::Kept
+    } else if let Some(text) = key.strip_prefix(UNIT_PREFIX) {
         record(RecordKind::Unit, text)
-    } else if let Some(text) = rest.strip_prefix("cluster.") {
+    } else if let Some(text) = key.strip_prefix(CLUSTER_PREFIX) {
         record(RecordKind::Cluster, text)
-    } else if let Some(text) = rest.strip_prefix("meeting.") {
+    } else if let Some(text) = key.strip_prefix(MEETING_PREFIX) {
         record(RecordKind::Meeting, text)
-    } else if let Some(text) = rest.strip_prefix("snapshot.") {
+    } else if let Some(text) = key.strip_prefix(SNAPSHOT_PREFIX) {
         StoredRecord::Snapshot(text.trim_start_matches('0').to_owned())
-    } else if let Some(text) = rest.strip_prefix("lock.") {
+    } else if let Some(text) = key.strip_prefix(LOCK_PREFIX) {
         StoredRecord::Lock(id(text).map(MeetingId))
-    } else if let Some(text) = rest.strip_prefix("aside.") {
+    } else if let Some(text) = key.strip_prefix(ASIDE_PREFIX) {
         let original = text.split_once('.').map_or("", |(_, key)| key);
         StoredRecord::Aside(Box::new(stored_record(original)))
     } else {
@@ -117,6 +123,12 @@ fn name_of(lang: Lang, stored: &StoredRecord, ws: &Workspace) -> String {
         StoredRecord::Record(record) => name_record(lang, *record, ws),
         StoredRecord::Unknown(kind) => name_kind(lang, *kind),
         StoredRecord::Settings => lang.pick_str("cài đặt", "the settings").to_owned(),
+        StoredRecord::Kept => lang
+            .pick_str(
+                "các lựa chọn đã giữ khi nhập tệp",
+                "the choices kept on earlier imports",
+            )
+            .to_owned(),
         StoredRecord::Snapshot(number) if !number.is_empty() => lang.pick(
             format!("bản sao lưu số {number}"),
             format!("snapshot no. {number}"),

@@ -339,3 +339,61 @@ pub fn score_refused(
     };
     format!("{why} {stays}")
 }
+
+/// The records of an import preview the user kept their own version of,
+/// over this very version of the file's, on an earlier import.
+pub fn kept_before(lang: Lang, count: usize) -> String {
+    lang.pick(
+        format!(
+            "{count} bản ghi khác nhau bạn đã chọn giữ bản của máy này khi nhập đúng phiên bản này trước đây: vẫn giữ, không hỏi lại. Mở ra để đổi."
+        ),
+        format!(
+            "{count} differing records you chose to keep this laptop's version of when you imported this same version before: still kept, not asked again. Open to change."
+        ),
+    )
+}
+
+/// When the user kept this laptop's version of one record (`at`: the ISO
+/// time of that import; shown as day/month/year).
+pub fn kept_on(lang: Lang, at: &str) -> String {
+    let date = moment(at.get(..10).unwrap_or(at));
+    lang.pick(
+        format!("Bạn đã chọn giữ bản của máy này ngày {date}."),
+        format!("You chose to keep this laptop's version on {date}."),
+    )
+}
+
+/// The earlier import choices could not be read (`why`: the worded
+/// storage error).
+pub fn kept_unread(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!("Không đọc được các lựa chọn đã giữ ở những lần nhập trước, nên mọi bản ghi khác nhau đều được hỏi lại. {why}"),
+        format!("The choices kept on earlier imports could not be read, so every differing record is asked about again. {why}"),
+    )
+}
+
+/// The import was made, but its “keep mine” choices were not remembered
+/// (`why`: the worded storage error).
+pub fn kept_not_remembered(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!(" Tuy vậy, các lựa chọn giữ bản của máy này chưa được ghi nhớ, lần nhập sau sẽ hỏi lại. {why}"),
+        format!(" However, your choices to keep this laptop's version were not remembered; the next import will ask again. {why}"),
+    )
+}
+
+/// A moment stored as ISO text (`2024-10-03T09:05:00.000Z`) shown as
+/// day/month/year and hour:minute, `03/10/2024 09:05` (the time as
+/// written, UTC); text that is not such a moment is shown as it is.
+pub fn moment(iso: &str) -> String {
+    let date = iso
+        .get(..10)
+        .and_then(|d| d.parse::<crate::domain::Date>().ok());
+    let time = iso.get(11..16).filter(|t| {
+        t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+    });
+    match (date, time) {
+        (Some(date), Some(time)) => format!("{} {time}", date.to_vietnamese()),
+        (Some(date), None) => date.to_vietnamese(),
+        _ => iso.to_owned(),
+    }
+}

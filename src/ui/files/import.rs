@@ -10,7 +10,8 @@ use super::describe_step_error;
 use crate::domain::merge::{self, Choice, Item, Status};
 use crate::exchange::{fingerprint, FileKind};
 use crate::i18n::{
-    describe_file_error, describe_merge_error, describe_part, record_kind, screen_text, Text,
+    describe_file_error, describe_merge_error, describe_part, describe_storage_error, record_kind,
+    screen_text, Text,
 };
 use crate::state::{use_store, Backup, Preview, PreviewError};
 use crate::ui::tr;
@@ -109,7 +110,14 @@ pub fn ImportCard(expected: Vec<FileKind>, testid: &'static str) -> impl IntoVie
                         Backup::Snapshot => Text::SnapshotKeptBeforeImport.in_lang(lang),
                         Backup::FileSaved(_) | Backup::Without => "",
                     };
-                    outcome.set(Some(screen_text::imported(lang, added, replaced, kept)));
+                    let mut message = screen_text::imported(lang, added, replaced, kept);
+                    if let Err(error) = store.remember_kept(&p.plan, &chosen) {
+                        let why = store
+                            .workspace
+                            .with_untracked(|ws| describe_storage_error(lang, &error, ws));
+                        message.push_str(&screen_text::kept_not_remembered(lang, &why));
+                    }
+                    outcome.set(Some(message));
                     preview.set(None);
                 }
                 Err(e) => {
@@ -176,8 +184,7 @@ fn PreviewView(
         .iter()
         .map(|(name, f)| {
             let fp = (f.kind == FileKind::Results).then(|| fingerprint(&f.sha256));
-            // `2024-10-03T09:00:00Z` → `2024-10-03 09:00` (UTC, as written).
-            let exported: String = f.exported_at.replace('T', " ").chars().take(16).collect();
+            let exported = screen_text::moment(&f.exported_at);
             view! {
                 <li>
                     <code>{name.clone()}</code>" · "{exported}
@@ -204,12 +211,19 @@ fn PreviewView(
         .map(|i| view! { <li>{record_kind(lang.get_untracked(), &i.key)}": "{describe(i)}</li> })
         .collect();
     let more_identical = plan.identical_count().saturating_sub(LISTED);
-    let differing = plan
+    let kept = preview.kept.clone();
+    let kept_at = move |idx: usize| kept.get(idx).cloned().flatten();
+    let (n_kept_before, kept_unread) = (
+        preview.kept.iter().flatten().count(),
+        preview.kept_unread.clone(),
+    );
+    let (asked, kept_before): (Vec<_>, Vec<_>) = plan
         .items
         .iter()
         .enumerate()
         .filter_map(|(idx, item)| {
             let Status::Differs { mine } = &item.status else { return None };
+            let kept_on = kept_at(idx);
             let (mine_lines, their_lines) = naming.with_value(|ws| {
                 (
                     describe_part(lang.get_untracked(), ws, mine),
@@ -243,9 +257,13 @@ fn PreviewView(
                     </label>
                 }
             };
-            Some(view! {
+            let was_kept = kept_on.is_some();
+            let item_view = view! {
                 <div class="differs-item" data-testid=format!("differs-{idx}")>
                     <h4>{record_kind(lang.get_untracked(), &item.key)}": "{describe(item)}</h4>
+                    {kept_on.map(|at| view! {
+                        <p class="hint" data-testid=format!("kept-on-{idx}")>{move || screen_text::kept_on(lang.get(), &at)}</p>
+                    })}
                     <table class="side-by-side">
                         <thead><tr>
                             <th scope="col"></th>
@@ -261,9 +279,20 @@ fn PreviewView(
                         {both.then(|| radio(Choice::KeepBoth, Text::KeepBoth, "both"))}
                     </fieldset>
                 </div>
-            })
+            };
+            Some((was_kept, item_view))
         })
-        .collect_view();
+        .partition(|(was_kept, _)| !*was_kept);
+    let asked = asked.into_iter().map(|(_, v)| v).collect_view();
+    let kept_before = kept_before.into_iter().map(|(_, v)| v).collect_view();
+    let unread = kept_unread.map(|error| {
+        let why = naming.with_value(|ws| describe_storage_error(lang.get_untracked(), &error, ws));
+        view! {
+            <p class="form-error" role="alert" data-testid="import-kept-unread">
+                {move || screen_text::kept_unread(lang.get(), &why)}
+            </p>
+        }
+    });
     let (n_new, n_same, n_diff) = (
         plan.new_count(),
         plan.identical_count(),
@@ -291,11 +320,18 @@ fn PreviewView(
                     })}
                 </details>
             })}
-            {(n_diff > 0).then(|| view! {
+            {unread}
+            {(n_diff > n_kept_before).then(|| view! {
                 <div data-testid="import-differs">
                     <p>{tr(Text::DifferingRecords)}</p>
-                    {differing}
+                    {asked}
                 </div>
+            })}
+            {(n_kept_before > 0).then(|| view! {
+                <details class="kept-before" data-testid="import-kept-before">
+                    <summary>{move || screen_text::kept_before(lang.get(), n_kept_before)}</summary>
+                    {kept_before}
+                </details>
             })}
         </div>
     }
