@@ -62,11 +62,12 @@ guide: setup-test build
 	node scripts/guide-shots.mjs docs/guide
 
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
-## workspace and its stored size, start-up and heavy screens in Chromium, and paper entry
-## through the UI.
+## workspace and its stored size, start-up and heavy screens in Chromium, paper entry
+## through the UI, and the actions of the secretary's path (empty browser → minutes).
 bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet -p thidua-core --example bench_tally
 	cargo run --release --quiet -p thidua --example bench_files
 	node scripts/bench-startup.mjs
 	node scripts/bench-paper.mjs
+	node scripts/bench-path.mjs

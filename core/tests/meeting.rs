@@ -658,3 +658,20 @@ fn issue15_members_are_frozen_once_a_round_has_opened() {
     .expect("same members, other leader");
     thidua_core::domain::merge::check_integrity(&ws).expect("still whole");
 }
+
+#[test]
+fn everyone_present_ticks_the_whole_roll_and_only_before_the_first_ballot() {
+    use thidua_core::domain::RoundState;
+    let mut ws = meeting_with_round(4);
+    open_round(&mut ws, M, R1, PIN).expect("open");
+    ws.set_present(M, R1, voter(2), true).expect("present");
+    ws.set_all_present(M, R1).expect("everyone");
+    let present = |ws: &Workspace| match &ws.meeting(M).and_then(|m| m.round(R1)).map(|r| &r.state)
+    {
+        Some(RoundState::Open(booth)) => booth.present().to_vec(),
+        _ => vec![],
+    };
+    assert_eq!(present(&ws), (0..8).map(voter).collect::<Vec<_>>());
+    vote(&mut ws, R1, 0, &[1]);
+    assert_eq!(ws.set_all_present(M, R1), Err(DomainError::VotingStarted));
+}

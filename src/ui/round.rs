@@ -274,6 +274,13 @@ fn OperatorView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 </p>
             })}
             <p class="hint">{tr(Text::RollExplained)}</p>
+            {move || snapshot()
+                .filter(|s| s.3 == 0 && s.1 < s.2)
+                .map(|_| view! {
+                    <p><button type="button" class="secondary" data-testid="roll-all-present"
+                        on:click=move |_| error.set(store.apply(|ws| ws.set_all_present(meeting, round)).err())>
+                        {tr(Text::EveryonePresent)}</button></p>
+                })}
             <table class="data" data-testid="roll">
                 <thead><tr>
                     <th scope="col">{tr(Text::Voter)}</th>

@@ -133,6 +133,21 @@ impl Workspace {
         Ok(())
     }
 
+    /// Ticks every voter on the roll present (the usual case: one action
+    /// instead of one per voter); only before the first ballot.
+    pub fn set_all_present(
+        &mut self,
+        meeting: MeetingId,
+        round: RoundId,
+    ) -> Result<(), DomainError> {
+        let (booth, _, _) = self.booth_mut(meeting, round)?;
+        let roll: Vec<VoterId> = booth.entitled.iter().map(|v| v.id).collect();
+        for voter in roll {
+            self.set_present(meeting, round, voter, true)?;
+        }
+        Ok(())
+    }
+
     /// The operator hands the laptop to `voter` for a clean ballot.
     pub fn start_ballot(
         &mut self,

@@ -320,6 +320,7 @@ catalogue! {
     QuorumMet => "đủ", "met";
     QuorumNotMet => "chưa đủ", "not met";
     RollExplained => "Đánh dấu đại biểu có mặt trước lượt bầu đầu tiên. Bấm “Phát phiếu” rồi trao máy cho đại biểu; kết quả chỉ hiện khi kết thúc vòng.", "Tick who is present before the first ballot. Press “Give ballot” and hand the laptop to the delegate; results appear only when the round is closed.";
+    EveryonePresent => "Tất cả có mặt", "Everyone present";
     Voter => "Đại biểu", "Voter";
     BallotColumn => "Bỏ phiếu", "Ballot";
     PresentCount => "Có mặt:", "Present:";
