@@ -50,6 +50,8 @@ pub struct SetAside {
     /// which case it stays under its own key and is never written over.
     pub kept_under: Option<String>,
     pub error: RecordError,
+    /// What its text still says about it (a name, a year), to name it.
+    pub label: crate::exchange::RecordLabel,
 }
 
 /// What start-up found in storage.
@@ -195,6 +197,7 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
             loaded.persister.unreadable.insert(key.clone());
         }
         loaded.set_aside.push(SetAside {
+            label: crate::exchange::record_label(&text),
             key,
             kept_under,
             error,

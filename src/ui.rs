@@ -21,7 +21,9 @@ mod year;
 
 use leptos::prelude::*;
 
-use crate::i18n::{describe_record_error, describe_storage_error, name_stored, screen_text, Text};
+use crate::i18n::{
+    describe_record_error, describe_storage_error, name_unreadable, screen_text, Text,
+};
 use crate::state::{use_store, Notice, Store};
 use route::Route;
 
@@ -185,7 +187,7 @@ fn Banners(
                 <ul>
                     {move || store.set_aside.get().into_iter().map(|entry| {
                         let lang = lang.get();
-                        let what = store.workspace.with(|ws| name_stored(lang, &entry.key, ws));
+                        let what = store.workspace.with(|ws| name_unreadable(lang, &entry.key, &entry.label, ws));
                         let said = screen_text::set_aside_entry(lang, &what, entry.kept_under.is_some());
                         let where_kept = screen_text::set_aside_place(lang, entry.kept_under.as_deref());
                         view! {

@@ -19,7 +19,9 @@ pub use files::{
 };
 pub use kept::{record_token, record_version, KeptChoiceDto, KeptChoices, KeptDto, MAX_KEPT};
 pub use meeting_dto::MeetingDto;
-pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
+pub use record::{
+    decode_record, encode_record, migrate, record_label, RecordError, RecordLabel, CURRENT_VERSION,
+};
 pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
     value_sha256, ResultsCheck, ResultsDto, UnitNameDto,

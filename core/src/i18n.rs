@@ -27,7 +27,7 @@ pub use number::{
 };
 pub use part_text::{describe_part, record_kind};
 pub use record_name::{
-    name_kind, name_record, name_stored, stored_record, RecordKind, StoredRecord,
+    name_kind, name_record, name_stored, name_unreadable, stored_record, RecordKind, StoredRecord,
 };
 pub use words::{count_in_words, number_in_words};
 

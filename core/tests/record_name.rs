@@ -195,3 +195,46 @@ fn a_change_not_saved_is_worded_in_the_language_shown_with_the_record_named() {
     let lock = describe_domain_error(Lang::En, &DomainError::VoteLockFailed(full), &ws);
     assert!(!lock.contains("thidua.") && lock.contains(&name), "{lock}");
 }
+
+#[test]
+fn a_record_set_aside_is_named_by_what_its_text_still_says() {
+    use thidua_core::exchange::record_label;
+    use thidua_core::i18n::name_unreadable;
+    let (ws, cluster) = common::sample_meeting();
+    // A unit record with a field of the wrong type: not in the workspace,
+    // but its name is still there to read.
+    let unit =
+        r#"{"version":2,"data":{"id":77,"full_name":"Đồn Biên phòng Hữu Nghị","short_name":5}}"#;
+    let label = record_label(unit);
+    assert_eq!(
+        name_unreadable(Lang::Vi, "thidua.unit.77", &label, &ws),
+        "đơn vị «Đồn Biên phòng Hữu Nghị»"
+    );
+    assert_eq!(
+        name_unreadable(Lang::En, "thidua.aside.1.thidua.unit.77", &label, &ws),
+        "unit “Đồn Biên phòng Hữu Nghị”"
+    );
+    let meeting = format!(
+        r#"{{"version":2,"data":{{"id":9,"cluster":{},"year":2023,"rounds":"x"}}}}"#,
+        cluster.0
+    );
+    assert_eq!(
+        name_unreadable(Lang::Vi, "thidua.meeting.9", &record_label(&meeting), &ws),
+        format!("Hội nghị {} năm 2023", ws.cluster_name(cluster))
+    );
+    let cluster_text = r#"{"version":2,"data":{"id":5,"name":"Cụm 3","units":"?"}}"#;
+    assert_eq!(
+        name_unreadable(
+            Lang::En,
+            "thidua.cluster.5",
+            &record_label(cluster_text),
+            &ws
+        ),
+        "cluster “Cụm 3”"
+    );
+    // Not JSON: by its kind, as before.
+    assert_eq!(
+        name_unreadable(Lang::Vi, "thidua.unit.77", &record_label("{oops"), &ws),
+        "một bản ghi đơn vị"
+    );
+}

@@ -23,7 +23,7 @@ async function shown(page, id) {
   });
 }
 
-test('set-aside banner: names the record by its kind, in vi and en, no storage key and no parser text', async (t) => {
+test('set-aside banner: names the record by what its text still says, else by its kind, in vi and en, no storage key and no parser text', async (t) => {
   const { page, errors } = await openApp(t, server.url);
   await page.getByTestId('load-sample').click();
   await page.getByTestId('cluster-title').waitFor();
@@ -32,6 +32,12 @@ test('set-aside banner: names the record by its kind, in vi and en, no storage k
     const record = JSON.parse(localStorage.getItem(key));
     record.data.full_name = 5;
     localStorage.setItem(key, JSON.stringify(record));
+    // A second unit whose name is still readable, though its record is not.
+    const named = Object.keys(localStorage).filter((k) => k.startsWith('thidua.unit.') && k !== key)
+      .find((k) => JSON.parse(localStorage.getItem(k)).data.full_name === 'Cục Hậu cần BĐBP');
+    const other = JSON.parse(localStorage.getItem(named));
+    other.data.kind = 7;
+    localStorage.setItem(named, JSON.stringify(other));
     localStorage.setItem('thidua.cluster.3811021128768726', '{"version":1,"data":{"id":');
     return key;
   });
@@ -39,12 +45,13 @@ test('set-aside banner: names the record by its kind, in vi and en, no storage k
   await page.reload();
   await ready(page);
   await page.getByTestId('set-aside').waitFor();
-  assert.equal(await page.getByTestId('set-aside-entry').count(), 2);
+  assert.equal(await page.getByTestId('set-aside-entry').count(), 3);
   const vi = await shown(page, 'set-aside');
   assert.doesNotMatch(vi, /thidua\./, vi);
   assert.doesNotMatch(vi, SERDE, vi);
   assert.match(vi, /Không đọc được một bản ghi cụm/);
   assert.match(vi, /Không đọc được một bản ghi đơn vị/);
+  assert.match(vi, /Không đọc được đơn vị «Cục Hậu cần BĐBP»/);
   assert.match(vi, /khôi phục một bản sao lưu/);
   assert.match(vi, /Chi tiết kỹ thuật/);
   await shot(page, 'banners-set-aside-vi');
@@ -57,6 +64,7 @@ test('set-aside banner: names the record by its kind, in vi and en, no storage k
   assert.doesNotMatch(en, SERDE, en);
   assert.match(en, /Could not read a cluster record/);
   assert.match(en, /Could not read a unit record/);
+  assert.match(en, /Could not read unit “Cục Hậu cần BĐBP”/);
   assert.match(en, /restore an earlier snapshot/);
   await shot(page, 'banners-set-aside-en');
   assert.ok(unitKey);

@@ -129,3 +129,37 @@ pub fn decode_record<T: DeserializeOwned>(text: &str) -> Result<T, RecordError> 
         message,
     })
 }
+
+/// What an unreadable record still says about itself, read leniently from
+/// its text so that a record set aside can be named by what users know:
+/// a unit's `full_name`, a cluster's `name`, a meeting's `cluster` and
+/// `year`. Empty when the text is not JSON at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordLabel {
+    pub name: Option<String>,
+    pub cluster: Option<u64>,
+    pub year: Option<u16>,
+}
+
+/// Reads a `RecordLabel` from a stored record's text (see there).
+pub fn record_label(text: &str) -> RecordLabel {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return RecordLabel::default();
+    };
+    let data = value.get("data").unwrap_or(&Value::Null);
+    let text_of = |field: &str| {
+        data.get(field)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    RecordLabel {
+        name: text_of("full_name").or_else(|| text_of("name")),
+        cluster: data.get("cluster").and_then(Value::as_u64),
+        year: data
+            .get("year")
+            .and_then(Value::as_u64)
+            .and_then(|y| u16::try_from(y).ok()),
+    }
+}

@@ -4,6 +4,7 @@
 use super::Lang;
 use crate::domain::merge::RecordRef;
 use crate::domain::{ClusterId, MeetingId, UnitId, Workspace};
+use crate::exchange::RecordLabel;
 use crate::storage_keys::{
     ASIDE_PREFIX, CLUSTER_PREFIX, KEPT_KEY, LOCK_PREFIX, MEETING_PREFIX, PREFIX, SETTINGS_KEY,
     SNAPSHOT_PREFIX, UNIT_PREFIX,
@@ -87,18 +88,23 @@ pub fn name_record(lang: Lang, record: RecordRef, ws: &Workspace) -> String {
             None => name_kind(lang, RecordKind::Cluster),
         },
         RecordRef::Meeting(id) => match ws.meeting(id) {
-            Some(meeting) => match ws.cluster(meeting.cluster) {
-                Some(cluster) => lang.pick(
-                    format!("Hội nghị {} năm {}", cluster.name, meeting.year),
-                    format!("the {} meeting of {}", cluster.name, meeting.year),
-                ),
-                None => lang.pick(
-                    format!("Hội nghị năm {}", meeting.year),
-                    format!("the meeting of {}", meeting.year),
-                ),
-            },
+            Some(meeting) => meeting_name(lang, ws.cluster(meeting.cluster), meeting.year),
             None => name_kind(lang, RecordKind::Meeting),
         },
+    }
+}
+
+/// A meeting by its cluster (when known) and year.
+fn meeting_name(lang: Lang, cluster: Option<&crate::domain::Cluster>, year: u16) -> String {
+    match cluster {
+        Some(cluster) => lang.pick(
+            format!("Hội nghị {} năm {year}", cluster.name),
+            format!("the {} meeting of {year}", cluster.name),
+        ),
+        None => lang.pick(
+            format!("Hội nghị năm {year}"),
+            format!("the meeting of {year}"),
+        ),
     }
 }
 
@@ -116,6 +122,43 @@ pub fn name_kind(lang: Lang, kind: RecordKind) -> String {
 /// `name_record`); never the key itself.
 pub fn name_stored(lang: Lang, key: &str, ws: &Workspace) -> String {
     name_of(lang, &stored_record(key), ws)
+}
+
+/// A record that could not be read, under `key`: named from `ws` when it
+/// is there, else by what its own text still says (`label`: a unit's or a
+/// cluster's name, a meeting's cluster and year), else by its kind.
+pub fn name_unreadable(lang: Lang, key: &str, label: &RecordLabel, ws: &Workspace) -> String {
+    let stored = stored_record(key);
+    let record = match &stored {
+        StoredRecord::Record(record) => Some(*record),
+        StoredRecord::Aside(original) => match **original {
+            StoredRecord::Record(record) => Some(record),
+            _ => None,
+        },
+        _ => None,
+    };
+    let known = |record: RecordRef| match record {
+        RecordRef::Unit(id) => ws.unit(id).is_some(),
+        RecordRef::Cluster(id) => ws.cluster(id).is_some(),
+        RecordRef::Meeting(id) => ws.meeting(id).is_some(),
+    };
+    match record {
+        Some(record) if known(record) => name_record(lang, record, ws),
+        Some(RecordRef::Unit(_)) if label.name.is_some() => {
+            let name = label.name.as_deref().unwrap_or_default();
+            lang.pick(format!("đơn vị «{name}»"), format!("unit “{name}”"))
+        }
+        Some(RecordRef::Cluster(_)) if label.name.is_some() => {
+            let name = label.name.as_deref().unwrap_or_default();
+            lang.pick(format!("cụm «{name}»"), format!("cluster “{name}”"))
+        }
+        Some(RecordRef::Meeting(_)) if label.year.is_some() => meeting_name(
+            lang,
+            label.cluster.and_then(|c| ws.cluster(ClusterId(c))),
+            label.year.unwrap_or_default(),
+        ),
+        _ => name_of(lang, &stored, ws),
+    }
 }
 
 fn name_of(lang: Lang, stored: &StoredRecord, ws: &Workspace) -> String {
