@@ -3,7 +3,7 @@
 // target/screenshots/.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +21,17 @@ const CHROMIUM_ARGS = [
   '--allow-file-access-from-files',
 ];
 
+// The profiles go when the test process ends (Chromium still writes into
+// one for a moment after its context closes): a run of the suite leaves
+// none behind in the temporary directory. A profile that cannot be removed
+// then is only left in the temporary directory.
+const profiles = [];
+process.on('exit', () => {
+  for (const dir of profiles) {
+    try { rmSync(dir, { recursive: true, force: true }); } catch { /* left in the temporary directory */ }
+  }
+});
+
 /** A browser with a fresh profile; `persistent` keeps storage across pages of one test.
  * `locale` is the browser's own language (Vietnamese unless told, e.g. 'en-US'). */
 export async function launch({ locale = 'vi-VN' } = {}) {
@@ -31,6 +42,7 @@ export async function launch({ locale = 'vi-VN' } = {}) {
     viewport: { width: 1280, height: 900 },
     locale,
   });
+  profiles.push(userDataDir);
   const errors = [];
   context.on('page', (page) => watch(page, errors));
   for (const page of context.pages()) watch(page, errors);
