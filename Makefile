@@ -63,11 +63,14 @@ guide: setup-test build
 
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
 ## workspace and its stored size, start-up and heavy screens in Chromium, paper entry
-## through the UI, and the actions of the secretary's path (empty browser → minutes).
+## through the UI, the actions of the secretary's path (empty browser → minutes), and
+## start-up beside the floor app (bench/floor, built here only) at CPU ×1 and ×4.
 bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet -p thidua-core --example bench_tally
 	cargo run --release --quiet -p thidua --example bench_files
 	node scripts/bench-startup.mjs
+	cd bench/floor && CARGO_TARGET_DIR=$(CURDIR)/target/floor trunk build --release --offline
+	node scripts/bench-floor.mjs
 	node scripts/bench-paper.mjs
 	node scripts/bench-path.mjs

@@ -138,3 +138,16 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, FileText)> {
     }
     out
 }
+
+/// Marks a step of start-up on the browser's performance timeline
+/// (`thidua:<step>`), for the start-up benchmark's breakdown; nothing
+/// outside the browser. A mark the browser refuses only leaves the
+/// breakdown without it.
+pub fn mark(step: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("thidua:{step}"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = step;
+}

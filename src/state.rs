@@ -136,6 +136,7 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
             backup_offer: RwSignal::new(None),
             pending: StoredValue::new_local(None),
         };
+        crate::host::mark("store-opened");
         if store.save_error.with_untracked(Option::is_none) {
             // A failure is kept in `save_error` for the banner.
             store.retry_save();

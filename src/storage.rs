@@ -181,8 +181,10 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
             Err(error) => failures.push((key.clone(), text, error)),
         }
     }
+    crate::host::mark("records-read");
     let aside = set_aside_records(&loaded, &failures);
     let (workspace, left) = records.settle(&aside);
+    crate::host::mark("workspace-built");
     if let Some((_, problem)) = left.first().filter(|_| !at_start) {
         return Err(StorageError::Unsettled {
             problem: problem.clone(),
@@ -305,6 +307,11 @@ impl Persister {
         store: &mut dyn KeyValue,
         workspace: &Workspace,
     ) -> Result<usize, StorageError> {
+        // Nothing changed since the last save or load: nothing to write,
+        // and storage is not even read (the save at start-up costs nothing).
+        if self.saved.as_ref() == Some(workspace) {
+            return Ok(0);
+        }
         // This tab's workspace was checked whole, against what it read; a
         // record another tab wrote since (even one this save does not
         // touch) could make the union invalid — two units of one name, a

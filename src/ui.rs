@@ -36,6 +36,7 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::load();
+    crate::host::mark("store-ready");
     provide_context(store);
     store.watch();
     let route = RwSignal::new(Route::parse(&browser::current_hash()));

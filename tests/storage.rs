@@ -607,3 +607,42 @@ fn a_reload_during_another_tabs_save_moves_nothing_aside() {
     // At start-up the same store is read whole: the cluster is set aside.
     check_second_reading(store, &key, "not on this laptop");
 }
+
+/// A storage that fails every call: what a save must not touch.
+struct Untouchable;
+
+impl thidua::storage::KeyValue for Untouchable {
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Err(StorageError::Unavailable("touched".into()))
+    }
+    fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable("touched".into()))
+    }
+    fn set(&mut self, _: &str, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("touched".into()))
+    }
+    fn remove(&mut self, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("touched".into()))
+    }
+}
+
+#[test]
+fn a_save_with_nothing_changed_does_not_touch_storage() {
+    // The save the store makes at start-up, right after loading: on a
+    // large workspace it read every record again for nothing.
+    let ws = sample_workspace();
+    let mut store = saved(&ws);
+    let mut loaded = load(&mut store).expect("load");
+    let ws = loaded.workspace.clone();
+    assert_eq!(
+        loaded.persister.save_workspace(&mut Untouchable, &ws),
+        Ok(0)
+    );
+    // A change is still checked against storage, and written.
+    let edited = changed(&ws, |units, _, _| units[0].kind = "Lữ đoàn".into());
+    assert!(loaded
+        .persister
+        .save_workspace(&mut Untouchable, &edited)
+        .is_err());
+    assert_eq!(loaded.persister.save_workspace(&mut store, &edited), Ok(1));
+}
