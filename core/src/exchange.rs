@@ -6,6 +6,7 @@ mod dto;
 mod files;
 mod meeting_dto;
 mod record;
+mod regulation_dto;
 mod results;
 mod seal;
 mod shape;
@@ -18,6 +19,7 @@ pub use files::{
 };
 pub use meeting_dto::MeetingDto;
 pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
+pub use regulation_dto::{AwardRulesDto, RegulationDto, WhoVotesDto};
 pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
     value_sha256, ResultsCheck, ResultsDto, UnitNameDto,
