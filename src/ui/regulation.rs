@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::tr;
 use super::widgets::{form_restarts, FormError, SavedNote};
 use crate::domain::{
-    form, AwardRules, BlankBallot, ClusterId, Comparison, DomainError, Fraction, Quota,
-    Regulation, RoundRules, RuleSetting, ShareBase, Threshold, TieBreak, WhoVotes, COMMON_AWARDS,
+    form, AwardRules, BlankBallot, ClusterId, Comparison, DomainError, Fraction, Quota, Regulation,
+    RoundRules, RuleSetting, ShareBase, Threshold, TieBreak, WhoVotes, COMMON_AWARDS,
 };
 use crate::host::new_id;
 use crate::i18n::{Lang, Text};
@@ -84,8 +84,11 @@ impl RulesInputs {
     /// The rules typed (with `lots_seed`), or the message of the field
     /// that cannot be read.
     pub fn read(&self, lang: Lang, lots_seed: u64) -> Result<RoundRules, &'static str> {
-        let quota = Self::quota_of(self.quota_share.get_untracked(), &self.quota.get_untracked())
-            .ok_or(Text::QuotaNotANumber.in_lang(lang))?;
+        let quota = Self::quota_of(
+            self.quota_share.get_untracked(),
+            &self.quota.get_untracked(),
+        )
+        .ok_or(Text::QuotaNotANumber.in_lang(lang))?;
         let share = Fraction::parse(&self.threshold.get_untracked())
             .ok_or(Text::ThresholdNotAFraction.in_lang(lang))?;
         Ok(RoundRules {
@@ -196,11 +199,13 @@ pub fn RulesFields(inputs: RulesInputs, prefix: &'static str) -> impl IntoView {
         })
     };
     let select_tie = move |ev| {
-        inputs.tie_break.set(match event_target_value(&ev).as_str() {
-            "score" => TieBreak::ClusterScore,
-            "lots" => TieBreak::Lots,
-            _ => TieBreak::Runoff,
-        })
+        inputs
+            .tie_break
+            .set(match event_target_value(&ev).as_str() {
+                "score" => TieBreak::ClusterScore,
+                "lots" => TieBreak::Lots,
+                _ => TieBreak::Runoff,
+            })
     };
     view! {
         <div class="form-grid">
