@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, serve, shot, SHOTS } from './harness.mjs';
+import { openApp, serve, settles, shot, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -18,17 +18,6 @@ const words = {
 };
 
 const value = (page, id, nth = 0) => page.getByTestId(id).nth(nth).inputValue();
-
-/** Waits until `read()` gives `expected` (the form follows an effect); fails with the last value. */
-async function settles(read, expected, what) {
-  let last;
-  for (let i = 0; i < 40; i++) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  assert.equal(last, expected, what);
-}
 
 for (const lang of ['vi', 'en']) {
   test(`a regulation set on the cluster screen gives a new meeting and round their defaults (${lang})`, async (t) => {
