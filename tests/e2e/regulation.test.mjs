@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, serve, settles, shot, SHOTS } from './harness.mjs';
+import { axe, openApp, serve, settles, shot, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -44,6 +44,7 @@ for (const lang of ['vi', 'en']) {
     await page.getByTestId('save-regulation').click();
     await page.getByTestId('regulation-saved').waitFor();
     await card.screenshot({ path: join(SHOTS, `regulation-card-${lang}.png`) });
+    assert.deepEqual(await axe(page), [], 'the cluster screen with an award in its regulation');
 
     // Kept: after a reload the form shows it again.
     await page.reload();
@@ -88,6 +89,7 @@ for (const lang of ['vi', 'en']) {
     assert.match(await page.getByTestId('round-rules-source').innerText(), new RegExp(`^${w.differs}`));
     assert.equal(await page.getByTestId('round-rules-differ').innerText(), w.quota);
     await page.getByTestId('new-round-form').screenshot({ path: join(SHOTS, `regulation-round-form-${lang}.png`) });
+    assert.deepEqual(await axe(page), [], 'the round form naming what differs');
     await page.getByTestId('round-rules-reset').click();
     assert.equal(await value(page, 'round-quota'), '4');
     assert.equal(await page.getByTestId('round-rules-source').innerText(), w.asRegulation);
@@ -147,6 +149,7 @@ for (const lang of ['vi', 'en']) {
     assert.match(await page.getByTestId('create-meeting-from-earlier').innerText(), /2024/);
     await page.getByTestId('meeting-from-earlier-hint').waitFor();
     await shot(page, `regulation-from-earlier-${lang}`);
+    assert.deepEqual(await axe(page), [], 'a meeting to create, from the previous year or not');
     await page.getByTestId('create-meeting-from-earlier').click();
     await page.getByTestId('meeting-form').waitFor();
     assert.match(await page.getByTestId('meeting-title').innerText(), /2025/);
