@@ -393,3 +393,24 @@ fn the_meeting_minutes_cite_the_regulation() {
         }
     }
 }
+
+#[test]
+fn the_regulation_travels_in_workspace_and_cluster_files() {
+    use thidua_core::exchange::{cluster_file, read_file, workspace_file, FileKind};
+    let mut ws = meeting_with_round(2);
+    ws.set_regulation(C, regulation()).expect("valid");
+    let at = "2024-12-01T08:00:00Z";
+    for file in [
+        workspace_file(&ws, at).expect("workspace file"),
+        cluster_file(&ws, C, at).expect("cluster file"),
+    ] {
+        let read = read_file(&file, &FileKind::ALL).expect("reads back");
+        let cluster = read
+            .bundle
+            .clusters
+            .iter()
+            .find(|c| c.id == C)
+            .expect("the cluster");
+        assert_eq!(cluster.regulation(), &regulation());
+    }
+}

@@ -4,8 +4,10 @@
 // minutes cite it; and a meeting can start from the previous year's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, openApp, serve, settles, shot, SHOTS } from './harness.mjs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { axe, download, openApp, serve, settles, shot, ROOT, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -45,6 +47,17 @@ for (const lang of ['vi', 'en']) {
     await page.getByTestId('regulation-saved').waitFor();
     await card.screenshot({ path: join(SHOTS, `regulation-card-${lang}.png`) });
     assert.deepEqual(await axe(page), [], 'the cluster screen with an award in its regulation');
+
+    // It travels in the cluster file, which still matches its published schema.
+    const file = await download(page, 'export-cluster');
+    const json = JSON.parse(readFileSync(file.path, 'utf8'));
+    assert.equal(json.data.cluster.regulation.quorum, '3/4');
+    assert.equal(json.data.cluster.regulation.awards[0].award, FLAG);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const schemaDir = join(ROOT, 'public', 'schema');
+    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, 'defs.schema.json'), 'utf8')));
+    const valid = ajv.compile(JSON.parse(readFileSync(join(schemaDir, 'cluster.schema.json'), 'utf8')));
+    assert.ok(valid(json), JSON.stringify(valid.errors, null, 1));
 
     // Kept: after a reload the form shows it again.
     await page.reload();
