@@ -414,3 +414,22 @@ fn the_regulation_travels_in_workspace_and_cluster_files() {
         assert_eq!(cluster.regulation(), &regulation());
     }
 }
+
+#[test]
+fn an_import_preview_shows_a_set_regulation_and_nothing_for_the_default() {
+    use thidua_core::domain::merge::Part;
+    use thidua_core::i18n::describe_part;
+    let mut ws = cluster_with(&["A", "B"]);
+    let label = |ws: &Workspace, lang| {
+        let part = Part::Cluster(ws.cluster(C).expect("cluster").clone());
+        describe_part(lang, ws, &part)
+            .into_iter()
+            .find(|(label, _)| label == "Quy chế bỏ phiếu" || label == "Voting regulation")
+    };
+    assert_eq!(label(&ws, Lang::Vi), None);
+    ws.set_regulation(C, regulation()).expect("valid");
+    let (_, vi) = label(&ws, Lang::Vi).expect("shown in Vietnamese");
+    assert!(vi.contains("3/4") && vi.contains(FLAG), "{vi}");
+    let (_, en) = label(&ws, Lang::En).expect("shown in English");
+    assert!(en.starts_with("Under the cluster's regulation"), "{en}");
+}
