@@ -11,6 +11,7 @@ mod home;
 mod meeting;
 pub mod panic;
 mod paper;
+mod regulation;
 mod results;
 mod round;
 pub use thidua_core::route;

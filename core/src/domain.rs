@@ -12,6 +12,7 @@ mod ids;
 mod meeting;
 pub mod merge;
 mod paper;
+mod regulation;
 mod round;
 mod runoff;
 mod score_edits;
@@ -43,6 +44,7 @@ pub use paper::{
     ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, parse_reading,
     Difference, HandTotals, PaperBallot, PaperCount, PaperPass, Pass, Settlement,
 };
+pub use regulation::{AwardRules, Regulation, RuleSetting, WhoVotes};
 pub use scoring::{
     parse_score, sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft,
     CriterionId, ItemKind, Metric, Points, ScoreInputError, ScoreSheet, Scorer, UnitScores,

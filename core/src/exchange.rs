@@ -7,6 +7,7 @@ mod files;
 mod kept;
 mod meeting_dto;
 mod record;
+mod regulation_dto;
 mod results;
 mod seal;
 mod shape;
@@ -22,6 +23,7 @@ pub use meeting_dto::MeetingDto;
 pub use record::{
     decode_record, encode_record, migrate, record_label, RecordError, RecordLabel, CURRENT_VERSION,
 };
+pub use regulation_dto::{AwardRulesDto, RegulationDto, WhoVotesDto};
 pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
     value_sha256, ResultsCheck, ResultsDto, UnitNameDto,

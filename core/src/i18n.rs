@@ -13,7 +13,8 @@ mod words;
 
 pub use ballot_text::{
     describe_base, describe_paper_ballot, describe_quota, describe_reconcile_error,
-    describe_status, describe_threshold, describe_tie_break, describe_validity,
+    describe_regulation, describe_status, describe_threshold, describe_tie_break,
+    describe_validity,
 };
 pub use catalogue::Text;
 pub use chart_label::chart_label;

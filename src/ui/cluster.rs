@@ -44,6 +44,7 @@ fn ClusterPage(id: ClusterId) -> impl IntoView {
             <DetailsCard id=id/>
         </div>
         <RotationCard id=id/>
+        <super::regulation::RegulationCard id=id/>
         <section class="card" data-testid="cluster-files">
             <h2>{tr(Text::ClusterFile)}</h2>
             <p class="hint">{tr(Text::ClusterFileExplained)}</p>

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 
 use super::browser::navigate;
+use super::regulation::{RulesFields, RulesInputs, RulesSource};
 use super::route::Route;
 use super::tr;
 use super::widgets::{form_restarts, DateField, FormError, SavedNote, YearCrumbs};
 use crate::domain::form::{self, MeetingForm};
 use crate::domain::{
-    BlankBallot, CommitteeMember, Comparison, Date, Delegate, DomainError, Fraction,
-    MeetingDetails, MeetingId, Quota, RoundDraft, RoundId, RoundKind, RoundRules, RoundState,
-    ShareBase, Shift, Threshold, TieBreak, UnitId, VoterId, Voters, COMMON_AWARDS,
+    CommitteeMember, Date, Delegate, DomainError, Fraction, MeetingDetails, MeetingId, RoundDraft,
+    RoundId, RoundKind, RoundState, Shift, UnitId, VoterId, Voters, COMMON_AWARDS,
 };
 use crate::host::new_id;
 use crate::i18n::{default_committee_role, describe_quota, describe_threshold, Text};
@@ -31,6 +31,20 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
         let id = MeetingId(new_id());
         error.set(store.apply(|ws| ws.add_meeting(id, cluster, year)).err());
     };
+    // Issue 18: the latest earlier meeting, to start this one from.
+    let earlier = move || {
+        store
+            .workspace
+            .with(|ws| ws.earlier_meeting(cluster, year).map(|m| m.year))
+    };
+    let create_from_earlier = move |_| {
+        let id = MeetingId(new_id());
+        error.set(
+            store
+                .apply(|ws| ws.add_meeting_from_earlier(id, cluster, year, &mut new_id))
+                .err(),
+        );
+    };
     let cluster_name = move || store.workspace.with(|ws| ws.cluster_name(cluster));
     view! {
         <YearCrumbs cluster=cluster year=year here=Text::Meeting/>
@@ -39,7 +53,18 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
             None => view! {
                 <section class="card">
                     <p>{tr(Text::NoMeetingYet)}</p>
-                    <button type="button" data-testid="create-meeting" on:click=create>{tr(Text::CreateMeeting)}</button>
+                    <p class="hint">{tr(Text::MeetingFollowsRegulation)}" "
+                        <a href=Route::Cluster(cluster).href() data-testid="edit-regulation-link">{tr(Text::EditRegulation)}</a></p>
+                    <div class="form-actions">
+                        <button type="button" data-testid="create-meeting" on:click=create>{tr(Text::CreateMeeting)}</button>
+                        {move || earlier().map(|earlier_year| view! {
+                            <button type="button" class="secondary" data-testid="create-meeting-from-earlier"
+                                on:click=create_from_earlier>{tr(Text::MeetingFromEarlier)}" ("{earlier_year}")"</button>
+                        })}
+                    </div>
+                    <Show when=move || earlier().is_some()>
+                        <p class="hint" data-testid="meeting-from-earlier-hint">{tr(Text::MeetingFromEarlierExplained)}</p>
+                    </Show>
                     <FormError error=error testid="create-meeting-error"/>
                 </section>
             }.into_any(),
@@ -474,14 +499,19 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
         })
     };
     let award = RwSignal::new(String::new());
-    let quota_kind_share = RwSignal::new(false);
-    let quota_value = RwSignal::new("1".to_owned());
-    let threshold = RwSignal::new("50%".to_owned());
-    let more_than = RwSignal::new(false);
-    let base = RwSignal::new(ShareBase::Valid);
-    let blank_valid = RwSignal::new(false);
-    let self_vote = RwSignal::new(true);
-    let tie_break = RwSignal::new(TieBreak::Runoff);
+    // Issue 18: the rules start from the cluster's regulation for the
+    // award typed, and follow it when the award names another entry.
+    let regulation = Memo::new(move |_| {
+        let award = award.get();
+        store.workspace.with(|ws| {
+            ws.meeting(id)
+                .and_then(|m| ws.cluster(m.cluster))
+                .map(|c| c.regulation().rules_for(&award))
+                .unwrap_or_default()
+        })
+    });
+    let inputs = RulesInputs::new(&regulation.get_untracked());
+    Effect::new(move |_| inputs.set(&regulation.get()));
     let rehearsal = RwSignal::new(false);
     let candidates = RwSignal::new(members().into_iter().map(|(u, _)| u).collect::<Vec<_>>());
     let error = RwSignal::new(None::<Refusal>);
@@ -490,46 +520,14 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = store.lang.get_untracked();
-        let quota = if quota_kind_share.get_untracked() {
-            Fraction::parse(&quota_value.get_untracked()).map(Quota::ShareOfMembers)
-        } else {
-            quota_value
-                .get_untracked()
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n > 0)
-                .map(Quota::Fixed)
-        };
-        let Some(quota) = quota else {
-            field_error.set(Some(Text::QuotaNotANumber.in_lang(lang)));
-            return;
-        };
-        let Some(share) = Fraction::parse(&threshold.get_untracked()) else {
-            field_error.set(Some(Text::ThresholdNotAFraction.in_lang(lang)));
-            return;
+        let rules = match inputs.read(lang, new_id()) {
+            Ok(rules) => rules,
+            Err(message) => {
+                field_error.set(Some(message));
+                return;
+            }
         };
         field_error.set(None);
-        let rules = RoundRules {
-            quota,
-            threshold: Threshold {
-                share,
-                comparison: if more_than.get_untracked() {
-                    Comparison::MoreThan
-                } else {
-                    Comparison::AtLeast
-                },
-            },
-            base: base.get_untracked(),
-            blank: if blank_valid.get_untracked() {
-                BlankBallot::Valid
-            } else {
-                BlankBallot::Invalid
-            },
-            self_vote_allowed: self_vote.get_untracked(),
-            tie_break: tie_break.get_untracked(),
-            lots_seed: new_id(),
-        };
         // Candidates go on the ballot in the rotation order of the members.
         let chosen = candidates.get_untracked();
         let ordered = members()
@@ -561,21 +559,6 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
-    let select_base = move |ev| {
-        base.set(match event_target_value(&ev).as_str() {
-            "entitled" => ShareBase::Entitled,
-            "present" => ShareBase::Present,
-            "collected" => ShareBase::Collected,
-            _ => ShareBase::Valid,
-        })
-    };
-    let select_tie = move |ev| {
-        tie_break.set(match event_target_value(&ev).as_str() {
-            "score" => TieBreak::ClusterScore,
-            "lots" => TieBreak::Lots,
-            _ => TieBreak::Runoff,
-        })
-    };
     view! {
         <section class="card">
             <h2>{tr(Text::AddBallotRound)}</h2>
@@ -588,51 +571,10 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                             {COMMON_AWARDS.iter().map(|a| view! { <option value=*a></option> }).collect_view()}
                         </datalist>
                     </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::QuotaKind)}</span>
-                        <select data-testid="round-quota-kind" on:change=move |ev| quota_kind_share.set(event_target_value(&ev) == "share")>
-                            <option value="fixed">{tr(Text::NumberOfUnits)}</option>
-                            <option value="share">{tr(Text::ShareOfMembers)}</option>
-                        </select>
-                    </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::Quota)}</span>
-                        <input type="text" inputmode="numeric" data-testid="round-quota" bind:value=quota_value/>
-                    </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::ApprovalThreshold)}</span>
-                        <input type="text" data-testid="round-threshold" bind:value=threshold/>
-                    </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::Comparison)}</span>
-                        <select data-testid="round-comparison" on:change=move |ev| more_than.set(event_target_value(&ev) == "more")>
-                            <option value="at_least">{tr(Text::AtLeast)}</option>
-                            <option value="more">{tr(Text::MoreThan)}</option>
-                        </select>
-                    </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::ShareOf)}</span>
-                        <select data-testid="round-base" on:change=select_base>
-                            <option value="valid">{tr(Text::ValidBallots)}</option>
-                            <option value="collected">{tr(Text::BallotsCollected)}</option>
-                            <option value="present">{tr(Text::VotersPresent)}</option>
-                            <option value="entitled">{tr(Text::VotersEntitled)}</option>
-                        </select>
-                    </label>
-                    <label class="field">
-                        <span class="field-label">{tr(Text::TieAtQuotaLine)}</span>
-                        <select data-testid="round-tie-break" on:change=select_tie>
-                            <option value="runoff">{tr(Text::Runoff)}</option>
-                            <option value="score">{tr(Text::ClusterScoreRanking)}</option>
-                            <option value="lots">{tr(Text::DrawingLots)}</option>
-                        </select>
-                    </label>
                 </div>
+                <RulesSource inputs=inputs regulation=regulation/>
+                <RulesFields inputs=inputs prefix="round"/>
                 <div class="checks">
-                    <label class="check"><input type="checkbox" data-testid="round-blank-valid" bind:checked=blank_valid/>" "
-                        {tr(Text::BlankBallotValid)}</label>
-                    <label class="check"><input type="checkbox" data-testid="round-self-vote" bind:checked=self_vote/>" "
-                        {tr(Text::SelfVoteAllowed)}</label>
                     <label class="check"><input type="checkbox" data-testid="round-rehearsal" bind:checked=rehearsal/>" "
                         {tr(Text::RehearsalRoundOption)}</label>
                 </div>

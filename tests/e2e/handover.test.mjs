@@ -4,24 +4,13 @@
 // on hover and in the table.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serve, shot, handCountFlagRound } from './harness.mjs';
+import { openApp, serve, shot, handCountFlagRound, settles } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
 
 const selected = (page, id) => page.getByTestId(id).evaluate((s) => s.options[s.selectedIndex]?.text ?? '');
-
-/** Waits until `read()` gives `expected` (the screen updates after an effect); fails with the last value. */
-async function settles(read, expected, what) {
-  let last;
-  for (let i = 0; i < 40; i++) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  assert.equal(last, expected, what);
-}
 
 /** Sample loaded, year 2025 started from 2024: Lữ đoàn TT 21 leads, no hand-over yet. */
 async function sample2025(page) {

@@ -2,6 +2,7 @@
 // playwright-core, the built dist/ served on 127.0.0.1, screenshots under
 // target/screenshots/.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -134,4 +135,15 @@ export async function axe(page) {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
+}
+
+/** Waits until `read()` gives `expected` (the screen updates after an effect); fails with the last value. */
+export async function settles(read, expected, what) {
+  let last;
+  for (let i = 0; i < 40; i++) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  assert.equal(last, expected, what);
 }

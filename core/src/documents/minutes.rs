@@ -8,8 +8,8 @@ use crate::domain::{
 };
 use crate::exchange::results_fingerprint;
 use crate::i18n::{
-    count_in_words, describe_quota, describe_status, describe_threshold, describe_tie_break,
-    format_share, Lang,
+    count_in_words, describe_quota, describe_regulation, describe_status, describe_threshold,
+    describe_tie_break, format_share, Lang,
 };
 use crate::rules::rounds::results;
 use crate::rules::tally::RoundResult;
@@ -419,6 +419,11 @@ pub fn meeting_minutes(
             format!("{present} of the {entitled} entitled voters were present (at the first round)."),
         )));
     }
+    blocks.push(Block::Paragraph(describe_regulation(
+        lang,
+        cluster.regulation(),
+        year.members.len() as u32,
+    )));
     blocks.push(Block::Heading(
         lang.pick_str("II. Kết quả bỏ phiếu", "II. Results of the votes")
             .to_owned(),

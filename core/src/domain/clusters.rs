@@ -4,7 +4,7 @@
 //! and their edits (deleting one with its years and meetings included).
 
 use super::workspace::{clean, normalized_name};
-use super::{ClusterId, DomainError, EmulationYear, UnitId, Workspace};
+use super::{ClusterId, DomainError, EmulationYear, Regulation, UnitId, Workspace};
 
 /// An emulation cluster (cụm thi đua) and all its years.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +22,10 @@ pub struct Cluster {
     /// Ascending by year, at most one per year (kept by the edits; read
     /// with `years`).
     pub(crate) years: Vec<EmulationYear>,
+    /// The voting regulation new meetings and rounds start from; changed
+    /// only by `Workspace::set_regulation`, which checks it (read with
+    /// `regulation`).
+    pub(crate) regulation: Regulation,
 }
 
 impl Cluster {
@@ -55,6 +59,11 @@ impl Cluster {
             return Err(DomainError::YearExists(twice[0].year));
         }
         Ok(Cluster { years, ..self })
+    }
+
+    /// The cluster's voting regulation (quy chế).
+    pub fn regulation(&self) -> &Regulation {
+        &self.regulation
     }
 
     pub fn year(&self, year: u16) -> Option<&EmulationYear> {
@@ -141,6 +150,7 @@ impl Workspace {
             notes: draft.notes.trim().to_owned(),
             units: Vec::new(),
             years: Vec::new(),
+            regulation: Regulation::default(),
         });
         Ok(())
     }

@@ -84,6 +84,10 @@ pub enum DomainError {
     UnknownRound,
     #[error("the award is empty")]
     EmptyAward,
+    #[error("the award {0:?} is in the regulation twice")]
+    AwardInRegulationTwice(String),
+    #[error("the cluster has no meeting in an earlier year")]
+    NoEarlierMeeting,
     #[error("the round has no candidates")]
     NoCandidates,
     #[error("the quota gives no place to fill")]

@@ -5,7 +5,7 @@
 
 use super::{
     totals_from_ballots, BallotBox, Booth, ClusterId, Date, DomainError, EmulationYear, Fraction,
-    HandTotals, PaperCount, Roll, RoundRules, Totals, UnitId, Workspace,
+    HandTotals, PaperCount, Regulation, Roll, RoundRules, Totals, UnitId, Workspace,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -330,13 +330,14 @@ impl Workspace {
             .clone())
     }
 
-    /// Creates the year-end meeting of a cluster-year (one per year).
-    pub fn add_meeting(
-        &mut self,
+    /// Checks that `cluster` has `year` and no meeting for it yet, and
+    /// that `id` is free; gives the cluster's regulation.
+    fn check_new_meeting(
+        &self,
         id: MeetingId,
         cluster: ClusterId,
         year: u16,
-    ) -> Result<(), DomainError> {
+    ) -> Result<&Regulation, DomainError> {
         let cluster_ref = self
             .cluster(cluster)
             .ok_or(DomainError::UnknownCluster(cluster))?;
@@ -346,16 +347,116 @@ impl Workspace {
         if self.meeting_of(cluster, year).is_some() || self.meeting(id).is_some() {
             return Err(DomainError::MeetingExists);
         }
+        Ok(cluster_ref.regulation())
+    }
+
+    /// Creates the year-end meeting of a cluster-year (one per year), its
+    /// quorum and who votes as the cluster's regulation says.
+    pub fn add_meeting(
+        &mut self,
+        id: MeetingId,
+        cluster: ClusterId,
+        year: u16,
+    ) -> Result<(), DomainError> {
+        let regulation = self.check_new_meeting(id, cluster, year)?;
+        let (quorum, voters) = (regulation.quorum, regulation.who_votes.voters());
         self.meetings.push(Meeting {
             id,
             cluster,
             year,
             details: MeetingDetails::default(),
-            voters: Voters::OnePerUnit,
-            quorum: Fraction::two_thirds(),
+            voters,
+            quorum,
             exclusion: true,
             rounds: Vec::new(),
         });
+        Ok(())
+    }
+
+    /// The cluster's latest meeting before `year`, if any.
+    pub fn earlier_meeting(&self, cluster: ClusterId, year: u16) -> Option<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|m| m.cluster == cluster && m.year < year)
+            .max_by_key(|m| m.year)
+    }
+
+    /// Creates a year's meeting from the cluster's latest earlier one
+    /// (issue 18): its place, time, officers, counting committee (the
+    /// members' values as they were), voters still members, quorum and
+    /// exclusion, and its regular rounds as drafts with their rules (a
+    /// fresh lots seed each) and the candidates still members (all members
+    /// if none is). Runoffs and rehearsals are not carried over, nor the
+    /// date. Everything stays editable; all or nothing. `fresh` gives new
+    /// ids and seeds.
+    pub fn add_meeting_from_earlier(
+        &mut self,
+        id: MeetingId,
+        cluster: ClusterId,
+        year: u16,
+        fresh: &mut dyn FnMut() -> u64,
+    ) -> Result<(), DomainError> {
+        self.check_new_meeting(id, cluster, year)?;
+        let earlier = self
+            .earlier_meeting(cluster, year)
+            .ok_or(DomainError::NoEarlierMeeting)?
+            .clone();
+        let members = self
+            .cluster(cluster)
+            .and_then(|c| c.year(year))
+            .map(|y| y.members.clone())
+            .unwrap_or_default();
+        let voters = match earlier.voters {
+            Voters::OnePerUnit => Voters::OnePerUnit,
+            Voters::Delegates(list) => Voters::Delegates(
+                list.into_iter()
+                    .filter(|d| members.contains(&d.unit))
+                    .collect(),
+            ),
+        };
+        let drafts: Vec<RoundDraft> = earlier
+            .rounds
+            .iter()
+            .filter(|r| r.kind == RoundKind::Regular)
+            .map(|r| {
+                let listed: Vec<UnitId> = members
+                    .iter()
+                    .copied()
+                    .filter(|m| r.candidates.contains(m) || r.excluded.contains(m))
+                    .collect();
+                RoundDraft {
+                    award: r.award.clone(),
+                    rules: RoundRules {
+                        lots_seed: fresh(),
+                        ..r.rules
+                    },
+                    candidates: if listed.is_empty() {
+                        members.clone()
+                    } else {
+                        listed
+                    },
+                    rehearsal: false,
+                }
+            })
+            .collect();
+        let mut next = self.clone();
+        next.meetings.push(Meeting {
+            id,
+            cluster,
+            year,
+            details: MeetingDetails {
+                date: None,
+                ..earlier.details
+            },
+            voters,
+            quorum: earlier.quorum,
+            exclusion: earlier.exclusion,
+            rounds: Vec::new(),
+        });
+        for draft in drafts {
+            next.add_round(id, RoundId(fresh()), draft)?;
+        }
+        *self = next;
         Ok(())
     }
 

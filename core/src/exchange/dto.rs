@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::RecordError;
+use super::regulation_dto::{regulation_dto, regulation_from};
+use super::{RecordError, RegulationDto};
 
 use crate::domain::{
     AchievementReport, Cluster, ClusterId, CriteriaTable, Criterion, CriterionId, Date,
@@ -41,6 +42,9 @@ pub struct ClusterDto {
     pub notes: String,
     pub units: Vec<u64>,
     pub years: Vec<YearDto>,
+    /// Missing (and not written) when it is the built-in default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<RegulationDto>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -158,6 +162,7 @@ impl From<&Cluster> for ClusterDto {
             notes: cluster.notes.clone(),
             units: cluster.units.iter().map(|u| u.0).collect(),
             years: cluster.years.iter().map(year_dto).collect(),
+            regulation: regulation_dto(&cluster.regulation),
         }
     }
 }
@@ -314,6 +319,7 @@ impl TryFrom<ClusterDto> for Cluster {
             });
         }
         crate::sort::sort_by_key(&mut years, |y| y.year);
+        let regulation = regulation_from(dto.regulation)?;
         Ok(Cluster {
             id: ClusterId(dto.id),
             name: dto.name,
@@ -322,6 +328,7 @@ impl TryFrom<ClusterDto> for Cluster {
             notes: dto.notes,
             units,
             years,
+            regulation,
         })
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::{
     Round, UnitId, VoterId, Voters, MAX_COUNT,
 };
 use round::{round_dto, round_from, RoundDto};
+pub(super) use rules::{rules_dto, rules_from, RulesDto};
 
 /// A meeting as stored. Its enums are externally tagged, serde's default:
 /// `"draft"` for a variant without data, `{"open": {…}}` for one with
@@ -127,7 +128,7 @@ fn units(ids: &[u64]) -> Vec<UnitId> {
     ids.iter().copied().map(UnitId).collect()
 }
 
-fn fraction(text: &str, path: &str) -> Result<Fraction, RecordError> {
+pub(super) fn fraction(text: &str, path: &str) -> Result<Fraction, RecordError> {
     Fraction::parse(text).ok_or_else(|| {
         RecordError::invalid(path, format!("{text:?} is not a share between 0 and 1"))
     })

@@ -3,8 +3,8 @@
 
 use super::{format_share, Lang};
 use crate::domain::{
-    Comparison, Invalidity, PaperBallot, Quota, ReconcileError, RoundRules, ShareBase, TieBreak,
-    UnitId,
+    Comparison, Invalidity, PaperBallot, Quota, ReconcileError, Regulation, RoundRules, ShareBase,
+    TieBreak, UnitId, WhoVotes,
 };
 use crate::rules::tally::Status;
 
@@ -43,6 +43,61 @@ pub fn describe_quota(lang: Lang, quota: Quota, places: u32) -> String {
             format!("{share} of the members = {places}"),
         ),
     }
+}
+
+/// The regulation as the minutes cite it (issue 18): the quorum, who
+/// votes, and each award's quota, threshold with its base and tie-break;
+/// the other awards under the built-in rules. `members` sizes a quota
+/// given as a share.
+pub fn describe_regulation(lang: Lang, regulation: &Regulation, members: u32) -> String {
+    let quorum = regulation.quorum;
+    let quorum = format!("{quorum} ({})", format_share(lang, quorum.basis_points()));
+    let who = match regulation.who_votes {
+        WhoVotes::OnePerUnit => lang.pick_str(
+            "mỗi đơn vị thành viên một phiếu",
+            "one vote per member unit",
+        ),
+        WhoVotes::NamedDelegates => lang.pick_str(
+            "các đại biểu được cử có quyền bỏ phiếu",
+            "the named delegates vote",
+        ),
+    };
+    let award = |name: &str, rules: &RoundRules| {
+        let quota = describe_quota(lang, rules.quota, rules.quota.places(members));
+        let threshold = describe_threshold(lang, rules);
+        let tie = describe_tie_break(lang, rules.tie_break);
+        lang.pick(
+            format!("{name}: chỉ tiêu {quota}, cần đạt {threshold}, bằng phiếu thì {tie}"),
+            format!("{name}: quota {quota}, needs {threshold}, a tie settled by {tie}"),
+        )
+    };
+    let mut parts: Vec<String> = regulation
+        .awards
+        .iter()
+        .map(|a| award(&a.award, &a.rules))
+        .collect();
+    let others = describe_threshold(lang, &RoundRules::default());
+    parts.push(if regulation.awards.is_empty() {
+        lang.pick(
+            format!("mỗi danh hiệu cần đạt {others}"),
+            format!("every award needs {others}"),
+        )
+    } else {
+        lang.pick(
+            format!("các danh hiệu khác cần đạt {others}"),
+            format!("other awards need {others}"),
+        )
+    });
+    lang.pick(
+        format!(
+            "Theo quy chế của cụm: hội nghị đủ điều kiện bỏ phiếu khi có mặt từ {quorum} số đại biểu có quyền bỏ phiếu; {who}; {}.",
+            parts.join("; ")
+        ),
+        format!(
+            "Under the cluster's regulation: the vote is held when at least {quorum} of the entitled voters are present; {who}; {}.",
+            parts.join("; ")
+        ),
+    )
 }
 
 pub fn describe_tie_break(lang: Lang, tie_break: TieBreak) -> &'static str {

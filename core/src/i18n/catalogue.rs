@@ -478,4 +478,32 @@ catalogue! {
     DeductionPrefix => "Điểm trừ: ", "Deduction: ";
     SelfScoreInline => "tự chấm", "self score";
     ClusterScoreInline => "cụm chấm", "cluster score";
+    // issue 18 regulation:
+    Regulation => "Quy chế bỏ phiếu của cụm", "The cluster's voting regulation";
+    RegulationExplained => "Hội nghị và vòng bỏ phiếu mới của cụm bắt đầu từ các quy định này; ở từng hội nghị, từng vòng vẫn sửa được.", "New meetings and ballot rounds of the cluster start from these settings; each meeting and round can still change them.";
+    QuorumExplained => "Chỉ bỏ phiếu khi số đại biểu có mặt đạt tỷ lệ này trên tổng số người có quyền bỏ phiếu (ví dụ 2/3).", "A vote is held only when the voters present reach this share of those entitled (e.g. 2/3).";
+    WhoVotes => "Ai bỏ phiếu", "Who votes";
+    WhoVotesExplained => "Mỗi đơn vị thành viên một phiếu, hoặc các đại biểu có tên do đơn vị cử (danh sách ghi ở từng hội nghị).", "One vote per member unit, or named delegates sent by the units (listed at each meeting).";
+    AwardRules => "Quy định theo từng danh hiệu", "Rules per award";
+    AwardRulesExplained => "Vòng bỏ phiếu mới cho một danh hiệu có trong danh sách lấy quy định của danh hiệu đó; danh hiệu khác dùng quy định mặc định (chỉ tiêu 1, ≥ 1/2 số phiếu hợp lệ, bầu lại khi bằng phiếu).", "A new round for an award listed here takes that award's rules; other awards take the defaults (quota 1, ≥ 1/2 of valid ballots, a runoff on a tie).";
+    NoAwardRulesYet => "Chưa có danh hiệu nào: mọi vòng dùng quy định mặc định.", "No award yet: every round takes the defaults.";
+    AddAwardRules => "Thêm danh hiệu", "Add an award";
+    RemoveAwardRules => "Bỏ danh hiệu này", "Remove this award";
+    SaveRegulation => "Lưu quy chế", "Save the regulation";
+    WhatChoicesMean => "Ý nghĩa các lựa chọn", "What the choices mean";
+    QuotaMeans => "số đơn vị nhiều nhất được đề nghị, hoặc một tỷ lệ của số đơn vị thành viên (làm tròn xuống).", "the most units that can be proposed, or a share of the member units (rounded down).";
+    ThresholdMeans => "tỷ lệ phiếu đồng ý một đơn vị cần đạt, ví dụ 1/2 hoặc 50%; “lớn hơn” nghĩa là phải vượt hẳn tỷ lệ đó.", "the share of approvals a unit needs, e.g. 1/2 or 50%; “more than” means strictly above it.";
+    BaseMeans => "tỷ lệ được tính trên số phiếu hợp lệ, số phiếu thu về, số đại biểu có mặt hoặc tổng số người có quyền bỏ phiếu.", "what the share is taken of: valid ballots, ballots collected, voters present or voters entitled.";
+    TieMeans => "khi nhiều đơn vị bằng phiếu ở vị trí cuối của chỉ tiêu: bầu lại giữa các đơn vị đó, xếp theo điểm chấm của cụm, hoặc bốc thăm.", "when units tie at the last place of the quota: a runoff among them, the cluster's score ranking, or drawing lots.";
+    BlankMeans => "phiếu không đồng ý đơn vị nào có được tính là phiếu hợp lệ hay không.", "whether a ballot approving nobody counts as a valid ballot.";
+    SelfVoteMeans => "đại biểu có được đồng ý cho chính đơn vị mình hay không.", "whether a delegate may approve their own unit.";
+    BlankBallotsSetting => "Phiếu trắng", "Blank ballots";
+    SelfVoteSetting => "Tự bầu cho đơn vị mình", "Approving one's own unit";
+    RulesAsRegulation => "Theo quy chế của cụm", "As in the cluster's regulation";
+    RulesDifferFromRegulation => "Khác quy chế của cụm:", "Differs from the cluster's regulation:";
+    UseRegulationRules => "Dùng lại quy định của quy chế", "Use the regulation's settings";
+    EditRegulation => "Sửa quy chế của cụm", "Edit the cluster's regulation";
+    MeetingFromEarlier => "Tạo từ hội nghị năm trước", "Start from the previous year's meeting";
+    MeetingFromEarlierExplained => "Sao chép các vòng bỏ phiếu (chưa bỏ phiếu, giữ nguyên quy định), địa điểm, người chủ trì, thư ký và ban kiểm phiếu của hội nghị gần nhất trước năm này; mọi tên vẫn sửa được.", "Copies the ballot rounds (not yet voted, with their rules), the place, chair, secretary and counting committee of the latest earlier meeting; every name can still be changed.";
+    MeetingFollowsRegulation => "Hội nghị mới lấy tỷ lệ có mặt tối thiểu và người bỏ phiếu theo quy chế của cụm.", "A new meeting takes its quorum and who votes from the cluster's regulation.";
 }

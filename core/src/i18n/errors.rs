@@ -78,6 +78,8 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         E::DelegateWithoutName(unit) => lang.pick(format!("Một đại biểu của {} chưa có tên.", name(*unit)), format!("A delegate of {} has no name.", name(*unit))),
         E::UnknownRound => lang.pick("Không tìm thấy vòng bỏ phiếu.".into(), "The ballot round was not found.".into()),
         E::EmptyAward => lang.pick("Hãy nhập danh hiệu, hình thức khen thưởng của vòng.".into(), "Type the award of the round.".into()),
+        E::AwardInRegulationTwice(award) => lang.pick(format!("Danh hiệu «{award}» đã có trong quy chế; mỗi danh hiệu chỉ ghi một lần."), format!("The award “{award}” is already in the regulation; each award is listed once.")),
+        E::NoEarlierMeeting => lang.pick("Cụm chưa có hội nghị của năm nào trước năm này để sao chép.".into(), "The cluster has no meeting in an earlier year to copy.".into()),
         E::NoCandidates => lang.pick("Vòng bỏ phiếu chưa có đơn vị được đề cử.".into(), "The round has no candidates.".into()),
         E::QuotaZero => lang.pick("Chỉ tiêu phải có ít nhất 1 đơn vị.".into(), "The quota must allow at least 1 unit.".into()),
         E::RoundNotDraft => lang.pick("Vòng này đã mở hoặc đã kết thúc; không sửa được nữa.".into(), "This round has been opened or closed; it can no longer change.".into()),

@@ -53,6 +53,14 @@ pub fn describe_part(lang: Lang, ws: &Workspace, part: &Part) -> Vec<(String, St
                     names(ws, &c.units),
                 ),
             ];
+            // Issue 18: a regulation that was set shows, so a file's
+            // differing regulation is seen in the preview.
+            if *c.regulation() != crate::domain::Regulation::default() {
+                lines.push((
+                    l("Quy chế bỏ phiếu", "Voting regulation"),
+                    super::describe_regulation(lang, c.regulation(), c.units().len() as u32),
+                ));
+            }
             if !c.years.is_empty() {
                 let years: Vec<String> = c.years.iter().map(|y| y.year.to_string()).collect();
                 lines.push((l("Các năm", "Years"), years.join(", ")));

@@ -56,7 +56,7 @@ pub enum TieBreakDto {
     Lots,
 }
 
-pub(super) fn rules_dto(rules: &RoundRules) -> RulesDto {
+pub(crate) fn rules_dto(rules: &RoundRules) -> RulesDto {
     RulesDto {
         quota: match rules.quota {
             Quota::Fixed(places) => QuotaDto::Fixed { places },
@@ -90,7 +90,7 @@ pub(super) fn rules_dto(rules: &RoundRules) -> RulesDto {
 }
 
 /// The rules of the round at `path` (`data.rounds[0]`).
-pub(super) fn rules_from(r: RulesDto, path: &str) -> Result<RoundRules, RecordError> {
+pub(crate) fn rules_from(r: RulesDto, path: &str) -> Result<RoundRules, RecordError> {
     let quota = match r.quota {
         QuotaDto::Fixed { places } => Quota::Fixed(places),
         QuotaDto::ShareOfMembers { share } => {
