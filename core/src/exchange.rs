@@ -16,7 +16,7 @@ pub use files::{
     unit_report_file, workspace_data, workspace_file, workspace_from, ClusterData, FileError,
     FileKind, ReadFile, SnapshotDto, UnitReportData, WorkspaceData, MAX_FILE_BYTES,
 };
-pub use meeting_dto::MeetingDto;
+pub use meeting_dto::{role_from_stored, stored_role, MeetingDto};
 pub use record::{decode_record, encode_record, migrate, RecordError, CURRENT_VERSION};
 pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,

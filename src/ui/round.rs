@@ -160,11 +160,20 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     let pin = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Refusal>);
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let confirming = RwSignal::new(false);
+    let open_now = Callback::new(move |()| {
+        confirming.set(false);
         let outcome = store.apply(|ws| open_round(ws, meeting, round, &pin.get_untracked()));
         pin.set(String::new());
         error.set(outcome.err());
+    });
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if no_committee(meeting) {
+            confirming.set(true);
+        } else {
+            open_now.run(());
+        }
     };
     view! {
         <PapersOutdatedNotice meeting=meeting round=round/>
@@ -188,9 +197,48 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 </label>
                 <button type="submit" data-testid="open-round">{tr(Text::OpenRound)}</button>
             </form>
+            <NoCommitteeConfirm meeting=meeting shown=confirming on_confirm=open_now/>
             <FormError error=error testid="open-round-error"/>
         </section>
         <PaperDraftCards meeting=meeting round=round/>
+    }
+}
+
+/// Whether `meeting` has no counting committee named (issue 18: opening a
+/// round then asks first).
+pub fn no_committee(meeting: MeetingId) -> bool {
+    use_store().workspace.with_untracked(|ws| {
+        ws.meeting(meeting)
+            .is_some_and(|m| m.details.committee.is_empty())
+    })
+}
+
+/// The confirmation asked before a round opens with no counting committee:
+/// open anyway, or go back to the meeting to name it.
+#[component]
+pub fn NoCommitteeConfirm(
+    meeting: MeetingId,
+    shown: RwSignal<bool>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let store = use_store();
+    let to_meeting = move || {
+        store.workspace.with(|ws| {
+            ws.meeting(meeting)
+                .map(|m| Route::Meeting(m.cluster, m.year).href())
+                .unwrap_or_else(|| "#/".into())
+        })
+    };
+    view! {
+        <Show when=move || shown.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="no-committee-text" data-testid="no-committee-confirm">
+                <p id="no-committee-text" data-testid="no-committee-text">{tr(Text::NoCommitteeConfirm)}</p>
+                <div class="form-actions">
+                    <button type="button" data-testid="open-without-committee" on:click=move |_| on_confirm.run(())>{tr(Text::OpenWithoutCommittee)}</button>
+                    <a class="button secondary" href=to_meeting data-testid="name-committee-first">{tr(Text::NameCommitteeFirst)}</a>
+                </div>
+            </div>
+        </Show>
     }
 }
 
