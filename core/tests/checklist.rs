@@ -315,3 +315,62 @@ fn the_head_signs_first_wherever_listed() {
         ]
     );
 }
+
+/// The hand-over's place is a field of its own (issue 18): stored only when
+/// set, so a hand-over without one is written as before, and printed in
+/// the meeting minutes.
+#[test]
+fn the_handover_place_is_stored_only_when_set_and_printed() {
+    use thidua_core::documents::meeting_minutes;
+    use thidua_core::domain::Handover;
+    use thidua_core::exchange::ClusterDto;
+    let (mut ws, cluster) = sample_meeting();
+    let year = ws.year_of(SAMPLE_M).expect("year").year;
+    let before = ws
+        .cluster(cluster)
+        .and_then(|c| c.year(year))
+        .and_then(|y| y.handover.clone())
+        .expect("the sample's hand-over");
+    assert_eq!(before.place, "");
+    let stored = |ws: &Workspace| {
+        encode_record(&ClusterDto::from(ws.cluster(cluster).expect("cluster"))).expect("write")
+    };
+    let without = stored(&ws);
+    assert!(!without.contains(r#""place""#), "{without}");
+    ws.set_handover(
+        cluster,
+        year,
+        Some(Handover {
+            place: " Hội trường Bộ Tư lệnh ".into(),
+            ..before.clone()
+        }),
+    )
+    .expect("place set");
+    let with = stored(&ws);
+    assert!(
+        with.contains(r#""place":"Hội trường Bộ Tư lệnh""#),
+        "{with}"
+    );
+    let read: thidua_core::domain::Cluster =
+        ClusterDto::try_into(decode_record::<ClusterDto>(&with).expect("decode")).expect("valid");
+    let handover = read.year(year).and_then(|y| y.handover.clone()).expect("h");
+    assert_eq!(handover.place, "Hội trường Bộ Tư lệnh");
+    let vi = meeting_minutes(&ws, SAMPLE_M, Lang::Vi)
+        .expect("minutes")
+        .to_string();
+    assert!(
+        vi.contains("ngày 03 tháng 10 năm 2024, tại Hội trường Bộ Tư lệnh."),
+        "{vi}"
+    );
+    let en = meeting_minutes(&ws, SAMPLE_M, Lang::En)
+        .expect("minutes")
+        .to_string();
+    assert!(
+        en.contains("on 3 October 2024, in Hội trường Bộ Tư lệnh."),
+        "{en}"
+    );
+    // Taken off again: the record is byte for byte what it was.
+    ws.set_handover(cluster, year, Some(before))
+        .expect("no place");
+    assert_eq!(stored(&ws), without);
+}

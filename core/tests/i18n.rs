@@ -290,7 +290,6 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(paper_invalid_rule(lang, 3, BlankBallot::Valid)),
         said!(year_title(lang, 2024)),
         said!(year_inline(lang, 2024)),
-        said!(handover_place(lang, "Hội trường Bộ Tư lệnh")),
         said!(storage_used(lang, "1,2 MB", "5 MB", 24)),
         said!(imported(lang, 4, 1, "")),
         said!(import_summary(lang, 4, 10, 1)),

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::browser::navigate;
+use super::browser::{focus_first, navigate};
+use super::round::meeting_href;
 use super::route::Route;
 use super::tr;
 use super::widgets::{form_restarts, DateField, FormError, SavedNote, YearCrumbs};
@@ -750,20 +751,6 @@ enum CheckTarget {
     Screen(Route),
 }
 
-/// Moves the focus to the first element with `data-testid` = `testid`.
-fn focus_testid(testid: &str) {
-    use wasm_bindgen::JsCast;
-    let selector = format!("[data-testid='{testid}']");
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        // A failed focus leaves the page as it was.
-        let _ = element.focus();
-    }
-}
-
 /// What is ready and what is missing before the vote
 /// (`rules::checklist::meeting_checklist`); each missing item links to
 /// where it is filled in.
@@ -776,13 +763,7 @@ fn ChecklistCard(id: MeetingId) -> impl IntoView {
             .workspace
             .with(|ws| meeting_checklist(ws, id).unwrap_or_default())
     };
-    let here = move || {
-        store.workspace.with(|ws| {
-            ws.meeting(id)
-                .map(|m| Route::Meeting(m.cluster, m.year).href())
-                .unwrap_or_else(|| "#/".into())
-        })
-    };
+    let here = move || meeting_href(id);
     view! {
         <Show when=shown>
             <section class="card" data-testid="checklist" aria-labelledby="checklist-title">
@@ -820,7 +801,7 @@ fn ChecklistCard(id: MeetingId) -> impl IntoView {
                                         CheckTarget::Field(field) => view! {
                                             <a href=here data-testid="check-link" on:click=move |ev| {
                                                 ev.prevent_default();
-                                                focus_testid(field);
+                                                focus_first(&format!("[data-testid='{field}']"));
                                             }>{tr(label)}</a>
                                         }.into_any(),
                                         CheckTarget::Screen(route) => view! {

@@ -55,13 +55,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .workspace
             .with(|ws| phase_of(ws.meeting(meeting).and_then(|m| m.round(round))))
     });
-    let back = move || {
-        store.workspace.with(|ws| {
-            ws.meeting(meeting)
-                .map(|m| Route::Meeting(m.cluster, m.year).href())
-                .unwrap_or_else(|| "#/".into())
-        })
-    };
+    let back = move || meeting_href(meeting);
     // Re-checked on every tick, but the screen changes only when the answer
     // does (a re-render would drop a PIN being typed or an open dialog).
     let elsewhere = Memo::new(move |_| store.run_elsewhere(meeting));
@@ -169,11 +163,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     });
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if no_committee(meeting) {
-            confirming.set(true);
-        } else {
-            open_now.run(());
-        }
+        open_or_confirm(meeting, confirming, open_now);
     };
     view! {
         <PapersOutdatedNotice meeting=meeting round=round/>
@@ -204,13 +194,27 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     }
 }
 
-/// Whether `meeting` has no counting committee named (issue 18: opening a
-/// round then asks first).
-pub fn no_committee(meeting: MeetingId) -> bool {
-    use_store().workspace.with_untracked(|ws| {
+/// The meeting screen's link (tracked: the link follows the workspace).
+pub fn meeting_href(meeting: MeetingId) -> String {
+    use_store().workspace.with(|ws| {
+        ws.meeting(meeting)
+            .map(|m| Route::Meeting(m.cluster, m.year).href())
+            .unwrap_or_else(|| "#/".into())
+    })
+}
+
+/// Opens a round with `open`, unless `meeting` has no counting committee
+/// named (issue 18): then `confirming` asks first (`NoCommitteeConfirm`).
+pub fn open_or_confirm(meeting: MeetingId, confirming: RwSignal<bool>, open: Callback<()>) {
+    let none = use_store().workspace.with_untracked(|ws| {
         ws.meeting(meeting)
             .is_some_and(|m| m.details.committee.is_empty())
-    })
+    });
+    if none {
+        confirming.set(true);
+    } else {
+        open.run(());
+    }
 }
 
 /// The confirmation asked before a round opens with no counting committee:
@@ -221,14 +225,7 @@ pub fn NoCommitteeConfirm(
     shown: RwSignal<bool>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let store = use_store();
-    let to_meeting = move || {
-        store.workspace.with(|ws| {
-            ws.meeting(meeting)
-                .map(|m| Route::Meeting(m.cluster, m.year).href())
-                .unwrap_or_else(|| "#/".into())
-        })
-    };
+    let to_meeting = move || meeting_href(meeting);
     view! {
         <Show when=move || shown.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="no-committee-text" data-testid="no-committee-confirm">

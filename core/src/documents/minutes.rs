@@ -487,10 +487,18 @@ pub fn meeting_minutes(
         Some(h) => {
             let (from, to) = (full_name(ws, h.from), full_name(ws, h.to));
             let date = date_in_words(lang, h.date);
-            let mut text = lang.pick(
-                format!("{from} bàn giao cờ cụm trưởng cho {to} {date}."),
-                format!("{from} handed the leader flag to {to} on {date}."),
-            );
+            let mut text = if h.place.is_empty() {
+                lang.pick(
+                    format!("{from} bàn giao cờ cụm trưởng cho {to} {date}."),
+                    format!("{from} handed the leader flag to {to} on {date}."),
+                )
+            } else {
+                let place = &h.place;
+                lang.pick(
+                    format!("{from} bàn giao cờ cụm trưởng cho {to} {date}, tại {place}."),
+                    format!("{from} handed the leader flag to {to} on {date}, in {place}."),
+                )
+            };
             if !h.note.trim().is_empty() {
                 text.push(' ');
                 text.push_str(h.note.trim());

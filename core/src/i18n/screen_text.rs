@@ -155,12 +155,6 @@ pub fn year_inline(lang: Lang, year: u16) -> String {
     lang.pick(format!("năm {year}"), format!("year {year}"))
 }
 
-/// `Tại Hội trường Bộ Tư lệnh`: the hand-over's note proposed from the
-/// place of the year's meeting.
-pub fn handover_place(lang: Lang, place: &str) -> String {
-    lang.pick(format!("Tại {place}"), format!("At {place}"))
-}
-
 // Files and backups.
 
 /// `Đã dùng 1,2 MB trên khoảng 5 MB (24%).`, sizes already formatted.

@@ -7,7 +7,7 @@ use crate::domain::{parse_count, DomainError, HandTotals, MeetingId, RoundId, Un
 use crate::i18n::Text;
 use crate::rules::rounds::{close_with_totals, open_paper_round};
 use crate::state::{use_store, Refusal};
-use crate::ui::round::{no_committee, NoCommitteeConfirm};
+use crate::ui::round::{open_or_confirm, NoCommitteeConfirm};
 use crate::ui::route::Route;
 use crate::ui::tr;
 use crate::ui::widgets::FormError;
@@ -37,11 +37,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
     });
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if no_committee(meeting) {
-            confirming.set(true);
-        } else {
-            open_now.run(());
-        }
+        open_or_confirm(meeting, confirming, open_now);
     };
 
     let hand_present = RwSignal::new(entitled.to_string());
