@@ -154,16 +154,15 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     let pin = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Refusal>);
-    let confirming = RwSignal::new(false);
+    let asked = RwSignal::new(NoCommitteeAsk::NotYet);
     let open_now = Callback::new(move |()| {
-        confirming.set(false);
         let outcome = store.apply(|ws| open_round(ws, meeting, round, &pin.get_untracked()));
         pin.set(String::new());
         error.set(outcome.err());
     });
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        open_or_confirm(meeting, confirming, open_now);
+        open_or_confirm(meeting, round, asked, open_now);
     };
     view! {
         <PapersOutdatedNotice meeting=meeting round=round/>
@@ -187,7 +186,7 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 </label>
                 <button type="submit" data-testid="open-round">{tr(Text::OpenRound)}</button>
             </form>
-            <NoCommitteeConfirm meeting=meeting shown=confirming on_confirm=open_now/>
+            <NoCommitteeConfirm meeting=meeting ask=asked on_confirm=open_now/>
             <FormError error=error testid="open-round-error"/>
         </section>
         <PaperDraftCards meeting=meeting round=round/>
@@ -203,15 +202,35 @@ pub fn meeting_href(meeting: MeetingId) -> String {
     })
 }
 
-/// Opens a round with `open`, unless `meeting` has no counting committee
-/// named (issue 18): then `confirming` asks first (`NoCommitteeConfirm`).
-pub fn open_or_confirm(meeting: MeetingId, confirming: RwSignal<bool>, open: Callback<()>) {
+/// Whether the user has been asked about opening without a counting
+/// committee: not yet, asking now, or answered "open anyway" (the form then
+/// does not ask again, e.g. after a PIN too short).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NoCommitteeAsk {
+    NotYet,
+    Asking,
+    Answered,
+}
+
+/// Opens `round` with `open`, unless `meeting` has no counting committee
+/// named and the user has not answered yet (issue 18): then `ask` shows
+/// `NoCommitteeConfirm` first. A rehearsal (practice, no minutes) never
+/// asks.
+pub fn open_or_confirm(
+    meeting: MeetingId,
+    round: RoundId,
+    ask: RwSignal<NoCommitteeAsk>,
+    open: Callback<()>,
+) {
     let none = use_store().workspace.with_untracked(|ws| {
-        ws.meeting(meeting)
-            .is_some_and(|m| m.details.committee.is_empty())
+        ws.meeting(meeting).is_some_and(|m| {
+            m.details.committee.is_empty()
+                && m.round(round)
+                    .is_some_and(|r| r.kind != RoundKind::Rehearsal)
+        })
     });
-    if none {
-        confirming.set(true);
+    if none && ask.get_untracked() != NoCommitteeAsk::Answered {
+        ask.set(NoCommitteeAsk::Asking);
     } else {
         open.run(());
     }
@@ -222,16 +241,19 @@ pub fn open_or_confirm(meeting: MeetingId, confirming: RwSignal<bool>, open: Cal
 #[component]
 pub fn NoCommitteeConfirm(
     meeting: MeetingId,
-    shown: RwSignal<bool>,
+    ask: RwSignal<NoCommitteeAsk>,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let to_meeting = move || meeting_href(meeting);
     view! {
-        <Show when=move || shown.get()>
+        <Show when=move || ask.get() == NoCommitteeAsk::Asking>
             <div class="confirm" role="alertdialog" aria-labelledby="no-committee-text" data-testid="no-committee-confirm">
                 <p id="no-committee-text" data-testid="no-committee-text">{tr(Text::NoCommitteeConfirm)}</p>
                 <div class="form-actions">
-                    <button type="button" data-testid="open-without-committee" on:click=move |_| on_confirm.run(())>{tr(Text::OpenWithoutCommittee)}</button>
+                    <button type="button" data-testid="open-without-committee" on:click=move |_| {
+                        ask.set(NoCommitteeAsk::Answered);
+                        on_confirm.run(());
+                    }>{tr(Text::OpenWithoutCommittee)}</button>
                     <a class="button secondary" href=to_meeting data-testid="name-committee-first">{tr(Text::NameCommitteeFirst)}</a>
                 </div>
             </div>
