@@ -44,6 +44,7 @@ try {
   await page.getByTestId('paper-present').fill(String(BALLOTS));
   await page.getByTestId('paper-issued').fill(String(BALLOTS));
   await page.getByTestId('paper-open').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('paper-round').waitFor();
 
   const ballots = pile();

@@ -22,6 +22,7 @@ fn sample_workspace() -> Workspace {
         from: unit(0),
         to: unit(1),
         date: "2024-10-03".parse().expect("date"),
+        place: String::new(),
         note: "Hà Nội".into(),
     };
     ws.set_handover(ClusterId(1), 2024, Some(handover))

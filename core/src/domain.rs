@@ -36,9 +36,9 @@ pub use date::Date;
 pub use error::DomainError;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{
-    ClosedCount, CommitteeMember, CountSource, Delegate, Meeting, MeetingDetails, MeetingId, Round,
-    RoundCandidates, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId, Voters,
-    COMMON_AWARDS,
+    ClosedCount, CommitteeMember, CommitteeRole, CountSource, Delegate, Meeting, MeetingDetails,
+    MeetingId, Round, RoundCandidates, RoundDraft, RoundId, RoundKind, RoundState, Voter, VoterId,
+    Voters, COMMON_AWARDS,
 };
 pub use paper::{
     ballot_box_of, candidate_for_key, compare_passes, entry_key, parse_count, parse_reading,

@@ -19,7 +19,7 @@ pub use files::{
     FileKind, ReadFile, SnapshotDto, UnitReportData, WorkspaceData, MAX_FILE_BYTES,
 };
 pub use kept::{record_token, record_version, KeptChoiceDto, KeptChoices, KeptDto, MAX_KEPT};
-pub use meeting_dto::MeetingDto;
+pub use meeting_dto::{role_from_stored, stored_role, MeetingDto};
 pub use record::{
     decode_record, encode_record, migrate, record_label, RecordError, RecordLabel, CURRENT_VERSION,
 };

@@ -24,7 +24,8 @@ pub use errors::{
     describe_storage_error,
 };
 pub use number::{
-    format_integer, format_megabytes, format_points, format_share, format_signed_points,
+    format_integer, format_megabytes, format_moment, format_points, format_share,
+    format_signed_points,
 };
 pub use part_text::{describe_part, record_kind};
 pub use record_name::{
@@ -35,6 +36,8 @@ pub use words::{count_in_words, number_in_words};
 /// The interface language, defined below `exchange` (which stores it) and
 /// named `i18n::Lang` everywhere else.
 pub use crate::lang::Lang;
+
+use crate::domain::CommitteeRole;
 
 /// Picking the words of a language.
 impl Lang {
@@ -55,14 +58,12 @@ impl Lang {
     }
 }
 
-/// The role proposed for the vote-counting committee member at `place`
-/// (0 first) before one is typed: the first heads the committee ("Trưởng
-/// ban"), the others are members ("Ủy viên"). In Vietnamese, whatever the
-/// interface language.
-pub fn default_committee_role(place: usize) -> &'static str {
-    if place == 0 {
-        "Trưởng ban"
-    } else {
-        "Ủy viên"
+/// A counting-committee member's role in `lang`, as a form offers it and a
+/// document prints it; a role typed by the user is printed as typed.
+pub fn committee_role(lang: Lang, role: &CommitteeRole) -> String {
+    match role {
+        CommitteeRole::Head => Text::RoleHead.in_lang(lang).to_owned(),
+        CommitteeRole::Member => Text::RoleMember.in_lang(lang).to_owned(),
+        CommitteeRole::Other(text) => text.clone(),
     }
 }

@@ -98,6 +98,7 @@ pub fn load_sample(
             from: technical,
             to: signal_brigade,
             date: handover_date,
+            place: String::new(),
             note: "Tại Hội nghị tổng kết, Hà Nội".to_owned(),
         }),
     )?;

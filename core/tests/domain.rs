@@ -158,6 +158,7 @@ fn handover_rules() {
             from: unit(from),
             to: unit(to),
             date: date("2024-10-03"),
+            place: String::new(),
             note: " ghi chú ".into(),
         })
     };
@@ -179,6 +180,7 @@ fn handover_rules() {
                     from: unit(0),
                     to: UnitId(5),
                     date: date("2024-10-03"),
+                    place: String::new(),
                     note: String::new(),
                 }),
             )
@@ -229,6 +231,7 @@ fn check_next_year(
             from: unit(from),
             to: unit(to),
             date: date("2024-10-03"),
+            place: String::new(),
             note: String::new(),
         };
         ws.set_handover(C, 2024, Some(handover)).expect("handover");
@@ -315,6 +318,7 @@ fn history_lists_roles_handovers_and_membership_changes() {
         from: unit(1),
         to: unit(2),
         date: date("2024-10-03"),
+        place: String::new(),
         note: String::new(),
     };
     ws.set_handover(C, 2024, Some(handover.clone()))
@@ -643,6 +647,7 @@ fn a_clusters_years_pass_the_checks_of_an_added_year() {
         from,
         to,
         date: date("2024-10-03"),
+        place: String::new(),
         note: String::new(),
     };
     let refused = |change: &dyn Fn(&mut thidua_core::domain::EmulationYear)| {

@@ -290,7 +290,6 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(paper_invalid_rule(lang, 3, BlankBallot::Valid)),
         said!(year_title(lang, 2024)),
         said!(year_inline(lang, 2024)),
-        said!(handover_place(lang, "Hội trường Bộ Tư lệnh")),
         said!(storage_used(lang, "1,2 MB", "5 MB", 24)),
         said!(imported(lang, 4, 1, "")),
         said!(import_summary(lang, 4, 10, 1)),
@@ -322,6 +321,10 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
             None
         )),
         said!(score_refused(lang, "-2", ScoreInputError::Negative, None)),
+        said!(kept_before(lang, 2)),
+        said!(kept_on(lang, "2026-12-01T04:09:00Z")),
+        said!(kept_unread(lang, "(…)")),
+        said!(kept_not_remembered(lang, "(…)")),
     ]
 }
 
@@ -440,7 +443,8 @@ fn chart_labels_wrap_between_words_and_mark_a_cut() {
 
 #[test]
 fn moments_are_shown_day_month_year_whatever_the_language() {
-    use thidua_core::i18n::screen_text::{kept_on, moment};
+    use thidua_core::i18n::format_moment as moment;
+    use thidua_core::i18n::screen_text::kept_on;
     assert_eq!(moment("2024-10-03T09:05:00.000Z"), "03/10/2024 09:05");
     assert_eq!(moment("2024-10-03"), "03/10/2024");
     assert_eq!(

@@ -309,7 +309,7 @@ fn meeting_details_validation() {
     let mut ws = meeting_with_round(4);
     let member = |name: &str| thidua_core::domain::CommitteeMember {
         name: name.into(),
-        role: "Ủy viên".into(),
+        role: thidua_core::domain::CommitteeRole::Member,
     };
     let details = MeetingDetails {
         committee: vec![member("Một"), member("Hai")],

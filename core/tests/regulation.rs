@@ -7,9 +7,9 @@ mod common;
 
 use common::{cluster_with, meeting_with_round, unit, year_draft, C, M};
 use thidua_core::domain::{
-    AwardRules, BlankBallot, CommitteeMember, Comparison, Delegate, DomainError, Fraction,
-    MeetingDetails, MeetingId, Quota, Regulation, RoundDraft, RoundKind, RoundRules, RoundState,
-    RuleSetting, ShareBase, Threshold, TieBreak, VoterId, Voters, WhoVotes, Workspace,
+    AwardRules, BlankBallot, CommitteeMember, CommitteeRole, Comparison, Delegate, DomainError,
+    Fraction, MeetingDetails, MeetingId, Quota, Regulation, RoundDraft, RoundKind, RoundRules,
+    RoundState, RuleSetting, ShareBase, Threshold, TieBreak, VoterId, Voters, WhoVotes, Workspace,
 };
 use thidua_core::exchange::{decode_record, encode_record, ClusterDto, RecordError};
 use thidua_core::i18n::{describe_domain_error, Lang};
@@ -213,14 +213,18 @@ fn a_stored_regulation_listing_an_award_twice_is_refused_with_its_place() {
 #[test]
 fn a_meeting_starts_from_the_previous_years_with_rounds_rules_and_committee() {
     let mut ws = meeting_with_round(2);
-    let committee: Vec<CommitteeMember> = ["Trưởng ban", "Ủy viên", "Ủy viên"]
-        .iter()
-        .enumerate()
-        .map(|(idx, role)| CommitteeMember {
-            name: format!("Người {idx}"),
-            role: (*role).into(),
-        })
-        .collect();
+    let committee: Vec<CommitteeMember> = [
+        CommitteeRole::Head,
+        CommitteeRole::Member,
+        CommitteeRole::Member,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(idx, role)| CommitteeMember {
+        name: format!("Người {idx}"),
+        role,
+    })
+    .collect();
     let details = MeetingDetails {
         place: "Hội trường".into(),
         time: "08:00".into(),

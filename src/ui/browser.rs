@@ -28,6 +28,19 @@ pub fn replace_route(route: Route) {
     }
 }
 
+/// Moves the focus (and so the view) to the first element matching
+/// `selector`, if there is one; a failed focus leaves the page as it was.
+pub fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 thread_local! {
     static COLLATOR: Option<js_sys::Function> = {
         let locales = js_sys::Array::of1(&JsValue::from_str("vi"));

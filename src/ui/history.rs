@@ -47,12 +47,17 @@ pub fn HistoryScreen(id: ClusterId) -> impl IntoView {
                     handover: row
                         .handover
                         .map(|h| {
-                            format!(
+                            let mut text = format!(
                                 "{} → {}, {}",
                                 ws.unit_name(h.from),
                                 ws.unit_name(h.to),
                                 h.date.to_vietnamese()
-                            )
+                            );
+                            if !h.place.is_empty() {
+                                text.push_str(", ");
+                                text.push_str(&h.place);
+                            }
+                            text
                         })
                         .unwrap_or_default(),
                     joined: names(&row.joined),

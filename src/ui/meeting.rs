@@ -3,18 +3,21 @@
 
 use leptos::prelude::*;
 
-use super::browser::navigate;
+use super::browser::{focus_first, navigate};
 use super::regulation::{RulesFields, RulesInputs, RulesSource};
+use super::round::meeting_href;
 use super::route::Route;
 use super::tr;
 use super::widgets::{form_restarts, DateField, FormError, SavedNote, YearCrumbs};
 use crate::domain::form::{self, MeetingForm};
 use crate::domain::{
-    CommitteeMember, Date, Delegate, DomainError, Fraction, MeetingDetails, MeetingId, RoundDraft,
-    RoundId, RoundKind, RoundState, Shift, UnitId, VoterId, Voters, COMMON_AWARDS,
+    CommitteeMember, CommitteeRole, Date, Delegate, DomainError, Fraction, MeetingDetails,
+    MeetingId, RoundDraft, RoundId, RoundKind, RoundState, Shift, UnitId, VoterId, Voters,
+    COMMON_AWARDS,
 };
 use crate::host::new_id;
-use crate::i18n::{default_committee_role, describe_quota, describe_threshold, Text};
+use crate::i18n::{committee_role, describe_quota, describe_threshold, Text};
+use crate::rules::checklist::{checklist_shown, meeting_checklist, CheckItem};
 use crate::state::{use_store, Refusal};
 
 #[component]
@@ -69,6 +72,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
                 </section>
             }.into_any(),
             Some(id) => view! {
+                <ChecklistCard id=id/>
                 <div class="columns">
                     <DetailsCard id=id/>
                     <VotersCard id=id/>
@@ -78,6 +82,60 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
                 <super::documents::MeetingFilesCard meeting=id/>
             }.into_any(),
         }}
+    }
+}
+
+/// The role chosen in a committee row of the form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RoleKind {
+    Head,
+    Member,
+    Other,
+}
+
+impl RoleKind {
+    fn value(self) -> &'static str {
+        match self {
+            RoleKind::Head => "head",
+            RoleKind::Member => "member",
+            RoleKind::Other => "other",
+        }
+    }
+
+    fn from_value(value: &str) -> RoleKind {
+        match value {
+            "head" => RoleKind::Head,
+            "other" => RoleKind::Other,
+            _ => RoleKind::Member,
+        }
+    }
+
+    /// The option's words, in the interface language.
+    fn label(self, lang: crate::i18n::Lang) -> String {
+        match self {
+            RoleKind::Head => committee_role(lang, &CommitteeRole::Head),
+            RoleKind::Member => committee_role(lang, &CommitteeRole::Member),
+            RoleKind::Other => Text::RoleOther.in_lang(lang).to_owned(),
+        }
+    }
+}
+
+/// A row of the counting committee in the form.
+#[derive(Clone, Copy)]
+struct CommitteeRow {
+    name: RwSignal<String>,
+    kind: RwSignal<RoleKind>,
+    /// The role typed when "other" is chosen.
+    other: RwSignal<String>,
+}
+
+impl CommitteeRow {
+    fn role(&self) -> CommitteeRole {
+        match self.kind.get_untracked() {
+            RoleKind::Head => CommitteeRole::Head,
+            RoleKind::Member => CommitteeRole::Member,
+            RoleKind::Other => CommitteeRole::other(&self.other.get_untracked()),
+        }
     }
 }
 
@@ -98,8 +156,12 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
     let chair = RwSignal::new(String::new());
     let secretary = RwSignal::new(String::new());
     let directing = RwSignal::new(String::new());
-    let committee: Vec<(RwSignal<String>, RwSignal<String>)> = (0..5)
-        .map(|_| (RwSignal::new(String::new()), RwSignal::new(String::new())))
+    let committee: Vec<CommitteeRow> = (0..5)
+        .map(|_| CommitteeRow {
+            name: RwSignal::new(String::new()),
+            kind: RwSignal::new(RoleKind::Member),
+            other: RwSignal::new(String::new()),
+        })
         .collect();
     let quorum = RwSignal::new(String::new());
     let exclusion = RwSignal::new(true);
@@ -112,14 +174,20 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
         chair.set(details.chair.clone());
         secretary.set(details.secretary.clone());
         directing.set(details.directing_officer.clone());
-        for (idx, (name, role)) in committee_for_fill.iter().enumerate() {
+        for (idx, row) in committee_for_fill.iter().enumerate() {
             let member = details.committee.get(idx);
-            name.set(member.map(|m| m.name.clone()).unwrap_or_default());
-            role.set(
-                member
-                    .map(|m| m.role.clone())
-                    .unwrap_or_else(|| default_committee_role(idx).to_owned()),
-            );
+            row.name
+                .set(member.map(|m| m.name.clone()).unwrap_or_default());
+            let role = member.map_or_else(|| CommitteeRole::default_at(idx), |m| m.role.clone());
+            row.kind.set(match role {
+                CommitteeRole::Head => RoleKind::Head,
+                CommitteeRole::Member => RoleKind::Member,
+                CommitteeRole::Other(_) => RoleKind::Other,
+            });
+            row.other.set(match role {
+                CommitteeRole::Other(text) => text,
+                _ => String::new(),
+            });
         }
         quorum.set(form.map_or_else(|| "2/3".into(), |f| f.quorum.to_string()));
         exclusion.set(form.is_none_or(|f| f.exclusion));
@@ -163,10 +231,10 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
             // Rows left without a name are unused (their roles are pre-filled).
             committee: committee_for_submit
                 .iter()
-                .filter(|(name, _)| !name.get_untracked().trim().is_empty())
-                .map(|(name, role)| CommitteeMember {
-                    name: name.get_untracked(),
-                    role: role.get_untracked(),
+                .filter(|row| !row.name.get_untracked().trim().is_empty())
+                .map(|row| CommitteeMember {
+                    name: row.name.get_untracked(),
+                    role: row.role(),
                 })
                 .collect(),
         };
@@ -212,16 +280,26 @@ fn DetailsCard(id: MeetingId) -> impl IntoView {
                 </div>
                 <fieldset>
                     <legend>{tr(Text::CountingCommittee)}</legend>
-                    {committee.into_iter().enumerate().map(|(idx, (name, role))| view! {
+                    {committee.into_iter().enumerate().map(|(idx, row)| view! {
                         <div class="committee-row">
                             <label class="field">
                                 <span class="field-label">{tr(Text::PersonName)}" "{idx + 1}</span>
-                                <input type="text" data-testid="committee-name" bind:value=name/>
+                                <input type="text" data-testid="committee-name" bind:value=row.name/>
                             </label>
                             <label class="field">
                                 <span class="field-label">{tr(Text::Role)}</span>
-                                <input type="text" data-testid="committee-role" bind:value=role/>
+                                <select data-testid="committee-role" on:change=move |ev| row.kind.set(RoleKind::from_value(&event_target_value(&ev)))>
+                                    {[RoleKind::Head, RoleKind::Member, RoleKind::Other].into_iter().map(|kind| view! {
+                                        <option value=kind.value() prop:selected=move || row.kind.get() == kind>{move || kind.label(store.lang.get())}</option>
+                                    }).collect_view()}
+                                </select>
                             </label>
+                            <Show when=move || row.kind.get() == RoleKind::Other>
+                                <label class="field">
+                                    <span class="field-label">{tr(Text::OtherRoleText)}</span>
+                                    <input type="text" data-testid="committee-role-other" bind:value=row.other/>
+                                </label>
+                            </Show>
                         </div>
                     }).collect_view()}
                 </fieldset>
@@ -604,5 +682,81 @@ fn NewRoundCard(id: MeetingId) -> impl IntoView {
                 <FormError error=error testid="new-round-error"/>
             </form>
         </section>
+    }
+}
+
+/// Where a missing item of the checklist is filled in.
+enum CheckTarget {
+    /// A field of this screen, by its `data-testid`: focused (and so
+    /// scrolled into view).
+    Field(&'static str),
+    /// Another screen.
+    Screen(Route),
+}
+
+/// What is ready and what is missing before the vote
+/// (`rules::checklist::meeting_checklist`); each missing item links to
+/// where it is filled in.
+#[component]
+fn ChecklistCard(id: MeetingId) -> impl IntoView {
+    let store = use_store();
+    let shown = move || store.workspace.with(|ws| checklist_shown(ws, id));
+    let items = move || {
+        store
+            .workspace
+            .with(|ws| meeting_checklist(ws, id).unwrap_or_default())
+    };
+    let here = move || meeting_href(id);
+    view! {
+        <Show when=shown>
+            <section class="card" data-testid="checklist" aria-labelledby="checklist-title">
+                <h2 id="checklist-title">{tr(Text::ChecklistTitle)}
+                    " "<span class="badge" data-testid="checklist-count">{move || {
+                        let list = items();
+                        format!("{}/{}", list.iter().filter(|c| c.ready).count(), list.len())
+                    }}</span>
+                </h2>
+                <ul class="check-items">
+                    {move || items().into_iter().map(|check| {
+                        let (label, testid, target) = match check.item {
+                            CheckItem::Chair => (Text::CheckChair, "check-chair", CheckTarget::Field("meeting-chair")),
+                            CheckItem::Secretary => (Text::CheckSecretary, "check-secretary", CheckTarget::Field("meeting-secretary")),
+                            CheckItem::Committee => (Text::CheckCommittee, "check-committee", CheckTarget::Field("committee-name")),
+                            CheckItem::Voters => (Text::CheckVoters, "check-voters", CheckTarget::Field("voters-one-per-unit")),
+                            CheckItem::Rounds => (Text::CheckRounds, "check-rounds", CheckTarget::Field("round-award")),
+                            CheckItem::OperatorPin => (Text::CheckPin, "check-pin", check.round.map_or(
+                                CheckTarget::Field("round-award"),
+                                |round| CheckTarget::Screen(Route::Round(id, round)),
+                            )),
+                            CheckItem::PapersPrinted => (Text::CheckPapers, "check-papers", check.round.map_or(
+                                CheckTarget::Field("round-award"),
+                                |round| CheckTarget::Screen(Route::BallotPapers(id, round)),
+                            )),
+                        };
+                        let state = if check.ready { "ready" } else { "missing" };
+                        view! {
+                            <li data-testid=testid data-state=state class=format!("check-item check-{state}")>
+                                <span class="check-state">{if check.ready { tr(Text::CheckReady) } else { tr(Text::CheckMissing) }}</span>" "
+                                {if check.ready {
+                                    view! { <span>{tr(label)}</span> }.into_any()
+                                } else {
+                                    match target {
+                                        CheckTarget::Field(field) => view! {
+                                            <a href=here data-testid="check-link" on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_first(&format!("[data-testid='{field}']"));
+                                            }>{tr(label)}</a>
+                                        }.into_any(),
+                                        CheckTarget::Screen(route) => view! {
+                                            <a href=route.href() data-testid="check-link">{tr(label)}</a>
+                                        }.into_any(),
+                                    }
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -55,13 +55,7 @@ pub fn RoundScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
             .workspace
             .with(|ws| phase_of(ws.meeting(meeting).and_then(|m| m.round(round))))
     });
-    let back = move || {
-        store.workspace.with(|ws| {
-            ws.meeting(meeting)
-                .map(|m| Route::Meeting(m.cluster, m.year).href())
-                .unwrap_or_else(|| "#/".into())
-        })
-    };
+    let back = move || meeting_href(meeting);
     // Re-checked on every tick, but the screen changes only when the answer
     // does (a re-render would drop a PIN being typed or an open dialog).
     let elsewhere = Memo::new(move |_| store.run_elsewhere(meeting));
@@ -160,11 +154,15 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     let pin = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Refusal>);
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let asked = RwSignal::new(NoCommitteeAsk::NotYet);
+    let open_now = Callback::new(move |()| {
         let outcome = store.apply(|ws| open_round(ws, meeting, round, &pin.get_untracked()));
         pin.set(String::new());
         error.set(outcome.err());
+    });
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open_or_confirm(meeting, round, asked, open_now);
     };
     view! {
         <PapersOutdatedNotice meeting=meeting round=round/>
@@ -188,9 +186,78 @@ fn DraftView(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 </label>
                 <button type="submit" data-testid="open-round">{tr(Text::OpenRound)}</button>
             </form>
+            <NoCommitteeConfirm meeting=meeting ask=asked on_confirm=open_now/>
             <FormError error=error testid="open-round-error"/>
         </section>
         <PaperDraftCards meeting=meeting round=round/>
+    }
+}
+
+/// The meeting screen's link (tracked: the link follows the workspace).
+pub fn meeting_href(meeting: MeetingId) -> String {
+    use_store().workspace.with(|ws| {
+        ws.meeting(meeting)
+            .map(|m| Route::Meeting(m.cluster, m.year).href())
+            .unwrap_or_else(|| "#/".into())
+    })
+}
+
+/// Whether the user has been asked about opening without a counting
+/// committee: not yet, asking now, or answered "open anyway" (the form then
+/// does not ask again, e.g. after a PIN too short).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NoCommitteeAsk {
+    NotYet,
+    Asking,
+    Answered,
+}
+
+/// Opens `round` with `open`, unless `meeting` has no counting committee
+/// named and the user has not answered yet (issue 18): then `ask` shows
+/// `NoCommitteeConfirm` first. A rehearsal (practice, no minutes) never
+/// asks.
+pub fn open_or_confirm(
+    meeting: MeetingId,
+    round: RoundId,
+    ask: RwSignal<NoCommitteeAsk>,
+    open: Callback<()>,
+) {
+    let none = use_store().workspace.with_untracked(|ws| {
+        ws.meeting(meeting).is_some_and(|m| {
+            m.details.committee.is_empty()
+                && m.round(round)
+                    .is_some_and(|r| r.kind != RoundKind::Rehearsal)
+        })
+    });
+    if none && ask.get_untracked() != NoCommitteeAsk::Answered {
+        ask.set(NoCommitteeAsk::Asking);
+    } else {
+        open.run(());
+    }
+}
+
+/// The confirmation asked before a round opens with no counting committee:
+/// open anyway, or go back to the meeting to name it.
+#[component]
+pub fn NoCommitteeConfirm(
+    meeting: MeetingId,
+    ask: RwSignal<NoCommitteeAsk>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let to_meeting = move || meeting_href(meeting);
+    view! {
+        <Show when=move || ask.get() == NoCommitteeAsk::Asking>
+            <div class="confirm" role="alertdialog" aria-labelledby="no-committee-text" data-testid="no-committee-confirm">
+                <p id="no-committee-text" data-testid="no-committee-text">{tr(Text::NoCommitteeConfirm)}</p>
+                <div class="form-actions">
+                    <button type="button" data-testid="open-without-committee" on:click=move |_| {
+                        ask.set(NoCommitteeAsk::Answered);
+                        on_confirm.run(());
+                    }>{tr(Text::OpenWithoutCommittee)}</button>
+                    <a class="button secondary" href=to_meeting data-testid="name-committee-first">{tr(Text::NameCommitteeFirst)}</a>
+                </div>
+            </div>
+        </Show>
     }
 }
 

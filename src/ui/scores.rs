@@ -3,7 +3,6 @@
 //! the criteria table.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::tr;
 use super::widgets::{chart_name, form_restarts, record_made, FormError, SavedNote, YearCrumbs};
@@ -150,14 +149,7 @@ fn score_chart(lang: Lang, rows: &[(RankRow, String)], max_total: u32) -> impl I
 
 /// Moves the focus to the grid cell at (`row`, `col`), if there is one.
 fn focus_cell(row: usize, col: &str) {
-    let selector = format!("[data-grid-row='{row}'][data-grid-col='{col}']");
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+    super::browser::focus_first(&format!("[data-grid-row='{row}'][data-grid-col='{col}']"));
 }
 
 #[component]

@@ -10,7 +10,7 @@ use super::widgets::{
     following, form_restarts, DateField, FormError, SavedNote, TextField, UnitSelect,
 };
 use crate::domain::{form, ClusterId, Date, DomainError, Handover, UnitId, YearDraft};
-use crate::i18n::{screen_text, Text};
+use crate::i18n::Text;
 use crate::rules::rotation::{propose_handover, start_next_year};
 use crate::state::{use_store, Refusal};
 
@@ -189,7 +189,15 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
             ws.cluster(id)
                 .and_then(|c| c.year(year))
                 .and_then(|y| y.handover.clone())
-                .map(|h| (ws.unit_name(h.from), ws.unit_name(h.to), h.date, h.note))
+                .map(|h| {
+                    (
+                        ws.unit_name(h.from),
+                        ws.unit_name(h.to),
+                        h.date,
+                        h.place,
+                        h.note,
+                    )
+                })
         })
     };
     let leader_name = move || {
@@ -207,16 +215,8 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
     let to = following(move || proposal.with(|p| p.to));
     let date =
         following(move || proposal.with(|p| p.date.map(Date::to_vietnamese).unwrap_or_default()));
-    let note = following(move || {
-        let lang = store.lang.get();
-        proposal.with(|p| {
-            if p.place.is_empty() {
-                String::new()
-            } else {
-                screen_text::handover_place(lang, &p.place)
-            }
-        })
-    });
+    let place = following(move || proposal.with(|p| p.place.clone()));
+    let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Refusal>);
     let date_error = RwSignal::new(false);
     let receivers = Signal::derive(move || {
@@ -257,6 +257,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
                     from,
                     to: receiver,
                     date: parsed,
+                    place: place.get_untracked(),
                     note: note.get_untracked(),
                 }),
             )
@@ -269,9 +270,10 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
         <section class="card">
             <h2>{tr(Text::Handover)}</h2>
             {move || match recorded() {
-                Some((from, to_name, when, text)) => view! {
+                Some((from, to_name, when, where_, text)) => view! {
                     <p data-testid="handover-recorded">
                         <strong>{from}</strong>" → "<strong>{to_name}</strong>", "{when.to_vietnamese()}
+                        {(!where_.is_empty()).then(|| format!(", {where_}"))}
                         {(!text.is_empty()).then(|| format!(" — {text}"))}
                     </p>
                     <button type="button" class="secondary" data-testid="remove-handover" on:click=remove>{tr(Text::RemoveHandover)}</button>
@@ -284,6 +286,7 @@ fn HandoverCard(id: ClusterId, year: u16) -> impl IntoView {
                     <form class="form-grid" on:submit=submit data-testid="handover-form" novalidate>
                         <UnitSelect label=Text::HandoverTo options=receivers value=to testid="handover-to"/>
                         <DateField label=Text::HandoverDate value=date testid="handover-date" required=true/>
+                        <TextField label=Text::HandoverPlace value=place testid="handover-place"/>
                         <TextField label=Text::Notes value=note testid="handover-note"/>
                         <div class="form-actions">
                             <button type="submit" data-testid="save-handover">{tr(Text::RecordHandover)}</button>

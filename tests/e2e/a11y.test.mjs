@@ -61,6 +61,7 @@ async function walk(page, lang) {
   await check('round, draft (booth and paper forms)');
   await page.getByTestId('open-pin').fill('2468');
   await page.getByTestId('open-round').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('roll').waitFor();
   const boxes = page.getByTestId('roll-present');
   for (let i = 0; i < await boxes.count(); i += 1) await boxes.nth(i).check();
@@ -167,6 +168,7 @@ async function walk(page, lang) {
   await page.getByTestId('paper-present').fill('8');
   await page.getByTestId('paper-issued').fill('8');
   await page.getByTestId('paper-open').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('paper-round').waitFor();
   await check('paper round');
   await page.getByTestId('pass-1-enter').click();

@@ -24,6 +24,7 @@ async function openBoothRound(page) {
   await page.getByTestId('add-round').click();
   await page.getByTestId('open-pin').fill(PIN);
   await page.getByTestId('open-round').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('roll').waitFor();
   const boxes = page.getByTestId('roll-present');
   for (let i = 0; i < await boxes.count(); i += 1) await boxes.nth(i).check();

@@ -31,6 +31,7 @@ for (const lang of ['vi', 'en']) {
     await page.getByTestId('paper-present').fill('8');
     await page.getByTestId('paper-issued').fill('3');
     await page.getByTestId('paper-open').click();
+    await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
     await page.getByTestId('paper-round').waitFor();
     // Paper 1: five marks in pass 1, four in pass 2; paper 2: nothing
     // marked against two marks; paper 3 read alike.

@@ -3,13 +3,13 @@
 use super::model::{Block, Document, Signature, Table};
 use super::{date_in_words, full_name, header, meeting_context, or_blank};
 use crate::domain::{
-    BlankBallot, CountSource, DomainError, Meeting, MeetingId, Round, RoundId, RoundKind,
-    RoundState, Totals, UnitId, Voters, Workspace,
+    BlankBallot, CommitteeMember, CommitteeRole, CountSource, DomainError, Meeting, MeetingId,
+    Round, RoundId, RoundKind, RoundState, Totals, UnitId, Voters, Workspace,
 };
 use crate::exchange::results_fingerprint;
 use crate::i18n::{
-    count_in_words, describe_quota, describe_regulation, describe_status, describe_threshold,
-    describe_tie_break, format_share, Lang,
+    committee_role, count_in_words, describe_quota, describe_regulation, describe_status,
+    describe_threshold, describe_tie_break, format_share, Lang,
 };
 use crate::rules::rounds::results;
 use crate::rules::tally::RoundResult;
@@ -188,31 +188,39 @@ fn how_counted(lang: Lang, round: &Round) -> String {
     }
 }
 
+/// The counting committee's signature block: its head first (the first
+/// member when none is named head), then each other member with their role
+/// in the document's language.
+fn committee_signatures(lang: Lang, committee: &[CommitteeMember]) -> Vec<Signature> {
+    let head = committee
+        .iter()
+        .position(|m| m.role == CommitteeRole::Head)
+        .unwrap_or(0);
+    let mut list = Vec::new();
+    if let Some(member) = committee.get(head) {
+        list.push(Signature {
+            title: lang
+                .pick_str("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING COMMITTEE")
+                .to_owned(),
+            name: member.name.clone(),
+        });
+    }
+    for (idx, member) in committee.iter().enumerate() {
+        if idx != head {
+            list.push(Signature {
+                title: committee_role(lang, &member.role).to_uppercase(),
+                name: member.name.clone(),
+            });
+        }
+    }
+    list
+}
+
 fn signatures(lang: Lang, meeting: &Meeting, with_committee: bool) -> Vec<Signature> {
     let d = &meeting.details;
     let mut list = Vec::new();
     if with_committee {
-        let chief = d
-            .committee
-            .iter()
-            .position(|m| m.role.to_lowercase().contains("trưởng ban"))
-            .unwrap_or(0);
-        if let Some(member) = d.committee.get(chief) {
-            list.push(Signature {
-                title: lang
-                    .pick_str("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING COMMITTEE")
-                    .to_owned(),
-                name: member.name.clone(),
-            });
-        }
-        for (idx, member) in d.committee.iter().enumerate() {
-            if idx != chief {
-                list.push(Signature {
-                    title: member.role.to_uppercase(),
-                    name: member.name.clone(),
-                });
-            }
-        }
+        list.extend(committee_signatures(lang, &d.committee));
     }
     list.push(Signature {
         title: lang.pick_str("THƯ KÝ", "SECRETARY").to_owned(),
@@ -266,7 +274,7 @@ pub fn vote_count_minutes(
             .details
             .committee
             .iter()
-            .map(|m| format!("{} — {}", m.name, or_blank(&m.role)))
+            .map(|m| format!("{} — {}", m.name, committee_role(lang, &m.role)))
             .collect()
     };
     let rows: Vec<Vec<String>> = result
@@ -484,10 +492,18 @@ pub fn meeting_minutes(
         Some(h) => {
             let (from, to) = (full_name(ws, h.from), full_name(ws, h.to));
             let date = date_in_words(lang, h.date);
-            let mut text = lang.pick(
-                format!("{from} bàn giao cờ cụm trưởng cho {to} {date}."),
-                format!("{from} handed the leader flag to {to} on {date}."),
-            );
+            let mut text = if h.place.is_empty() {
+                lang.pick(
+                    format!("{from} bàn giao cờ cụm trưởng cho {to} {date}."),
+                    format!("{from} handed the leader flag to {to} on {date}."),
+                )
+            } else {
+                let place = &h.place;
+                lang.pick(
+                    format!("{from} bàn giao cờ cụm trưởng cho {to} {date}, tại {place}."),
+                    format!("{from} handed the leader flag to {to} on {date}, in {place}."),
+                )
+            };
             if !h.note.trim().is_empty() {
                 text.push(' ');
                 text.push_str(h.note.trim());

@@ -22,8 +22,41 @@ pub struct VoterId(pub u64);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommitteeMember {
     pub name: String,
-    /// "Trưởng ban", "Ủy viên", …
-    pub role: String,
+    pub role: CommitteeRole,
+}
+
+/// A counting-committee member's role (PRODUCT.md §1): stored as a role,
+/// printed in the document's language (`i18n::committee_role`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommitteeRole {
+    /// Trưởng ban: heads the committee, signs first.
+    Head,
+    /// Ủy viên.
+    Member,
+    /// Any other role, as typed (never empty: an empty role is a member).
+    Other(String),
+}
+
+impl CommitteeRole {
+    /// The role proposed for the member at `place` (0 first) before one is
+    /// chosen: the first heads the committee, the others are members.
+    pub fn default_at(place: usize) -> CommitteeRole {
+        if place == 0 {
+            CommitteeRole::Head
+        } else {
+            CommitteeRole::Member
+        }
+    }
+
+    /// A typed role: trimmed, empty meaning a member.
+    pub fn other(text: &str) -> CommitteeRole {
+        let text = text.trim();
+        if text.is_empty() {
+            CommitteeRole::Member
+        } else {
+            CommitteeRole::Other(text.to_owned())
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -470,10 +503,17 @@ impl Workspace {
         let committee: Vec<CommitteeMember> = details
             .committee
             .into_iter()
-            .filter(|m| !m.name.trim().is_empty() || !m.role.trim().is_empty())
+            // A row with neither name nor role is unused.
+            .filter(|m| {
+                !m.name.trim().is_empty()
+                    || !matches!(&m.role, CommitteeRole::Other(text) if text.trim().is_empty())
+            })
             .map(|m| CommitteeMember {
                 name: m.name.trim().to_owned(),
-                role: m.role.trim().to_owned(),
+                role: match m.role {
+                    CommitteeRole::Other(text) => CommitteeRole::other(&text),
+                    role => role,
+                },
             })
             .collect();
         if committee.iter().any(|m| m.name.is_empty()) {

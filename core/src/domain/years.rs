@@ -44,6 +44,9 @@ pub struct Handover {
     pub from: UnitId,
     pub to: UnitId,
     pub date: Date,
+    /// Where the flag was handed over; empty when not recorded (records
+    /// from before the place was kept).
+    pub place: String,
     pub note: String,
 }
 
@@ -231,6 +234,7 @@ impl Workspace {
         }
         target.handover = handover.map(|h| Handover {
             note: h.note.trim().to_owned(),
+            place: h.place.trim().to_owned(),
             ..h
         });
         Ok(())

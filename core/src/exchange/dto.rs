@@ -112,6 +112,10 @@ pub struct HandoverDto {
     pub to: u64,
     /// ISO date, `2024-10-03`.
     pub date: String,
+    /// Absent when empty, so a hand-over without a place is stored as
+    /// before the place was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
     #[serde(default)]
     pub note: String,
 }
@@ -178,6 +182,7 @@ pub(super) fn year_dto(y: &EmulationYear) -> YearDto {
             from: h.from.0,
             to: h.to.0,
             date: h.date.to_string(),
+            place: h.place.clone(),
             note: h.note.clone(),
         }),
         criteria: criteria_dto(&y.criteria),
@@ -291,6 +296,7 @@ impl TryFrom<ClusterDto> for Cluster {
                         from: UnitId(h.from),
                         to: UnitId(h.to),
                         date,
+                        place: h.place,
                         note: h.note,
                     })
                 }

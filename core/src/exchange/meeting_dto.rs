@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::RecordError;
 use crate::domain::{
-    ClusterId, CommitteeMember, Date, Delegate, Fraction, Meeting, MeetingDetails, MeetingId,
-    Round, UnitId, VoterId, Voters, MAX_COUNT,
+    ClusterId, CommitteeMember, CommitteeRole, Date, Delegate, Fraction, Meeting, MeetingDetails,
+    MeetingId, Round, UnitId, VoterId, Voters, MAX_COUNT,
 };
 use round::{round_dto, round_from, RoundDto};
 pub(super) use rules::{rules_dto, rules_from, RulesDto};
@@ -53,7 +53,35 @@ pub struct DetailsDto {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommitteeDto {
     pub name: String,
+    /// The role as stored: "Trưởng ban" and "Ủy viên" are the head and a
+    /// member (the text records have always held, kept so their bytes stay
+    /// the same), anything else a role typed by the user.
     pub role: String,
+}
+
+/// The stored text of the head's role.
+const STORED_HEAD: &str = "Trưởng ban";
+/// The stored text of a member's role.
+const STORED_MEMBER: &str = "Ủy viên";
+
+/// The one mapping between a committee role and its stored text.
+pub fn stored_role(role: &CommitteeRole) -> String {
+    match role {
+        CommitteeRole::Head => STORED_HEAD.to_owned(),
+        CommitteeRole::Member => STORED_MEMBER.to_owned(),
+        CommitteeRole::Other(text) => text.clone(),
+    }
+}
+
+/// The role a stored text names (the inverse of `stored_role`): only the
+/// exact stored words are the head and a member, so that every other text
+/// is written back byte for byte.
+pub fn role_from_stored(text: String) -> CommitteeRole {
+    match text.as_str() {
+        STORED_HEAD => CommitteeRole::Head,
+        STORED_MEMBER => CommitteeRole::Member,
+        _ => CommitteeRole::Other(text),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,7 +117,7 @@ impl From<&Meeting> for MeetingDto {
                     .iter()
                     .map(|c| CommitteeDto {
                         name: c.name.clone(),
-                        role: c.role.clone(),
+                        role: stored_role(&c.role),
                     })
                     .collect(),
             },
@@ -170,7 +198,7 @@ impl TryFrom<MeetingDto> for Meeting {
                 .into_iter()
                 .map(|c| CommitteeMember {
                     name: c.name,
-                    role: c.role,
+                    role: role_from_stored(c.role),
                 })
                 .collect(),
         };

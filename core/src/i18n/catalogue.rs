@@ -506,4 +506,23 @@ catalogue! {
     MeetingFromEarlier => "Tạo từ hội nghị năm trước", "Start from the previous year's meeting";
     MeetingFromEarlierExplained => "Sao chép các vòng bỏ phiếu (chưa bỏ phiếu, giữ nguyên quy định), địa điểm, người chủ trì, thư ký và ban kiểm phiếu của hội nghị gần nhất trước năm này; mọi tên vẫn sửa được.", "Copies the ballot rounds (not yet voted, with their rules), the place, chair, secretary and counting committee of the latest earlier meeting; every name can still be changed.";
     MeetingFollowsRegulation => "Hội nghị mới lấy tỷ lệ có mặt tối thiểu và người bỏ phiếu theo quy chế của cụm.", "A new meeting takes its quorum and who votes from the cluster's regulation.";
+    // issue 18 checklist:
+    RoleHead => "Trưởng ban", "Head";
+    RoleMember => "Ủy viên", "Member";
+    RoleOther => "Nhiệm vụ khác…", "Other role…";
+    OtherRoleText => "Nhiệm vụ khác", "Other role";
+    ChecklistTitle => "Chuẩn bị trước khi bỏ phiếu", "Before the vote";
+    CheckReady => "Đã xong", "Ready";
+    CheckMissing => "Còn thiếu", "Missing";
+    CheckChair => "Chủ trì hội nghị", "Chair of the meeting";
+    CheckSecretary => "Thư ký hội nghị", "Secretary of the meeting";
+    CheckCommittee => "Ban kiểm phiếu: 3–5 người, có trưởng ban", "Counting committee: 3–5 people, one of them its head";
+    CheckVoters => "Người bỏ phiếu: các đơn vị thành viên, hoặc đại biểu của từng đơn vị", "Voters: the member units, or a delegate for each unit";
+    CheckRounds => "Các vòng bỏ phiếu và nguyên tắc bầu", "Ballot rounds and their rules";
+    CheckPin => "Mã PIN của người điều hành (đặt khi mở vòng bỏ phiếu)", "The operator's PIN (chosen when the round opens)";
+    CheckPapers => "In phiếu bầu giấy (bỏ phiếu giấy)", "Ballot papers printed (paper ballots)";
+    NoCommitteeConfirm => "Chưa có ban kiểm phiếu. Vẫn mở vòng bỏ phiếu khi chưa có ban kiểm phiếu?", "There is no counting committee. Open the round without a counting committee?";
+    OpenWithoutCommittee => "Vẫn mở, không có ban kiểm phiếu", "Open without a counting committee";
+    NameCommitteeFirst => "Quay lại, ghi ban kiểm phiếu", "Go back and name the committee";
+    HandoverPlace => "Địa điểm bàn giao", "Place of the hand-over";
 }

@@ -70,3 +70,20 @@ pub fn format_megabytes(lang: Lang, units: usize) -> String {
         tenths % 10
     )
 }
+
+/// A moment stored as ISO text (`2024-10-03T09:05:00.000Z`) shown as
+/// day/month/year and hour:minute, `03/10/2024 09:05` (the time as
+/// written, UTC); text that is not such a moment is shown as it is.
+pub fn format_moment(iso: &str) -> String {
+    let date = iso
+        .get(..10)
+        .and_then(|d| d.parse::<crate::domain::Date>().ok());
+    let time = iso.get(11..16).filter(|t| {
+        t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+    });
+    match (date, time) {
+        (Some(date), Some(time)) => format!("{} {time}", date.to_vietnamese()),
+        (Some(date), None) => date.to_vietnamese(),
+        _ => iso.to_owned(),
+    }
+}

@@ -155,12 +155,6 @@ pub fn year_inline(lang: Lang, year: u16) -> String {
     lang.pick(format!("năm {year}"), format!("year {year}"))
 }
 
-/// `Tại Hội trường Bộ Tư lệnh`: the hand-over's note proposed from the
-/// place of the year's meeting.
-pub fn handover_place(lang: Lang, place: &str) -> String {
-    lang.pick(format!("Tại {place}"), format!("At {place}"))
-}
-
 // Files and backups.
 
 /// `Đã dùng 1,2 MB trên khoảng 5 MB (24%).`, sizes already formatted.
@@ -356,7 +350,7 @@ pub fn kept_before(lang: Lang, count: usize) -> String {
 /// When the user kept this laptop's version of one record (`at`: the ISO
 /// time of that import; shown as day/month/year).
 pub fn kept_on(lang: Lang, at: &str) -> String {
-    let date = moment(at.get(..10).unwrap_or(at));
+    let date = super::format_moment(at.get(..10).unwrap_or(at));
     lang.pick(
         format!("Bạn đã chọn giữ bản của máy này ngày {date}."),
         format!("You chose to keep this laptop's version on {date}."),
@@ -379,21 +373,4 @@ pub fn kept_not_remembered(lang: Lang, why: &str) -> String {
         format!(" Tuy vậy, các lựa chọn giữ bản của máy này chưa được ghi nhớ, lần nhập sau sẽ hỏi lại. {why}"),
         format!(" However, your choices to keep this laptop's version were not remembered; the next import will ask again. {why}"),
     )
-}
-
-/// A moment stored as ISO text (`2024-10-03T09:05:00.000Z`) shown as
-/// day/month/year and hour:minute, `03/10/2024 09:05` (the time as
-/// written, UTC); text that is not such a moment is shown as it is.
-pub fn moment(iso: &str) -> String {
-    let date = iso
-        .get(..10)
-        .and_then(|d| d.parse::<crate::domain::Date>().ok());
-    let time = iso.get(11..16).filter(|t| {
-        t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
-    });
-    match (date, time) {
-        (Some(date), Some(time)) => format!("{} {time}", date.to_vietnamese()),
-        (Some(date), None) => date.to_vietnamese(),
-        _ => iso.to_owned(),
-    }
 }

@@ -2,9 +2,9 @@
 #![allow(dead_code)]
 
 use thidua_core::domain::{
-    Cluster, ClusterDraft, ClusterId, CommitteeMember, Date, HandTotals, Meeting, MeetingDetails,
-    MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, Totals, Unit, UnitDraft,
-    UnitId, VoterId, Workspace, YearDraft,
+    Cluster, ClusterDraft, ClusterId, CommitteeMember, CommitteeRole, Date, HandTotals, Meeting,
+    MeetingDetails, MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, Totals,
+    Unit, UnitDraft, UnitId, VoterId, Workspace, YearDraft,
 };
 use thidua_core::rules::rounds::{close_with_totals, open_round, results};
 use thidua_core::rules::tally::RoundResult;
@@ -110,15 +110,15 @@ pub fn sample_meeting() -> (Workspace, ClusterId) {
         committee: vec![
             CommitteeMember {
                 name: "Trung tá Lê Minh".into(),
-                role: "Trưởng ban".into(),
+                role: CommitteeRole::Head,
             },
             CommitteeMember {
                 name: "Thiếu tá Phạm An".into(),
-                role: "Ủy viên".into(),
+                role: CommitteeRole::Member,
             },
             CommitteeMember {
                 name: "Đại úy Trần Bình".into(),
-                role: "Ủy viên".into(),
+                role: CommitteeRole::Member,
             },
         ],
     };

@@ -184,7 +184,7 @@ fn PreviewView(
         .iter()
         .map(|(name, f)| {
             let fp = (f.kind == FileKind::Results).then(|| fingerprint(&f.sha256));
-            let exported = screen_text::moment(&f.exported_at);
+            let exported = crate::i18n::format_moment(&f.exported_at);
             view! {
                 <li>
                     <code>{name.clone()}</code>" · "{exported}

@@ -108,7 +108,7 @@ pub fn SnapshotsCard() -> impl IntoView {
                             let asking = move || confirming.get().as_deref() == Some(key.get_value().as_str());
                             view! {
                                 <tr data-testid="snapshot">
-                                    <td>{screen_text::moment(&s.taken_at)}</td>
+                                    <td>{crate::i18n::format_moment(&s.taken_at)}</td>
                                     <td>{reason_text(&s.reason, &s.subject)}</td>
                                     <td>{content}</td>
                                     <td class="row-actions">

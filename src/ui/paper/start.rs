@@ -7,6 +7,7 @@ use crate::domain::{parse_count, DomainError, HandTotals, MeetingId, RoundId, Un
 use crate::i18n::Text;
 use crate::rules::rounds::{close_with_totals, open_paper_round};
 use crate::state::{use_store, Refusal};
+use crate::ui::round::{open_or_confirm, NoCommitteeAsk, NoCommitteeConfirm};
 use crate::ui::route::Route;
 use crate::ui::tr;
 use crate::ui::widgets::FormError;
@@ -23,8 +24,8 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
     let present = RwSignal::new(entitled.to_string());
     let issued = RwSignal::new(entitled.to_string());
     let error = RwSignal::new(None::<Refusal>);
-    let open = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let asked = RwSignal::new(NoCommitteeAsk::NotYet);
+    let open_now = Callback::new(move |()| {
         let outcome = parse_count(&present.get_untracked())
             .map_err(Refusal::from)
             .and_then(|p| {
@@ -32,6 +33,10 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 store.apply(|ws| open_paper_round(ws, meeting, round, p, i))
             });
         error.set(outcome.err());
+    });
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        open_or_confirm(meeting, round, asked, open_now);
     };
 
     let hand_present = RwSignal::new(entitled.to_string());
@@ -103,6 +108,7 @@ pub fn PaperDraftCards(meeting: MeetingId, round: RoundId) -> impl IntoView {
                 <CountField label=Text::BallotsIssued value=issued testid="paper-issued"/>
                 <button type="submit" data-testid="paper-open">{tr(Text::StartPaperEntry)}</button>
             </form>
+            <NoCommitteeConfirm meeting=meeting ask=asked on_confirm=open_now/>
             <FormError error=error testid="paper-open-error"/>
         </section>
         <section class="card" data-testid="hand-totals">
