@@ -1,0 +1,184 @@
+// Shared set-up of the Firefox flows: Debian's Firefox ESR driven by
+// puppeteer-core over WebDriver BiDi (no browser download), the built dist/
+// served on 127.0.0.1 (scripts/serve.mjs) or opened as dist/thidua.html from
+// file://. The data-testids are the ones the Playwright flows in tests/e2e use.
+import puppeteer from 'puppeteer-core';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+export const SINGLE_FILE_URL = pathToFileURL(join(DIST, 'thidua.html')).href;
+export const SHOTS = join(ROOT, 'target', 'firefox');
+mkdirSync(SHOTS, { recursive: true });
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** A Firefox with a fresh profile of its own; downloads land in `downloads`
+ * without a dialog. Closed when test `t` ends. */
+export async function launch(t, { locale = 'vi-VN' } = {}) {
+  const downloads = mkdtempSync(join(tmpdir(), 'thidua-ff-downloads-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'intl.accept_languages': locale,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv,text/plain',
+      'browser.download.manager.showWhenStarting': false,
+      'browser.download.alwaysOpenPanel': false,
+    },
+  });
+  const errors = [];
+  const watched = new WeakSet();
+  const watch = (page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  };
+  browser.on('targetcreated', async (target) => { const page = await target.page(); if (page) watch(page); });
+  t.after(async () => { await browser.close(); rmSync(downloads, { recursive: true, force: true }); });
+  const newPage = async () => { const page = await browser.newPage(); watch(page); return page; };
+  return { browser, errors, downloads, newPage };
+}
+
+/** Serves dist/ on a free loopback port; returns its URL and a stop(). */
+export async function serve() {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    child.stdout.on('data', (chunk) => {
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
+      if (match) ok(match[0]);
+    });
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+/** The CSS selector of a data-testid. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Waits for the `n`th element with `id` (visible) and returns it. */
+export async function el(page, id, n = 0) {
+  if (n === 0) return page.waitForSelector(tid(id), { visible: true });
+  await page.waitForFunction((s, i) => document.querySelectorAll(s).length > i, {}, tid(id), n);
+  return (await page.$$(tid(id)))[n];
+}
+
+export async function click(page, id, n = 0) {
+  await (await el(page, id, n)).click();
+}
+
+/** Sets an input's value the way typing does (input and change events). */
+export async function fill(page, id, value, n = 0) {
+  const handle = await el(page, id, n);
+  await handle.evaluate((input, v) => {
+    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+export async function text(page, id, n = 0) {
+  return (await el(page, id, n)).evaluate((e) => e.innerText);
+}
+
+export async function texts(page, id) {
+  return page.$$eval(tid(id), (all) => all.map((e) => e.innerText));
+}
+
+export async function count(page, id) {
+  return (await page.$$(tid(id))).length;
+}
+
+export async function waitFor(page, id) {
+  await page.waitForSelector(tid(id), { visible: true });
+}
+
+export async function gone(page, id) {
+  await page.waitForSelector(tid(id), { hidden: true });
+}
+
+/** Waits until element `id` holds text matching `re`. */
+export async function waitText(page, id, re) {
+  await page.waitForFunction((s, src, flags) => [...document.querySelectorAll(s)].some((e) => new RegExp(src, flags).test(e.innerText)), {}, tid(id), re.source, re.flags);
+}
+
+/** Ticks the checkbox whose label is exactly `name` (a ballot's choice). */
+export async function checkLabel(page, name) {
+  const ok = await page.evaluate((n) => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.innerText.trim() === n);
+    const box = label && (label.control ?? label.querySelector('input[type=checkbox]'));
+    if (!box) return false;
+    if (!box.checked) box.click();
+    return box.checked;
+  }, name);
+  if (!ok) throw new Error(`no checkbox labelled ${name}`);
+}
+
+/** Waits until the app has mounted (the header is there). */
+export async function ready(page) {
+  await waitFor(page, 'brand');
+}
+
+/** Reloads the page and waits for the app. */
+export async function reload(page) {
+  await page.reload();
+  await ready(page);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Clicks `id` and waits for the file it downloads into `dir`: the one new
+ * file whose size holds still (Firefox writes a `.part` first). */
+export async function download(page, id, dir) {
+  const before = new Set(readdirSync(dir));
+  await click(page, id);
+  const deadline = Date.now() + 20_000;
+  let last = -1;
+  for (;;) {
+    const fresh = readdirSync(dir).filter((f) => !before.has(f));
+    const done = fresh.filter((f) => !f.endsWith('.part'));
+    if (done.length === 1 && !fresh.some((f) => f.endsWith('.part'))) {
+      const path = join(dir, done[0]);
+      const size = statSync(path).size;
+      if (size > 0 && size === last) return { name: done[0], path };
+      last = size;
+    }
+    if (Date.now() > deadline) throw new Error(`no download arrived in ${dir} after clicking ${id}: ${fresh.join(', ')}`);
+    await new Promise((ok) => { setTimeout(ok, 100); });
+  }
+}
+
+/** From the start page: loads the sample and creates its 2024 meeting with a place and a date. */
+export async function openSampleMeeting(page) {
+  await click(page, 'load-sample');
+  await click(page, 'year-link');
+  await click(page, 'meeting-link');
+  await click(page, 'create-meeting');
+  await waitFor(page, 'meeting-title');
+  await fill(page, 'meeting-place', 'Hà Nội');
+  await fill(page, 'meeting-date', '2024-10-03');
+  await click(page, 'save-meeting');
+  await waitFor(page, 'meeting-saved');
+}
+
+/** The two ways the app is opened: served, and the single file from file://. */
+export function origins(server) {
+  return [['served', () => server.url], ['file://', () => SINGLE_FILE_URL]];
+}
+
+export { existsSync };
