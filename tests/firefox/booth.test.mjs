@@ -3,11 +3,12 @@
 // from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, origins, click, fill, text, texts, count, reload, ready, shot, waitFor, waitText, checkLabel, openSampleMeeting } from './harness.mjs';
+import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, fill, text, texts, count, reload, ready, shot, waitFor, waitText, checkLabel, openSampleMeeting } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
+const firefox = sharedFirefox();
 
 const PIN = '2468';
 const MOST = ['Cục Chính trị BĐBP', 'Cục Trinh sát BĐBP', 'Cục Cửa khẩu BĐBP', 'Cục Hậu cần BĐBP'];
@@ -45,12 +46,10 @@ async function castBallot(page, row, names, { wrongPinAndReload = false } = {}) 
   await waitFor(page, 'roll');
 }
 
-for (const [how, url] of origins({ get url() { return server.url; } })) {
-  test(`${how}: 8 ballots in booth mode with the hand-back lock, closed, results`, async (t) => {
-    const { newPage, errors } = await launch(t);
-    const page = await newPage();
-    await page.goto(url());
-    await ready(page);
+for (const how of WAYS) {
+  const url = () => appUrl(how, server);
+  test(`${how === 'file' ? 'file://' : how}: 8 ballots in booth mode with the hand-back lock, closed, results`, async (t) => {
+    const { page, errors } = await openApp(t, firefox(), url());
     await openSampleMeeting(page);
     await fill(page, 'round-award', 'Cờ thi đua của Bộ Tư lệnh BĐBP');
     await fill(page, 'round-quota', '4');
@@ -81,7 +80,7 @@ for (const [how, url] of origins({ get url() { return server.url; } })) {
     // The results stay across a reload.
     await reload(page);
     await waitFor(page, 'results');
-    await shot(page, `ff-booth-results-${how === 'served' ? 'served' : 'file'}`);
+    await shot(page, `ff-booth-results-${how}`);
     assert.deepEqual(errors, []);
   });
 }

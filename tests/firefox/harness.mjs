@@ -3,8 +3,9 @@
 // served on 127.0.0.1 (scripts/serve.mjs) or opened as dist/thidua.html from
 // file://. The data-testids are the ones the Playwright flows in tests/e2e use.
 import puppeteer from 'puppeteer-core';
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,12 +14,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 export const SINGLE_FILE_URL = pathToFileURL(join(DIST, 'thidua.html')).href;
 export const SHOTS = join(ROOT, 'target', 'firefox');
-mkdirSync(SHOTS, { recursive: true });
+const DOWNLOADED = join(SHOTS, 'downloads');
+mkdirSync(DOWNLOADED, { recursive: true });
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
-/** A Firefox with a fresh profile of its own; downloads land in `downloads`
- * without a dialog. Closed when test `t` ends. */
-export async function launch(t, { locale = 'vi-VN' } = {}) {
+/** A Firefox with a fresh profile of its own; downloads land in
+ * `downloads` without a dialog. Closed by `close()`. */
+export async function launchBrowser({ locale = 'vi-VN' } = {}) {
   const downloads = mkdtempSync(join(tmpdir(), 'thidua-ff-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -38,18 +40,43 @@ export async function launch(t, { locale = 'vi-VN' } = {}) {
       'browser.download.alwaysOpenPanel': false,
     },
   });
+  const close = async () => { await browser.close(); rmSync(downloads, { recursive: true, force: true }); };
+  return { browser, downloads, close };
+}
+
+/** One Firefox for the tests of a file (launching one takes seconds):
+ * call in the file's top level; `firefox()` gives it to a test. */
+export function sharedFirefox() {
+  let launched;
+  before(async () => { launched = await launchBrowser(); });
+  after(async () => { await launched?.close(); });
+  return () => launched;
+}
+
+/** A fresh browsing context (storage of its own, as a new profile has) in
+ * `firefox`, closed when test `t` ends; console errors and page errors of
+ * its pages are collected in `errors`. */
+export async function openContext(t, firefox) {
+  const context = await firefox.browser.createBrowserContext();
+  t.after(() => context.close());
   const errors = [];
-  const watched = new WeakSet();
-  const watch = (page) => {
-    if (watched.has(page)) return;
-    watched.add(page);
+  const newPage = async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    return page;
   };
-  browser.on('targetcreated', async (target) => { const page = await target.page(); if (page) watch(page); });
-  t.after(async () => { await browser.close(); rmSync(downloads, { recursive: true, force: true }); });
-  const newPage = async () => { const page = await browser.newPage(); watch(page); return page; };
-  return { browser, errors, downloads, newPage };
+  return { context, errors, newPage, downloads: firefox.downloads };
+}
+
+/** A page of a fresh context at `url`, the app mounted. */
+export async function openApp(t, firefox, url) {
+  const ctx = await openContext(t, firefox);
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await ready(page);
+  return { ...ctx, page };
 }
 
 /** Serves dist/ on a free loopback port; returns its URL and a stop(). */
@@ -155,7 +182,13 @@ export async function download(page, id, dir) {
     if (done.length === 1 && !fresh.some((f) => f.endsWith('.part'))) {
       const path = join(dir, done[0]);
       const size = statSync(path).size;
-      if (size > 0 && size === last) return { name: done[0], path };
+      if (size > 0 && size === last) {
+        // Moved out at once: Firefox names a second file of the same name
+        // `x.thidua(2).json`, not `x (1).thidua.json` as Chromium does.
+        const kept = join(mkdtempSync(join(DOWNLOADED, 'file-')), done[0]);
+        renameSync(path, kept);
+        return { name: done[0], path: kept };
+      }
       last = size;
     }
     if (Date.now() > deadline) throw new Error(`no download arrived in ${dir} after clicking ${id}: ${fresh.join(', ')}`);
@@ -176,9 +209,10 @@ export async function openSampleMeeting(page) {
   await waitFor(page, 'meeting-saved');
 }
 
-/** The two ways the app is opened: served, and the single file from file://. */
-export function origins(server) {
-  return [['served', () => server.url], ['file://', () => SINGLE_FILE_URL]];
-}
+/** The two ways the app is opened: served by scripts/serve.mjs, and the single file from file://. */
+export const WAYS = ['served', 'file'];
 
-export { existsSync };
+/** The app's address opened the way `how`; `server` from serve(). */
+export function appUrl(how, server) {
+  return how === 'served' ? server.url : SINGLE_FILE_URL;
+}

@@ -2,18 +2,17 @@
 // served and from file://, with no console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, origins, click, text, count, reload, ready, shot, waitFor } from './harness.mjs';
+import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, text, count, reload, ready, shot, waitFor } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
+const firefox = sharedFirefox();
 
-for (const [how, url] of origins({ get url() { return server.url; } })) {
-  test(`${how}: the sample loads and stays across a reload`, async (t) => {
-    const { newPage, errors } = await launch(t);
-    const page = await newPage();
-    await page.goto(url());
-    await ready(page);
+for (const how of WAYS) {
+  const url = () => appUrl(how, server);
+  test(`${how === 'file' ? 'file://' : how}: the sample loads and stays across a reload`, async (t) => {
+    const { page, errors } = await openApp(t, firefox(), url());
     await click(page, 'load-sample');
     await waitFor(page, 'cluster-title');
     await click(page, 'lang-switch');
@@ -24,7 +23,7 @@ for (const [how, url] of origins({ get url() { return server.url; } })) {
     assert.equal(await text(page, 'nav-clusters'), 'Clusters', 'the language chosen is kept');
     const keys = await page.evaluate(() => Object.keys(localStorage));
     assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('thidua.')), keys.join(','));
-    await shot(page, `ff-sample-${how === 'served' ? 'served' : 'file'}`);
+    await shot(page, `ff-sample-${how}`);
     assert.deepEqual(errors, []);
   });
 }
