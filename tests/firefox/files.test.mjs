@@ -6,27 +6,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonical, liveRecords } from '../common.mjs';
 import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, fill, text, count, reload, ready, shot, waitFor, waitText, download, openSampleMeeting, tid, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
 const firefox = sharedFirefox();
-
-/** The app's live records (not snapshots, locks or the tab's settings). */
-async function liveRecords(page) {
-  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
-    .filter((k) => /^thidua\.(unit|cluster|meeting)\./.test(k))
-    .sort()
-    .map((k) => [k, localStorage.getItem(k)])));
-}
-
-/** Canonical JSON as the app hashes it: keys sorted, no spaces. */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  return JSON.stringify(v);
-}
 
 async function chooseFiles(page, id, paths) {
   const input = await page.waitForSelector(tid(id));

@@ -4,14 +4,15 @@
 // file://. The data-testids are the ones the Playwright flows in tests/e2e use.
 import puppeteer from 'puppeteer-core';
 import { before, after } from 'node:test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = join(ROOT, 'dist');
+import { DIST, ROOT } from '../common.mjs';
+
+export { serve } from '../common.mjs';
+export { ROOT };
 export const SINGLE_FILE_URL = pathToFileURL(join(DIST, 'thidua.html')).href;
 export const SHOTS = join(ROOT, 'target', 'firefox');
 const DOWNLOADED = join(SHOTS, 'downloads');
@@ -77,19 +78,6 @@ export async function openApp(t, firefox, url) {
   await page.goto(url);
   await ready(page);
   return { ...ctx, page };
-}
-
-/** Serves dist/ on a free loopback port; returns its URL and a stop(). */
-export async function serve() {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((ok, fail) => {
-    child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
-      if (match) ok(match[0]);
-    });
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
 }
 
 /** The CSS selector of a data-testid. */

@@ -3,31 +3,13 @@
 // events); served and from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage, storedCluster } from '../common.mjs';
 import { sharedFirefox, openApp, serve, WAYS, appUrl, click, fill, text, count, reload, ready, shot, waitFor, waitText, gone } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
 const firefox = sharedFirefox();
-
-/** Fills localStorage to within a few characters of its quota (as tests/e2e does). */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let n = 0; let size = 1 << 20;
-    while (size > 4) { try { localStorage.setItem(`filler.${n}`, 'x'.repeat(size)); n += 1; } catch { size = Math.floor(size / 2); } }
-  });
-}
-
-async function freeStorage(page) {
-  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
-}
-
-async function storedCluster(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('thidua.cluster.'));
-    return JSON.parse(localStorage.getItem(key)).data;
-  });
-}
 
 for (const how of WAYS) {
   const url = () => appUrl(how, server);
