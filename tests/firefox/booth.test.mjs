@@ -1,14 +1,11 @@
 // Firefox: a booth round of 8 ballots on one laptop with the hand-back lock
 // (a wrong PIN, a reload while locked), closed, and its results; served and
 // from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, fill, text, texts, count, reload, ready, shot, waitFor, waitText, checkLabel, openSampleMeeting } from './harness.mjs';
+import { setUp, openApp, WAYS, click, fill, text, texts, count, reload, shot, waitFor, waitText, checkLabel, openSampleMeeting } from './harness.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(() => server.stop());
-const firefox = sharedFirefox();
+const app = setUp();
 
 const PIN = '2468';
 const MOST = ['Cục Chính trị BĐBP', 'Cục Trinh sát BĐBP', 'Cục Cửa khẩu BĐBP', 'Cục Hậu cần BĐBP'];
@@ -47,9 +44,8 @@ async function castBallot(page, row, names, { wrongPinAndReload = false } = {}) 
 }
 
 for (const how of WAYS) {
-  const url = () => appUrl(how, server);
-  test(`${how === 'file' ? 'file://' : how}: 8 ballots in booth mode with the hand-back lock, closed, results`, async (t) => {
-    const { page, errors } = await openApp(t, firefox(), url());
+  test(`${app.label(how)}: 8 ballots in booth mode with the hand-back lock, closed, results`, async (t) => {
+    const { page, errors } = await openApp(t, app.firefox(), app.url(how));
     await openSampleMeeting(page);
     await fill(page, 'round-award', 'Cờ thi đua của Bộ Tư lệnh BĐBP');
     await fill(page, 'round-quota', '4');

@@ -1,18 +1,15 @@
 // Firefox: the workspace exported (the download really arrives on disk with
 // a matching checksum) and imported into a fresh profile; a bad file's
 // message; served and from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonical, liveRecords } from '../common.mjs';
-import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, fill, text, count, reload, ready, shot, waitFor, waitText, download, openSampleMeeting, tid, SHOTS } from './harness.mjs';
+import { setUp, openApp, launchBrowser, openContext, WAYS, click, text, count, reload, ready, shot, waitFor, waitText, download, openSampleMeeting, tid, SHOTS } from './harness.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(() => server.stop());
-const firefox = sharedFirefox();
+const app = setUp();
 
 async function chooseFiles(page, id, paths) {
   const input = await page.waitForSelector(tid(id));
@@ -20,9 +17,8 @@ async function chooseFiles(page, id, paths) {
 }
 
 for (const how of WAYS) {
-  const url = () => appUrl(how, server);
-  test(`${how === 'file' ? 'file://' : how}: the workspace is exported to disk and imported into a fresh profile`, async (t) => {
-    const first = await openApp(t, firefox(), url());
+  test(`${app.label(how)}: the workspace is exported to disk and imported into a fresh profile`, async (t) => {
+    const first = await openApp(t, app.firefox(), app.url(how));
     const { page } = first;
     await openSampleMeeting(page);
     const records = await liveRecords(page);
@@ -44,7 +40,7 @@ for (const how of WAYS) {
     t.after(() => other.close());
     const second = await openContext(t, other);
     const fresh = await second.newPage();
-    await fresh.goto(url());
+    await fresh.goto(app.url(how));
     await ready(fresh);
     assert.deepEqual(await liveRecords(fresh), {});
     await click(fresh, 'nav-files');
@@ -62,8 +58,8 @@ for (const how of WAYS) {
     assert.deepEqual([...first.errors, ...second.errors], []);
   });
 
-  test(`${how === 'file' ? 'file://' : how}: a bad file gets its message and changes nothing`, async (t) => {
-    const { page, errors, downloads } = await openApp(t, firefox(), url());
+  test(`${app.label(how)}: a bad file gets its message and changes nothing`, async (t) => {
+    const { page, errors, downloads } = await openApp(t, app.firefox(), app.url(how));
     await click(page, 'load-sample');
     const good = await download(page, 'export-cluster', downloads);
     await click(page, 'nav-files');

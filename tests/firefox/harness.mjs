@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { DIST, ROOT } from '../common.mjs';
+import { DIST, ROOT, serve } from '../common.mjs';
 
-export { serve } from '../common.mjs';
 export { ROOT };
 export const SINGLE_FILE_URL = pathToFileURL(join(DIST, 'thidua.html')).href;
 export const SHOTS = join(ROOT, 'target', 'firefox');
@@ -45,13 +44,20 @@ export async function launchBrowser({ locale = 'vi-VN' } = {}) {
   return { browser, downloads, close };
 }
 
-/** One Firefox for the tests of a file (launching one takes seconds):
- * call in the file's top level; `firefox()` gives it to a test. */
-export function sharedFirefox() {
+/** What the tests of a file share, set up in its top level: the app served
+ * on 127.0.0.1 and one Firefox (launching one takes seconds). `firefox()`
+ * gives the browser to a test, `url(how)` the app's address opened the way
+ * `how` (one of WAYS), `label(how)` its name in a test's title. */
+export function setUp() {
+  let server;
   let launched;
-  before(async () => { launched = await launchBrowser(); });
-  after(async () => { await launched?.close(); });
-  return () => launched;
+  before(async () => { [server, launched] = await Promise.all([serve(), launchBrowser()]); });
+  after(async () => { server?.stop(); await launched?.close(); });
+  return {
+    firefox: () => launched,
+    url: (how) => (how === 'served' ? server.url : SINGLE_FILE_URL),
+    label: (how) => (how === 'served' ? 'served' : 'file://'),
+  };
 }
 
 /** A fresh browsing context (storage of its own, as a new profile has) in
@@ -94,15 +100,21 @@ export async function click(page, id, n = 0) {
   await (await el(page, id, n)).click();
 }
 
-/** Sets an input's value the way typing does (input and change events). */
+/** Types `value` into an input over what it held, with Firefox's own
+ * keyboard events; a date input (whose typing follows the locale) gets its
+ * value set, with the input and change events typing sends. */
 export async function fill(page, id, value, n = 0) {
   const handle = await el(page, id, n);
-  await handle.evaluate((input, v) => {
-    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value').set.call(input, v);
+  const typed = await handle.evaluate((input, v) => {
+    if (input.type !== 'date') { input.focus(); input.select(); return true; }
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
+    return false;
   }, value);
+  if (!typed) return;
+  if (value === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(value);
 }
 
 export async function text(page, id, n = 0) {
@@ -199,8 +211,3 @@ export async function openSampleMeeting(page) {
 
 /** The two ways the app is opened: served by scripts/serve.mjs, and the single file from file://. */
 export const WAYS = ['served', 'file'];
-
-/** The app's address opened the way `how`; `server` from serve(). */
-export function appUrl(how, server) {
-  return how === 'served' ? server.url : SINGLE_FILE_URL;
-}

@@ -1,17 +1,14 @@
 // Firefox: the vote-count minutes printed to PDF and rasterised: A4, the
 // header's two sides on one line each, the table header repeated on the
 // next page; served and from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedFirefox, openApp, serve, WAYS, appUrl, click, fill, text, waitFor, shot, openSampleMeeting, SHOTS } from './harness.mjs';
+import { setUp, openApp, WAYS, click, fill, text, waitFor, shot, openSampleMeeting, SHOTS } from './harness.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(() => server.stop());
-const firefox = sharedFirefox();
+const app = setUp();
 
 /** The flag round (quota 4) counted by hand with the reference meeting's figures. */
 async function handCountFlagRound(page) {
@@ -97,8 +94,8 @@ function onOneLine(page, phrase) {
 }
 
 for (const how of WAYS) {
-  test(`${how === 'file' ? 'file://' : how}: the vote-count minutes print on A4 with their header and the table header on each page`, async (t) => {
-    const { page, errors } = await openApp(t, firefox(), appUrl(how, server));
+  test(`${app.label(how)}: the vote-count minutes print on A4 with their header and the table header on each page`, async (t) => {
+    const { page, errors } = await openApp(t, app.firefox(), app.url(how));
     await openSampleMeeting(page);
     await handCountFlagRound(page);
     await click(page, 'vote-minutes-link');

@@ -1,18 +1,14 @@
 // Firefox: the app mounts, loads the sample and keeps it across a reload,
 // served and from file://, with no console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedFirefox, openApp, launchBrowser, openContext, serve, WAYS, appUrl, click, text, count, reload, ready, shot, waitFor } from './harness.mjs';
+import { setUp, openApp, WAYS, click, text, count, reload, shot, waitFor } from './harness.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(() => server.stop());
-const firefox = sharedFirefox();
+const app = setUp();
 
 for (const how of WAYS) {
-  const url = () => appUrl(how, server);
-  test(`${how === 'file' ? 'file://' : how}: the sample loads and stays across a reload`, async (t) => {
-    const { page, errors } = await openApp(t, firefox(), url());
+  test(`${app.label(how)}: the sample loads and stays across a reload`, async (t) => {
+    const { page, errors } = await openApp(t, app.firefox(), app.url(how));
     await click(page, 'load-sample');
     await waitFor(page, 'cluster-title');
     await click(page, 'lang-switch');

@@ -1,22 +1,18 @@
 // Firefox: storage full, with its message (the edit stays on screen and is
 // stored once there is room); two tabs seeing each other's edits (storage
 // events); served and from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fillStorage, freeStorage, storedCluster } from '../common.mjs';
-import { sharedFirefox, openApp, serve, WAYS, appUrl, click, fill, text, count, reload, ready, shot, waitFor, waitText, gone } from './harness.mjs';
+import { setUp, openApp, WAYS, click, fill, text, count, reload, ready, shot, waitFor, waitText, gone } from './harness.mjs';
 
-let server;
-before(async () => { server = await serve(); });
-after(() => server.stop());
-const firefox = sharedFirefox();
+const app = setUp();
 
 for (const how of WAYS) {
-  const url = () => appUrl(how, server);
-  const name = how === 'file' ? 'file://' : how;
+  const name = app.label(how);
 
   test(`${name}: storage full — the edit is "not saved" with its message; after freeing room the retry stores it`, async (t) => {
-    const { page, errors } = await openApp(t, firefox(), url());
+    const { page, errors } = await openApp(t, app.firefox(), app.url(how));
     await click(page, 'load-sample');
     await waitFor(page, 'cluster-title');
     await fillStorage(page);
@@ -44,7 +40,7 @@ for (const how of WAYS) {
   });
 
   test(`${name}: two tabs see each other's edits`, async (t) => {
-    const { page: a, newPage, errors } = await openApp(t, firefox(), url());
+    const { page: a, newPage, errors } = await openApp(t, app.firefox(), app.url(how));
     await click(a, 'load-sample');
     await waitFor(a, 'cluster-title');
     const b = await newPage();
