@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonical, liveRecords } from '../common.mjs';
 import { setUp, openApp, launchBrowser, openContext, WAYS, click, text, count, reload, ready, shot, waitFor, waitText, download, openSampleMeeting, tid, SHOTS } from './harness.mjs';
@@ -24,18 +24,22 @@ for (const how of WAYS) {
     const records = await liveRecords(page);
     assert.ok(Object.keys(records).length >= 10);
     await click(page, 'nav-files');
-    const file = await download(page, 'export-workspace', first.downloads);
+    const file = await download(page, 'export-workspace', first.downloads, { leave: true });
+    t.after(() => rmSync(file.path, { force: true }));
     assert.match(file.name, /^thidua-workspace-\d{4}-\d{2}-\d{2}\.thidua\.json$/);
     const written = JSON.parse(readFileSync(file.path, 'utf8'));
     assert.equal(written.format, 'thidua');
     assert.equal(written.kind, 'workspace');
     assert.equal(written.sha256, createHash('sha256').update(canonical(written.data)).digest('hex'), 'the checksum is SHA-256 of the canonical data');
-    // The object URL outlives the click: a second export right after arrives too.
+    // The object URL outlives the click: a second export right after arrives
+    // too, under the name Firefox gives a second file of the same name.
     const again = await download(page, 'export-workspace', first.downloads);
+    assert.notEqual(again.name, file.name);
+    assert.match(again.name, /\.json$/);
     assert.equal(JSON.parse(readFileSync(again.path, 'utf8')).sha256, written.sha256);
 
-    // Another Firefox profile: nothing there; the file brings it all.
-    // A Firefox of its own, with a fresh profile.
+    // Another Firefox, with a fresh profile: nothing there; the second file
+    // (its name as Firefox gave it) brings it all.
     const other = await launchBrowser();
     t.after(() => other.close());
     const second = await openContext(t, other);
@@ -44,7 +48,7 @@ for (const how of WAYS) {
     await ready(fresh);
     assert.deepEqual(await liveRecords(fresh), {});
     await click(fresh, 'nav-files');
-    await chooseFiles(fresh, 'import-file', [file.path]);
+    await chooseFiles(fresh, 'import-file', [again.path]);
     await waitFor(fresh, 'import-preview');
     assert.match(await text(fresh, 'import-summary'), /^\d+ mới · 0 trùng khớp · 0 khác nhau$/);
     assert.deepEqual(await liveRecords(fresh), {}, 'nothing changes before the confirmation');

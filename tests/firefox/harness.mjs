@@ -170,8 +170,10 @@ export async function shot(page, name) {
 }
 
 /** Clicks `id` and waits for the file it downloads into `dir`: the one new
- * file whose size holds still (Firefox writes a `.part` first). */
-export async function download(page, id, dir) {
+ * file whose size holds still (Firefox writes a `.part` first). The file is
+ * moved out of `dir` unless `leave`, so that the next download of the same
+ * name keeps it (Firefox names a second one `x.thidua(2).json`). */
+export async function download(page, id, dir, { leave = false } = {}) {
   const before = new Set(readdirSync(dir));
   await click(page, id);
   const deadline = Date.now() + 20_000;
@@ -183,8 +185,7 @@ export async function download(page, id, dir) {
       const path = join(dir, done[0]);
       const size = statSync(path).size;
       if (size > 0 && size === last) {
-        // Moved out at once: Firefox names a second file of the same name
-        // `x.thidua(2).json`, not `x (1).thidua.json` as Chromium does.
+        if (leave) return { name: done[0], path };
         const kept = join(mkdtempSync(join(DOWNLOADED, 'file-')), done[0]);
         renameSync(path, kept);
         return { name: done[0], path: kept };
