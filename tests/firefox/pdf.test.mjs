@@ -135,3 +135,33 @@ for (const how of WAYS) {
     assert.deepEqual(errors, []);
   });
 }
+
+test('ballot papers print two A5 to an A4 sheet, or one A4 each, with no blank page between', async (t) => {
+  const { page, errors } = await openApp(t, app.firefox(), app.url('served'));
+  await openSampleMeeting(page);
+  await fill(page, 'round-award', 'Cờ thi đua của Bộ Tư lệnh BĐBP');
+  await fill(page, 'round-quota', '4');
+  await click(page, 'add-round');
+  await waitFor(page, 'round-title');
+  await click(page, 'print-papers-link');
+  await waitFor(page, 'papers');
+  await fill(page, 'papers-count', '4');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="ballot-paper"]').length === 4);
+  await shot(page, 'ff-ballot-papers');
+  const a5 = await printPdf(page, 'ff-ballot-papers-a5');
+  assert.equal(a5.pages.length, 2, `four A5 papers on two A4 sheets, not ${a5.pages.length} pages`);
+  for (const [i, p] of a5.pages.entries()) {
+    const titles = p.words.filter((w) => w.w === 'PHIẾU' && p.words[p.words.indexOf(w) + 1]?.w === 'BẦU');
+    assert.equal(titles.length, 2, `sheet ${i + 1}: two papers`);
+    assert.ok(titles[0].y < p.height / 2 && titles[1].y > p.height / 2, `sheet ${i + 1}: one paper on each half`);
+  }
+  await page.select('[data-testid="papers-layout"]', 'a4');
+  const a4 = await printPdf(page, 'ff-ballot-papers-a4');
+  assert.equal(a4.pages.length, 4, `one A4 page per paper, not ${a4.pages.length} pages`);
+  for (const [i, p] of a4.pages.entries()) assert.ok(p.words.length > 20, `page ${i + 1} holds a paper`);
+  // Away from the papers, printed pages have their margins again.
+  await page.goBack();
+  await waitFor(page, 'round-title');
+  assert.equal(await page.evaluate(() => document.getElementById('thidua-no-page-margins')), null);
+  assert.deepEqual(errors, []);
+});
