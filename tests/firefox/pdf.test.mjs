@@ -136,7 +136,7 @@ for (const how of WAYS) {
   });
 }
 
-test('ballot papers print two A5 to an A4 sheet, or one A4 each, with no blank page between', async (t) => {
+test(`${app.label('served')}: ballot papers print two A5 to an A4 sheet, or one A4 each, with no blank page between`, async (t) => {
   const { page, errors } = await openApp(t, app.firefox(), app.url('served'));
   await openSampleMeeting(page);
   await fill(page, 'round-award', 'Cờ thi đua của Bộ Tư lệnh BĐBP');
