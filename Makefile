@@ -5,7 +5,7 @@ export THIDUA_TOOLS_DIR := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test bench build setup setup-test serve lint unit wasm-test size e2e guide
+.PHONY: run test bench build setup setup-test serve lint unit wasm-test size e2e firefox guide
 
 ## Installs what is missing, builds the release, serves dist/ on 127.0.0.1.
 run: build
@@ -30,7 +30,7 @@ build: setup
 	node scripts/single-file.mjs dist
 
 ## Everything CI checks: formatting, lints, native, wasm and browser tests.
-test: setup-test lint unit wasm-test build size e2e
+test: setup-test lint unit wasm-test build size e2e firefox
 
 ## The whole workspace (the app and core/). The last line keeps the core pure:
 ## thidua-core may depend on no browser or UI crate, on any target.
@@ -54,6 +54,11 @@ size:
 e2e:
 	cd tests/e2e && node --test --test-concurrency=1
 	node scripts/guide-shots.mjs target/guide
+
+## The flows where browser engines differ, in Debian's Firefox ESR (puppeteer-core
+## over WebDriver BiDi), served and from file://; pages and PDFs under target/firefox/.
+firefox:
+	cd tests/firefox && node --test --test-concurrency=1
 
 ## Refreshes the user guide's screenshots in docs/guide/ from a new e2e run
 ## (not part of `make test`, which leaves the tree as it found it).

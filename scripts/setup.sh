@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing thidua needs, skipping what is already
 # there. Usage: scripts/setup.sh build   (toolchain for `make run`)
-#               scripts/setup.sh test    (build toolchain + browser + e2e deps)
+#               scripts/setup.sh test    (build toolchain + browsers + e2e deps)
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -57,6 +57,16 @@ install_test() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  fi
+  if ! command -v firefox-esr >/dev/null 2>&1; then
+    say "installing Debian firefox-esr (the second browser engine of the tests)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr >/dev/null
+  fi
+  if [ ! -d "$ROOT/tests/firefox/node_modules/puppeteer-core" ]; then
+    say "installing puppeteer-core (drives Firefox over WebDriver BiDi; no browser download)"
+    (cd "$ROOT/tests/firefox" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
   fi
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/ajv" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
     say "installing playwright-core (no browser download), ajv (JSON Schema checks) and axe-core (accessibility)"

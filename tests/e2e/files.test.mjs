@@ -8,26 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { canonical, liveRecords } from '../common.mjs';
 import { download, launch, openApp, serve, openSampleMeeting, handCountFlagRound, ready, shot, ROOT, SHOTS } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
-
-/** The app's live records (not snapshots, locks or the tab's settings). */
-async function liveRecords(page) {
-  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
-    .filter((k) => /^thidua\.(unit|cluster|meeting)\./.test(k))
-    .sort()
-    .map((k) => [k, localStorage.getItem(k)])));
-}
-
-/** Canonical JSON as the app hashes it: keys sorted, no spaces. */
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  return JSON.stringify(v);
-}
 
 /** A copy of a file with `edit` applied to its data and a matching checksum. */
 function resealed(path, name, edit) {

@@ -3,7 +3,6 @@
 // target/screenshots/.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -55,18 +54,7 @@ function watch(page, errors) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 }
 
-/** Serves dist/ on a free loopback port; returns its URL and a stop(). */
-export async function serve() {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((ok, fail) => {
-    child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
-      if (match) ok(match[0]);
-    });
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
+export { serve } from '../common.mjs';
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -4,6 +4,7 @@
 // (defect 11).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage, storedCluster } from '../common.mjs';
 import { launch, openApp, serve, openSampleMeeting, ready, shot } from './harness.mjs';
 
 let server;
@@ -11,25 +12,6 @@ before(async () => { server = await serve(); });
 after(() => server.stop());
 
 const PIN = '2468';
-
-/** Fills localStorage to within a few characters of its quota. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let n = 0; let size = 1 << 20;
-    while (size > 4) { try { localStorage.setItem(`filler.${n}`, 'x'.repeat(size)); n += 1; } catch { size = Math.floor(size / 2); } }
-  });
-}
-
-async function freeStorage(page) {
-  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
-}
-
-async function storedCluster(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('thidua.cluster.'));
-    return JSON.parse(localStorage.getItem(key)).data;
-  });
-}
 
 test('storage full: editing the cluster note shows "not saved", never "Đã lưu"; after freeing room the retry stores it', async (t) => {
   const { page, errors } = await openApp(t, server.url);

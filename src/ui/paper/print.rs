@@ -109,6 +109,16 @@ pub fn BallotPapersScreen(meeting: MeetingId, round: RoundId) -> impl IntoView {
     };
     let handle = window_event_listener_untyped("beforeprint", move |_| record());
     on_cleanup(move || handle.remove());
+    // Firefox prints the named page of the papers (`@page ballot`, no
+    // margins) with the margins of the default page: a paper a sheet high
+    // then runs onto a blank page. While the papers are on screen, no
+    // printed page has margins.
+    no_page_margins();
+    on_cleanup(|| {
+        if let Some(style) = page_margins_style() {
+            style.remove();
+        }
+    });
     // Long lists and long names: the type shrinks until the first paper
     // holds every candidate (all papers are alike).
     let container = NodeRef::<leptos::html::Div>::new();
@@ -158,6 +168,34 @@ fn PrintButton(testid: &'static str) -> impl IntoView {
     view! {
         <button type="button" class="no-print" data-testid=testid on:click=move |_| print_page()>{tr(Text::Print)}</button>
     }
+}
+
+/// The id of the `<style>` that `no_page_margins` puts in the head.
+const NO_PAGE_MARGINS: &str = "thidua-no-page-margins";
+
+/// Adds `@page { margin: 0 }` to the document's head (once).
+fn no_page_margins() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if page_margins_style().is_some() {
+        return;
+    }
+    let (Ok(Some(head)), Ok(style)) = (
+        document.query_selector("head"),
+        document.create_element("style"),
+    ) else {
+        return;
+    };
+    style.set_id(NO_PAGE_MARGINS);
+    style.set_text_content(Some("@page { margin: 0; }"));
+    let _ = head.append_child(&style);
+}
+
+fn page_margins_style() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(NO_PAGE_MARGINS)
 }
 
 fn print_page() {
