@@ -91,7 +91,11 @@ form_fields!(MeetingForm {
     quorum,
     exclusion
 });
-form_fields!(AchievementReport { narrative, metrics });
+form_fields!(AchievementReport {
+    narrative,
+    metrics,
+    sections
+});
 
 /// The meeting-details form: details, quorum and the exclusion rule.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -215,6 +215,8 @@ pub struct Meeting {
     pub exclusion: bool,
     /// In order; changed only by the round edits (read with `rounds`).
     pub(crate) rounds: Vec<Round>,
+    /// The nomination letter's fields, as the secretary filled them.
+    pub letter: super::NominationLetter,
 }
 
 /// Awards clusters commonly vote on, highest first.
@@ -355,6 +357,7 @@ impl Workspace {
             quorum: Fraction::two_thirds(),
             exclusion: true,
             rounds: Vec::new(),
+            letter: super::NominationLetter::default(),
         });
         Ok(())
     }
