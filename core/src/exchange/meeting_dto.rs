@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::RecordError;
 use crate::domain::{
     ClusterId, CommitteeMember, Date, Delegate, Fraction, Meeting, MeetingDetails, MeetingId,
-    NominationLetter,
-    Round, UnitId, VoterId, Voters, MAX_COUNT,
+    NominationLetter, Round, UnitId, VoterId, Voters, MAX_COUNT,
 };
 use round::{round_dto, round_from, RoundDto};
 
