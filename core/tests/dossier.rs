@@ -7,8 +7,8 @@
 mod common;
 
 use thidua_core::documents::{
-    achievement_report, dossier, dossier_gaps, letter_fields, nominated_units, nomination_letter,
-    nominations, DossierGap,
+    achievement_report, built_sections, dossier, dossier_gaps, letter_fields, nominated_units,
+    nomination_letter, nominations, report_sections, sections_to_keep, DossierGap,
 };
 use thidua_core::domain::{
     AchievementReport, Cluster, ClusterId, DomainError, Meeting, NominationLetter, ReportSections,
@@ -296,4 +296,37 @@ fn the_new_fields_are_stored_only_when_filled_and_read_back() {
     let back =
         Cluster::try_from(decode_record::<ClusterDto>(&text).expect("dto")).expect("cluster");
     assert_eq!(&back, ws.cluster(cluster).expect("cluster"));
+}
+
+#[test]
+fn a_section_left_as_built_is_not_kept_and_follows_the_language() {
+    let (mut ws, cluster) = sample_meeting();
+    let unit = members(&ws)[3];
+    let built = built_sections(&ws, M, unit, Lang::Vi).expect("built");
+    assert!(
+        built.mission.contains("là đơn vị thành viên"),
+        "{}",
+        built.mission
+    );
+    let typed = ReportSections {
+        movements: "Phong trào thi đua Quyết thắng".into(),
+        ..built.clone()
+    };
+    let kept = sections_to_keep(typed, &built);
+    assert_eq!(
+        kept,
+        ReportSections {
+            movements: "Phong trào thi đua Quyết thắng".into(),
+            ..ReportSections::default()
+        }
+    );
+    ws.set_report_sections(cluster, SAMPLE_YEAR, unit, kept)
+        .expect("sections");
+    let english = report_sections(&ws, M, unit, Lang::En).expect("sections");
+    assert!(
+        english.mission.contains("is a member unit"),
+        "{}",
+        english.mission
+    );
+    assert_eq!(english.movements, "Phong trào thi đua Quyết thắng");
 }

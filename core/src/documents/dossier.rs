@@ -403,6 +403,51 @@ pub fn report_sections(
     unit_id: UnitId,
     lang: Lang,
 ) -> Result<ReportSections, DomainError> {
+    let (_, _, year) = meeting_context(ws, meeting_id)?;
+    let built = built_sections(ws, meeting_id, unit_id, lang)?;
+    let kept = year
+        .reports
+        .get(&unit_id)
+        .map(|r| r.sections.clone())
+        .unwrap_or_default();
+    let pick = |kept: String, built: String| if kept.is_empty() { built } else { kept };
+    Ok(ReportSections {
+        mission: pick(kept.mission, built.mission),
+        achievements: pick(kept.achievements, built.achievements),
+        movements: pick(kept.movements, built.movements),
+        awards: pick(kept.awards, built.awards),
+    })
+}
+
+/// What to keep of sections as typed: a section left as the unit's data
+/// builds it is not kept, so it goes on following the data (and the
+/// language of the interface).
+pub fn sections_to_keep(typed: ReportSections, built: &ReportSections) -> ReportSections {
+    let keep = |typed: String, built: &str| {
+        if typed.trim() == built.trim() {
+            String::new()
+        } else {
+            typed
+        }
+    };
+    ReportSections {
+        mission: keep(typed.mission, &built.mission),
+        achievements: keep(typed.achievements, &built.achievements),
+        movements: keep(typed.movements, &built.movements),
+        awards: keep(typed.awards, &built.awards),
+    }
+}
+
+/// The sections of a unit's report as its data builds them, in `lang`:
+/// the unit and its mission from its record and the year's roles, the
+/// achievements from its report's narrative; the movements and the
+/// awards received are the secretary's to write.
+pub fn built_sections(
+    ws: &Workspace,
+    meeting_id: MeetingId,
+    unit_id: UnitId,
+    lang: Lang,
+) -> Result<ReportSections, DomainError> {
     let (meeting, cluster, year) = meeting_context(ws, meeting_id)?;
     let unit = ws.unit(unit_id).ok_or(DomainError::UnknownUnit(unit_id))?;
     let report = year.reports.get(&unit_id).cloned().unwrap_or_default();
@@ -435,21 +480,11 @@ pub fn report_sections(
             format!("Commander: {}.", unit.commander.trim()),
         ));
     }
-    let pick = |kept: &str, built: String| {
-        if kept.is_empty() {
-            built
-        } else {
-            kept.to_owned()
-        }
-    };
     Ok(ReportSections {
-        mission: pick(&report.sections.mission, mission),
-        achievements: pick(
-            &report.sections.achievements,
-            report.narrative.trim().to_owned(),
-        ),
-        movements: report.sections.movements.clone(),
-        awards: report.sections.awards.clone(),
+        mission,
+        achievements: report.narrative.trim().to_owned(),
+        movements: String::new(),
+        awards: String::new(),
     })
 }
 
