@@ -330,3 +330,15 @@ fn a_section_left_as_built_is_not_kept_and_follows_the_language() {
     );
     assert_eq!(english.movements, "Phong trào thi đua Quyết thắng");
 }
+
+#[test]
+fn filling_the_letter_leaves_the_results_file_and_its_fingerprint_alone() {
+    let (mut ws, _) = sample_meeting();
+    let before = thidua_core::exchange::results_fingerprint(&ws, M).expect("fingerprint");
+    ws.set_nomination_letter(M, letter()).expect("letter");
+    assert_eq!(
+        thidua_core::exchange::results_fingerprint(&ws, M),
+        Some(before),
+        "the minutes printed before the letter was filled keep their fingerprint"
+    );
+}
