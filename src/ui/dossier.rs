@@ -79,14 +79,20 @@ pub fn DossierScreen(meeting: MeetingId) -> impl IntoView {
             <p class="hint">{tr(Text::DossierHint)}</p>
         </div>
         <LetterCard meeting=meeting/>
-        {move || (!units.get().is_empty()).then(|| view! {
-            <section class="card no-print" data-testid="dossier-reports">
-                <h2>{tr(Text::DossierReports)}</h2>
-                <p class="hint">{tr(Text::DossierReportsHint)}</p>
-                {units.get().into_iter().map(|unit| view! { <UnitSections meeting=meeting unit=unit/> }).collect_view()}
-            </section>
-        })}
-        <div class="no-print doc-tools">
+        // Rebuilt when the language changes: the sections start from the
+        // data's words in the language shown.
+        {move || {
+            store.lang.track();
+            let units = units.get();
+            (!units.is_empty()).then(|| view! {
+                <section class="card no-print" data-testid="dossier-reports">
+                    <h2>{tr(Text::DossierReports)}</h2>
+                    <p class="hint">{tr(Text::DossierReportsHint)}</p>
+                    {units.into_iter().map(|unit| view! { <UnitSections meeting=meeting unit=unit/> }).collect_view()}
+                </section>
+            })
+        }}
+        <div class="no-print doc-tools dossier-actions">
             {missing}
             <button type="button" data-testid="dossier-print" disabled=move || !ready() on:click=move |_| {
                 if let Some(w) = web_sys::window() {
@@ -151,7 +157,7 @@ fn LetterCard(meeting: MeetingId) -> impl IntoView {
         }
     };
     view! {
-        <section class="card no-print" data-testid="dossier-letter">
+        <section class="card no-print dossier-letter" data-testid="dossier-letter">
             <h2>{tr(Text::DossierLetter)}</h2>
             <form on:submit=submit data-testid="dossier-letter-form" novalidate>
                 <label class="field">

@@ -7,31 +7,11 @@
 // target/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openApp, serve, openSampleMeeting, handCountFlagRound, shot, SHOTS } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, handCountFlagRound, shot, printPdf } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
-
-/** Prints the page to an A4 PDF as the browser's print would; returns
- * each page's text (poppler's pdftotext) after rasterising the pages. */
-async function printPages(page, name) {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const path = join(SHOTS, `${name}.pdf`);
-  writeFileSync(path, pdf);
-  for (const old of readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`))) rmSync(join(SHOTS, old));
-  execFileSync('pdftoppm', ['-r', '60', '-png', path, join(SHOTS, `pdf-${name}`)]);
-  const images = readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`) && f.endsWith('.png'));
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-  const pages = text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
-  assert.equal(images.length, pages.length, `${name}: one image per PDF page`);
-  return pages;
-}
 
 /** The last non-empty line of a page: where the page number is printed. */
 const footer = (text) => text.trim().split('\n').map((l) => l.trim()).filter(Boolean).at(-1);
@@ -89,7 +69,7 @@ test('the sample meeting\'s dossier: recipient checked, then printed with page n
   assert.match(letter, /Đại tá Vũ Khương/);
   await shot(page, '61-dossier-vi');
 
-  const pages = await printPages(page, 'dossier-vi');
+  const pages = await printPdf(page, 'dossier-vi');
   const n = pages.length;
   assert.ok(n >= 7, `at least a page per document, got ${n}`);
   pages.forEach((text, i) => assert.equal(footer(text), `${i + 1} / ${n}`, `page ${i + 1}'s number`));
@@ -109,8 +89,14 @@ test('the sample meeting\'s dossier: recipient checked, then printed with page n
   await page.getByTestId('dossier').waitFor();
   const english = await page.getByTestId('document-title').allInnerTexts();
   assert.deepEqual(english, ['NOMINATION LETTER', 'MINUTES OF THE MEETING', 'VOTE-COUNT MINUTES', ...NOMINATED.map(() => 'ACHIEVEMENT REPORT')]);
+  // The sections not edited start from the data's words in English; the edited one stays.
+  const first = page.getByTestId('dossier-unit').first();
+  await first.getByTestId('dossier-unit-name').click();
+  assert.match(await first.getByTestId('section-mission').inputValue(), /is a member unit of Cụm thi đua số 8 BĐBP/);
+  await page.getByTestId('dossier-unit').nth(2).getByTestId('dossier-unit-name').click();
+  assert.equal(await page.getByTestId('dossier-unit').nth(2).getByTestId('section-awards').inputValue(), 'Cờ thi đua của Bộ Tư lệnh BĐBP năm 2023.');
   await shot(page, '62-dossier-en');
-  const en = await printPages(page, 'dossier-en');
+  const en = await printPdf(page, 'dossier-en');
   en.forEach((text, i) => assert.equal(footer(text), `${i + 1} / ${en.length}`, `page ${i + 1}'s number`));
   assert.match(en[0], /NOMINATION LETTER/);
   console.log(`dossier-en: ${en.length} pages`);

@@ -82,15 +82,18 @@ pub fn nominations(ws: &Workspace, meeting_id: MeetingId) -> Result<Vec<Nominati
 /// The units the dossier carries a report for, each once, in the order
 /// of the awards and their ranks.
 pub fn nominated_units(ws: &Workspace, meeting_id: MeetingId) -> Result<Vec<UnitId>, DomainError> {
+    Ok(units_of(&nominations(ws, meeting_id)?))
+}
+
+/// Each unit of `nominations` once, in their order.
+fn units_of(nominations: &[Nomination]) -> Vec<UnitId> {
     let mut units = Vec::new();
-    for nomination in nominations(ws, meeting_id)? {
-        for n in nomination.units {
-            if !units.contains(&n.unit) {
-                units.push(n.unit);
-            }
+    for n in nominations.iter().flat_map(|n| &n.units) {
+        if !units.contains(&n.unit) {
+            units.push(n.unit);
         }
     }
-    Ok(units)
+    units
 }
 
 /// What keeps the dossier from being printed.
@@ -376,17 +379,7 @@ fn attachments(
             ));
         }
     }
-    for n in nominations
-        .iter()
-        .flat_map(|n| &n.units)
-        .map(|n| n.unit)
-        .fold(Vec::new(), |mut seen, u| {
-            if !seen.contains(&u) {
-                seen.push(u);
-            }
-            seen
-        })
-    {
+    for n in units_of(nominations) {
         items.push(lang.pick(
             format!("Báo cáo thành tích của {}", full_name(ws, n)),
             format!("Achievement report of {}", full_name(ws, n)),
