@@ -7,7 +7,7 @@
 // target/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serve, openSampleMeeting, handCountFlagRound, shot, printPdf } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, handCountFlagRound, shot, printPdf, SINGLE_FILE_URL } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -100,5 +100,21 @@ test('the sample meeting\'s dossier: recipient checked, then printed with page n
   en.forEach((text, i) => assert.equal(footer(text), `${i + 1} / ${en.length}`, `page ${i + 1}'s number`));
   assert.match(en[0], /NOMINATION LETTER/);
   console.log(`dossier-en: ${en.length} pages`);
+  assert.deepEqual(errors, []);
+});
+
+test('the dossier prints from the single file over file:// too', async (t) => {
+  const { page, errors } = await openApp(t, SINGLE_FILE_URL);
+  await openSampleMeeting(page, { place: 'Hà Nội', date: '2024-10-03' });
+  await handCountFlagRound(page);
+  await page.getByTestId('crumb-meeting').click();
+  await page.getByTestId('dossier-link').click();
+  await page.getByTestId('dossier-gaps').waitFor();
+  await page.getByTestId('dossier-recipient').fill('Hội đồng Thi đua - Khen thưởng Bộ đội Biên phòng');
+  await page.getByTestId('dossier-letter-save').click();
+  await page.getByTestId('dossier').waitFor();
+  const pages = await printPdf(page, 'dossier-file');
+  pages.forEach((text, i) => assert.equal(footer(text), `${i + 1} / ${pages.length}`, `page ${i + 1}'s number`));
+  for (const unit of NOMINATED) assert.ok(pages.some((p) => /BÁO CÁO THÀNH TÍCH/.test(p) && p.includes(unit.toUpperCase())), `${unit}'s report`);
   assert.deepEqual(errors, []);
 });
