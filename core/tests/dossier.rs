@@ -342,3 +342,50 @@ fn filling_the_letter_leaves_the_results_file_and_its_fingerprint_alone() {
         "the minutes printed before the letter was filled keep their fingerprint"
     );
 }
+
+#[test]
+fn taking_a_units_report_file_keeps_the_dossier_sections_written_here() {
+    use thidua_core::domain::merge::{apply, plan, Bundle, Choice, RecordKey, UnitReport};
+    let (mut ws, cluster) = sample_meeting();
+    let unit = members(&ws)[3];
+    let sections = ReportSections {
+        awards: "Cờ thi đua của Bộ Quốc phòng năm 2023".into(),
+        ..ReportSections::default()
+    };
+    ws.set_report_sections(cluster, SAMPLE_YEAR, unit, sections.clone())
+        .expect("sections");
+    let year = ws.year_of(M).expect("year").clone();
+    // The unit's own file: its report as the unit wrote it, no sections.
+    let bundle = Bundle {
+        reports: vec![UnitReport {
+            cluster,
+            cluster_name: ws.cluster_name(cluster),
+            year: SAMPLE_YEAR,
+            unit: ws.unit(unit).expect("unit").clone(),
+            criteria: year.criteria.clone(),
+            self_scores: Default::default(),
+            report: Some(AchievementReport {
+                narrative: "Báo cáo mới của đơn vị".into(),
+                ..AchievementReport::default()
+            }),
+        }],
+        ..Bundle::default()
+    };
+    let preview = plan(&ws, &bundle).expect("plan");
+    let choices: Vec<Choice> = preview
+        .items
+        .iter()
+        .map(|i| {
+            if i.key == RecordKey::Report(cluster, SAMPLE_YEAR, unit) {
+                Choice::TakeTheirs
+            } else {
+                Choice::KeepMine
+            }
+        })
+        .collect();
+    let mut ids = 90_000u64..;
+    let out = apply(&ws, &preview, &choices, &mut || ids.next().unwrap_or(0)).expect("apply");
+    let report = out.year_of(M).expect("year").reports[&unit].clone();
+    assert_eq!(report.narrative, "Báo cáo mới của đơn vị");
+    assert_eq!(report.sections, sections, "the leader's dossier edits stay");
+}
