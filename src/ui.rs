@@ -5,6 +5,7 @@
 mod browser;
 mod cluster;
 mod documents;
+mod dossier;
 mod files;
 mod history;
 mod home;
@@ -79,7 +80,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || locked.with(Option::is_none)>
             <nav aria-label=tr(Text::MainNavigation)>
                 <a href="#/" data-testid="nav-clusters"
-                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..) | Route::VoteMinutes(..) | Route::MeetingMinutes(..) | Route::ScoreTable(..) | Route::Achievements(..))>
+                    class:active=move || matches!(route.get(), Route::Home | Route::Cluster(_) | Route::Year(..) | Route::History(_) | Route::Meeting(..) | Route::Round(..) | Route::Scores(..) | Route::PaperPass(..) | Route::BallotPapers(..) | Route::EntryLog(..) | Route::VoteMinutes(..) | Route::MeetingMinutes(..) | Route::Dossier(..) | Route::ScoreTable(..) | Route::Achievements(..))>
                     {tr(Text::Clusters)}
                 </a>
                 <a href="#/units" data-testid="nav-units" class:active=move || route.get() == Route::Units>
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                 Route::EntryLog(meeting, round) => view! { <paper::EntryLogScreen meeting=meeting round=round/> }.into_any(),
                 Route::VoteMinutes(m, r) => view! { <documents::DocumentScreen which=documents::Which::VoteCount(m, r)/> }.into_any(),
                 Route::MeetingMinutes(m) => view! { <documents::DocumentScreen which=documents::Which::Meeting(m)/> }.into_any(),
+                Route::Dossier(m) => view! { <dossier::DossierScreen meeting=m/> }.into_any(),
                 Route::ScoreTable(c, y) => view! { <documents::DocumentScreen which=documents::Which::ScoreTable(c, y)/> }.into_any(),
                 Route::Achievements(c, y) => view! { <documents::DocumentScreen which=documents::Which::Achievements(c, y)/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),

@@ -121,6 +121,7 @@ fn the_leader_imports_eight_unit_reports() {
                 value: format!("{idx}"),
                 measure: "vụ".into(),
             }],
+            ..AchievementReport::default()
         };
         theirs
             .set_report(cluster, SAMPLE_YEAR, *unit, report)
@@ -255,6 +256,7 @@ fn differing_records_follow_the_users_choice() {
             value: "1".into(),
             measure: String::new(),
         }],
+        ..AchievementReport::default()
     };
     let mut mine = mine;
     mine.set_report(cluster, SAMPLE_YEAR, unit, report("Bản của tôi"))

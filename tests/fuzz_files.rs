@@ -104,6 +104,7 @@ fn base() -> Workspace {
     let report = thidua::domain::AchievementReport {
         narrative: "Hoàn thành xuất sắc".into(),
         metrics: Vec::new(),
+        ..thidua::domain::AchievementReport::default()
     };
     ws.set_report(C, YEAR, unit(0), report).expect("report");
     ws.add_meeting(M, C, YEAR).expect("meeting");

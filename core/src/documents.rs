@@ -3,11 +3,17 @@
 //! renders a `Document`; tests snapshot its text form.
 
 mod csv;
+mod dossier;
 mod minutes;
 mod model;
 mod scores;
 
 pub use csv::{results_csv, scores_csv};
+pub use dossier::{
+    achievement_report, built_sections, dossier, dossier_gaps, letter_fields, nominated_units,
+    nomination_letter, nominations, report_sections, sections_to_keep, DossierGap, NominatedUnit,
+    Nomination,
+};
 pub use minutes::{meeting_minutes, vote_count_minutes};
 pub use model::{Block, Document, Signature, Table};
 pub use scores::{achievement_summary, score_table};

@@ -6,6 +6,7 @@ mod booth;
 mod clusters;
 mod count;
 mod date;
+mod dossier;
 mod error;
 pub mod form;
 mod ids;
@@ -33,6 +34,7 @@ pub use count::{
     Totals,
 };
 pub use date::Date;
+pub use dossier::{NominationLetter, ReportSections};
 pub use error::DomainError;
 pub use ids::{ClusterId, UnitId};
 pub use meeting::{

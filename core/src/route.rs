@@ -28,6 +28,8 @@ pub enum Route {
     VoteMinutes(MeetingId, RoundId),
     /// Biên bản hội nghị, to print.
     MeetingMinutes(MeetingId),
+    /// The nomination dossier of a meeting (issue 16), to fill and print.
+    Dossier(MeetingId),
     /// Bảng tổng hợp kết quả chấm điểm of a cluster-year, to print.
     ScoreTable(ClusterId, u16),
     /// The units' achievement summary of a cluster-year, to print.
@@ -63,6 +65,9 @@ impl Route {
             ["meetings", meeting, "minutes"] => meeting
                 .parse()
                 .map_or(Route::NotFound, |m| Route::MeetingMinutes(MeetingId(m))),
+            ["meetings", meeting, "dossier"] => meeting
+                .parse()
+                .map_or(Route::NotFound, |m| Route::Dossier(MeetingId(m))),
             ["clusters", id, "years", year, "score-table"] => match (cluster(id), year.parse()) {
                 (Some(id), Ok(year)) => Route::ScoreTable(id, year),
                 _ => Route::NotFound,
@@ -123,6 +128,7 @@ impl Route {
                 format!("#/meetings/{}/rounds/{}/minutes", meeting.0, round.0)
             }
             Route::MeetingMinutes(meeting) => format!("#/meetings/{}/minutes", meeting.0),
+            Route::Dossier(meeting) => format!("#/meetings/{}/dossier", meeting.0),
             Route::ScoreTable(id, year) => format!("#/clusters/{id}/years/{year}/score-table"),
             Route::Achievements(id, year) => format!("#/clusters/{id}/years/{year}/achievements"),
             Route::PanicCheck => "#/debug/panic".to_owned(),

@@ -131,6 +131,7 @@ fn reports() -> Vec<(usize, AchievementReport)> {
                     metric("Dầu DO thu giữ", "30.000", "lít"),
                     metric("Thuốc lá lậu thu giữ", "26.400", "bao"),
                 ],
+                ..AchievementReport::default()
             },
         ),
         (
@@ -146,6 +147,7 @@ fn reports() -> Vec<(usize, AchievementReport)> {
                     metric("Người Việt Nam được các nước trao trả", "5.327", "người"),
                     metric("Đối tượng người nước ngoài trao trả", "679", "đối tượng"),
                 ],
+                ..AchievementReport::default()
             },
         ),
         (
@@ -154,6 +156,7 @@ fn reports() -> Vec<(usize, AchievementReport)> {
                 narrative: "Bảo đảm thông tin liên lạc thường xuyên, đột xuất, sẵn sàng chiến đấu, ứng phó thiên tai và tìm kiếm cứu nạn."
                     .into(),
                 metrics: vec![metric("Ứng cứu khắc phục sự cố thông tin", "27", "lượt")],
+                ..AchievementReport::default()
             },
         ),
     ]
@@ -243,6 +246,7 @@ pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspac
                                 measure: "lượt".to_owned(),
                             },
                         ],
+                        ..AchievementReport::default()
                     },
                 )?;
             }

@@ -74,6 +74,7 @@ fn routes_parse_and_print() {
             Route::VoteMinutes(MeetingId(5), RoundId(6)),
         ),
         ("#/meetings/5/minutes", Route::MeetingMinutes(MeetingId(5))),
+        ("#/meetings/5/dossier", Route::Dossier(MeetingId(5))),
         (
             "#/clusters/4/years/2024/score-table",
             Route::ScoreTable(ClusterId(4), 2024),

@@ -233,6 +233,7 @@ fn reports_drop_blank_rows_and_refuse_nameless_metrics() {
     let nameless = AchievementReport {
         narrative: "x".into(),
         metrics: vec![metric("", "5")],
+        ..AchievementReport::default()
     };
     assert_eq!(
         ws.set_report(C, 2024, unit(0), nameless),
@@ -241,6 +242,7 @@ fn reports_drop_blank_rows_and_refuse_nameless_metrics() {
     let report = AchievementReport {
         narrative: " Tốt ".into(),
         metrics: vec![metric("Ma túy thu giữ", "766,33"), Metric::default()],
+        ..AchievementReport::default()
     };
     ws.set_report(C, 2024, unit(0), report).expect("report");
     let stored = &ws

@@ -74,7 +74,7 @@ pub fn DocumentScreen(which: Which) -> impl IntoView {
     }
 }
 
-fn render(doc: Document) -> impl IntoView {
+pub(super) fn render(doc: Document) -> impl IntoView {
     let h = doc.header;
     let blocks = doc
         .blocks
@@ -215,6 +215,7 @@ pub fn MeetingFilesCard(meeting: MeetingId) -> impl IntoView {
             <ul class="doc-links">
                 <li><a href=Route::MeetingMinutes(meeting).href() data-testid="meeting-minutes-link">{tr(Text::MeetingMinutesPrint)}</a></li>
                 <li>{tr(Text::VoteMinutesPerRound)}</li>
+                <li><a href=Route::Dossier(meeting).href() data-testid="dossier-link">{tr(Text::DossierPrintLink)}</a></li>
             </ul>
             <p>{tr(Text::CurrentResultsFingerprint)}": "
                 <strong class="fingerprint" data-testid="results-fingerprint">{fingerprint}</strong></p>

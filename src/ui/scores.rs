@@ -417,9 +417,12 @@ fn ReportCard(cluster: ClusterId, year: u16, selected: RwSignal<Option<UnitId>>)
                     measure: m.get_untracked(),
                 })
                 .collect();
+            // The dossier's sections are not edited here: the form keeps
+            // the ones it started from, so another tab's are not undone.
             let report = AchievementReport {
                 narrative: narrative.get_untracked(),
                 metrics,
+                sections: base.with_value(|b| b.sections.clone()),
             };
             let from = base.get_value();
             let outcome = store.apply(|ws| {

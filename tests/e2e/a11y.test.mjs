@@ -53,6 +53,18 @@ async function walk(page, lang) {
   await page.getByTestId('document').waitFor();
   await check('meeting minutes');
   await page.goBack();
+  // The nomination dossier (issue 16): its forms, the missing recipient
+  // flagged, then the bundle once a recipient is kept.
+  await page.getByTestId('dossier-link').click();
+  await page.getByTestId('dossier-gaps').waitFor();
+  await page.getByTestId('dossier-unit-name').first().click();
+  await check('dossier, recipient missing');
+  await page.getByTestId('dossier-recipient').fill('Hội đồng Thi đua - Khen thưởng Bộ đội Biên phòng');
+  await page.getByTestId('dossier-letter-save').click();
+  await page.getByTestId('dossier').waitFor();
+  await check('dossier');
+  await page.goBack();
+  await page.getByTestId('meeting-files').waitFor();
   // A booth round: operator, ballot, review, hand-back.
   await page.getByTestId('round-award').fill('Bằng khen');
   await page.getByTestId('round-quota').fill('2');

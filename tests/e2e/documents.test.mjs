@@ -4,29 +4,16 @@
 // checked on arrival; CSV files start with a BOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { download, openApp, serve, openSampleMeeting, handCountFlagRound, shot, SHOTS } from './harness.mjs';
+import { download, openApp, serve, openSampleMeeting, handCountFlagRound, shot, SHOTS, printPdf } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server.stop());
 
-async function printPdf(page, name) {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const path = join(SHOTS, `${name}.pdf`);
-  writeFileSync(path, pdf);
-  // Each page as an image, to be looked at (poppler-utils, installed by make setup-test).
-  for (const old of readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`))) rmSync(join(SHOTS, old));
-  execFileSync('pdftoppm', ['-r', '60', '-png', path, join(SHOTS, `pdf-${name}`)]);
-  const images = readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`) && f.endsWith('.png'));
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(images.length, pages, `${name}: one image per PDF page`);
-  return pages;
-}
+/** The number of A4 pages the page prints on (harness' printPdf). */
+const printedPages = async (page, name) => (await printPdf(page, name)).length;
 
 test('minutes, score table and summary print on A4; the results file matches the printed fingerprint', async (t) => {
   const { page, errors } = await openApp(t, server.url);
@@ -45,11 +32,11 @@ test('minutes, score table and summary print on A4; the results file matches the
   assert.match(text, /Có 04 \(bốn\) đơn vị được đề nghị/);
   const printed = /Mã kiểm tra tệp kết quả: ([0-9A-F]{4}(?:-[0-9A-F]{4}){3})/.exec(await page.getByTestId('document-fingerprint').innerText())[1];
   await shot(page, '50-vote-minutes');
-  assert.ok(await printPdf(page, 'vote-minutes-vi') >= 1);
+  assert.ok(await printedPages(page, 'vote-minutes-vi') >= 1);
   await page.getByTestId('lang-switch').click();
   assert.equal(await page.getByTestId('document-title').innerText(), 'VOTE-COUNT MINUTES');
   assert.match(await page.getByTestId('document').innerText(), /Valid ballots: 08 \(eight\)/);
-  await printPdf(page, 'vote-minutes-en');
+  await printedPages(page, 'vote-minutes-en');
   await page.getByTestId('lang-switch').click();
 
   // The meeting: fingerprint on screen, results file, CSV, meeting minutes.
@@ -86,7 +73,7 @@ test('minutes, score table and summary print on A4; the results file matches the
   assert.match(await page.getByTestId('document').innerText(), /Cục Kỹ thuật BĐBP bàn giao cờ cụm trưởng cho Lữ đoàn Thông tin 21 BĐBP ngày 03 tháng 10 năm 2024/);
   assert.match(await page.getByTestId('document-fingerprint').innerText(), new RegExp(printed));
   await shot(page, '52-meeting-minutes');
-  await printPdf(page, 'meeting-minutes-vi');
+  await printedPages(page, 'meeting-minutes-vi');
 
   // Score table and achievement summary.
   await page.getByTestId('crumb-meeting').click();
@@ -99,12 +86,12 @@ test('minutes, score table and summary print on A4; the results file matches the
   await page.getByTestId('score-table-link').click();
   assert.equal(await page.getByTestId('document-title').innerText(), 'BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA');
   await shot(page, '53-score-table');
-  await printPdf(page, 'score-table-vi');
+  await printedPages(page, 'score-table-vi');
   await page.goBack();
   await page.getByTestId('achievements-link').click();
   assert.match(await page.getByTestId('document').innerText(), /766,33/);
   await shot(page, '54-achievements');
-  const pages = await printPdf(page, 'achievements-vi');
+  const pages = await printedPages(page, 'achievements-vi');
   assert.ok(pages >= 2, `the summary of 8 units runs over ${pages} pages`);
   assert.deepEqual(errors, []);
 });

@@ -2,10 +2,11 @@
 // playwright-core, the built dist/ served on 127.0.0.1, screenshots under
 // target/screenshots/.
 import { chromium } from 'playwright-core';
-import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -134,4 +135,23 @@ export async function settles(read, expected, what) {
     await new Promise((ok) => setTimeout(ok, 50));
   }
   assert.equal(last, expected, what);
+}
+
+/** Prints the page to an A4 PDF as the browser's print would (print media,
+ * the CSS page size), saves it as target/screenshots/<name>.pdf, rasterises
+ * each page to pdf-<name>-NN.png to be looked at (poppler-utils), and returns
+ * each page's text (pdftotext -layout). */
+export async function printPdf(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const path = join(SHOTS, `${name}.pdf`);
+  writeFileSync(path, pdf);
+  for (const old of readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`))) rmSync(join(SHOTS, old));
+  execFileSync('pdftoppm', ['-r', '60', '-png', path, join(SHOTS, `pdf-${name}`)]);
+  const images = readdirSync(SHOTS).filter((f) => f.startsWith(`pdf-${name}-`) && f.endsWith('.png'));
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+  assert.equal(images.length, pages.length, `${name}: one image per PDF page`);
+  return pages;
 }

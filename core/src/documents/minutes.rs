@@ -70,7 +70,7 @@ fn officers(lang: Lang, meeting: &Meeting) -> Vec<String> {
     items
 }
 
-fn fingerprint_line(lang: Lang, ws: &Workspace, meeting: &Meeting) -> Option<String> {
+pub(super) fn fingerprint_line(lang: Lang, ws: &Workspace, meeting: &Meeting) -> Option<String> {
     let closed = meeting
         .rounds
         .iter()

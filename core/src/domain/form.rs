@@ -8,7 +8,7 @@
 
 use super::{
     AchievementReport, Cluster, ClusterDraft, DomainError, EmulationYear, Fraction, Meeting,
-    MeetingDetails, Unit, UnitDraft, YearDraft,
+    MeetingDetails, NominationLetter, ReportSections, Unit, UnitDraft, YearDraft,
 };
 
 /// One field: `base` is what the form started from, `mine` what it holds
@@ -91,7 +91,23 @@ form_fields!(MeetingForm {
     quorum,
     exclusion
 });
-form_fields!(AchievementReport { narrative, metrics });
+form_fields!(NominationLetter {
+    recipient,
+    number,
+    signer_name,
+    signer_rank
+});
+form_fields!(ReportSections {
+    mission,
+    achievements,
+    movements,
+    awards
+});
+form_fields!(AchievementReport {
+    narrative,
+    metrics,
+    sections
+});
 
 /// The meeting-details form: details, quorum and the exclusion rule.
 #[derive(Clone, Debug, PartialEq, Eq)]

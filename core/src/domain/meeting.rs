@@ -248,6 +248,8 @@ pub struct Meeting {
     pub exclusion: bool,
     /// In order; changed only by the round edits (read with `rounds`).
     pub(crate) rounds: Vec<Round>,
+    /// The nomination letter's fields, as the secretary filled them.
+    pub letter: super::NominationLetter,
 }
 
 /// Awards clusters commonly vote on, highest first.
@@ -402,6 +404,7 @@ impl Workspace {
             quorum,
             exclusion: true,
             rounds: Vec::new(),
+            letter: super::NominationLetter::default(),
         });
         Ok(())
     }
@@ -485,6 +488,12 @@ impl Workspace {
             quorum: earlier.quorum,
             exclusion: earlier.exclusion,
             rounds: Vec::new(),
+            // The council the letter goes to stays; its number and signer
+            // (the new leader unit's commander) are the new year's.
+            letter: super::NominationLetter {
+                recipient: earlier.letter.recipient.clone(),
+                ..Default::default()
+            },
         });
         for draft in drafts {
             next.add_round(id, RoundId(fresh()), draft)?;

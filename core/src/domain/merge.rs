@@ -596,6 +596,12 @@ pub fn apply(
                 let y = year_mut(&mut out, *cluster, *year)?;
                 let merged = match (both, y.reports.get(unit)) {
                     (true, Some(mine)) => merged_report(mine, theirs),
+                    // A unit's file carries no dossier sections (the
+                    // leader writes them): taking its report keeps ours.
+                    (false, Some(mine)) if theirs.sections.is_empty() => AchievementReport {
+                        sections: mine.sections.clone(),
+                        ..theirs.clone()
+                    },
                     _ => theirs.clone(),
                 };
                 y.reports.insert(*unit, merged);

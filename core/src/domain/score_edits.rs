@@ -74,7 +74,8 @@ impl Workspace {
         Ok(())
     }
 
-    /// Replaces a unit's achievement report; blank metric rows are dropped.
+    /// Replaces a unit's achievement report, its dossier sections kept;
+    /// blank metric rows are dropped.
     pub fn set_report(
         &mut self,
         cluster: ClusterId,
@@ -98,7 +99,13 @@ impl Workspace {
             metric.measure = metric.measure.trim().to_owned();
         }
         report.narrative = report.narrative.trim().to_owned();
-        if report.narrative.is_empty() && report.metrics.is_empty() {
+        // The dossier's sections are edited on their own screen.
+        report.sections = target
+            .reports
+            .get(&unit)
+            .map(|r| r.sections.clone())
+            .unwrap_or_default();
+        if report.is_empty() {
             target.reports.remove(&unit);
         } else {
             target.reports.insert(unit, report);

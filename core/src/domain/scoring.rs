@@ -174,6 +174,16 @@ pub struct Metric {
 pub struct AchievementReport {
     pub narrative: String,
     pub metrics: Vec<Metric>,
+    /// The report's sections as edited for the nomination dossier; kept
+    /// when the narrative and metrics are edited (`set_report`).
+    pub sections: super::ReportSections,
+}
+
+impl AchievementReport {
+    /// Nothing written: no narrative, metric or dossier section.
+    pub fn is_empty(&self) -> bool {
+        self.narrative.trim().is_empty() && self.metrics.is_empty() && self.sections.is_empty()
+    }
 }
 
 /// A new item, as typed.

@@ -12,7 +12,8 @@ use super::{RecordError, RegulationDto};
 
 use crate::domain::{
     AchievementReport, Cluster, ClusterId, CriteriaTable, Criterion, CriterionId, Date,
-    EmulationYear, Handover, ItemKind, Metric, Points, Unit, UnitId, UnitScores, YEAR_RANGE,
+    EmulationYear, Handover, ItemKind, Metric, Points, ReportSections, Unit, UnitId, UnitScores,
+    YEAR_RANGE,
 };
 use crate::lang::Lang;
 
@@ -96,6 +97,30 @@ pub struct ReportDto {
     pub unit: u64,
     pub narrative: String,
     pub metrics: Vec<MetricDto>,
+    /// The dossier's sections as edited; absent until one is, so older
+    /// records keep their bytes.
+    #[serde(default, skip_serializing_if = "SectionsDto::is_empty")]
+    pub sections: SectionsDto,
+}
+
+/// The sections of an achievement report edited for the dossier
+/// (`domain::ReportSections`); an empty section is not written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SectionsDto {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mission: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub achievements: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub movements: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub awards: String,
+}
+
+impl SectionsDto {
+    fn is_empty(&self) -> bool {
+        self == &SectionsDto::default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -392,6 +417,12 @@ pub(super) fn report_dto(unit: UnitId, report: &AchievementReport) -> ReportDto 
                 measure: m.measure.clone(),
             })
             .collect(),
+        sections: SectionsDto {
+            mission: report.sections.mission.clone(),
+            achievements: report.sections.achievements.clone(),
+            movements: report.sections.movements.clone(),
+            awards: report.sections.awards.clone(),
+        },
     }
 }
 
@@ -407,6 +438,12 @@ pub(super) fn report_from(dto: ReportDto) -> AchievementReport {
                 measure: m.measure,
             })
             .collect(),
+        sections: ReportSections {
+            mission: dto.sections.mission,
+            achievements: dto.sections.achievements,
+            movements: dto.sections.movements,
+            awards: dto.sections.awards,
+        },
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::RecordError;
 use crate::domain::{
     ClusterId, CommitteeMember, CommitteeRole, Date, Delegate, Fraction, Meeting, MeetingDetails,
-    MeetingId, Round, UnitId, VoterId, Voters, MAX_COUNT,
+    MeetingId, NominationLetter, Round, UnitId, VoterId, Voters, MAX_COUNT,
 };
 use round::{round_dto, round_from, RoundDto};
 pub(super) use rules::{rules_dto, rules_from, RulesDto};
@@ -31,6 +31,30 @@ pub struct MeetingDto {
     pub quorum: String,
     pub exclusion: bool,
     pub rounds: Vec<RoundDto>,
+    /// The nomination letter's fields; absent until a secretary fills
+    /// one, so older records keep their bytes.
+    #[serde(default, skip_serializing_if = "LetterDto::is_empty")]
+    pub letter: LetterDto,
+}
+
+/// The nomination letter's fields (`domain::NominationLetter`); an empty
+/// field is not written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LetterDto {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recipient: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signer_rank: String,
+}
+
+impl LetterDto {
+    fn is_empty(&self) -> bool {
+        self == &LetterDto::default()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -133,6 +157,12 @@ impl From<&Meeting> for MeetingDto {
             quorum: m.quorum.to_string(),
             exclusion: m.exclusion,
             rounds: m.rounds.iter().map(round_dto).collect(),
+            letter: LetterDto {
+                recipient: m.letter.recipient.clone(),
+                number: m.letter.number.clone(),
+                signer_name: m.letter.signer_name.clone(),
+                signer_rank: m.letter.signer_rank.clone(),
+            },
         }
     }
 }
@@ -231,6 +261,12 @@ impl TryFrom<MeetingDto> for Meeting {
             quorum: fraction(&dto.quorum, "data.quorum")?,
             exclusion: dto.exclusion,
             rounds,
+            letter: NominationLetter {
+                recipient: dto.letter.recipient,
+                number: dto.letter.number,
+                signer_name: dto.letter.signer_name,
+                signer_rank: dto.letter.signer_rank,
+            },
         })
     }
 }

@@ -37,6 +37,9 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
     for round in &mut m.rounds {
         round.printed = None;
     }
+    // Nor is the dossier's letter, filled in after the minutes were
+    // printed with the fingerprint (issue 16).
+    m.letter = crate::domain::NominationLetter::default();
     let mut ids: Vec<_> = m
         .rounds
         .iter()

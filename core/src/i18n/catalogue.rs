@@ -525,4 +525,26 @@ catalogue! {
     OpenWithoutCommittee => "Vẫn mở, không có ban kiểm phiếu", "Open without a counting committee";
     NameCommitteeFirst => "Quay lại, ghi ban kiểm phiếu", "Go back and name the committee";
     HandoverPlace => "Địa điểm bàn giao", "Place of the hand-over";
+    // issue 16 dossier:
+    DossierCrumb => "Hồ sơ đề nghị khen thưởng", "Nomination dossier";
+    DossierPrintLink => "Hồ sơ đề nghị khen thưởng (in A4)", "Nomination dossier (print on A4)";
+    DossierHint => "Hồ sơ gửi Hội đồng Thi đua - Khen thưởng cấp trên: tờ trình, biên bản hội nghị, biên bản kiểm phiếu từng vòng và báo cáo thành tích của từng đơn vị được đề nghị, đánh số trang liên tục. Điền tờ trình, sửa các báo cáo nếu cần, rồi bấm “In hồ sơ” (khổ A4).", "The dossier for the higher emulation and awards council: the nomination letter, the meeting minutes, each round's vote-count minutes and each proposed unit's achievement report, with page numbers throughout. Fill in the letter, edit the reports if needed, then press “Print the dossier” (A4).";
+    DossierLetter => "Tờ trình", "Nomination letter";
+    DossierRecipient => "Kính gửi (hội đồng nhận hồ sơ)", "To (the council receiving the dossier)";
+    DossierRecipientExample => "Ví dụ: Hội đồng Thi đua - Khen thưởng Bộ đội Biên phòng", "E.g. the Border Guard Emulation and Awards Council";
+    DossierNumber => "Số văn bản (để trống để ghi tay)", "Number (leave empty to write by hand)";
+    DossierSignerRank => "Cấp bậc người ký", "Signer's rank";
+    DossierSignerName => "Họ tên người ký", "Signer's name";
+    DossierSignerHint => "Người ký là thủ trưởng đơn vị cụm trưởng; khi để trống, lấy theo chỉ huy đã ghi của đơn vị cụm trưởng.", "The signer is the leader unit's commander; left empty, the commander recorded for the leader unit signs.";
+    DossierReports => "Báo cáo thành tích của các đơn vị được đề nghị", "Achievement reports of the proposed units";
+    DossierReportsHint => "Mỗi mục được điền sẵn từ dữ liệu của đơn vị; sửa rồi bấm Lưu. Mục để nguyên hoặc xoá trắng sẽ in theo dữ liệu. Các số liệu, điểm thi đua và kết quả bỏ phiếu được in tự động trong mục II.", "Each section starts from the unit's data; edit it and press Save. A section left as it is, or emptied, prints from the data. The figures, the score and the vote are printed in section II by themselves.";
+    ReportMission => "I. Đặc điểm, tình hình và nhiệm vụ", "I. The unit and its mission";
+    ReportAchievements => "II. Thành tích đạt được trong năm", "II. The year's achievements";
+    ReportMovements => "III. Các phong trào thi đua", "III. Emulation movements";
+    ReportAwards => "IV. Các hình thức khen thưởng đã được ghi nhận", "IV. Awards already received";
+    DossierPrint => "In hồ sơ", "Print the dossier";
+    DossierGapsTitle => "Hồ sơ chưa in được:", "The dossier cannot be printed yet:";
+    DossierNoClosedRound => "Hội nghị chưa có vòng bỏ phiếu nào kết thúc, nên chưa có đơn vị nào để đề nghị: kết thúc một vòng bỏ phiếu ở trang hội nghị.", "No round of the meeting is closed, so no unit is proposed yet: close a round on the meeting page.";
+    DossierRecipientMissing => "Tờ trình chưa có nơi nhận: điền ô “Kính gửi” trong mục “Tờ trình” ở trên rồi bấm Lưu.", "The letter has no recipient: fill in “To” in “Nomination letter” above and press Save.";
+    DossierSignerMissing => "Tờ trình chưa có người ký: điền “Họ tên người ký” trong mục “Tờ trình” ở trên (hoặc ghi chỉ huy của đơn vị cụm trưởng) rồi bấm Lưu.", "Nobody signs the letter: fill in “Signer's name” in “Nomination letter” above (or record the leader unit's commander) and press Save.";
 }

@@ -132,6 +132,18 @@ pub fn describe_part(lang: Lang, ws: &Workspace, part: &Part) -> Vec<(String, St
                     format!("{} {}", m.value, m.measure).trim().to_owned(),
                 ));
             }
+            // The dossier's sections, when written (issue 16).
+            let s = &r.sections;
+            for (vi, en, text) in [
+                ("Hồ sơ, mục I", "Dossier, section I", &s.mission),
+                ("Hồ sơ, mục II", "Dossier, section II", &s.achievements),
+                ("Hồ sơ, mục III", "Dossier, section III", &s.movements),
+                ("Hồ sơ, mục IV", "Dossier, section IV", &s.awards),
+            ] {
+                if !text.is_empty() {
+                    lines.push((l(vi, en), text.clone()));
+                }
+            }
             lines
         }
         Part::Meeting(m) => {
