@@ -4,6 +4,7 @@
 //! edits here (a new year, opening a round, a runoff) go through the
 //! domain's validated edits.
 
+pub mod hall;
 pub mod history;
 pub mod rotation;
 pub mod rounds;
