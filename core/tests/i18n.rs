@@ -74,6 +74,13 @@ fn routes_parse_and_print() {
             Route::VoteMinutes(MeetingId(5), RoundId(6)),
         ),
         ("#/meetings/5/minutes", Route::MeetingMinutes(MeetingId(5))),
+        // Issue 16: the hall screen of a meeting.
+        (
+            "#/clusters/4/years/2024/meeting/hall",
+            Route::Hall(ClusterId(4), 2024),
+        ),
+        ("#/clusters/4/years/x/meeting/hall", Route::NotFound),
+        ("#/clusters/4/years/2024/meeting/hall/x", Route::NotFound),
         (
             "#/clusters/4/years/2024/score-table",
             Route::ScoreTable(ClusterId(4), 2024),

@@ -477,4 +477,22 @@ catalogue! {
     DeductionPrefix => "Điểm trừ: ", "Deduction: ";
     SelfScoreInline => "tự chấm", "self score";
     ClusterScoreInline => "cụm chấm", "cluster score";
+    // issue 16 hall:
+    HallScreen => "Màn hình trình chiếu", "Hall screen";
+    HallOpen => "Mở màn hình trình chiếu", "Open the hall screen";
+    HallExplained => "Mở trong cửa sổ thứ hai để đưa lên máy chiếu hoặc màn hình thứ hai; bấm F trên cửa sổ đó để xem toàn màn hình. Màn hình tự theo diễn biến hội nghị; khi đang bỏ phiếu chỉ hiện số đại biểu đã bỏ phiếu.", "Opens in a second window for a projector or a second monitor; press F in that window for full screen. It follows the meeting by itself; during a vote it shows only how many have voted.";
+    HallShowsNow => "Màn hình trình chiếu đang:", "The hall screen is:";
+    HallFollowing => "theo diễn biến hội nghị", "following the meeting";
+    HallPinnedAgenda => "giữ chương trình bầu", "keeping the agenda up";
+    HallPinAgenda => "Giữ chương trình bầu", "Keep the agenda up";
+    HallFollow => "Trở lại theo diễn biến hội nghị", "Return to following the meeting";
+    HallPinNotSaved => "Chưa lưu được lựa chọn cho màn hình trình chiếu:", "The hall screen's choice is not saved:";
+    HallAgenda => "Chương trình bầu", "Voting agenda";
+    HallNoRounds => "Chưa có vòng bầu nào.", "No rounds yet.";
+    HallRoundDone => "đã bầu xong", "done";
+    HallVoting => "Đang bỏ phiếu", "Voting in progress";
+    HallCounting => "Ban kiểm phiếu đang kiểm phiếu", "The counting committee is counting the ballots";
+    HallOthers => "Các đơn vị khác", "The other units";
+    HallFullScreenHint => "F: toàn màn hình", "F: full screen";
+    HallNoMeeting => "Năm này chưa có hội nghị.", "This year has no meeting yet.";
 }
