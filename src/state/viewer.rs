@@ -85,8 +85,7 @@ impl Viewer {
                 viewer.version.update(|v| *v += 1);
             } else if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
                 // Neither changes what the hall shows.
-            } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value()
-            {
+            } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {
                 pending.set_value(true);
                 set_timeout(
                     move || {

@@ -185,7 +185,10 @@ fn results_view(lang: Lang, r: HallResults) -> impl IntoView {
     let mut others: Vec<(&'static str, String, Vec<String>)> = Vec::new();
     for line in r.lines.iter().filter(|l| !l.status.is_nominated()) {
         let (word, reason) = describe_status(lang, line.status, &r.rules);
-        match others.iter_mut().find(|(w, why, _)| *w == word && *why == reason) {
+        match others
+            .iter_mut()
+            .find(|(w, why, _)| *w == word && *why == reason)
+        {
             Some((_, _, names)) => names.push(line.name.clone()),
             None => others.push((word, reason, vec![line.name.clone()])),
         }
@@ -237,21 +240,25 @@ fn results_view(lang: Lang, r: HallResults) -> impl IntoView {
 /// A bar per candidate with the threshold line; the drawing scales to the
 /// space the window gives it (its viewBox), whatever the number of rows.
 fn hall_chart(lang: Lang, r: &HallResults) -> impl IntoView {
-    const LABEL_W: u32 = 330;
     const BAR_W: u32 = 470;
-    const ROW_H: u32 = 48;
     const FONT: i64 = 19;
-    const LABEL_CHARS: usize = 30;
     let n = r.lines.len() as u32;
-    let height = n * ROW_H + 40;
+    // Many rows: one longer line of name each, so the rows (and the type)
+    // stay as large as the window allows.
+    let (row_h, label_w, label_chars, label_lines) = if n > 12 {
+        (30, 450, 44, 1)
+    } else {
+        (48, 330, 30, 2)
+    };
+    let height = n * row_h + 40;
     let threshold_bp = r.rules.threshold.share.basis_points();
-    let x_threshold = LABEL_W + (u64::from(BAR_W) * threshold_bp / 10_000) as u32;
+    let x_threshold = label_w + (u64::from(BAR_W) * threshold_bp / 10_000) as u32;
     let bars = r
         .lines
         .iter()
         .enumerate()
         .map(|(idx, line)| {
-            let y = 6 + idx as u32 * ROW_H;
+            let y = 6 + idx as u32 * row_h;
             let width = (u64::from(BAR_W) * line.share_bp.unwrap_or(0).min(10_000) / 10_000) as u32;
             let class = if line.status.is_nominated() {
                 "hall-bar hall-bar-nominated"
@@ -266,27 +273,27 @@ fn hall_chart(lang: Lang, r: &HallResults) -> impl IntoView {
                 ),
                 None => format_integer(lang, i64::from(line.votes)),
             };
-            let lines = chart_label(&line.name, LABEL_CHARS, 2);
-            let middle = i64::from(y) + i64::from(ROW_H - 10) / 2;
+            let lines = chart_label(&line.name, label_chars, label_lines);
+            let middle = i64::from(y) + i64::from(row_h - 10) / 2;
             let first = middle + FONT / 3 - (lines.len() as i64 - 1) * (FONT + 1) / 2;
             let label = lines
                 .into_iter()
                 .enumerate()
                 .map(|(i, text)| {
-                    view! { <tspan x=LABEL_W - 10 y=first + i as i64 * (FONT + 1)>{text}</tspan> }
+                    view! { <tspan x=label_w - 10 y=first + i as i64 * (FONT + 1)>{text}</tspan> }
                 })
                 .collect_view();
             view! {
                 <text text-anchor="end" class="hall-bar-label">{label}</text>
-                <rect x=LABEL_W y=y width=width height=ROW_H - 10 class=class></rect>
-                <text x=LABEL_W + width + 8 y=middle + FONT / 3 class="hall-bar-value">{value}</text>
+                <rect x=label_w y=y width=width height=row_h - 10 class=class></rect>
+                <text x=label_w + width + 8 y=middle + FONT / 3 class="hall-bar-value">{value}</text>
             }
         })
         .collect_view();
     let caption = screen_text::chart_caption(lang, threshold_bp);
     view! {
         <figure class="hall-chart" data-testid="hall-chart">
-            <svg viewBox=format!("0 0 {} {}", LABEL_W + BAR_W + 200, height) role="img" aria-label=caption.clone()>
+            <svg viewBox=format!("0 0 {} {}", label_w + BAR_W + 200, height) role="img" aria-label=caption.clone()>
                 {bars}
                 <line x1=x_threshold x2=x_threshold y1="0" y2=height - 30 class="hall-threshold"></line>
                 <text x=x_threshold y=height - 8 text-anchor="middle" class="hall-bar-value">{format_share(lang, threshold_bp)}</text>
