@@ -329,6 +329,13 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
             None
         )),
         said!(score_refused(lang, "-2", ScoreInputError::Negative, None)),
+        // issue 16 hall:
+        said!(hall_voted(lang, 3, 8)),
+        said!(hall_round_rules(lang, 4, "≥ 1/2")),
+        said!(hall_handover(lang, "Đồn A", "Đồn B", "03/10/2024")),
+        said!(hall_next_leader(lang, 2025, "Đồn B")),
+        said!(hall_pin_results(lang, "Cờ thi đua")),
+        said!(hall_pinned_results(lang, "Cờ thi đua")),
     ]
 }
 
