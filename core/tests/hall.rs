@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{cluster_with, results_of, unit, year_draft, C, M, R1};
+use common::{cluster_with, open_all_present, results_of, unit, vote, voter, year_draft, C, M, R1};
 use thidua_core::domain::{
     pin_digest, Date, Fraction, Handover, MeetingDetails, Quota, RoundDraft, RoundId, RoundRules,
     VoterId, Workspace,
@@ -68,24 +68,6 @@ fn meeting() -> Workspace {
         ws.add_round(M, id, draft).expect("round");
     }
     ws
-}
-
-fn voter(idx: usize) -> VoterId {
-    VoterId(unit(idx).0)
-}
-
-fn open_all_present(ws: &mut Workspace, round: RoundId) {
-    open_round(ws, M, round, PIN).expect("open");
-    for idx in 0..8 {
-        ws.set_present(M, round, voter(idx), true).expect("present");
-    }
-}
-
-fn vote(ws: &mut Workspace, round: RoundId, who: usize, approvals: &[usize]) {
-    ws.start_ballot(M, round, voter(who)).expect("start");
-    ws.submit_ballot(M, round, approvals.iter().map(|a| unit(*a)).collect())
-        .expect("submit");
-    ws.unlock_booth(M, round, PIN).expect("unlock");
 }
 
 /// Round 1 voted and closed: units 1, 2, 4, 5 over the threshold.

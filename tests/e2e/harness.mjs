@@ -141,13 +141,15 @@ export async function markAllPresent(page) {
   if (quorum !== 'đủ' && quorum !== 'met') throw new Error(`quorum not met: ${quorum}`);
 }
 
-/** The operator gives the ballot to roll row `row`; the delegate votes for `names`. */
-export async function castBallot(page, row, names, pin = BOOTH_PIN) {
+/** The operator gives the ballot to roll row `row`; the delegate votes for `names`
+ * (`ticked`, if given, runs once they are ticked, before the ballot is reviewed). */
+export async function castBallot(page, row, names, pin = BOOTH_PIN, ticked = async () => {}) {
   await page.getByTestId('roll-row').nth(row).getByTestId('give-ballot').click();
   await page.getByTestId('ballot').waitFor();
   for (const name of names) {
     await page.getByRole('checkbox', { name, exact: true }).check();
   }
+  await ticked();
   await page.getByTestId('review-ballot').click();
   await page.getByTestId('confirm-ballot').click();
   await page.getByTestId('hand-back').waitFor();
