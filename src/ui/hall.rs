@@ -379,7 +379,7 @@ pub fn HallCard(meeting: MeetingId) -> impl IntoView {
                     Some(Some(award)) => screen_text::hall_pinned_results(lang, &award),
                 }
             }}</strong></p>
-            <div class="actions">
+            <div class="hall-actions">
                 <button type="button" class="secondary" data-testid="hall-pin-agenda" on:click=move |_| set_pin(Some(HallPin::Agenda))>{tr(Text::HallPinAgenda)}</button>
                 {move || {
                     let lang = store.lang.get();
