@@ -5,6 +5,7 @@
 //! takes a snapshot before anything destructive.
 
 mod preview;
+mod viewer;
 
 use std::collections::BTreeSet;
 
@@ -19,6 +20,7 @@ use crate::storage::{
     SNAPSHOT_PREFIX,
 };
 pub use preview::{Preview, PreviewError};
+pub use viewer::Viewer;
 
 /// Something the user should know that is not an error of theirs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -611,6 +613,30 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
     }
 }
 
+// issue 16 hall: the operator's pin of a meeting's hall screen.
+impl<S: KeyValue + 'static, H: Host> Store<S, H> {
+    /// What the operator pinned on `meeting`'s hall screen (reactive:
+    /// follows `tick`).
+    pub fn hall_pin(&self, meeting: MeetingId) -> Option<crate::rules::hall::HallPin> {
+        self.tick.track();
+        self.with_storage(|kv| Ok(storage::hall_pin(kv, meeting)))
+            .ok()
+            .flatten()
+    }
+
+    /// Pins `meeting`'s hall screen, or lets it follow the meeting; the
+    /// hall window hears of it through its storage event.
+    pub fn set_hall_pin(
+        &self,
+        meeting: MeetingId,
+        pin: Option<crate::rules::hall::HallPin>,
+    ) -> Result<(), StorageError> {
+        let outcome = self.with_storage(|kv| storage::set_hall_pin(kv, meeting, pin));
+        self.tick.update(|t| *t += 1);
+        outcome
+    }
+}
+
 /// The browser's own: storage events and timers.
 impl Store {
     /// Listens to other tabs and keeps this tab's votes marked as running.
@@ -621,7 +647,10 @@ impl Store {
         let pending = StoredValue::new(false);
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key().unwrap_or_default();
-            if key.starts_with(LOCK_PREFIX) || key.starts_with(SNAPSHOT_PREFIX) {
+            if key.starts_with(LOCK_PREFIX)
+                || key.starts_with(SNAPSHOT_PREFIX)
+                || key.starts_with(storage::HALL_PREFIX)
+            {
                 store.tick.update(|t| *t += 1);
             } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {
                 pending.set_value(true);

@@ -823,3 +823,99 @@ pub fn claim_votes(
     }
     Ok(())
 }
+
+// issue 16 hall: what the operator pinned on a meeting's hall screen, and
+// the hall window's reading of storage, which never writes.
+
+/// The operator's pin of a meeting's hall screen: `thidua.hall.<meeting
+/// id>`; no key while the hall follows the meeting.
+pub const HALL_PREFIX: &str = "thidua.hall.";
+
+/// A hall pin as stored: `{"show":"agenda"}` or
+/// `{"round":…,"show":"results"}`; anything else read is no pin.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct HallPinDto {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    round: Option<u64>,
+    show: String,
+}
+
+fn hall_key(meeting: crate::domain::MeetingId) -> String {
+    format!("{HALL_PREFIX}{}", meeting.0)
+}
+
+/// What the operator pinned on `meeting`'s hall screen, if anything.
+pub fn hall_pin(
+    store: &dyn KeyValue,
+    meeting: crate::domain::MeetingId,
+) -> Option<crate::rules::hall::HallPin> {
+    use crate::rules::hall::HallPin;
+    let text = store.get(&hall_key(meeting)).ok()??;
+    let dto: HallPinDto = serde_json::from_str(&text).ok()?;
+    match (dto.show.as_str(), dto.round) {
+        ("agenda", None) => Some(HallPin::Agenda),
+        ("results", Some(round)) => Some(HallPin::Results(crate::domain::RoundId(round))),
+        _ => None,
+    }
+}
+
+/// Pins `meeting`'s hall screen, or (`None`) lets it follow the meeting;
+/// the write is read back.
+pub fn set_hall_pin(
+    store: &mut dyn KeyValue,
+    meeting: crate::domain::MeetingId,
+    pin: Option<crate::rules::hall::HallPin>,
+) -> Result<(), StorageError> {
+    use crate::rules::hall::HallPin;
+    let key = hall_key(meeting);
+    let dto = match pin {
+        None => return store.remove(&key),
+        Some(HallPin::Agenda) => HallPinDto {
+            round: None,
+            show: "agenda".to_owned(),
+        },
+        Some(HallPin::Results(round)) => HallPinDto {
+            round: Some(round.0),
+            show: "results".to_owned(),
+        },
+    };
+    let text = serde_json::to_string(&dto).map_err(|e| StorageError::WriteFailed {
+        key: key.clone(),
+        reason: e.to_string(),
+    })?;
+    store.set(&key, &text)?;
+    if store.get(&key)?.as_deref() != Some(text.as_str()) {
+        return Err(StorageError::ReadBackMismatch { key });
+    }
+    Ok(())
+}
+
+/// Storage seen through a window that only shows it: every write is
+/// refused, so an unreadable record is left where it is, unmoved.
+struct ReadOnly<'a>(&'a dyn KeyValue);
+
+impl KeyValue for ReadOnly<'_> {
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.keys()
+    }
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.get(key)
+    }
+    fn set(&mut self, key: &str, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::WriteFailed {
+            key: key.to_owned(),
+            reason: "read-only view".to_owned(),
+        })
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.set(key, "")
+    }
+}
+
+/// What storage holds, read without writing anything (the hall window):
+/// records that cannot be read are left out and left in place. After the
+/// first reading (`first`), a workspace that fails the second reading may
+/// be another tab's save half done: `Unsettled`, as `reload` says.
+pub fn read_only(store: &dyn KeyValue, first: bool) -> Result<Loaded, StorageError> {
+    read_all(&mut ReadOnly(store), first)
+}

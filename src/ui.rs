@@ -7,6 +7,7 @@ mod cluster;
 mod documents;
 mod dossier;
 mod files;
+mod hall;
 mod history;
 mod home;
 mod meeting;
@@ -37,13 +38,22 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 
 #[component]
 pub fn App() -> impl IntoView {
+    // The hall screen runs alone in its window, reading storage only
+    // (issue 16); the hash decides at start (see `hall::HallWindow`).
+    if let Route::Hall(cluster, year) = Route::parse(&browser::current_hash()) {
+        return view! { <hall::HallWindow cluster=cluster year=year/> }.into_any();
+    }
     let store = Store::load();
     crate::host::mark("store-ready");
     provide_context(store);
     store.watch();
     let route = RwSignal::new(Route::parse(&browser::current_hash()));
     let _listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&browser::current_hash()));
+        match Route::parse(&browser::current_hash()) {
+            // The hall screen starts anew, without this tab's store.
+            Route::Hall(..) => browser::reload(),
+            next => route.set(next),
+        }
     });
     // While a delegate has the laptop, every route shows that booth round
     // (Back, Forward, a typed address, a link, a reload): one decision,
@@ -124,6 +134,8 @@ pub fn App() -> impl IntoView {
                 Route::ScoreTable(c, y) => view! { <documents::DocumentScreen which=documents::Which::ScoreTable(c, y)/> }.into_any(),
                 Route::Achievements(c, y) => view! { <documents::DocumentScreen which=documents::Which::Achievements(c, y)/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),
+                // Reloaded into `hall::HallWindow` as soon as it is set.
+                Route::Hall(..) => ().into_any(),
                 Route::NotFound => view! {
                     <section class="card" data-testid="not-found">
                         <h1>{tr(Text::PageNotFound)}</h1>
@@ -134,6 +146,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="app-footer">{tr(Text::FooterStorage)}</footer>
     }
+    .into_any()
 }
 
 /// The route `#/debug/panic` stops the app on purpose, so that anyone can

@@ -16,6 +16,8 @@ pub enum Route {
     Scores(ClusterId, u16),
     /// The year-end meeting of a cluster-year: details, voters, rounds.
     Meeting(ClusterId, u16),
+    /// The meeting's hall screen, for a projector in a second window.
+    Hall(ClusterId, u16),
     /// One round: opening, the booth, the results.
     Round(MeetingId, RoundId),
     /// One committee member's entry of a paper round's pile.
@@ -62,6 +64,12 @@ impl Route {
                 (Some(id), Ok(year)) => Route::Meeting(id, year),
                 _ => Route::NotFound,
             },
+            ["clusters", id, "years", year, "meeting", "hall"] => {
+                match (cluster(id), year.parse()) {
+                    (Some(id), Ok(year)) => Route::Hall(id, year),
+                    _ => Route::NotFound,
+                }
+            }
             ["meetings", meeting, "minutes"] => meeting
                 .parse()
                 .map_or(Route::NotFound, |m| Route::MeetingMinutes(MeetingId(m))),
@@ -109,6 +117,7 @@ impl Route {
             Route::History(id) => format!("#/clusters/{id}/history"),
             Route::Scores(id, year) => format!("#/clusters/{id}/years/{year}/scores"),
             Route::Meeting(id, year) => format!("#/clusters/{id}/years/{year}/meeting"),
+            Route::Hall(id, year) => format!("#/clusters/{id}/years/{year}/meeting/hall"),
             Route::Round(meeting, round) => format!("#/meetings/{}/rounds/{}", meeting.0, round.0),
             Route::PaperPass(meeting, round, pass) => {
                 format!(

@@ -75,6 +75,13 @@ fn routes_parse_and_print() {
         ),
         ("#/meetings/5/minutes", Route::MeetingMinutes(MeetingId(5))),
         ("#/meetings/5/dossier", Route::Dossier(MeetingId(5))),
+        // Issue 16: the hall screen of a meeting.
+        (
+            "#/clusters/4/years/2024/meeting/hall",
+            Route::Hall(ClusterId(4), 2024),
+        ),
+        ("#/clusters/4/years/x/meeting/hall", Route::NotFound),
+        ("#/clusters/4/years/2024/meeting/hall/x", Route::NotFound),
         (
             "#/clusters/4/years/2024/score-table",
             Route::ScoreTable(ClusterId(4), 2024),
@@ -326,6 +333,13 @@ fn messages_with_values(lang: Lang) -> Vec<(&'static str, String)> {
         said!(kept_on(lang, "2026-12-01T04:09:00Z")),
         said!(kept_unread(lang, "(…)")),
         said!(kept_not_remembered(lang, "(…)")),
+        // issue 16 hall:
+        said!(hall_voted(lang, 3, 8)),
+        said!(hall_round_rules(lang, 4, "≥ 1/2")),
+        said!(hall_handover(lang, "Đồn A", "Đồn B", "03/10/2024")),
+        said!(hall_next_leader(lang, 2025, "Đồn B")),
+        said!(hall_pin_results(lang, "Cờ thi đua")),
+        said!(hall_pinned_results(lang, "Cờ thi đua")),
     ]
 }
 

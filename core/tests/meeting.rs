@@ -4,10 +4,13 @@
 
 mod common;
 
-use common::{meeting_with_round, meeting_with_rules, results_of, unit, C, M, R1};
+use common::{
+    meeting_with_round, meeting_with_rules, open_all_present, results_of, unit, vote, voter, C, M,
+    R1,
+};
 use thidua_core::domain::{
     BoothScreen, DomainError, Meeting, MeetingDetails, MeetingId, Quota, RoundDraft, RoundId,
-    RoundRules, RoundState, UnitId, VoterId, Workspace,
+    RoundRules, RoundState, UnitId, Workspace,
 };
 use thidua_core::exchange::{decode_record, encode_record, MeetingDto};
 use thidua_core::rules::rounds::{
@@ -18,24 +21,6 @@ use thidua_core::rules::tally::Status;
 
 const R2: RoundId = RoundId(62);
 const PIN: &str = "2468";
-
-fn voter(idx: usize) -> VoterId {
-    VoterId(unit(idx).0)
-}
-
-fn open_all_present(ws: &mut Workspace, round: RoundId) {
-    open_round(ws, M, round, PIN).expect("open");
-    for idx in 0..8 {
-        ws.set_present(M, round, voter(idx), true).expect("present");
-    }
-}
-
-fn vote(ws: &mut Workspace, round: RoundId, who: usize, approvals: &[usize]) {
-    ws.start_ballot(M, round, voter(who)).expect("start");
-    ws.submit_ballot(M, round, approvals.iter().map(|a| unit(*a)).collect())
-        .expect("submit");
-    ws.unlock_booth(M, round, PIN).expect("unlock");
-}
 
 fn stored(ws: &Workspace) -> String {
     let meeting = ws.meeting(M).expect("meeting");

@@ -94,3 +94,42 @@ pub fn file_slug(text: &str) -> String {
         slug
     }
 }
+
+// issue 16 hall: the hall's window, its reload and full screen.
+
+/// Starts the app anew at the current address (the hall window and the
+/// app are started apart: see `ui::App`).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        // A reload of the same document cannot fail.
+        let _ = window.location().reload();
+    }
+}
+
+/// Opens `route` of this same page (served or `file://`) in a second
+/// window. `noopener`: the new window gets its own session, so it never
+/// takes this tab's id (and with it the vote this tab runs).
+pub fn open_window(route: Route) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let href = window.location().href().unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    let url = format!("{page}{}", route.href());
+    window
+        .open_with_url_and_target_and_features(&url, "_blank", "noopener")
+        .is_ok()
+}
+
+/// Full screen on, or off when on (the Fullscreen API; a refusal leaves
+/// the window as it is).
+pub fn toggle_full_screen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}

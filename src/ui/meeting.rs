@@ -78,6 +78,7 @@ pub fn MeetingScreen(cluster: crate::domain::ClusterId, year: u16) -> impl IntoV
                     <VotersCard id=id/>
                 </div>
                 <RoundsCard id=id/>
+                <super::hall::HallCard meeting=id/>
                 <NewRoundCard id=id/>
                 <super::documents::MeetingFilesCard meeting=id/>
             }.into_any(),

@@ -2,7 +2,7 @@
 // real outcome: 8 delegates, a flag round with quota 4, four units nominated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, serve, openSampleMeeting, shot, ready } from './harness.mjs';
+import { openApp, serve, openSampleMeeting, shot, ready, markAllPresent, castBallot, closeRound } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -29,37 +29,6 @@ async function prepareRound(page) {
   await page.getByTestId('open-pin').fill(PIN);
   await page.getByTestId('open-round').click();
   await page.getByTestId('roll').waitFor();
-}
-
-async function markAllPresent(page) {
-  const boxes = page.getByTestId('roll-present');
-  const n = await boxes.count();
-  for (let i = 0; i < n; i += 1) {
-    // Before quorum, nobody can get a ballot.
-    await boxes.nth(i).check();
-  }
-  assert.equal(await page.getByTestId('quorum-state').innerText(), 'đủ');
-}
-
-/** The operator gives the ballot to roll row `row`; the delegate votes for `names`. */
-async function castBallot(page, row, names) {
-  await page.getByTestId('roll-row').nth(row).getByTestId('give-ballot').click();
-  await page.getByTestId('ballot').waitFor();
-  for (const name of names) {
-    await page.getByRole('checkbox', { name, exact: true }).check();
-  }
-  await page.getByTestId('review-ballot').click();
-  await page.getByTestId('confirm-ballot').click();
-  await page.getByTestId('hand-back').waitFor();
-  await page.getByTestId('unlock-pin').fill(PIN);
-  await page.getByTestId('unlock').click();
-  await page.getByTestId('roll').waitFor();
-}
-
-async function closeRound(page) {
-  await page.getByTestId('close-round').click();
-  await page.getByTestId('close-confirm').click();
-  await page.getByTestId('results').waitFor();
 }
 
 async function storedBallots(page) {

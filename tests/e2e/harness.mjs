@@ -155,3 +155,44 @@ export async function printPdf(page, name) {
   assert.equal(images.length, pages.length, `${name}: one image per PDF page`);
   return pages;
 }
+
+// Booth voting on the operator's page (booth.test.mjs, hall.test.mjs).
+
+/** The PIN the booth flows open their rounds with. */
+export const BOOTH_PIN = '2468';
+
+/** Ticks every voter of the open booth round present; the quorum is then met. */
+export async function markAllPresent(page) {
+  const boxes = page.getByTestId('roll-present');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i += 1) {
+    // Before quorum, nobody can get a ballot.
+    await boxes.nth(i).check();
+  }
+  const quorum = await page.getByTestId('quorum-state').innerText();
+  if (quorum !== 'đủ' && quorum !== 'met') throw new Error(`quorum not met: ${quorum}`);
+}
+
+/** The operator gives the ballot to roll row `row`; the delegate votes for `names`
+ * (`ticked`, if given, runs once they are ticked, before the ballot is reviewed). */
+export async function castBallot(page, row, names, pin = BOOTH_PIN, ticked = async () => {}) {
+  await page.getByTestId('roll-row').nth(row).getByTestId('give-ballot').click();
+  await page.getByTestId('ballot').waitFor();
+  for (const name of names) {
+    await page.getByRole('checkbox', { name, exact: true }).check();
+  }
+  await ticked();
+  await page.getByTestId('review-ballot').click();
+  await page.getByTestId('confirm-ballot').click();
+  await page.getByTestId('hand-back').waitFor();
+  await page.getByTestId('unlock-pin').fill(pin);
+  await page.getByTestId('unlock').click();
+  await page.getByTestId('roll').waitFor();
+}
+
+/** Closes the open booth round from the operator's screen; waits for the results. */
+export async function closeRound(page) {
+  await page.getByTestId('close-round').click();
+  await page.getByTestId('close-confirm').click();
+  await page.getByTestId('results').waitFor();
+}

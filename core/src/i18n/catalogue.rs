@@ -547,4 +547,22 @@ catalogue! {
     DossierNoClosedRound => "Hội nghị chưa có vòng bỏ phiếu nào kết thúc, nên chưa có đơn vị nào để đề nghị: kết thúc một vòng bỏ phiếu ở trang hội nghị.", "No round of the meeting is closed, so no unit is proposed yet: close a round on the meeting page.";
     DossierRecipientMissing => "Tờ trình chưa có nơi nhận: điền ô “Kính gửi” trong mục “Tờ trình” ở trên rồi bấm Lưu.", "The letter has no recipient: fill in “To” in “Nomination letter” above and press Save.";
     DossierSignerMissing => "Tờ trình chưa có người ký: điền “Họ tên người ký” trong mục “Tờ trình” ở trên (hoặc ghi chỉ huy của đơn vị cụm trưởng) rồi bấm Lưu.", "Nobody signs the letter: fill in “Signer's name” in “Nomination letter” above (or record the leader unit's commander) and press Save.";
+    // issue 16 hall:
+    HallScreen => "Màn hình trình chiếu", "Hall screen";
+    HallOpen => "Mở màn hình trình chiếu", "Open the hall screen";
+    HallExplained => "Mở trong cửa sổ thứ hai để đưa lên máy chiếu hoặc màn hình thứ hai; bấm F trên cửa sổ đó để xem toàn màn hình. Màn hình tự theo diễn biến hội nghị; khi đang bỏ phiếu chỉ hiện số đại biểu đã bỏ phiếu.", "Opens in a second window for a projector or a second monitor; press F in that window for full screen. It follows the meeting by itself; during a vote it shows only how many have voted.";
+    HallShowsNow => "Màn hình trình chiếu đang:", "The hall screen is:";
+    HallFollowing => "theo diễn biến hội nghị", "following the meeting";
+    HallPinnedAgenda => "giữ chương trình bầu", "keeping the agenda up";
+    HallPinAgenda => "Giữ chương trình bầu", "Keep the agenda up";
+    HallFollow => "Trở lại theo diễn biến hội nghị", "Return to following the meeting";
+    HallPinNotSaved => "Chưa lưu được lựa chọn cho màn hình trình chiếu:", "The hall screen's choice is not saved:";
+    HallAgenda => "Chương trình bầu", "Voting agenda";
+    HallNoRounds => "Chưa có vòng bầu nào.", "No rounds yet.";
+    HallRoundDone => "đã bầu xong", "done";
+    HallVoting => "Đang bỏ phiếu", "Voting in progress";
+    HallCounting => "Ban kiểm phiếu đang kiểm phiếu", "The counting committee is counting the ballots";
+    HallOthers => "Các đơn vị khác", "The other units";
+    HallFullScreenHint => "F: toàn màn hình", "F: full screen";
+    HallNoMeeting => "Năm này chưa có hội nghị.", "This year has no meeting yet.";
 }

@@ -374,3 +374,53 @@ pub fn kept_not_remembered(lang: Lang, why: &str) -> String {
         format!(" However, your choices to keep this laptop's version were not remembered; the next import will ask again. {why}"),
     )
 }
+
+// issue 16 hall:
+
+/// `Đã bỏ phiếu 3/8`: the hall's only figure while a booth round is open.
+pub fn hall_voted(lang: Lang, voted: u32, of: u32) -> String {
+    lang.pick(
+        format!("Đã bỏ phiếu {voted}/{of}"),
+        format!("{voted} of {of} have voted"),
+    )
+}
+
+/// An agenda line's rules: `4 chỉ tiêu · ngưỡng ≥ 1/2 (50,00%) số phiếu hợp lệ`.
+pub fn hall_round_rules(lang: Lang, places: u32, threshold: &str) -> String {
+    lang.pick(
+        format!("{places} chỉ tiêu · ngưỡng {threshold}"),
+        format!("{places} place(s) · threshold {threshold}"),
+    )
+}
+
+/// The hall's line of the leader flag's hand-over, the date as shown.
+pub fn hall_handover(lang: Lang, from: &str, to: &str, date: &str) -> String {
+    lang.pick(
+        format!("Bàn giao cờ cụm trưởng: {from} → {to}, ngày {date}"),
+        format!("The leader's flag handed over: {from} → {to}, {date}"),
+    )
+}
+
+/// `Cụm trưởng năm 2025: …`.
+pub fn hall_next_leader(lang: Lang, year: u16, name: &str) -> String {
+    lang.pick(
+        format!("Cụm trưởng năm {year}: {name}"),
+        format!("Leader in {year}: {name}"),
+    )
+}
+
+/// The operator's button that keeps a closed round's results on the hall.
+pub fn hall_pin_results(lang: Lang, award: &str) -> String {
+    lang.pick(
+        format!("Giữ kết quả: {award}"),
+        format!("Keep the results up: {award}"),
+    )
+}
+
+/// What the hall screen keeps up, said to the operator.
+pub fn hall_pinned_results(lang: Lang, award: &str) -> String {
+    lang.pick(
+        format!("giữ kết quả {award}"),
+        format!("keeping the results of {award} up"),
+    )
+}

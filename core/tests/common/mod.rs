@@ -212,3 +212,27 @@ pub fn changed(
     change(&mut units, &mut clusters, &mut meetings);
     Workspace::new(units, clusters, meetings).expect("the change leaves it whole")
 }
+
+/// The operator's PIN of the booth rounds the tests open.
+pub const BOOTH_PIN: &str = "2468";
+
+/// The one-per-unit voter of the `idx`-th unit.
+pub fn voter(idx: usize) -> VoterId {
+    VoterId(unit(idx).0)
+}
+
+/// Opens `round` of meeting `M` in the booth with all eight voters present.
+pub fn open_all_present(ws: &mut Workspace, round: RoundId) {
+    open_round(ws, M, round, BOOTH_PIN).expect("open");
+    for idx in 0..8 {
+        ws.set_present(M, round, voter(idx), true).expect("present");
+    }
+}
+
+/// Voter `who` casts a ballot approving `approvals` in the open `round`.
+pub fn vote(ws: &mut Workspace, round: RoundId, who: usize, approvals: &[usize]) {
+    ws.start_ballot(M, round, voter(who)).expect("start");
+    ws.submit_ballot(M, round, approvals.iter().map(|a| unit(*a)).collect())
+        .expect("submit");
+    ws.unlock_booth(M, round, BOOTH_PIN).expect("unlock");
+}
