@@ -28,16 +28,18 @@ test('set-aside banner: names the record by what its text still says, else by it
   await page.getByTestId('load-sample').click();
   await page.getByTestId('cluster-title').waitFor();
   const unitKey = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('thidua.unit.'));
-    const record = JSON.parse(localStorage.getItem(key));
-    record.data.full_name = 5;
-    localStorage.setItem(key, JSON.stringify(record));
-    // A second unit whose name is still readable, though its record is not.
-    const named = Object.keys(localStorage).filter((k) => k.startsWith('thidua.unit.') && k !== key)
-      .find((k) => JSON.parse(localStorage.getItem(k)).data.full_name === 'Cục Hậu cần BĐBP');
+    const units = Object.keys(localStorage).filter((k) => k.startsWith('thidua.unit.'));
+    const nameOf = (k) => JSON.parse(localStorage.getItem(k)).data.full_name;
+    // A unit whose name is still readable, though its record is not…
+    const named = units.find((k) => nameOf(k) === 'Cục Hậu cần BĐBP');
     const other = JSON.parse(localStorage.getItem(named));
     other.data.kind = 7;
     localStorage.setItem(named, JSON.stringify(other));
+    // …and another whose name is not.
+    const key = units.find((k) => k !== named);
+    const record = JSON.parse(localStorage.getItem(key));
+    record.data.full_name = 5;
+    localStorage.setItem(key, JSON.stringify(record));
     localStorage.setItem('thidua.cluster.3811021128768726', '{"version":1,"data":{"id":');
     return key;
   });

@@ -73,6 +73,7 @@ async function openFlagRound(page) {
   await page.getByTestId('add-round').click();
   await page.getByTestId('open-pin').fill(BOOTH_PIN);
   await page.getByTestId('open-round').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('roll').waitFor();
   await markAllPresent(page);
 }
@@ -126,6 +127,7 @@ test('served: the hall follows agenda, booth count only, results, pin, language 
 
   await page.getByTestId('open-pin').fill(BOOTH_PIN);
   await page.getByTestId('open-round').click();
+  await page.getByTestId('open-without-committee').click(); // no counting committee: open anyway (issue 18)
   await page.getByTestId('roll').waitFor();
   await markAllPresent(page);
   await hallVoted(hall, 0);
@@ -221,6 +223,7 @@ test('30 candidates fit the hall at 1920×1080 and 1024×768, in both languages'
   await page.getByTestId('round-quota').fill('4');
   await page.getByTestId('add-round').click();
   const votes = page.getByTestId('hand-votes');
+  await votes.first().waitFor();
   assert.equal(await votes.count(), 30);
   for (let i = 0; i < 30; i += 1) await votes.nth(i).fill(String([30, 29, 28, 27, 1, 1, 1, 1, 1, 1][i] ?? 0));
   await page.getByTestId('hand-collected').fill('30');
