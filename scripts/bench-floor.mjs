@@ -10,7 +10,6 @@
 // start-up at ×4 from the performance timeline. Prints; asserts nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { launch, serve, ready, ROOT } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -27,19 +26,6 @@ const WATCH = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
-
-/** Serves `dir` like scripts/serve.mjs does for dist/. */
-async function serveDir(dir) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((ok, fail) => {
-    child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
-      if (match) ok(match[0]);
-    });
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
 
 /** The sample's records, as thidua stores them after "Load sample data". */
 async function sampleRecords(page, url) {
@@ -101,7 +87,7 @@ async function breakdown(page) {
 }
 
 const thidua = await serve();
-const floor = await serveDir(join(ROOT, 'target', 'floor-dist'));
+const floor = await serve(join(ROOT, 'target', 'floor-dist'));
 const { context } = await launch();
 try {
   await context.addInitScript(WATCH);

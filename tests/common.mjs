@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 
-/** Serves dist/ on a free loopback port; returns its URL and a stop(). */
-export async function serve() {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Serves `dir` (dist/ unless told) on a free loopback port; returns its URL and a stop(). */
+export async function serve(dir = DIST) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((ok, fail) => {
     child.stdout.on('data', (chunk) => {
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
