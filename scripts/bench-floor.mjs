@@ -11,21 +11,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, serve, ready, ROOT } from '../tests/e2e/harness.mjs';
+import { FIRST_SCREEN_WATCH } from '../tests/common.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`.padStart(7);
 
-// Recorded in the page: when the first screen's content is there.
-const WATCH = `
-  window.__ready = null;
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid=cluster-row], [data-testid=no-clusters]')) {
-      window.__ready = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
 
 /** The sample's records, as thidua stores them after "Load sample data". */
 async function sampleRecords(page, url) {
@@ -90,7 +81,7 @@ const thidua = await serve();
 const floor = await serve(join(ROOT, 'target', 'floor-dist'));
 const { context } = await launch();
 try {
-  await context.addInitScript(WATCH);
+  await context.addInitScript(FIRST_SCREEN_WATCH);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -6,22 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, serve, ready, ROOT } from '../tests/e2e/harness.mjs';
+import { FIRST_SCREEN_WATCH } from '../tests/common.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
-// Recorded in the page: when the first screen's content is there (the
-// cluster list, or the empty-state line), from navigation start.
-const WATCH = `
-  window.__ready = null;
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid=cluster-row], [data-testid=no-clusters]')) {
-      window.__ready = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
 
 async function startup(page, url) {
   const times = [];
@@ -53,7 +43,7 @@ async function screen(page, hash, selector) {
 const server = await serve();
 const { context } = await launch();
 try {
-  await context.addInitScript(WATCH);
+  await context.addInitScript(FIRST_SCREEN_WATCH);
   const page = await context.newPage();
   const empty = await startup(page, server.url);
   const records = JSON.parse(readFileSync(join(ROOT, 'target', 'bench', 'large-workspace.json'), 'utf8'));

@@ -56,3 +56,16 @@ export async function storedCluster(page) {
     return JSON.parse(localStorage.getItem(key)).data;
   });
 }
+
+/** A page init script for the start-up benchmarks: records in
+ * `window.__ready` when the first screen's content is there (the cluster
+ * list or its empty line), in ms from navigation start. */
+export const FIRST_SCREEN_WATCH = `
+  window.__ready = null;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid=cluster-row], [data-testid=no-clusters]')) {
+      window.__ready = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
