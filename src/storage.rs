@@ -22,7 +22,7 @@ use crate::exchange::{
 use crate::i18n::Lang;
 
 pub use thidua_core::storage_keys::{
-    ASIDE_PREFIX, KEPT_KEY, LOCK_PREFIX, PREFIX, SETTINGS_KEY, SNAPSHOT_PREFIX,
+    ASIDE_PREFIX, HALL_PREFIX, KEPT_KEY, LOCK_PREFIX, PREFIX, SETTINGS_KEY, SNAPSHOT_PREFIX,
 };
 use thidua_core::storage_keys::{CLUSTER_PREFIX, MEETING_PREFIX, UNIT_PREFIX};
 /// What Chromium and Firefox allow an origin in localStorage: 5 MiB of
@@ -96,6 +96,18 @@ fn read_meeting(key: &str, text: &str) -> Result<Meeting, RecordError> {
         ));
     }
     Ok(meeting)
+}
+
+/// Writes `text` under `key` and reads it back: `Ok` only once storage
+/// holds exactly that.
+fn write_read_back(store: &mut dyn KeyValue, key: &str, text: &str) -> Result<(), StorageError> {
+    store.set(key, text)?;
+    if store.get(key)?.as_deref() != Some(text) {
+        return Err(StorageError::ReadBackMismatch {
+            key: key.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// The record `encode_record` made for `key`; its refusal to write the
@@ -493,12 +505,7 @@ impl Persister {
         if key != SETTINGS_KEY {
             self.check_unchanged(store, key)?;
         }
-        store.set(key, value)?;
-        if store.get(key)?.as_deref() != Some(value) {
-            return Err(StorageError::ReadBackMismatch {
-                key: key.to_owned(),
-            });
-        }
+        write_read_back(store, key, value)?;
         self.written.insert(key.to_owned(), value.to_owned());
         Ok(())
     }
@@ -627,10 +634,7 @@ pub fn take_snapshot(
     for old in &keys[..drop] {
         store.remove(old)?;
     }
-    store.set(&key, &text)?;
-    if store.get(&key)?.as_deref() != Some(text.as_str()) {
-        return Err(StorageError::ReadBackMismatch { key });
-    }
+    write_read_back(store, &key, &text)?;
     Ok(key)
 }
 
@@ -827,10 +831,6 @@ pub fn claim_votes(
 // issue 16 hall: what the operator pinned on a meeting's hall screen, and
 // the hall window's reading of storage, which never writes.
 
-/// The operator's pin of a meeting's hall screen: `thidua.hall.<meeting
-/// id>`; no key while the hall follows the meeting.
-pub const HALL_PREFIX: &str = "thidua.hall.";
-
 /// A hall pin as stored: `{"show":"agenda"}` or
 /// `{"round":…,"show":"results"}`; anything else read is no pin.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -883,11 +883,7 @@ pub fn set_hall_pin(
         key: key.clone(),
         reason: e.to_string(),
     })?;
-    store.set(&key, &text)?;
-    if store.get(&key)?.as_deref() != Some(text.as_str()) {
-        return Err(StorageError::ReadBackMismatch { key });
-    }
-    Ok(())
+    write_read_back(store, &key, &text)
 }
 
 /// Storage seen through a window that only shows it: every write is

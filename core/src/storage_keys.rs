@@ -18,5 +18,8 @@ pub const ASIDE_PREFIX: &str = "thidua.aside.";
 /// Copies of the whole workspace taken before imports and deletions:
 /// `thidua.snapshot.<000042>`, numbered in the order taken.
 pub const SNAPSHOT_PREFIX: &str = "thidua.snapshot.";
+/// The operator's pin of a meeting's hall screen: `thidua.hall.<meeting
+/// id>`; no key while the hall follows the meeting.
+pub const HALL_PREFIX: &str = "thidua.hall.";
 /// Which tab runs a round in progress: `thidua.lock.<meeting id>`.
 pub const LOCK_PREFIX: &str = "thidua.lock.";

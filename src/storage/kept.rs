@@ -2,7 +2,7 @@
 //! key (`thidua.kept`) beside the workspace: read when an import is
 //! previewed, added to when one is made.
 
-use super::{move_aside, record_text, KeyValue, StorageError, KEPT_KEY, PREFIX};
+use super::{move_aside, record_text, write_read_back, KeyValue, StorageError, KEPT_KEY, PREFIX};
 use crate::domain::merge::{Choice, Plan};
 use crate::exchange::{decode_record, encode_record, KeptChoices, KeptDto};
 
@@ -57,11 +57,6 @@ pub fn remember_kept(
         return Ok(0);
     }
     let text = record_text(KEPT_KEY, encode_record(&KeptDto::from(&kept)))?;
-    store.set(KEPT_KEY, &text)?;
-    if store.get(KEPT_KEY)?.as_deref() != Some(text.as_str()) {
-        return Err(StorageError::ReadBackMismatch {
-            key: KEPT_KEY.to_owned(),
-        });
-    }
+    write_read_back(store, KEPT_KEY, &text)?;
     Ok(added)
 }

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use super::browser;
 use super::route::Route;
 use super::tr;
+use super::widgets::{chart_name_lines, ChartLines};
 use crate::domain::{ClusterId, MeetingId, RoundId, RoundKind, RoundState};
 use crate::i18n::{
-    chart_label, describe_status, describe_storage_error, describe_threshold, format_integer,
-    format_share, screen_text, Lang, Text,
+    describe_status, describe_storage_error, describe_threshold, format_integer, format_share,
+    screen_text, Lang, Text,
 };
 use crate::rules::hall::{
     hall_view, HallAgenda, HallHandover, HallHeading, HallPin, HallResults, HallStage, HallView,
@@ -273,16 +274,18 @@ fn hall_chart(lang: Lang, r: &HallResults) -> impl IntoView {
                 ),
                 None => format_integer(lang, i64::from(line.votes)),
             };
-            let lines = chart_label(&line.name, label_chars, label_lines);
             let middle = i64::from(y) + i64::from(row_h - 10) / 2;
-            let first = middle + FONT / 3 - (lines.len() as i64 - 1) * (FONT + 1) / 2;
-            let label = lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    view! { <tspan x=label_w - 10 y=first + i as i64 * (FONT + 1)>{text}</tspan> }
-                })
-                .collect_view();
+            let label = chart_name_lines(
+                &line.name,
+                ChartLines {
+                    x: i64::from(label_w) - 10,
+                    middle,
+                    per_line: label_chars,
+                    lines: label_lines,
+                    step: FONT + 1,
+                    baseline: FONT / 3,
+                },
+            );
             view! {
                 <text text-anchor="end" class="hall-bar-label">{label}</text>
                 <rect x=label_w y=y width=width height=row_h - 10 class=class></rect>

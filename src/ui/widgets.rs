@@ -89,22 +89,49 @@ where
 /// two lines of `per_line` characters centred on `middle`, the whole name
 /// on hover (an SVG `<title>`); see `i18n::chart_label`.
 pub fn chart_name(name: &str, x: i64, middle: i64, per_line: usize) -> impl IntoView {
-    const LINE_STEP: i64 = 13;
-    let lines = crate::i18n::chart_label(name, per_line, 2);
-    let first = middle + 4 - (lines.len() as i64 - 1) * LINE_STEP / 2;
-    let spans = lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            view! { <tspan x=x y=first + i as i64 * LINE_STEP>{line}</tspan> }
-        })
-        .collect_view();
+    let spans = chart_name_lines(
+        name,
+        ChartLines {
+            x,
+            middle,
+            per_line,
+            lines: 2,
+            step: 13,
+            baseline: 4,
+        },
+    );
     view! {
         <g data-testid="chart-name">
             <title>{name.to_owned()}</title>
             <text text-anchor="end" class="bar-label">{spans}</text>
         </g>
     }
+}
+
+/// Where and how a chart's unit name is written: right-aligned at `x`,
+/// centred on `middle`, on at most `lines` lines of `per_line` characters,
+/// `step` apart, each line's baseline `baseline` below its centre.
+pub struct ChartLines {
+    pub x: i64,
+    pub middle: i64,
+    pub per_line: usize,
+    pub lines: usize,
+    pub step: i64,
+    pub baseline: i64,
+}
+
+/// A unit's name as the `<tspan>` lines of a chart label
+/// (`i18n::chart_label`: broken between words, "…" where cut).
+pub fn chart_name_lines(name: &str, at: ChartLines) -> impl IntoView {
+    let lines = crate::i18n::chart_label(name, at.per_line, at.lines);
+    let first = at.middle + at.baseline - (lines.len() as i64 - 1) * at.step / 2;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            view! { <tspan x=at.x y=first + i as i64 * at.step>{line}</tspan> }
+        })
+        .collect_view()
 }
 
 /// A select of units with an empty first choice.
