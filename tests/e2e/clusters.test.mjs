@@ -123,6 +123,7 @@ test('the sample cluster: history, hand-over, next year, language switch remembe
 
     await page.getByRole('link', { name: 'Cụm thi đua số 8 BĐBP' }).click();
     await page.getByTestId('history-link').click();
+    await page.getByTestId('history-row').first().waitFor();
     const rows = await page.getByTestId('history-row').allInnerTexts();
     assert.equal(rows.length, 2);
     assert.match(rows[1], /2024\s+8\s+Cục Kỹ thuật/);

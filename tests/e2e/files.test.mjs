@@ -363,6 +363,7 @@ test('deleting a year keeps a snapshot that restores it', async (t) => {
   await page.getByTestId('cluster-title').waitFor();
   await page.getByTestId('no-years').waitFor();
   await page.getByTestId('nav-files').click();
+  await page.getByTestId('snapshot').first().waitFor();
   assert.equal(await page.getByTestId('snapshot').count(), 1);
   assert.match(await page.getByTestId('snapshot').innerText(), /Trước khi xoá năm: Cụm thi đua số 8 BĐBP 2024/);
   await shot(page, '66-snapshots');

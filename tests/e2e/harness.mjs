@@ -169,7 +169,11 @@ export async function markAllPresent(page) {
     // Before quorum, nobody can get a ballot.
     await boxes.nth(i).check();
   }
-  const quorum = await page.getByTestId('quorum-state').innerText();
+  // The last tick reaches the summary after a render: wait for it, then
+  // check it says the quorum is met.
+  const state = page.getByTestId('quorum-state');
+  await state.filter({ hasText: /^(đủ|met)$/ }).waitFor({ timeout: 5000 }).catch(() => {});
+  const quorum = await state.innerText();
   if (quorum !== 'đủ' && quorum !== 'met') throw new Error(`quorum not met: ${quorum}`);
 }
 
