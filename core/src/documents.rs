@@ -2,12 +2,14 @@
 //! document models from the workspace and a language. Pure: the UI only
 //! renders a `Document`; tests snapshot its text form.
 
+mod council;
 mod csv;
 mod dossier;
 mod minutes;
 mod model;
 mod scores;
 
+pub use council::{council_csv, council_summary};
 pub use csv::{results_csv, scores_csv};
 pub use dossier::{
     achievement_report, built_sections, dossier, dossier_gaps, letter_fields, nominated_units,

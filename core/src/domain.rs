@@ -4,6 +4,7 @@
 mod ballot;
 mod booth;
 mod clusters;
+mod council;
 mod count;
 mod date;
 mod dossier;
@@ -29,6 +30,10 @@ pub use ballot::{
 };
 pub use booth::{pin_digest, Booth, BoothScreen};
 pub use clusters::{cluster_name_key, Cluster, ClusterDraft, Shift};
+pub use council::{
+    fingerprint_typed, group_fingerprint, AwardLimit, Council, CouncilDraft, CouncilId, PaperCheck,
+    Receipt, ReceivedFile, ReceivedRound, Standing,
+};
 pub use count::{
     ballot_validity, quorum_met, reconcile, totals_from_ballots, Invalidity, ReconcileError, Roll,
     Totals,

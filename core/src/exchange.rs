@@ -2,6 +2,7 @@
 //! and the checked conversion from DTO to domain. The only code (with
 //! `storage`) that knows JSON.
 
+mod council_dto;
 mod dto;
 mod files;
 mod kept;
@@ -12,6 +13,7 @@ mod results;
 mod seal;
 mod shape;
 
+pub use council_dto::{read_received_results, CouncilDto};
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use files::{
     ascii_slug, cluster_data, cluster_file, file_name, file_text, read_file, unit_report_data,
@@ -26,6 +28,6 @@ pub use record::{
 pub use regulation_dto::{AwardRulesDto, RegulationDto, WhoVotesDto};
 pub use results::{
     check_results_file, data_sha256, fingerprint, results_data, results_file, results_fingerprint,
-    value_sha256, ResultsCheck, ResultsDto, UnitNameDto,
+    value_sha256, ResultsCheck, ResultsDto, ScoreRankDto, TallyInputsDto, UnitNameDto,
 };
 pub use seal::{sealed_meeting, sealed_rounds, vote_at_risk};

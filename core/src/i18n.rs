@@ -4,6 +4,7 @@
 mod ballot_text;
 mod catalogue;
 mod chart_label;
+mod council_text;
 mod errors;
 mod number;
 mod part_text;
@@ -18,6 +19,10 @@ pub use ballot_text::{
 };
 pub use catalogue::Text;
 pub use chart_label::chart_label;
+pub use council_text::{
+    describe_flag, describe_paper_check, describe_round_problem, describe_standing,
+    file_fingerprint,
+};
 pub use errors::{
     describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,
     describe_record_error, describe_round_in_another_tab, describe_snapshot_failed,

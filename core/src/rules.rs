@@ -5,6 +5,7 @@
 //! round, a runoff) go through the domain's validated edits.
 
 pub mod checklist;
+pub mod council;
 pub mod hall;
 pub mod history;
 pub mod rotation;

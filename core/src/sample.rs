@@ -283,3 +283,109 @@ pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspac
     }
     Ok(ws)
 }
+
+/// The award every generated cluster votes on first.
+pub const COUNCIL_SAMPLE_AWARD: &str = "Cờ thi đua của Bộ Tư lệnh BĐBP";
+
+/// Results files of `clusters` generated clusters of year 2024, for the
+/// council's tests and benchmark (issue 17): cluster k has 8–15 units and
+/// a meeting with one closed booth round for `COUNCIL_SAMPLE_AWARD` (one
+/// place, every member present and voting; its first unit wins by a clear
+/// majority). With `duplicate`, cluster 2's winner bears the same name as
+/// cluster 1's: the same unit nominated by two clusters. Each entry is the
+/// file's name and text. Deterministic.
+pub fn council_sample_files(
+    clusters: usize,
+    duplicate: bool,
+    exported_at: &str,
+) -> Result<Vec<(String, String)>, DomainError> {
+    use crate::domain::{MeetingId, Quota, RoundDraft, RoundId, RoundRules, VoterId};
+    use crate::rules::rounds::open_round;
+    let mut out = Vec::with_capacity(clusters);
+    for k in 1..=clusters {
+        let mut ws = Workspace::default();
+        let mut next_id = (k as u64) * 1_000_000;
+        let mut fresh = move || {
+            next_id += 1;
+            next_id
+        };
+        let cluster = ClusterId(fresh());
+        ws.add_cluster(
+            cluster,
+            ClusterDraft {
+                name: format!("Cụm thi đua số {k}"),
+                number: k.to_string(),
+                parent_org: "Bộ Tư lệnh Bộ đội Biên phòng".to_owned(),
+                notes: String::new(),
+            },
+        )?;
+        let size = 8 + (k * 5) % 8;
+        let mut members = Vec::with_capacity(size);
+        for u in 1..=size {
+            let full_name = if duplicate && k == 2 && u == 1 {
+                "Đồn Biên phòng số 1 cụm 1".to_owned()
+            } else {
+                format!("Đồn Biên phòng số {u} cụm {k}")
+            };
+            let id = UnitId(fresh());
+            ws.add_unit(
+                id,
+                UnitDraft {
+                    full_name,
+                    ..UnitDraft::default()
+                },
+                Some(cluster),
+            )?;
+            members.push(id);
+        }
+        ws.add_year(
+            cluster,
+            2024,
+            YearDraft {
+                members: members.clone(),
+                leader: members.first().copied(),
+                deputy: members.get(1).copied(),
+            },
+        )?;
+        let meeting = MeetingId(fresh());
+        ws.add_meeting(meeting, cluster, 2024)?;
+        let round = RoundId(fresh());
+        ws.add_round(
+            meeting,
+            round,
+            RoundDraft {
+                award: COUNCIL_SAMPLE_AWARD.to_owned(),
+                rules: RoundRules {
+                    quota: Quota::Fixed(1),
+                    ..RoundRules::default()
+                },
+                candidates: members.clone(),
+                rehearsal: false,
+            },
+        )?;
+        open_round(&mut ws, meeting, round, "2468")?;
+        for unit in &members {
+            ws.set_present(meeting, round, VoterId(unit.0), true)?;
+        }
+        for (who, unit) in members.iter().enumerate() {
+            // Three in four approve the first unit; the rest spread.
+            let pick = if who % 4 == 3 {
+                members[1 + who % (members.len() - 1)]
+            } else {
+                members[0]
+            };
+            ws.start_ballot(meeting, round, VoterId(unit.0))?;
+            ws.submit_ballot(meeting, round, vec![pick])?;
+            ws.unlock_booth(meeting, round, "2468")?;
+        }
+        ws.close_round(meeting, round)?;
+        let name = crate::exchange::file_name(
+            crate::exchange::FileKind::Results,
+            &[&format!("cum-{k}"), "2024"],
+        );
+        let text = crate::exchange::results_file(&ws, meeting, exported_at)
+            .ok_or(DomainError::UnknownMeeting)?;
+        out.push((name, text));
+    }
+    Ok(out)
+}

@@ -409,6 +409,8 @@ fn the_stored_bytes_stay_what_they_were() {
             },
         ],
         meeting,
+        // A file written before the tally's inputs were carried.
+        tally: None,
     };
     let file = file_text(FileKind::Results, &results, AT).expect("file");
     let sha256 = data_sha256(&results).expect("written");
@@ -417,6 +419,17 @@ fn the_stored_bytes_stay_what_they_were() {
         fingerprint(&sha256),
         sha(&file)
     ));
+    // Issue 17: the tally's inputs, with every optional part present.
+    let results = ResultsDto {
+        tally: Some(thidua_core::exchange::TallyInputsDto {
+            members: 8,
+            score_ranks: vec![thidua_core::exchange::ScoreRankDto { unit: 11, rank: 1 }],
+            rounds_not_closed: 1,
+        }),
+        ..results
+    };
+    let file = file_text(FileKind::Results, &results, AT).expect("file");
+    out.push(format!("variants file results-tally {}", sha(&file)));
 
     // The version-1 file: read (migrated, its checksum verified), taken
     // into an empty workspace and written again.

@@ -12,7 +12,7 @@ fn field(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-fn line(fields: &[String]) -> String {
+pub(super) fn line(fields: &[String]) -> String {
     let mut text = fields
         .iter()
         .map(|f| field(f))

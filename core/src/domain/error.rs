@@ -176,4 +176,18 @@ pub enum DomainError {
     NotACount(String),
     #[error("{0:?} is not a candidate's number on the paper")]
     NotOnPaper(String),
+    #[error("the council's name is empty")]
+    EmptyCouncilName,
+    #[error("the council's year cannot change once files were received")]
+    CouncilYearFixed,
+    #[error("award {0:?} has two limits")]
+    DuplicateAwardLimit(String),
+    #[error("the file is of year {file}, the council's of year {council}")]
+    CouncilWrongYear { file: u16, council: u16 },
+    #[error("no such received file")]
+    UnknownReceivedFile,
+    #[error("a fingerprint is 16 hex digits")]
+    FingerprintShape,
+    #[error("no nominee to vote on")]
+    NoNominees,
 }

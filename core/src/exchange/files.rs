@@ -339,8 +339,23 @@ fn fold_vietnamese(c: char) -> char {
         .map_or(c, |(_, plain)| *plain)
 }
 
-/// Reads a file's text. `expected` lists the kinds this screen takes.
-pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileError> {
+/// A file's envelope, checked: its kind among those expected, a version
+/// this app reads, a `data` object whose SHA-256 is the recorded one,
+/// migrated to the current version.
+pub(super) struct Envelope {
+    pub kind: FileKind,
+    pub version: u64,
+    pub exported_at: String,
+    pub app_version: String,
+    /// The recorded (and verified) SHA-256 of `data` as written.
+    pub sha256: String,
+    pub data: Value,
+}
+
+/// The checks every file passes before its data is read: size, JSON,
+/// format, kind, version, checksum (over the data as written, before any
+/// migration).
+pub(super) fn open_envelope(text: &str, expected: &[FileKind]) -> Result<Envelope, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: text.len(),
@@ -378,7 +393,6 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
         .and_then(Value::as_str)
         .ok_or(FileError::MissingChecksum)?
         .to_owned();
-    // The checksum is over the data as written, before any migration.
     let actual = value_sha256(&data);
     if !recorded.eq_ignore_ascii_case(&actual) {
         return Err(FileError::ChecksumMismatch);
@@ -391,7 +405,21 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
             .unwrap_or_default()
             .to_owned()
     };
-    let mut bundle = match kind {
+    Ok(Envelope {
+        kind,
+        version,
+        exported_at: text_of("exported_at"),
+        app_version: text_of("app_version"),
+        sha256: actual,
+        data,
+    })
+}
+
+/// Reads a file's text. `expected` lists the kinds this screen takes.
+pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileError> {
+    let envelope = open_envelope(text, expected)?;
+    let data = envelope.data;
+    let mut bundle = match envelope.kind {
         FileKind::Workspace => read_workspace(data)?,
         FileKind::Cluster => read_cluster(data)?,
         FileKind::UnitReport => read_unit_report(data)?,
@@ -403,17 +431,21 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
     // this laptop to another operator's PIN nor bring ballots in.
     seal_all(&mut bundle.meetings);
     Ok(ReadFile {
-        kind,
-        version,
-        exported_at: text_of("exported_at"),
-        app_version: text_of("app_version"),
-        sha256: recorded,
+        kind: envelope.kind,
+        version: envelope.version,
+        exported_at: envelope.exported_at,
+        app_version: envelope.app_version,
+        sha256: envelope.sha256,
         bundle,
     })
 }
 
 /// Takes field `field` of an object and reads it as `T`, naming the path.
-fn field<T: DeserializeOwned>(data: &mut Value, field: &str, path: &str) -> Result<T, FileError> {
+pub(super) fn field<T: DeserializeOwned>(
+    data: &mut Value,
+    field: &str,
+    path: &str,
+) -> Result<T, FileError> {
     let value = data.get_mut(field).map(Value::take).unwrap_or(Value::Null);
     from_value(value).map_err(|message| {
         FileError::Record(RecordError::Shape {
@@ -443,7 +475,7 @@ fn list<T: DeserializeOwned>(data: &mut Value, name: &str) -> Result<Vec<(String
 
 /// A domain error of a nested record names its place in the file: the
 /// record's `data.…` path becomes `data.clusters[2].…`.
-fn within(error: RecordError, path: &str) -> FileError {
+pub(super) fn within(error: RecordError, path: &str) -> FileError {
     let rebase = |p: String| match p.strip_prefix("data") {
         Some(rest) => format!("{path}{rest}"),
         None => format!("{path}.{p}"),

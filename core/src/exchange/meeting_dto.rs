@@ -195,7 +195,7 @@ pub(super) fn fraction(text: &str, path: &str) -> Result<Fraction, RecordError> 
 /// A count from a stored record or a file: a number no meeting reaches
 /// (above `MAX_COUNT`) is refused with its place, so nothing after the
 /// conversion can overflow.
-fn count(n: u32, path: &str) -> Result<u32, RecordError> {
+pub(super) fn count(n: u32, path: &str) -> Result<u32, RecordError> {
     if n > MAX_COUNT {
         return Err(RecordError::invalid(
             path,

@@ -7,7 +7,8 @@ use sha2::{Digest, Sha256};
 
 use super::shape::{from_value, to_value};
 use super::MeetingDto;
-use crate::domain::{MeetingId, RoundState, Workspace};
+use crate::domain::{MeetingId, RoundKind, RoundState, Workspace};
+use crate::rules::scoring::rank_map;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitNameDto {
@@ -25,12 +26,52 @@ pub struct ResultsDto {
     /// The meeting with its closed rounds only (no booth in progress, no
     /// PIN digest).
     pub meeting: MeetingDto,
+    /// What the tally takes besides the counts, so that whoever receives
+    /// the file derives the same results (issue 17). Files written before
+    /// it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally: Option<TallyInputsDto>,
+}
+
+/// The inputs of the tally that are not in the rounds: the year's member
+/// count (a share-of-members quota is taken of it), the cluster's score
+/// ranking (a tie-break), and how many rounds were not closed yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyInputsDto {
+    pub members: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub score_ranks: Vec<ScoreRankDto>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rounds_not_closed: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreRankDto {
+    pub unit: u64,
+    pub rank: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The results of a meeting as a file's `data`, or `None` if the meeting
 /// does not exist.
 pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
     let mut m = ws.meeting(meeting)?.clone();
+    let rounds_not_closed = m
+        .rounds
+        .iter()
+        .filter(|r| !matches!(r.state, RoundState::Closed(_)) && r.kind != RoundKind::Rehearsal)
+        .count() as u32;
+    let tally = ws.year_of(meeting).ok().map(|year| TallyInputsDto {
+        members: year.members.len() as u32,
+        score_ranks: rank_map(&year.criteria, &year.members, &year.scores)
+            .into_iter()
+            .map(|(unit, rank)| ScoreRankDto { unit: unit.0, rank })
+            .collect(),
+        rounds_not_closed,
+    });
     m.rounds
         .retain(|r| matches!(r.state, RoundState::Closed(_)));
     // Which papers were printed is no part of the results.
@@ -61,6 +102,7 @@ pub fn results_data(ws: &Workspace, meeting: MeetingId) -> Option<ResultsDto> {
             })
             .collect(),
         meeting: MeetingDto::from(&m),
+        tally,
     })
 }
 

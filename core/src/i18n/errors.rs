@@ -20,6 +20,28 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
             format!("Đã có cụm tên «{name}» thuộc cùng cơ quan cấp trên."),
             format!("A cluster named “{name}” under the same parent organisation already exists."),
         ),
+        E::EmptyCouncilName => lang.pick("Tên hội đồng không được để trống.".into(), "The council's name must not be empty.".into()),
+        E::CouncilYearFixed => lang.pick(
+            "Đã nhận tệp kết quả của năm này nên không đổi được năm của hội đồng.".into(),
+            "Results files of this year were received, so the council's year cannot change.".into(),
+        ),
+        E::DuplicateAwardLimit(award) => lang.pick(
+            format!("Danh hiệu «{award}» có hai dòng giới hạn; hãy giữ một."),
+            format!("The award “{award}” has two limit lines; keep one."),
+        ),
+        E::CouncilWrongYear { file, council } => lang.pick(
+            format!("Tệp là kết quả năm {file}, còn hội đồng xét năm {council}. Không nhận tệp này."),
+            format!("The file holds the results of {file}, and the council is for {council}. The file was not received."),
+        ),
+        E::UnknownReceivedFile => lang.pick("Không tìm thấy tệp đã nhận này.".into(), "This received file was not found.".into()),
+        E::FingerprintShape => lang.pick(
+            "Mã kiểm tra gồm 16 chữ số thập lục phân (0–9, A–F), như in trên biên bản: 3F2A-9C01-77BE-0D45.".into(),
+            "A fingerprint is 16 hex digits (0–9, A–F), as printed on the minutes: 3F2A-9C01-77BE-0D45.".into(),
+        ),
+        E::NoNominees => lang.pick(
+            "Chưa có đơn vị nào được đề nghị trong các tệp đang dùng để bỏ phiếu.".into(),
+            "No unit is nominated in the files that stand, so there is nothing to vote on.".into(),
+        ),
         E::IdInUse => lang.pick("Mã bản ghi mới bị trùng; hãy thử lại.".into(), "The new record's id is already in use; try again.".into()),
         E::UnknownUnit(id) => lang.pick(format!("Không tìm thấy đơn vị #{id}."), format!("Unit #{id} was not found.")),
         E::UnknownCluster(id) => lang.pick(format!("Không tìm thấy cụm #{id}."), format!("Cluster #{id} was not found.")),
