@@ -69,7 +69,8 @@ guide: setup-test build
 ## Prints release sizes (raw, gzip -9, brotli), the tally benchmark, export/import of a large
 ## workspace and its stored size, start-up and heavy screens in Chromium, paper entry
 ## through the UI, the actions of the secretary's path (empty browser → minutes), and
-## start-up beside the floor app (bench/floor, built here only) at CPU ×1 and ×4.
+## start-up beside the floor app (bench/floor, built here only) at CPU ×1 and ×4, and the
+## council receiving 60 clusters' results files.
 bench: setup-test build
 	node scripts/bench-size.mjs dist
 	cargo run --release --quiet -p thidua-core --example bench_tally
@@ -79,3 +80,4 @@ bench: setup-test build
 	node scripts/bench-floor.mjs
 	node scripts/bench-paper.mjs
 	node scripts/bench-path.mjs
+	node scripts/bench-council.mjs

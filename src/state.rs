@@ -4,6 +4,7 @@
 //! write refused when another tab got there first, one tab per vote) and
 //! takes a snapshot before anything destructive.
 
+mod council;
 mod preview;
 mod viewer;
 
@@ -19,6 +20,7 @@ use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
 };
+pub use council::{CouncilRefusal, Received};
 pub use preview::{Preview, PreviewError};
 pub use viewer::Viewer;
 
@@ -650,6 +652,7 @@ impl Store {
             if key.starts_with(LOCK_PREFIX)
                 || key.starts_with(SNAPSHOT_PREFIX)
                 || key.starts_with(storage::HALL_PREFIX)
+                || key.starts_with(storage::COUNCIL_PREFIX)
             {
                 store.tick.update(|t| *t += 1);
             } else if (key.is_empty() || key.starts_with(storage::PREFIX)) && !pending.get_value() {

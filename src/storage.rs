@@ -4,12 +4,14 @@
 //! is moved aside (never overwritten) and reported; the rest loads.
 
 mod browser;
+mod council;
 mod kept;
 mod memory;
 
 use std::collections::BTreeMap;
 
 pub use browser::BrowserStorage;
+pub use council::{council_size, read_council, read_councils, write_council, StoredCouncil};
 pub use kept::{read_kept, remember_kept};
 pub use memory::MemoryStorage;
 pub use thidua_core::storage_error::StorageError;
@@ -22,7 +24,8 @@ use crate::exchange::{
 use crate::i18n::Lang;
 
 pub use thidua_core::storage_keys::{
-    ASIDE_PREFIX, HALL_PREFIX, KEPT_KEY, LOCK_PREFIX, PREFIX, SETTINGS_KEY, SNAPSHOT_PREFIX,
+    ASIDE_PREFIX, COUNCIL_PREFIX, HALL_PREFIX, KEPT_KEY, LOCK_PREFIX, PREFIX, SETTINGS_KEY,
+    SNAPSHOT_PREFIX,
 };
 use thidua_core::storage_keys::{CLUSTER_PREFIX, MEETING_PREFIX, UNIT_PREFIX};
 /// What Chromium and Firefox allow an origin in localStorage: 5 MiB of

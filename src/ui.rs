@@ -4,6 +4,7 @@
 
 mod browser;
 mod cluster;
+mod council;
 mod documents;
 mod dossier;
 mod files;
@@ -99,6 +100,10 @@ pub fn App() -> impl IntoView {
                 <a href="#/files" data-testid="nav-files" class:active=move || route.get() == Route::Files>
                     {tr(Text::FilesAndBackups)}
                 </a>
+                <a href="#/council" data-testid="nav-council"
+                    class:active=move || matches!(route.get(), Route::Council | Route::CouncilYear(_) | Route::CouncilSummary(_))>
+                    {tr(Text::NavCouncil)}
+                </a>
             </nav>
             </Show>
             <LangSwitch/>
@@ -133,6 +138,9 @@ pub fn App() -> impl IntoView {
                 Route::Dossier(m) => view! { <dossier::DossierScreen meeting=m/> }.into_any(),
                 Route::ScoreTable(c, y) => view! { <documents::DocumentScreen which=documents::Which::ScoreTable(c, y)/> }.into_any(),
                 Route::Achievements(c, y) => view! { <documents::DocumentScreen which=documents::Which::Achievements(c, y)/> }.into_any(),
+                Route::Council => view! { <council::CouncilListScreen/> }.into_any(),
+                Route::CouncilYear(id) => view! { <council::CouncilScreen id=id/> }.into_any(),
+                Route::CouncilSummary(id) => view! { <council::CouncilSummaryScreen id=id/> }.into_any(),
                 Route::PanicCheck => panic_check().into_any(),
                 // Reloaded into `hall::HallWindow` as soon as it is set.
                 Route::Hall(..) => ().into_any(),

@@ -20,8 +20,8 @@ pub use ballot_text::{
 pub use catalogue::Text;
 pub use chart_label::chart_label;
 pub use council_text::{
-    describe_flag, describe_paper_check, describe_round_problem, describe_standing,
-    file_fingerprint,
+    council_title, describe_flag, describe_paper_check, describe_paper_outcome, describe_receipt,
+    describe_round_problem, describe_standing, file_fingerprint,
 };
 pub use errors::{
     describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,

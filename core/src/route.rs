@@ -1,7 +1,7 @@
 //! Hash routes (`#/clusters/12/years/2024`): they work from `file://`.
 //! Parsing is pure so it is tested natively.
 
-use crate::domain::{ClusterId, MeetingId, Pass, RoundId};
+use crate::domain::{ClusterId, CouncilId, MeetingId, Pass, RoundId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -36,6 +36,12 @@ pub enum Route {
     ScoreTable(ClusterId, u16),
     /// The units' achievement summary of a cluster-year, to print.
     Achievements(ClusterId, u16),
+    /// The higher council's years (issue 17).
+    Council,
+    /// One council-year: the files received, the consolidated nominees.
+    CouncilYear(CouncilId),
+    /// The council-year's consolidated summary, to print.
+    CouncilSummary(CouncilId),
     /// A deliberate panic, to check the error screen.
     PanicCheck,
     NotFound,
@@ -102,6 +108,13 @@ impl Route {
                     _ => Route::NotFound,
                 }
             }
+            ["council"] => Route::Council,
+            ["council", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::CouncilYear(CouncilId(id))),
+            ["council", id, "summary"] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::CouncilSummary(CouncilId(id))),
             ["debug", "panic"] => Route::PanicCheck,
             _ => Route::NotFound,
         }
@@ -140,6 +153,9 @@ impl Route {
             Route::Dossier(meeting) => format!("#/meetings/{}/dossier", meeting.0),
             Route::ScoreTable(id, year) => format!("#/clusters/{id}/years/{year}/score-table"),
             Route::Achievements(id, year) => format!("#/clusters/{id}/years/{year}/achievements"),
+            Route::Council => "#/council".to_owned(),
+            Route::CouncilYear(id) => format!("#/council/{}", id.0),
+            Route::CouncilSummary(id) => format!("#/council/{}/summary", id.0),
             Route::PanicCheck => "#/debug/panic".to_owned(),
         }
     }

@@ -21,5 +21,7 @@ pub const SNAPSHOT_PREFIX: &str = "thidua.snapshot.";
 /// The operator's pin of a meeting's hall screen: `thidua.hall.<meeting
 /// id>`; no key while the hall follows the meeting.
 pub const HALL_PREFIX: &str = "thidua.hall.";
+/// A council-year of the higher council (issue 17): `thidua.council.<id>`.
+pub const COUNCIL_PREFIX: &str = "thidua.council.";
 /// Which tab runs a round in progress: `thidua.lock.<meeting id>`.
 pub const LOCK_PREFIX: &str = "thidua.lock.";

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use thidua_core::domain::{
-    candidate_for_key, entry_key, parse_count, ClusterId, MeetingId, Pass, RoundId,
+    candidate_for_key, entry_key, parse_count, ClusterId, CouncilId, MeetingId, Pass, RoundId,
 };
 use thidua_core::i18n::{format_integer, Lang, Text};
 use thidua_core::route::Route;
@@ -75,6 +75,10 @@ fn routes_parse_and_print() {
         ),
         ("#/meetings/5/minutes", Route::MeetingMinutes(MeetingId(5))),
         ("#/meetings/5/dossier", Route::Dossier(MeetingId(5))),
+        ("#/council", Route::Council),
+        ("#/council/77", Route::CouncilYear(CouncilId(77))),
+        ("#/council/77/summary", Route::CouncilSummary(CouncilId(77))),
+        ("#/council/x", Route::NotFound),
         // Issue 16: the hall screen of a meeting.
         (
             "#/clusters/4/years/2024/meeting/hall",

@@ -97,3 +97,44 @@ pub fn describe_flag(lang: Lang, flag: &Flag) -> String {
         ),
     }
 }
+
+/// "Hội đồng Thi đua – Khen thưởng <name>, năm <year>".
+pub fn council_title(lang: Lang, name: &str, year: u16) -> String {
+    lang.pick(
+        format!("Hội đồng Thi đua – Khen thưởng {name}, năm {year}"),
+        format!("Emulation and Commendation Council of {name}, {year}"),
+    )
+}
+
+/// What became of a received file, by what the council did with it.
+pub fn describe_receipt(lang: Lang, receipt: crate::domain::Receipt) -> &'static str {
+    use crate::domain::Receipt;
+    match receipt {
+        Receipt::New => lang.pick_str("đã nhận", "received"),
+        Receipt::AlreadyReceived => lang.pick_str(
+            "tệp này đã được nhận trước đó; không có gì thay đổi",
+            "this file was received before; nothing changed",
+        ),
+        Receipt::SecondVersion => lang.pick_str(
+            "đã nhận; cụm này đã có một tệp khác — hãy so sánh và chọn tệp dùng để tổng hợp",
+            "received; this cluster already sent a different file — compare the two and choose the one that stands",
+        ),
+    }
+}
+
+/// The outcome of checking a typed fingerprint.
+pub fn describe_paper_outcome(lang: Lang, paper: &PaperCheck) -> String {
+    match paper {
+        PaperCheck::Confirmed => lang
+            .pick_str(
+                "Khớp: tệp đúng là tệp có kết quả in trên biên bản đã ký.",
+                "Matches: this file holds the results printed on the signed minutes.",
+            )
+            .to_owned(),
+        PaperCheck::Mismatch(typed) => lang.pick(
+            format!("KHÔNG KHỚP: biên bản ghi {typed}. Tệp có thể đã bị sửa; các đơn vị của tệp không được đưa vào bỏ phiếu."),
+            format!("DOES NOT MATCH: the minutes say {typed}. The file may have been edited; its nominees are left out of the vote."),
+        ),
+        PaperCheck::NotConfirmed => describe_paper_check(lang, paper),
+    }
+}

@@ -1,0 +1,840 @@
+//! The higher council's screens (issue 17): its years, one year's files
+//! received with their paper check, the consolidated nominees and flags,
+//! the exports and the council's own vote; the summary to print.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser::{compare_vi, navigate};
+use super::documents::render;
+use super::route::Route;
+use super::tr;
+use crate::documents::{council_csv, council_summary};
+use crate::domain::{
+    AwardLimit, Council, CouncilDraft, CouncilId, Date, Fraction, PaperCheck, Standing,
+};
+use crate::host::{download, now_iso};
+use crate::i18n::{
+    council_title, describe_domain_error, describe_file_error, describe_flag,
+    describe_paper_check, describe_paper_outcome, describe_receipt, describe_round_problem,
+    describe_standing, describe_storage_error, file_fingerprint, format_megabytes, format_moment,
+    format_share, Lang, Text,
+};
+use crate::rules::council::{consolidate, file_outcomes, file_status, NomineeRow};
+use crate::state::{use_store, CouncilRefusal, Received};
+
+fn describe_refusal(lang: Lang, refusal: &CouncilRefusal) -> String {
+    let store = use_store();
+    store.workspace.with_untracked(|ws| match refusal {
+        CouncilRefusal::Domain(e) => describe_domain_error(lang, e, ws),
+        CouncilRefusal::Storage(e) => describe_storage_error(lang, e, ws),
+        CouncilRefusal::Missing => Text::CouncilMissing.in_lang(lang).to_owned(),
+        CouncilRefusal::Vote(e) => e.describe(lang, ws),
+    })
+}
+
+/// Today, from the browser's clock.
+fn today() -> Option<Date> {
+    let iso = now_iso();
+    iso.get(..10).and_then(|d| d.parse().ok())
+}
+
+/// Lines of a textarea, trimmed, empty ones left out.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `#/council`: the council's years and a form for a new one.
+#[component]
+pub fn CouncilListScreen() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let name = RwSignal::new(String::new());
+    let year = RwSignal::new(
+        today()
+            .map(|d| d.year.saturating_sub(1))
+            .unwrap_or(2024)
+            .to_string(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = lang.get_untracked();
+        let Ok(year) = year.get_untracked().trim().parse::<u16>() else {
+            error.set(Some(
+                store.workspace.with_untracked(|ws| {
+                    describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
+                }),
+            ));
+            return;
+        };
+        let draft = CouncilDraft {
+            name: name.get_untracked(),
+            year,
+            ..CouncilDraft::default()
+        };
+        match store.add_council(draft) {
+            Ok(id) => {
+                error.set(None);
+                navigate(Route::CouncilYear(id));
+            }
+            Err(e) => error.set(Some(describe_refusal(lang, &e))),
+        }
+    };
+    let list = move || {
+        let lang = lang.get();
+        match store.councils() {
+            Err(e) => view! { <p class="form-error" role="alert">{store.workspace.with(|ws| describe_storage_error(lang, &e, ws))}</p> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <p class="hint" data-testid="council-none">{Text::CouncilNone.in_lang(lang)}</p> }.into_any(),
+            Ok(list) => view! {
+                <ul class="council-years">
+                    {list.into_iter().map(|c| match c {
+                        Ok(c) => view! {
+                            <li><a href=Route::CouncilYear(c.id).href() data-testid="council-year-link">{council_title(lang, &c.name, c.year)}</a>
+                            " — "{c.received().len()}" "{lang.pick_str("tệp", "files")}</li>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <li class="form-error">{Text::CouncilUnreadable.in_lang(lang)}" "{store.workspace.with(|ws| describe_storage_error(lang, &e, ws))}</li>
+                        }.into_any(),
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }
+    };
+    view! {
+        <section data-testid="council">
+            <h1>{tr(Text::CouncilHeading)}</h1>
+            <p class="hint">{tr(Text::CouncilIntro)}</p>
+            <h2>{tr(Text::CouncilYears)}</h2>
+            {list}
+            <form class="card" on:submit=create data-testid="council-new">
+                <h2>{tr(Text::CouncilNew)}</h2>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilName)}" *"</span>
+                    <input type="text" required data-testid="council-name" bind:value=name/>
+                </label>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilYear)}" *"</span>
+                    <input type="text" inputmode="numeric" required data-testid="council-year" bind:value=year/>
+                </label>
+                <button type="submit" data-testid="council-create">{tr(Text::CouncilCreate)}</button>
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-new-error">{e}</p> })}
+            </form>
+        </section>
+    }
+}
+
+fn crumbs(id: CouncilId, title: String, here: Option<Text>) -> impl IntoView {
+    view! {
+        <nav class="breadcrumb no-print" aria-label=tr(Text::Breadcrumb) data-testid="crumbs">
+            <a href=Route::Council.href() data-testid="crumb-council">{tr(Text::NavCouncil)}</a>" › "
+            {match here {
+                Some(here) => view! {
+                    <a href=Route::CouncilYear(id).href() data-testid="crumb-council-year">{title}</a>" › "
+                    <span aria-current="page">{tr(here)}</span>
+                }.into_any(),
+                None => view! { <span aria-current="page">{title}</span> }.into_any(),
+            }}
+        </nav>
+    }
+}
+
+/// `#/council/<id>`: one council-year.
+#[component]
+pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let lang_now = lang.get();
+        match store.council(id) {
+            Err(e) => view! { <p class="form-error" role="alert" data-testid="council-error">{store.workspace.with(|ws| describe_storage_error(lang_now, &e, ws))}</p> }.into_any(),
+            Ok(None) => view! { <p class="form-error" role="alert" data-testid="council-error">{Text::CouncilMissing.in_lang(lang_now)}</p> }.into_any(),
+            Ok(Some(council)) => {
+                let title = council_title(lang_now, &council.name, council.year);
+                view! {
+                    <section data-testid="council-year-screen">
+                        {crumbs(id, title.clone(), None)}
+                        <h1 data-testid="council-title">{title}</h1>
+                        <ReceiveCard id=id/>
+                        <FilesCard council=council.clone()/>
+                        <FlagsCard council=council.clone()/>
+                        <TableCard council=council.clone()/>
+                        <ExportCard council=council.clone()/>
+                        <VoteCard council=council.clone()/>
+                        <SettingsCard council=council/>
+                    </section>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+fn ReceiveCard(id: CouncilId) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let outcomes = RwSignal::new(Vec::<(String, String, bool)>::new());
+    let refusal = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    let take = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let texts = crate::host::read_files(files).await;
+            let lang = lang.get_untracked();
+            match store.receive_results(id, texts) {
+                Err(e) => {
+                    outcomes.set(Vec::new());
+                    refusal.set(Some(describe_refusal(lang, &e)));
+                }
+                Ok(list) => {
+                    refusal.set(None);
+                    outcomes.set(
+                        list.into_iter()
+                            .map(|(name, r)| {
+                                let (text, ok) = match r {
+                                    Received::Taken(receipt) => {
+                                        (describe_receipt(lang, receipt).to_owned(), true)
+                                    }
+                                    Received::Unreadable => {
+                                        (Text::FileNotRead.in_lang(lang).to_owned(), false)
+                                    }
+                                    Received::File(e) => (describe_file_error(lang, &e), false),
+                                    Received::Domain(e) => (
+                                        store.workspace.with_untracked(|ws| {
+                                            describe_domain_error(lang, &e, ws)
+                                        }),
+                                        false,
+                                    ),
+                                };
+                                (name, text, ok)
+                            })
+                            .collect(),
+                    );
+                }
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        take(file_list(input.as_ref().and_then(|i| i.files())));
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        take(file_list(ev.data_transfer().and_then(|d| d.files())));
+    };
+    view! {
+        <div class="card" data-testid="council-receive">
+            <h2>{tr(Text::CouncilReceive)}</h2>
+            <p class="hint">{tr(Text::CouncilReceiveHint)}</p>
+            <div class="drop-zone" class:dragging=move || dragging.get() data-testid="council-drop"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilDrop)}</span>
+                    <input type="file" multiple accept=".json,application/json" data-testid="council-files" on:change=on_pick/>
+                </label>
+            </div>
+            {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-receive-error">{e}</p> })}
+            <ul class="council-receipts" data-testid="council-receipts" role="status">
+                {move || outcomes.get().into_iter().map(|(name, text, ok)| view! {
+                    <li data-testid="council-receipt" class:form-error=!ok>
+                        <strong>{name}</strong>": "{text}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The nominees of a file in one line per award, to compare two files.
+fn file_nominees(lang: Lang, file: &crate::domain::ReceivedFile) -> Vec<String> {
+    file_outcomes(file)
+        .into_iter()
+        .map(|o| match o.result {
+            Ok(result) => {
+                let names: Vec<String> = result
+                    .nominated
+                    .iter()
+                    .map(|u| {
+                        let votes = result
+                            .candidates
+                            .iter()
+                            .find(|c| c.unit == *u)
+                            .map_or(0, |c| c.votes);
+                        format!("{} ({votes})", file.unit_name(*u))
+                    })
+                    .collect();
+                format!("{}: {}", o.award, names.join("; "))
+            }
+            Err(problem) => format!("{}: {}", o.award, describe_round_problem(lang, &problem)),
+        })
+        .collect()
+}
+
+#[component]
+fn FilesCard(council: Council) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang.get_untracked();
+    let id = council.id;
+    if council.received().is_empty() {
+        return view! {
+            <div class="card" data-testid="council-files-card">
+                <h2>{tr(Text::CouncilFiles)}</h2>
+                <p class="hint">{tr(Text::CouncilNoFiles)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let waiting: Vec<_> = council
+        .received()
+        .iter()
+        .filter(|f| f.standing == Standing::AwaitingChoice)
+        .cloned()
+        .collect();
+    let rows = council
+        .received()
+        .iter()
+        .enumerate()
+        .map(|(idx, f)| {
+            let status = file_status(f);
+            let sha = StoredValue::new(f.sha256.clone());
+            let typed = RwSignal::new(String::new());
+            let message = RwSignal::new(None::<(String, bool)>);
+            let check = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let lang = store.lang.get_untracked();
+                let outcome =
+                    store.edit_council(id, |c| c.confirm_paper(&sha.get_value(), &typed.get_untracked()));
+                message.set(Some(match outcome {
+                    Ok(paper) => {
+                        let ok = paper == PaperCheck::Confirmed;
+                        (describe_paper_outcome(lang, &paper), ok)
+                    }
+                    Err(e) => (describe_refusal(lang, &e), false),
+                }));
+            };
+            let choose = move |_| {
+                let lang = store.lang.get_untracked();
+                if let Err(e) = store.edit_council(id, |c| c.choose(&sha.get_value())) {
+                    message.set(Some((describe_refusal(lang, &e), false)));
+                }
+            };
+            let paper_class = match f.paper {
+                PaperCheck::Confirmed => "paper-ok",
+                PaperCheck::NotConfirmed => "paper-pending",
+                PaperCheck::Mismatch(_) => "paper-bad",
+            };
+            let mut state = vec![describe_standing(lang, f.standing).to_owned()];
+            if status.problems.is_empty() {
+                state.push(Text::CouncilCountsOk.in_lang(lang).to_owned());
+            }
+            for (_, award, problem) in &status.problems {
+                state.push(format!("{award}: {}", describe_round_problem(lang, problem)));
+            }
+            if status.rounds_not_closed > 0 {
+                state.push(lang.pick(
+                    format!("còn {} vòng chưa kết thúc", status.rounds_not_closed),
+                    format!("{} round(s) not closed", status.rounds_not_closed),
+                ));
+            }
+            let awaiting = f.standing == Standing::AwaitingChoice;
+            view! {
+                <tr data-testid="council-file" class:replaced=f.standing == Standing::Replaced>
+                    <td class="num">{idx + 1}</td>
+                    <td data-testid="council-file-cluster">{f.cluster.clone()}</td>
+                    <td class="num">{f.year}</td>
+                    <td>{f.meeting_date.map(|d| d.to_vietnamese()).unwrap_or_default()}</td>
+                    <td class="mono" data-testid="council-file-fingerprint">{file_fingerprint(f)}</td>
+                    <td class=paper_class data-testid="council-file-paper">{describe_paper_check(lang, &f.paper)}</td>
+                    <td data-testid="council-file-status">{state.join("; ")}</td>
+                    <td>{format_moment(&f.arrived_at)}</td>
+                    <td>
+                        <form class="inline-form" on:submit=check>
+                            <label class="field">
+                                <span class="field-label">{tr(Text::CouncilPaperInput)}</span>
+                                <input type="text" class="mono" autocomplete="off" placeholder="3F2A-9C01-77BE-0D45"
+                                    data-testid="council-paper-input" bind:value=typed/>
+                            </label>
+                            <button type="submit" data-testid="council-paper-check">{tr(Text::CouncilPaperCheck)}</button>
+                        </form>
+                        {awaiting.then(|| view! {
+                            <button type="button" data-testid="council-choose" on:click=choose>{tr(Text::CouncilChoose)}</button>
+                        })}
+                        {move || message.get().map(|(m, ok)| view! {
+                            <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-paper-message">{m}</p>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="card" data-testid="council-files-card">
+            <h2>{tr(Text::CouncilFiles)}</h2>
+            <div class="table-scroll">
+                <table class="data council-files" data-testid="council-files-table">
+                    <thead><tr>
+                        <th scope="col">"TT"</th>
+                        <th scope="col">{tr(Text::CouncilCluster)}</th>
+                        <th scope="col">{tr(Text::CouncilYear)}</th>
+                        <th scope="col">{tr(Text::CouncilMeetingDate)}</th>
+                        <th scope="col">{tr(Text::CouncilFingerprint)}</th>
+                        <th scope="col">{tr(Text::CouncilPaper)}</th>
+                        <th scope="col">{tr(Text::CouncilStatus)}</th>
+                        <th scope="col">{tr(Text::CouncilArrived)}</th>
+                        <th scope="col">{tr(Text::Actions)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {(!waiting.is_empty()).then(|| view! {
+                <div class="council-compare" data-testid="council-compare">
+                    <p class="hint">{tr(Text::CouncilCompare)}</p>
+                    <div class="side-by-side">
+                        {waiting.iter().map(|f| view! {
+                            <div class="card compare-file" data-testid="council-compare-file">
+                                <h3>{f.cluster.clone()}" — "<span class="mono">{file_fingerprint(f)}</span></h3>
+                                <p class="hint">{format_moment(&f.exported_at)}</p>
+                                <ul>{file_nominees(lang, f).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </div>
+                        }).collect_view()}
+                    </div>
+                </div>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn FlagsCard(council: Council) -> impl IntoView {
+    let lang = use_store().lang.get_untracked();
+    let flags = consolidate(&council).flags;
+    view! {
+        <div class="card" data-testid="council-flags">
+            <h2>{tr(Text::CouncilFlags)}</h2>
+            {if flags.is_empty() {
+                view! { <p class="hint">{tr(Text::CouncilNoFlags)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="council-flags">
+                        {flags.iter().map(|f| view! { <li data-testid="council-flag">{describe_flag(lang, f)}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortBy {
+    /// Files' arrival, then rank.
+    Arrival,
+    Votes,
+    Share,
+    Cluster,
+    Unit,
+}
+
+fn sorted(mut rows: Vec<NomineeRow>, by: SortBy) -> Vec<NomineeRow> {
+    match by {
+        SortBy::Arrival => {}
+        SortBy::Votes => crate::sort::sort_by(&mut rows, |a, b| b.votes.cmp(&a.votes)),
+        SortBy::Share => crate::sort::sort_by(&mut rows, |a, b| b.share_bp.cmp(&a.share_bp)),
+        SortBy::Cluster => crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.cluster, &b.cluster)),
+        SortBy::Unit => crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.unit_name, &b.unit_name)),
+    }
+    rows
+}
+
+#[component]
+fn TableCard(council: Council) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let table = StoredValue::new(consolidate(&council));
+    let award = RwSignal::new(String::new());
+    let cluster = RwSignal::new(String::new());
+    let by = RwSignal::new(SortBy::Arrival);
+    let awards: Vec<String> = table.with_value(|t| t.awards.iter().map(|(a, _)| a.clone()).collect());
+    let mut clusters: Vec<String> = Vec::new();
+    table.with_value(|t| {
+        for row in t.rows() {
+            if !clusters.contains(&row.cluster) {
+                clusters.push(row.cluster.clone());
+            }
+        }
+    });
+    let sort_button = move |label: Text, key: SortBy, testid: &'static str| {
+        view! {
+            <button type="button" class="link-button" data-testid=testid
+                aria-pressed=move || (by.get() == key).to_string()
+                on:click=move |_| by.set(key)>{tr(label)}</button>
+        }
+    };
+    let body = move || {
+        let lang = lang.get();
+        let award_now = award.get();
+        let cluster_now = cluster.get();
+        let by_now = by.get();
+        table.with_value(|t| {
+            if t.awards.is_empty() {
+                return view! { <p class="hint" data-testid="council-no-rows">{Text::CouncilNoRows.in_lang(lang)}</p> }.into_any();
+            }
+            t.awards
+                .iter()
+                .filter(|(a, _)| award_now.is_empty() || *a == award_now)
+                .map(|(a, rows)| {
+                    let rows: Vec<NomineeRow> = rows
+                        .iter()
+                        .filter(|r| cluster_now.is_empty() || r.cluster == cluster_now)
+                        .cloned()
+                        .collect();
+                    let rows = sorted(rows, by_now);
+                    view! {
+                        <h3>{a.clone()}</h3>
+                        <div class="table-scroll">
+                        <table class="data council-table" data-testid="council-award-table">
+                            <thead><tr>
+                                <th scope="col">"TT"</th>
+                                <th scope="col">{sort_button(Text::CouncilCluster, SortBy::Cluster, "council-sort-cluster")}</th>
+                                <th scope="col">{sort_button(Text::CouncilUnit, SortBy::Unit, "council-sort-unit")}</th>
+                                <th scope="col" class="num">{sort_button(Text::CouncilVotes, SortBy::Votes, "council-sort-votes")}</th>
+                                <th scope="col" class="num">{tr(Text::CouncilBase)}</th>
+                                <th scope="col" class="num">{sort_button(Text::CouncilShare, SortBy::Share, "council-sort-share")}</th>
+                                <th scope="col" class="num">{tr(Text::CouncilRank)}</th>
+                                <th scope="col">{tr(Text::CouncilFingerprint)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().enumerate().map(|(n, r)| {
+                                    let mark = match &r.paper {
+                                        PaperCheck::Confirmed => None,
+                                        PaperCheck::NotConfirmed => Some(Text::CouncilNotConfirmedMark),
+                                        PaperCheck::Mismatch(_) => Some(Text::CouncilMismatchMark),
+                                    };
+                                    let fp = crate::domain::group_fingerprint(&r.sha256.chars().take(16).collect::<String>().to_uppercase());
+                                    view! {
+                                        <tr data-testid="council-row" class:paper-pending=mark.is_some()>
+                                            <td class="num">{n + 1}</td>
+                                            <td data-testid="council-row-cluster">{r.cluster.clone()}</td>
+                                            <td data-testid="council-row-unit">{r.unit_name.clone()}</td>
+                                            <td class="num" data-testid="council-row-votes">{r.votes}</td>
+                                            <td class="num">{r.base}</td>
+                                            <td class="num">{r.share_bp.map_or_else(|| "—".to_owned(), |s| format_share(lang, s))}</td>
+                                            <td class="num">{r.rank.map(|k| k.to_string()).unwrap_or_default()}</td>
+                                            <td class="mono">{fp}{mark.map(|m| view! { " " <span class="paper-mark" data-testid="council-row-mark">"("{m.in_lang(lang)}")"</span> })}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <div class="card" data-testid="council-table">
+            <h2>{tr(Text::CouncilTable)}</h2>
+            <div class="filters">
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilFilterAward)}</span>
+                    <select data-testid="council-filter-award" on:change=move |ev| award.set(event_target_value(&ev))>
+                        <option value="">{tr(Text::CouncilAll)}</option>
+                        {awards.into_iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilFilterCluster)}</span>
+                    <select data-testid="council-filter-cluster" on:change=move |ev| cluster.set(event_target_value(&ev))>
+                        <option value="">{tr(Text::CouncilAll)}</option>
+                        {clusters.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="hint">{tr(Text::CouncilSortHint)}</p>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn ExportCard(council: Council) -> impl IntoView {
+    let store = use_store();
+    let id = council.id;
+    let message = RwSignal::new(None::<String>);
+    let council = StoredValue::new(council);
+    let csv = move |_| {
+        let lang = store.lang.get_untracked();
+        let (text, name) = council.with_value(|c| {
+            (
+                council_csv(&consolidate(c), lang),
+                format!("thidua-council-{}-{}.csv", super::browser::file_slug(&c.name), c.year),
+            )
+        });
+        let ok = download(&name, "text/csv;charset=utf-8", &text);
+        message.set((!ok).then(|| Text::FileNotDownloaded.in_lang(lang).to_owned()));
+    };
+    let size = move || {
+        let lang = store.lang.get();
+        store
+            .council_size(id)
+            .ok()
+            .map(|units| format!("{}: {}", Text::CouncilStoredSize.in_lang(lang), format_megabytes(lang, units)))
+    };
+    view! {
+        <div class="card" data-testid="council-exports">
+            <h2>{tr(Text::CouncilExports)}</h2>
+            <button type="button" data-testid="council-csv" on:click=csv>{tr(Text::CouncilCsv)}</button>
+            " "<a href=Route::CouncilSummary(id).href() data-testid="council-summary-link">{tr(Text::CouncilSummary)}</a>
+            {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <p class="hint" data-testid="council-size">{size}</p>
+        </div>
+    }
+}
+
+#[component]
+fn VoteCard(council: Council) -> impl IntoView {
+    let store = use_store();
+    let id = council.id;
+    let error = RwSignal::new(None::<String>);
+    let existing = council.vote;
+    let place = move || {
+        let meeting = existing?;
+        store
+            .workspace
+            .with(|ws| ws.meeting(meeting).map(|m| (m.cluster, m.year)))
+    };
+    let create = move |_| {
+        let lang = store.lang.get_untracked();
+        match store.create_council_vote(id) {
+            Ok(meeting) => {
+                error.set(None);
+                let at = store
+                    .workspace
+                    .with_untracked(|ws| ws.meeting(meeting).map(|m| (m.cluster, m.year)));
+                if let Some((cluster, year)) = at {
+                    navigate(Route::Meeting(cluster, year));
+                }
+            }
+            Err(e) => error.set(Some(describe_refusal(lang, &e))),
+        }
+    };
+    view! {
+        <div class="card" data-testid="council-vote">
+            <h2>{tr(Text::CouncilVote)}</h2>
+            <p class="hint">{tr(Text::CouncilVoteHint)}</p>
+            {move || match place() {
+                Some((cluster, year)) => view! {
+                    <a href=Route::Meeting(cluster, year).href() data-testid="council-vote-link">{tr(Text::CouncilVoteOpen)}</a>
+                }.into_any(),
+                None => view! {
+                    <button type="button" data-testid="council-vote-create" on:click=create>{tr(Text::CouncilVoteCreate)}</button>
+                }.into_any(),
+            }}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-vote-error">{e}</p> })}
+        </div>
+    }
+}
+
+/// A limit's least share as typed back: `50%`, or the fraction.
+fn share_text(share: Option<Fraction>) -> String {
+    share.map_or_else(String::new, |f| f.to_string())
+}
+
+#[component]
+fn SettingsCard(council: Council) -> impl IntoView {
+    let store = use_store();
+    let id = council.id;
+    let name = RwSignal::new(council.name.clone());
+    let year = RwSignal::new(council.year.to_string());
+    let expected = RwSignal::new(council.expected.join("\n"));
+    let members = RwSignal::new(council.members.join("\n"));
+    // Every award the files bring, and those with a limit already.
+    let mut awards: Vec<String> = consolidate(&council)
+        .awards
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    for limit in &council.limits {
+        if !awards.contains(&limit.award) {
+            awards.push(limit.award.clone());
+        }
+    }
+    let limits: Vec<(String, RwSignal<String>, RwSignal<String>)> = awards
+        .into_iter()
+        .map(|award| {
+            let limit = council.limit_of(&award);
+            let max = limit
+                .and_then(|l| l.per_cluster)
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            let min = share_text(limit.and_then(|l| l.min_share));
+            (award, RwSignal::new(max), RwSignal::new(min))
+        })
+        .collect();
+    let limits = StoredValue::new(limits);
+    let message = RwSignal::new(None::<(String, bool)>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = store.lang.get_untracked();
+        let mut parsed = Vec::new();
+        let mut problem = None;
+        limits.with_value(|rows| {
+            for (award, max, min) in rows {
+                let max_text = max.get_untracked();
+                let min_text = min.get_untracked();
+                let per_cluster = match max_text.trim() {
+                    "" => None,
+                    t => match t.parse::<u32>() {
+                        Ok(n) => Some(n),
+                        Err(_) => {
+                            problem = Some(lang.pick(
+                                format!("«{award}»: “{t}” không phải số nguyên."),
+                                format!("“{award}”: “{t}” is not a whole number."),
+                            ));
+                            None
+                        }
+                    },
+                };
+                let min_share = match min_text.trim() {
+                    "" => None,
+                    t => match Fraction::parse(t) {
+                        Some(f) => Some(f),
+                        None => {
+                            problem = Some(lang.pick(
+                                format!("«{award}»: “{t}” không phải tỷ lệ (ví dụ 50% hoặc 1/2)."),
+                                format!("“{award}”: “{t}” is not a share (e.g. 50% or 1/2)."),
+                            ));
+                            None
+                        }
+                    },
+                };
+                parsed.push(AwardLimit {
+                    award: award.clone(),
+                    per_cluster,
+                    min_share,
+                });
+            }
+        });
+        if let Some(problem) = problem {
+            message.set(Some((problem, false)));
+            return;
+        }
+        let Ok(year) = year.get_untracked().trim().parse::<u16>() else {
+            message.set(Some((
+                store.workspace.with_untracked(|ws| {
+                    describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
+                }),
+                false,
+            )));
+            return;
+        };
+        let draft = CouncilDraft {
+            name: name.get_untracked(),
+            year,
+            expected: lines(&expected.get_untracked()),
+            limits: parsed,
+            members: lines(&members.get_untracked()),
+        };
+        message.set(Some(match store.edit_council(id, |c| c.update(draft)) {
+            Ok(()) => (Text::Saved.in_lang(lang).to_owned(), true),
+            Err(e) => (describe_refusal(lang, &e), false),
+        }));
+    };
+    view! {
+        <details class="card" data-testid="council-settings" open=council.members.is_empty()>
+            <summary><h2 class="inline-heading">{tr(Text::CouncilSettings)}</h2></summary>
+            <form on:submit=save>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilName)}" *"</span>
+                    <input type="text" required data-testid="council-settings-name" bind:value=name/>
+                </label>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilYear)}" *"</span>
+                    <input type="text" inputmode="numeric" required data-testid="council-settings-year" bind:value=year/>
+                </label>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilExpected)}</span>
+                    <textarea rows="4" data-testid="council-expected" bind:value=expected></textarea>
+                </label>
+                <label class="field">
+                    <span class="field-label">{tr(Text::CouncilMembers)}</span>
+                    <textarea rows="4" data-testid="council-members" bind:value=members></textarea>
+                </label>
+                <h3>{tr(Text::CouncilLimits)}</h3>
+                <p class="hint">{tr(Text::CouncilLimitsHint)}</p>
+                {limits.with_value(|rows| rows.iter().enumerate().map(|(idx, (award, max, min))| {
+                    let (max, min) = (*max, *min);
+                    view! {
+                        <fieldset class="limit-row" data-testid="council-limit">
+                            <legend>{award.clone()}</legend>
+                            <label class="field">
+                                <span class="field-label">{tr(Text::CouncilLimitMax)}</span>
+                                <input type="text" inputmode="numeric" data-testid=format!("council-limit-max-{idx}") bind:value=max/>
+                            </label>
+                            <label class="field">
+                                <span class="field-label">{tr(Text::CouncilLimitMin)}</span>
+                                <input type="text" data-testid=format!("council-limit-min-{idx}") bind:value=min/>
+                            </label>
+                        </fieldset>
+                    }
+                }).collect_view())}
+                <button type="submit" data-testid="council-settings-save">{tr(Text::Save)}</button>
+                {move || message.get().map(|(m, ok)| view! {
+                    <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-settings-message">{m}</p>
+                })}
+            </form>
+        </details>
+    }
+}
+
+/// `#/council/<id>/summary`: the consolidated summary on A4.
+#[component]
+pub fn CouncilSummaryScreen(id: CouncilId) -> impl IntoView {
+    let store = use_store();
+    move || {
+        let lang = store.lang.get();
+        match store.council(id) {
+            Ok(Some(council)) => {
+                let title = council_title(lang, &council.name, council.year);
+                let doc = council_summary(&council, &consolidate(&council), lang, today());
+                view! {
+                    <div class="no-print doc-tools">
+                        {crumbs(id, title, Some(Text::CouncilSummaryCrumb))}
+                        <p class="hint">{tr(Text::DocumentPrintHint)}</p>
+                        <button type="button" data-testid="document-print" on:click=move |_| {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.print();
+                            }
+                        }>{tr(Text::Print)}</button>
+                    </div>
+                    {render(doc)}
+                }
+                .into_any()
+            }
+            Ok(None) => view! { <p class="form-error" role="alert" data-testid="document-error">{Text::CouncilMissing.in_lang(lang)}</p> }.into_any(),
+            Err(e) => view! { <p class="form-error" role="alert" data-testid="document-error">{store.workspace.with(|ws| describe_storage_error(lang, &e, ws))}</p> }.into_any(),
+        }
+    }
+}
