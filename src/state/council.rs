@@ -126,7 +126,10 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
             .map_err(CouncilRefusal::Storage)?
             .ok_or(CouncilRefusal::Missing)?;
         if let Some(existing) = council.vote {
-            if self.workspace.with_untracked(|ws| ws.meeting(existing).is_some()) {
+            if self
+                .workspace
+                .with_untracked(|ws| ws.meeting(existing).is_some())
+            {
                 return Ok(existing);
             }
         }

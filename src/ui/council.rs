@@ -15,10 +15,10 @@ use crate::domain::{
 };
 use crate::host::{download, now_iso};
 use crate::i18n::{
-    council_title, describe_domain_error, describe_file_error, describe_flag,
-    describe_paper_check, describe_paper_outcome, describe_receipt, describe_round_problem,
-    describe_standing, describe_storage_error, file_fingerprint, format_megabytes, format_moment,
-    format_share, Lang, Text,
+    council_title, describe_domain_error, describe_file_error, describe_flag, describe_paper_check,
+    describe_paper_outcome, describe_receipt, describe_round_problem, describe_standing,
+    describe_storage_error, file_fingerprint, format_megabytes, format_moment, format_share, Lang,
+    Text,
 };
 use crate::rules::council::{consolidate, file_outcomes, file_status, NomineeRow};
 use crate::state::{use_store, CouncilRefusal, Received};
@@ -65,11 +65,9 @@ pub fn CouncilListScreen() -> impl IntoView {
         ev.prevent_default();
         let lang = lang.get_untracked();
         let Ok(year) = year.get_untracked().trim().parse::<u16>() else {
-            error.set(Some(
-                store.workspace.with_untracked(|ws| {
-                    describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
-                }),
-            ));
+            error.set(Some(store.workspace.with_untracked(|ws| {
+                describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
+            })));
             return;
         };
         let draft = CouncilDraft {
@@ -148,29 +146,46 @@ fn crumbs(id: CouncilId, title: String, here: Option<Text>) -> impl IntoView {
 pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    move || {
+    // Storage is read again on every tick (another tab's change, the
+    // heartbeat); the screen is drawn again only when the council-year
+    // itself changed, so a fingerprint being typed is not lost.
+    let council = Memo::new(move |_| store.council(id));
+    // Made once: what the last receipt and the last settings save said
+    // stays on screen when the council-year they changed is drawn again.
+    let settings_message = RwSignal::new(None::<(String, bool)>);
+    let header = move || {
         let lang_now = lang.get();
-        match store.council(id) {
-            Err(e) => view! { <p class="form-error" role="alert" data-testid="council-error">{store.workspace.with(|ws| describe_storage_error(lang_now, &e, ws))}</p> }.into_any(),
-            Ok(None) => view! { <p class="form-error" role="alert" data-testid="council-error">{Text::CouncilMissing.in_lang(lang_now)}</p> }.into_any(),
-            Ok(Some(council)) => {
-                let title = council_title(lang_now, &council.name, council.year);
-                view! {
-                    <section data-testid="council-year-screen">
+        match council.get() {
+            Err(e) => Err(view! { <p class="form-error" role="alert" data-testid="council-error">{store.workspace.with(|ws| describe_storage_error(lang_now, &e, ws))}</p> }.into_any()),
+            Ok(None) => Err(view! { <p class="form-error" role="alert" data-testid="council-error">{Text::CouncilMissing.in_lang(lang_now)}</p> }.into_any()),
+            Ok(Some(council)) => Ok(council),
+        }
+    };
+    view! {
+        <section data-testid="council-year-screen">
+            {move || match header() {
+                Err(message) => message,
+                Ok(council) => {
+                    let title = council_title(lang.get(), &council.name, council.year);
+                    view! {
                         {crumbs(id, title.clone(), None)}
                         <h1 data-testid="council-title">{title}</h1>
-                        <ReceiveCard id=id/>
-                        <FilesCard council=council.clone()/>
-                        <FlagsCard council=council.clone()/>
-                        <TableCard council=council.clone()/>
-                        <ExportCard council=council.clone()/>
-                        <VoteCard council=council.clone()/>
-                        <SettingsCard council=council/>
-                    </section>
+                    }
+                    .into_any()
                 }
-                .into_any()
-            }
-        }
+            }}
+            <Show when=move || header().is_ok()>
+                <ReceiveCard id=id/>
+            </Show>
+            {move || header().ok().map(|council| view! {
+                <FilesCard council=council.clone()/>
+                <FlagsCard council=council.clone()/>
+                <TableCard council=council.clone()/>
+                <ExportCard council=council.clone()/>
+                <VoteCard council=council.clone()/>
+                <SettingsCard council=council message=settings_message/>
+            })}
+        </section>
     }
 }
 
@@ -254,13 +269,15 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
                 </label>
             </div>
             {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-receive-error">{e}</p> })}
-            <ul class="council-receipts" data-testid="council-receipts" role="status">
-                {move || outcomes.get().into_iter().map(|(name, text, ok)| view! {
-                    <li data-testid="council-receipt" class:form-error=!ok>
-                        <strong>{name}</strong>": "{text}
-                    </li>
-                }).collect_view()}
-            </ul>
+            <div role="status">
+                <ul class="council-receipts" data-testid="council-receipts">
+                    {move || outcomes.get().into_iter().map(|(name, text, ok)| view! {
+                        <li data-testid="council-receipt" class:form-error=!ok>
+                            <strong>{name}</strong>": "{text}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
         </div>
     }
 }
@@ -460,8 +477,12 @@ fn sorted(mut rows: Vec<NomineeRow>, by: SortBy) -> Vec<NomineeRow> {
         SortBy::Arrival => {}
         SortBy::Votes => crate::sort::sort_by(&mut rows, |a, b| b.votes.cmp(&a.votes)),
         SortBy::Share => crate::sort::sort_by(&mut rows, |a, b| b.share_bp.cmp(&a.share_bp)),
-        SortBy::Cluster => crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.cluster, &b.cluster)),
-        SortBy::Unit => crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.unit_name, &b.unit_name)),
+        SortBy::Cluster => {
+            crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.cluster, &b.cluster))
+        }
+        SortBy::Unit => {
+            crate::sort::sort_by(&mut rows, |a, b| compare_vi(&a.unit_name, &b.unit_name))
+        }
     }
     rows
 }
@@ -474,7 +495,8 @@ fn TableCard(council: Council) -> impl IntoView {
     let award = RwSignal::new(String::new());
     let cluster = RwSignal::new(String::new());
     let by = RwSignal::new(SortBy::Arrival);
-    let awards: Vec<String> = table.with_value(|t| t.awards.iter().map(|(a, _)| a.clone()).collect());
+    let awards: Vec<String> =
+        table.with_value(|t| t.awards.iter().map(|(a, _)| a.clone()).collect());
     let mut clusters: Vec<String> = Vec::new();
     table.with_value(|t| {
         for row in t.rows() {
@@ -532,7 +554,8 @@ fn TableCard(council: Council) -> impl IntoView {
                                     };
                                     let fp = crate::domain::group_fingerprint(&r.sha256.chars().take(16).collect::<String>().to_uppercase());
                                     view! {
-                                        <tr data-testid="council-row" class:paper-pending=mark.is_some()>
+                                        <tr data-testid="council-row" class:paper-pending=mark == Some(Text::CouncilNotConfirmedMark)
+                                            class:paper-bad=mark == Some(Text::CouncilMismatchMark)>
                                             <td class="num">{n + 1}</td>
                                             <td data-testid="council-row-cluster">{r.cluster.clone()}</td>
                                             <td data-testid="council-row-unit">{r.unit_name.clone()}</td>
@@ -589,7 +612,11 @@ fn ExportCard(council: Council) -> impl IntoView {
         let (text, name) = council.with_value(|c| {
             (
                 council_csv(&consolidate(c), lang),
-                format!("thidua-council-{}-{}.csv", super::browser::file_slug(&c.name), c.year),
+                format!(
+                    "thidua-council-{}-{}.csv",
+                    super::browser::file_slug(&c.name),
+                    c.year
+                ),
             )
         });
         let ok = download(&name, "text/csv;charset=utf-8", &text);
@@ -597,10 +624,13 @@ fn ExportCard(council: Council) -> impl IntoView {
     };
     let size = move || {
         let lang = store.lang.get();
-        store
-            .council_size(id)
-            .ok()
-            .map(|units| format!("{}: {}", Text::CouncilStoredSize.in_lang(lang), format_megabytes(lang, units)))
+        store.council_size(id).ok().map(|units| {
+            format!(
+                "{}: {}",
+                Text::CouncilStoredSize.in_lang(lang),
+                format_megabytes(lang, units)
+            )
+        })
     };
     view! {
         <div class="card" data-testid="council-exports">
@@ -663,7 +693,7 @@ fn share_text(share: Option<Fraction>) -> String {
 }
 
 #[component]
-fn SettingsCard(council: Council) -> impl IntoView {
+fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> impl IntoView {
     let store = use_store();
     let id = council.id;
     let name = RwSignal::new(council.name.clone());
@@ -694,7 +724,6 @@ fn SettingsCard(council: Council) -> impl IntoView {
         })
         .collect();
     let limits = StoredValue::new(limits);
-    let message = RwSignal::new(None::<(String, bool)>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = store.lang.get_untracked();
@@ -763,7 +792,7 @@ fn SettingsCard(council: Council) -> impl IntoView {
         }));
     };
     view! {
-        <details class="card" data-testid="council-settings" open=council.members.is_empty()>
+        <details class="card" data-testid="council-settings" open=council.members.is_empty() || message.get_untracked().is_some()>
             <summary><h2 class="inline-heading">{tr(Text::CouncilSettings)}</h2></summary>
             <form on:submit=save>
                 <label class="field">
@@ -813,9 +842,10 @@ fn SettingsCard(council: Council) -> impl IntoView {
 #[component]
 pub fn CouncilSummaryScreen(id: CouncilId) -> impl IntoView {
     let store = use_store();
+    let council = Memo::new(move |_| store.council(id));
     move || {
         let lang = store.lang.get();
-        match store.council(id) {
+        match council.get() {
             Ok(Some(council)) => {
                 let title = council_title(lang, &council.name, council.year);
                 let doc = council_summary(&council, &consolidate(&council), lang, today());

@@ -6,9 +6,7 @@ use super::csv::line;
 use super::date_in_words;
 use super::model::{Block, Document, Header, Signature, Table};
 use crate::domain::{Council, Date, PaperCheck};
-use crate::i18n::{
-    describe_flag, describe_paper_check, describe_standing, file_fingerprint, format_share, Lang,
-};
+use crate::i18n::{describe_flag, describe_standing, file_fingerprint, format_share, Lang};
 use crate::rules::council::{file_status, Consolidation, NomineeRow};
 
 fn share(lang: Lang, row: &NomineeRow) -> String {
@@ -121,7 +119,12 @@ pub fn council_summary(
                     f.meeting_date
                         .map_or_else(String::new, |d| d.to_vietnamese()),
                     file_fingerprint(f),
-                    describe_paper_check(lang, &f.paper),
+                    match &f.paper {
+                        PaperCheck::Mismatch(typed) => {
+                            format!("{} ({typed})", paper_mark(lang, &f.paper))
+                        }
+                        other => paper_mark(lang, other).to_owned(),
+                    },
                     state,
                 ]
             })
@@ -140,7 +143,7 @@ pub fn council_summary(
                 ("Đơn vị", "Unit"),
                 ("Số phiếu / cơ sở", "Votes / base"),
                 ("Tỷ lệ", "Share"),
-                ("Hạng trong cụm", "Rank in cluster"),
+                ("Hạng", "Rank"),
                 ("Mã kiểm tra", "Fingerprint"),
             ]
             .map(|(vi, en)| lang.pick_str(vi, en).to_owned())
@@ -156,7 +159,12 @@ pub fn council_summary(
                         format!("{}/{}", r.votes, r.base),
                         share(lang, r),
                         r.rank.map_or_else(String::new, |k| k.to_string()),
-                        format!("{} ({})", short_fingerprint(r), paper_mark(lang, &r.paper)),
+                        match r.paper {
+                            PaperCheck::Confirmed => short_fingerprint(r),
+                            _ => {
+                                format!("{} ({})", short_fingerprint(r), paper_mark(lang, &r.paper))
+                            }
+                        },
                     ]
                 })
                 .collect(),
