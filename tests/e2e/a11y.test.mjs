@@ -94,6 +94,26 @@ async function walk(page, lang) {
   await page.getByTestId('close-confirm').click();
   await page.getByTestId('results').waitFor();
   await check('results (booth)');
+  // The higher council (issue 17): its list, a year with the meeting's
+  // results file received, a fingerprint refused, the summary.
+  await page.getByTestId('crumb-meeting').click();
+  const results = await download(page, 'export-results');
+  await page.getByTestId('nav-council').click();
+  await page.getByTestId('council').waitFor();
+  await check('council, empty');
+  await page.getByTestId('council-name').fill('Bộ Tư lệnh Bộ đội Biên phòng');
+  await page.getByTestId('council-year').fill('2024');
+  await page.getByTestId('council-create').click();
+  await page.getByTestId('council-title').waitFor();
+  await page.getByTestId('council-files').setInputFiles(results.path);
+  await page.getByTestId('council-row').first().waitFor();
+  await page.getByTestId('council-paper-input').fill('0000-0000-0000-0000');
+  await page.getByTestId('council-paper-check').click();
+  await page.getByTestId('council-file-paper').filter({ hasText: /KHÔNG KHỚP|DOES NOT MATCH/ }).waitFor();
+  await check('council year');
+  await page.getByTestId('council-summary-link').click();
+  await page.getByTestId('document').waitFor();
+  await check('council summary');
   // Scores, reports and their documents.
   await page.getByTestId('nav-clusters').click();
   await page.getByTestId('cluster-link').click();
