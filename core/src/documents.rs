@@ -88,6 +88,27 @@ pub fn date_in_words(lang: Lang, date: Date) -> String {
 /// header: issuing body (parent above, the cluster below, the number),
 /// the national name and motto, and place and date.
 fn header(lang: Lang, cluster: &Cluster, place: &str, date: Option<Date>) -> model::Header {
+    administrative_header(
+        lang,
+        cluster.parent_org.to_uppercase(),
+        cluster.name.to_uppercase(),
+        lang.pick_str("Số: ……/BB-CTĐ", "No.: ……"),
+        place,
+        date,
+    )
+}
+
+/// `header` for any issuing body: `parent` and `issuer` as printed, the
+/// number line, and the place and date (blanks to fill by hand where
+/// none is known).
+fn administrative_header(
+    lang: Lang,
+    parent: String,
+    issuer: String,
+    number: &str,
+    place: &str,
+    date: Option<Date>,
+) -> model::Header {
     let place = if place.trim().is_empty() {
         "……………".to_owned()
     } else {
@@ -99,9 +120,9 @@ fn header(lang: Lang, cluster: &Cluster, place: &str, date: Option<Date>) -> mod
         (None, Lang::En) => "…… ……… ……".to_owned(),
     };
     model::Header {
-        parent: cluster.parent_org.to_uppercase(),
-        issuer: cluster.name.to_uppercase(),
-        number: lang.pick_str("Số: ……/BB-CTĐ", "No.: ……").to_owned(),
+        parent,
+        issuer,
+        number: number.to_owned(),
         nation: lang
             .pick_str(
                 "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -167,10 +167,7 @@ fn reports() -> Vec<(usize, AchievementReport)> {
 /// cluster-scored on every item with a report, and each year's meeting
 /// with one booth round voted by every member and closed. Deterministic.
 pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspace, DomainError> {
-    use crate::domain::{
-        MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer, VoterId,
-    };
-    use crate::rules::rounds::open_round;
+    use crate::domain::{MeetingId, Points, Quota, RoundDraft, RoundId, RoundRules, Scorer};
     let mut ws = Workspace::default();
     let mut next_id = 1_000_000u64;
     let mut fresh = move || {
@@ -266,19 +263,11 @@ pub fn large_workspace(clusters: u64, years: u16, units: u64) -> Result<Workspac
                     rehearsal: false,
                 },
             )?;
-            open_round(&mut ws, meeting, round, "2468")?;
-            for unit in &members {
-                ws.set_present(meeting, round, VoterId(unit.0), true)?;
-            }
-            for (who, unit) in members.iter().enumerate() {
-                let picks = (0..3)
+            booth_vote(&mut ws, meeting, round, &members, |who| {
+                (0..3)
                     .map(|k| members[(who + k * 2) % members.len()])
-                    .collect::<Vec<_>>();
-                ws.start_ballot(meeting, round, VoterId(unit.0))?;
-                ws.submit_ballot(meeting, round, picks)?;
-                ws.unlock_booth(meeting, round, "2468")?;
-            }
-            ws.close_round(meeting, round)?;
+                    .collect()
+            })?;
         }
     }
     Ok(ws)
@@ -299,8 +288,7 @@ pub fn council_sample_files(
     duplicate: bool,
     exported_at: &str,
 ) -> Result<Vec<(String, String)>, DomainError> {
-    use crate::domain::{MeetingId, Quota, RoundDraft, RoundId, RoundRules, VoterId};
-    use crate::rules::rounds::open_round;
+    use crate::domain::{MeetingId, Quota, RoundDraft, RoundId, RoundRules};
     let mut out = Vec::with_capacity(clusters);
     for k in 1..=clusters {
         let mut ws = Workspace::default();
@@ -363,22 +351,14 @@ pub fn council_sample_files(
                 rehearsal: false,
             },
         )?;
-        open_round(&mut ws, meeting, round, "2468")?;
-        for unit in &members {
-            ws.set_present(meeting, round, VoterId(unit.0), true)?;
-        }
-        for (who, unit) in members.iter().enumerate() {
-            // Three in four approve the first unit; the rest spread.
-            let pick = if who % 4 == 3 {
-                members[1 + who % (members.len() - 1)]
+        // Three in four approve the first unit; the rest spread.
+        booth_vote(&mut ws, meeting, round, &members, |who| {
+            if who % 4 == 3 {
+                vec![members[1 + who % (members.len() - 1)]]
             } else {
-                members[0]
-            };
-            ws.start_ballot(meeting, round, VoterId(unit.0))?;
-            ws.submit_ballot(meeting, round, vec![pick])?;
-            ws.unlock_booth(meeting, round, "2468")?;
-        }
-        ws.close_round(meeting, round)?;
+                vec![members[0]]
+            }
+        })?;
         let name = crate::exchange::file_name(
             crate::exchange::FileKind::Results,
             &[&format!("cum-{k}"), "2024"],
@@ -388,4 +368,26 @@ pub fn council_sample_files(
         out.push((name, text));
     }
     Ok(out)
+}
+
+/// Opens `round` in the booth, every one of `members` present and voting
+/// (one per unit) for `picks(position)`, and closes it.
+fn booth_vote(
+    ws: &mut Workspace,
+    meeting: crate::domain::MeetingId,
+    round: crate::domain::RoundId,
+    members: &[UnitId],
+    picks: impl Fn(usize) -> Vec<UnitId>,
+) -> Result<(), DomainError> {
+    use crate::domain::VoterId;
+    crate::rules::rounds::open_round(ws, meeting, round, "2468")?;
+    for unit in members {
+        ws.set_present(meeting, round, VoterId(unit.0), true)?;
+    }
+    for (who, unit) in members.iter().enumerate() {
+        ws.start_ballot(meeting, round, VoterId(unit.0))?;
+        ws.submit_ballot(meeting, round, picks(who))?;
+        ws.unlock_booth(meeting, round, "2468")?;
+    }
+    ws.close_round(meeting, round)
 }

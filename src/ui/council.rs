@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::{compare_vi, navigate};
-use super::documents::render;
+use super::documents::{render, PrintTools};
 use super::route::Route;
 use super::tr;
 use crate::documents::{council_csv, council_summary};
@@ -538,10 +538,10 @@ fn TableCard(council: Council) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">"TT"</th>
                                 <th scope="col">{sort_button(Text::CouncilCluster, SortBy::Cluster, "council-sort-cluster")}</th>
-                                <th scope="col">{sort_button(Text::CouncilUnit, SortBy::Unit, "council-sort-unit")}</th>
-                                <th scope="col" class="num">{sort_button(Text::CouncilVotes, SortBy::Votes, "council-sort-votes")}</th>
+                                <th scope="col">{sort_button(Text::Unit, SortBy::Unit, "council-sort-unit")}</th>
+                                <th scope="col" class="num">{sort_button(Text::Votes, SortBy::Votes, "council-sort-votes")}</th>
                                 <th scope="col" class="num">{tr(Text::CouncilBase)}</th>
-                                <th scope="col" class="num">{sort_button(Text::CouncilShare, SortBy::Share, "council-sort-share")}</th>
+                                <th scope="col" class="num">{sort_button(Text::Share, SortBy::Share, "council-sort-share")}</th>
                                 <th scope="col" class="num">{tr(Text::CouncilRank)}</th>
                                 <th scope="col">{tr(Text::CouncilFingerprint)}</th>
                             </tr></thead>
@@ -581,7 +581,7 @@ fn TableCard(council: Council) -> impl IntoView {
             <h2>{tr(Text::CouncilTable)}</h2>
             <div class="filters">
                 <label class="field">
-                    <span class="field-label">{tr(Text::CouncilFilterAward)}</span>
+                    <span class="field-label">{tr(Text::Award)}</span>
                     <select data-testid="council-filter-award" on:change=move |ev| award.set(event_target_value(&ev))>
                         <option value="">{tr(Text::CouncilAll)}</option>
                         {awards.into_iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view()}
@@ -850,15 +850,7 @@ pub fn CouncilSummaryScreen(id: CouncilId) -> impl IntoView {
                 let title = council_title(lang, &council.name, council.year);
                 let doc = council_summary(&council, &consolidate(&council), lang, today());
                 view! {
-                    <div class="no-print doc-tools">
-                        {crumbs(id, title, Some(Text::CouncilSummaryCrumb))}
-                        <p class="hint">{tr(Text::DocumentPrintHint)}</p>
-                        <button type="button" data-testid="document-print" on:click=move |_| {
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.print();
-                            }
-                        }>{tr(Text::Print)}</button>
-                    </div>
+                    <PrintTools>{crumbs(id, title, Some(Text::CouncilSummaryCrumb))}</PrintTools>
                     {render(doc)}
                 }
                 .into_any()

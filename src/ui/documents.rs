@@ -58,8 +58,21 @@ pub fn DocumentScreen(which: Which) -> impl IntoView {
         .into_any(),
     };
     view! {
+        <PrintTools>{crumbs}</PrintTools>
+        {move || match built() {
+            Ok(doc) => render(doc).into_any(),
+            Err(message) => view! { <p class="form-error" role="alert" data-testid="document-error">{message}</p> }.into_any(),
+        }}
+    }
+}
+
+/// Above a document on screen: the way back (`children`), how it prints,
+/// and the print button.
+#[component]
+pub(super) fn PrintTools(children: Children) -> impl IntoView {
+    view! {
         <div class="no-print doc-tools">
-            {crumbs}
+            {children()}
             <p class="hint">{tr(Text::DocumentPrintHint)}</p>
             <button type="button" data-testid="document-print" on:click=move |_| {
                 if let Some(w) = web_sys::window() {
@@ -67,10 +80,6 @@ pub fn DocumentScreen(which: Which) -> impl IntoView {
                 }
             }>{tr(Text::Print)}</button>
         </div>
-        {move || match built() {
-            Ok(doc) => render(doc).into_any(),
-            Err(message) => view! { <p class="form-error" role="alert" data-testid="document-error">{message}</p> }.into_any(),
-        }}
     }
 }
 

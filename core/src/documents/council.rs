@@ -2,9 +2,9 @@
 //! "Tổng hợp kết quả bình xét, suy tôn của các cụm thi đua năm …" with
 //! each cluster's fingerprint, and the same table as CSV.
 
+use super::administrative_header;
 use super::csv::line;
-use super::date_in_words;
-use super::model::{Block, Document, Header, Signature, Table};
+use super::model::{Block, Document, Signature, Table};
 use crate::domain::{Council, Date, PaperCheck};
 use crate::i18n::{describe_flag, describe_standing, file_fingerprint, format_share, Lang};
 use crate::rules::council::{file_status, Consolidation, NomineeRow};
@@ -39,34 +39,18 @@ pub fn council_summary(
     lang: Lang,
     today: Option<Date>,
 ) -> Document {
-    let when = match (today, lang) {
-        (Some(d), _) => date_in_words(lang, d),
-        (None, Lang::Vi) => "ngày …… tháng …… năm ……".to_owned(),
-        (None, Lang::En) => "…… ……… ……".to_owned(),
-    };
-    let header = Header {
-        parent: council.name.to_uppercase(),
-        issuer: lang
-            .pick_str(
-                "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
-                "EMULATION AND COMMENDATION COUNCIL",
-            )
-            .to_owned(),
-        number: lang.pick_str("Số: ……/BC-HĐTĐKT", "No.: ……").to_owned(),
-        nation: lang
-            .pick_str(
-                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "SOCIALIST REPUBLIC OF VIET NAM",
-            )
-            .to_owned(),
-        motto: lang
-            .pick_str(
-                "Độc lập - Tự do - Hạnh phúc",
-                "Independence - Freedom - Happiness",
-            )
-            .to_owned(),
-        place_date: format!("……………, {when}"),
-    };
+    let header = administrative_header(
+        lang,
+        council.name.to_uppercase(),
+        lang.pick_str(
+            "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+            "EMULATION AND COMMENDATION COUNCIL",
+        )
+        .to_owned(),
+        lang.pick_str("Số: ……/BC-HĐTĐKT", "No.: ……"),
+        "",
+        today,
+    );
     let mut blocks = Vec::new();
     blocks.push(Block::Paragraph(lang.pick(
         format!(

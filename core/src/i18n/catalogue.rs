@@ -596,13 +596,9 @@ catalogue! {
     CouncilFlags => "Những điểm hội đồng cần lưu ý", "Points for the council's attention";
     CouncilNoFlags => "Không có điểm nào cần lưu ý.", "Nothing needs the council's attention.";
     CouncilTable => "Tổng hợp các đơn vị được đề nghị", "Consolidated nominees";
-    CouncilFilterAward => "Danh hiệu", "Award";
     CouncilFilterCluster => "Cụm", "Cluster";
     CouncilAll => "Tất cả", "All";
-    CouncilUnit => "Đơn vị", "Unit";
-    CouncilVotes => "Số phiếu", "Votes";
     CouncilBase => "Cơ sở", "Base";
-    CouncilShare => "Tỷ lệ", "Share";
     CouncilRank => "Hạng trong cụm", "Rank in cluster";
     CouncilSortHint => "Bấm tiêu đề cột để sắp xếp.", "Press a column heading to sort.";
     CouncilNoRows => "Chưa có đơn vị nào được tổng hợp.", "No nominee consolidated yet.";

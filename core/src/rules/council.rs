@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use super::tally::{decide, DecisionContext, RoundResult};
+use super::rounds::decide_closed;
+use super::tally::RoundResult;
 use crate::domain::{
     loose_name_key, reconcile, Council, PaperCheck, ReceivedFile, ReceivedRound, ReconcileError,
-    Standing, Totals, UnitId,
+    RoundCandidates, Standing, Totals, UnitId,
 };
 
 /// Why a received round does not count.
@@ -54,22 +55,16 @@ fn decide_round(
 ) -> Result<RoundResult, RoundProblem> {
     let places = round.places.ok_or(RoundProblem::PlacesUnknown)?;
     reconcile(&round.totals, places).map_err(RoundProblem::Count)?;
-    let listed: Vec<UnitId> = round
-        .candidates
-        .iter()
-        .chain(&round.excluded)
-        .copied()
-        .collect();
-    let context = DecisionContext {
-        excluded: &round.excluded,
-        score_rank,
+    let on_ballot = RoundCandidates {
+        standing: round.candidates.clone(),
+        excluded: round.excluded.clone(),
     };
-    Ok(decide(
+    Ok(decide_closed(
         &round.totals,
-        &listed,
+        &on_ballot,
         &round.rules,
         places,
-        context,
+        score_rank,
     ))
 }
 

@@ -24,21 +24,33 @@ pub fn results(meeting: &Meeting, year: &EmulationYear) -> Vec<(RoundId, Totals,
         .filter_map(|round| {
             let (totals, places) = meeting.closed_totals(round, year)?;
             let on_ballot = candidates_of(meeting, round, year);
-            // Excluded units are listed, last, with their reason.
-            let listed: Vec<UnitId> = on_ballot
-                .standing
-                .iter()
-                .chain(&on_ballot.excluded)
-                .copied()
-                .collect();
-            let context = DecisionContext {
-                excluded: &on_ballot.excluded,
-                score_rank,
-            };
-            let result = decide(&totals, &listed, &round.rules, places, context);
+            let result = decide_closed(&totals, &on_ballot, &round.rules, places, score_rank);
             Some((round.id, totals, result))
         })
         .collect()
+}
+
+/// The decision of a closed round over its candidates, the units taken
+/// off it listed last with their reason: a cluster's results and the
+/// council's reading of a received file both decide through here.
+pub fn decide_closed(
+    totals: &Totals,
+    on_ballot: &RoundCandidates,
+    rules: &crate::domain::RoundRules,
+    places: u32,
+    score_rank: Option<&std::collections::BTreeMap<UnitId, u32>>,
+) -> RoundResult {
+    let listed: Vec<UnitId> = on_ballot
+        .standing
+        .iter()
+        .chain(&on_ballot.excluded)
+        .copied()
+        .collect();
+    let context = DecisionContext {
+        excluded: &on_ballot.excluded,
+        score_rank,
+    };
+    decide(totals, &listed, rules, places, context)
 }
 
 /// The candidates of a round of a meeting in ballot order, in any state:
