@@ -11,7 +11,9 @@ mod memory;
 use std::collections::BTreeMap;
 
 pub use browser::BrowserStorage;
-pub use council::{council_size, read_council, read_councils, write_council, StoredCouncil};
+pub use council::{
+    council_size, council_text, read_council, read_councils, write_council, StoredCouncil,
+};
 pub use kept::{read_kept, remember_kept};
 pub use memory::MemoryStorage;
 pub use thidua_core::storage_error::StorageError;

@@ -21,7 +21,8 @@ pub use catalogue::Text;
 pub use chart_label::chart_label;
 pub use council_text::{
     council_title, describe_flag, describe_paper_check, describe_paper_outcome, describe_receipt,
-    describe_round_problem, describe_standing, file_fingerprint,
+    describe_round_problem, describe_standing, file_fingerprint, files_not_kept, not_a_limit,
+    not_a_share, not_a_year,
 };
 pub use errors::{
     describe_domain_error, describe_file_error, describe_integrity_problem, describe_merge_error,

@@ -18,7 +18,8 @@ use thidua_core::exchange::{
 };
 use thidua_core::i18n::Lang;
 use thidua_core::rules::council::{
-    consolidate, create_council_vote, file_outcomes, Flag, RoundProblem,
+    consolidate, create_council_vote, file_outcomes, update_council_voters, Flag, RoundProblem,
+    VotersUpdate,
 };
 use thidua_core::rules::rounds::results;
 use thidua_core::sample::{council_sample_files, COUNCIL_SAMPLE_AWARD};
@@ -399,6 +400,20 @@ fn the_council_votes_on_its_nominees_with_the_clusters_machinery() {
     assert_eq!(names, ["Trung tướng A", "Thiếu tướng B", "Đại tá C"]);
     let year = ws.year_of(meeting).expect("year");
     assert_eq!(m.entitled(&year.members).len(), 3);
+    // The body is the council's: named under it, reused by its next vote;
+    // a second vote of the same year is refused, nothing changed.
+    assert_eq!(ws.clusters().len(), 1);
+    assert_eq!(ws.clusters()[0].name, "Hội đồng Thi đua – Khen thưởng");
+    assert_eq!(ws.clusters()[0].parent_org, "Bộ Tư lệnh Bộ đội Biên phòng");
+    let before = ws.clone();
+    assert_eq!(
+        create_council_vote(&mut ws, &c, &table, &mut || {
+            next += 1;
+            next
+        }),
+        Err(DomainError::MeetingExists)
+    );
+    assert_eq!(ws, before);
     // Nothing to vote on is refused, the workspace unchanged.
     let empty = council();
     let before = ws.clone();
@@ -439,4 +454,97 @@ fn summary_and_csv_in_both_languages() {
         assert!(csv.starts_with('\u{feff}'));
         insta::assert_snapshot!(format!("council_csv_{lang:?}"), csv);
     }
+}
+
+/// Issue 17, found by trying it: "Hà Tiên" and "Hà Tiến" are two units;
+/// names that differ by a mark were read as one, the second nominee left
+/// off the council's ballot without a word.
+#[test]
+fn names_that_differ_by_a_mark_are_two_units() {
+    let mut texts = files(2, false);
+    for (k, name) in [(0, "Đồn Biên phòng Hà Tiên"), (1, "Đồn Biên phòng Hà Tiến")] {
+        let winner = received(&texts[k].1).rounds[0].candidates[0].0;
+        texts[k].1 = edited(&texts[k].1, |data| {
+            for unit in data["units"].as_array_mut().expect("units") {
+                if unit["id"] == serde_json::json!(winner) {
+                    unit["name"] = Value::String(name.into());
+                }
+            }
+        });
+    }
+    let mut c = council();
+    for (_, text) in &texts {
+        c.receive(received(text)).expect("received");
+    }
+    let table = consolidate(&c);
+    assert!(!table
+        .flags
+        .iter()
+        .any(|f| matches!(f, Flag::SameUnit { .. })));
+    assert_eq!(table.vote_candidates(COUNCIL_SAMPLE_AWARD).len(), 2);
+}
+
+/// Issue 17, found by trying it: a vote made before the members were
+/// entered had the nominated units vote; members changed afterwards never
+/// reached the vote.
+#[test]
+fn the_councils_voters_are_its_members_until_a_round_opens() {
+    let mut c = council();
+    for (_, text) in files(2, false) {
+        c.receive(received(&text)).expect("received");
+    }
+    let table = consolidate(&c);
+    let mut ws = Workspace::default();
+    let mut next = 900u64;
+    let mut fresh = move || {
+        next += 1;
+        next
+    };
+    let mut without = c.clone();
+    without.members.clear();
+    assert_eq!(
+        create_council_vote(&mut ws, &without, &table, &mut fresh),
+        Err(DomainError::NoCouncilMembers)
+    );
+    let meeting = create_council_vote(&mut ws, &c, &table, &mut fresh).expect("vote");
+    c.vote = Some(meeting);
+    let names = |ws: &Workspace| match &ws.meeting(meeting).expect("meeting").voters {
+        Voters::Delegates(list) => list
+            .iter()
+            .map(|d| (d.id, d.name.clone()))
+            .collect::<Vec<_>>(),
+        Voters::OnePerUnit => panic!("named members"),
+    };
+    let first = names(&ws);
+    let mut draft = CouncilDraft {
+        name: c.name.clone(),
+        year: c.year,
+        expected: vec![],
+        limits: vec![],
+        members: vec!["Trung tướng A".into(), "Đại tá D".into()],
+    };
+    c.update(draft.clone()).expect("members");
+    assert_eq!(
+        update_council_voters(&mut ws, &c, &mut fresh),
+        Ok(VotersUpdate::Updated)
+    );
+    let now = names(&ws);
+    assert_eq!(now.len(), 2);
+    assert_eq!(now[0], first[0], "a member kept keeps their voter id");
+    assert_eq!(now[1].1, "Đại tá D");
+    assert_eq!(
+        update_council_voters(&mut ws, &c, &mut fresh),
+        Ok(VotersUpdate::Unchanged)
+    );
+    // Once a round has opened its roll is frozen: the voters stay.
+    let round = ws.meeting(meeting).expect("m").rounds()[0].id;
+    thidua_core::rules::rounds::open_round(&mut ws, meeting, round, "2468").expect("open");
+    draft.members.push("Thượng tá E".into());
+    c.update(draft).expect("members");
+    let before = ws.clone();
+    assert_eq!(
+        update_council_voters(&mut ws, &c, &mut fresh),
+        Ok(VotersUpdate::VoteStarted)
+    );
+    assert_eq!(ws, before);
 }

@@ -6,10 +6,14 @@
 use leptos::prelude::*;
 
 use super::{Refusal, Store};
-use crate::domain::{Council, CouncilDraft, CouncilId, DomainError, MeetingId, Receipt};
+use crate::domain::{
+    Council, CouncilDraft, CouncilId, DomainError, MeetingId, Receipt, ReceivedFile,
+};
 use crate::exchange::{read_received_results, FileError};
 use crate::host::{FileText, Host};
-use crate::rules::council::{consolidate, create_council_vote};
+use crate::rules::council::{
+    consolidate, create_council_vote, update_council_voters, VotersUpdate,
+};
 use crate::storage::{self, KeyValue, StorageError, StoredCouncil};
 
 /// Why a council edit changed nothing.
@@ -21,12 +25,15 @@ pub enum CouncilRefusal {
     Missing,
     /// The council's vote was refused by the workspace.
     Vote(Refusal),
+    /// Another tab kept changing the council-year: nothing was written.
+    Busy,
 }
 
 /// What became of one received file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Received {
-    Taken(Receipt),
+    /// Taken in (or already here), with the file's SHA-256.
+    Taken(Receipt, String),
     /// The browser could not read it.
     Unreadable,
     File(FileError),
@@ -64,58 +71,97 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
 
     /// Runs `edit` on the council-year as stored now and writes it back
     /// when it changed. `Ok` means the change is stored; a refused edit or
-    /// write leaves storage as it was.
+    /// write leaves storage as it was. The record is read again just
+    /// before the write: if another tab wrote it meanwhile, the edit is
+    /// made again on that tab's version (`edit` is run at most three
+    /// times), so neither tab's change is written over.
     pub fn edit_council<T>(
         &self,
         id: CouncilId,
-        edit: impl FnOnce(&mut Council) -> Result<T, DomainError>,
+        mut edit: impl FnMut(&mut Council) -> Result<T, DomainError>,
     ) -> Result<T, CouncilRefusal> {
         let outcome = self.with_storage(|kv| {
-            let Some(mut council) = storage::read_council(kv, id)? else {
-                return Ok(Err(CouncilRefusal::Missing));
-            };
-            let before = council.clone();
-            let value = match edit(&mut council) {
-                Ok(value) => value,
-                Err(e) => return Ok(Err(CouncilRefusal::Domain(e))),
-            };
-            if council != before {
+            for _ in 0..3 {
+                let seen = storage::council_text(kv, id)?;
+                let Some(mut council) = storage::read_council(kv, id)? else {
+                    return Ok(Err(CouncilRefusal::Missing));
+                };
+                let before = council.clone();
+                let value = match edit(&mut council) {
+                    Ok(value) => value,
+                    Err(e) => return Ok(Err(CouncilRefusal::Domain(e))),
+                };
+                if council == before {
+                    return Ok(Ok(value));
+                }
+                if storage::council_text(kv, id)? != seen {
+                    continue;
+                }
                 storage::write_council(kv, &council)?;
+                return Ok(Ok(value));
             }
-            Ok(Ok(value))
+            Ok(Err(CouncilRefusal::Busy))
         });
         self.tick.update(|t| *t += 1);
         outcome.map_err(CouncilRefusal::Storage)?
     }
 
-    /// Receives results files into a council-year: each is read with every
-    /// check an import makes and taken in or refused with its reason; the
-    /// files taken are stored together, or (storage refusing) none is.
+    /// Receives results files into a council-year: each is read first with
+    /// every check an import makes (outside the stored record, so the
+    /// record is read and written in one short step), then taken in or
+    /// refused with its reason; the files taken are stored together, or
+    /// (storage refusing) none is. A file taken carries its SHA-256, so
+    /// the screen can check that it is still there afterwards.
     pub fn receive_results(
         &self,
         id: CouncilId,
         files: Vec<(String, FileText)>,
     ) -> Result<Vec<(String, Received)>, CouncilRefusal> {
         let at = self.host.with_value(|h| h.now_iso());
+        let read: Vec<(String, Result<ReceivedFile, Received>)> = files
+            .into_iter()
+            .map(|(name, text)| {
+                let file = match text {
+                    Err(None) => Err(Received::Unreadable),
+                    Err(Some(e)) => Err(Received::File(e)),
+                    Ok(text) => read_received_results(&text, &at).map_err(Received::File),
+                };
+                (name, file)
+            })
+            .collect();
         self.edit_council(id, |council| {
-            Ok(files
-                .into_iter()
-                .map(|(name, text)| {
-                    let outcome = match text {
-                        Err(None) => Received::Unreadable,
-                        Err(Some(e)) => Received::File(e),
-                        Ok(text) => match read_received_results(&text, &at) {
-                            Err(e) => Received::File(e),
-                            Ok(file) => match council.receive(file) {
-                                Ok(receipt) => Received::Taken(receipt),
-                                Err(e) => Received::Domain(e),
-                            },
+            Ok(read
+                .iter()
+                .map(|(name, file)| {
+                    let outcome = match file {
+                        Err(refused) => refused.clone(),
+                        Ok(file) => match council.receive(file.clone()) {
+                            Ok(receipt) => Received::Taken(receipt, file.sha256.clone()),
+                            Err(e) => Received::Domain(e),
                         },
                     };
-                    (name, outcome)
+                    (name.clone(), outcome)
                 })
                 .collect())
         })
+    }
+
+    /// Saves a council-year's settings; then, while no round of the
+    /// council's vote has opened, its named voters follow the members.
+    pub fn save_council_settings(
+        &self,
+        id: CouncilId,
+        draft: CouncilDraft,
+    ) -> Result<VotersUpdate, CouncilRefusal> {
+        let council = self.edit_council(id, |c| {
+            c.update(draft.clone())?;
+            Ok(c.clone())
+        })?;
+        let host = self.host;
+        self.apply(|ws| {
+            update_council_voters(ws, &council, &mut || host.with_value(|h| h.new_id()))
+        })
+        .map_err(CouncilRefusal::Vote)
     }
 
     /// Creates the council's vote on its consolidated nominees in the

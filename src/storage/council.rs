@@ -49,6 +49,12 @@ pub fn read_council(store: &dyn KeyValue, id: CouncilId) -> Result<Option<Counci
     }
 }
 
+/// The stored text of a council-year, as it is now (`None` when absent):
+/// compared before a write to tell whether another tab wrote meanwhile.
+pub fn council_text(store: &dyn KeyValue, id: CouncilId) -> Result<Option<String>, StorageError> {
+    store.get(&council_key(id))
+}
+
 /// Writes a council-year and reads it back.
 pub fn write_council(store: &mut dyn KeyValue, council: &Council) -> Result<(), StorageError> {
     let key = council_key(council.id);

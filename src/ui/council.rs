@@ -2,6 +2,8 @@
 //! received with their paper check, the consolidated nominees and flags,
 //! the exports and the council's own vote; the summary to print.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -9,18 +11,20 @@ use super::browser::{compare_vi, navigate};
 use super::documents::{render, PrintTools};
 use super::route::Route;
 use super::tr;
+use super::widgets::following;
 use crate::documents::{council_csv, council_summary};
 use crate::domain::{
-    AwardLimit, Council, CouncilDraft, CouncilId, Date, Fraction, PaperCheck, Standing,
+    AwardLimit, Council, CouncilDraft, CouncilId, Date, Fraction, PaperCheck, ReceivedFile,
+    Standing,
 };
 use crate::host::{download, now_iso};
 use crate::i18n::{
     council_title, describe_domain_error, describe_file_error, describe_flag, describe_paper_check,
     describe_paper_outcome, describe_receipt, describe_round_problem, describe_standing,
-    describe_storage_error, file_fingerprint, format_megabytes, format_moment, format_share, Lang,
-    Text,
+    describe_storage_error, file_fingerprint, files_not_kept, format_megabytes, format_moment,
+    format_share, not_a_limit, not_a_share, not_a_year, Lang, Text,
 };
-use crate::rules::council::{consolidate, file_outcomes, file_status, NomineeRow};
+use crate::rules::council::{consolidate, file_outcomes, file_status, NomineeRow, VotersUpdate};
 use crate::state::{use_store, CouncilRefusal, Received};
 
 fn describe_refusal(lang: Lang, refusal: &CouncilRefusal) -> String {
@@ -30,6 +34,7 @@ fn describe_refusal(lang: Lang, refusal: &CouncilRefusal) -> String {
         CouncilRefusal::Storage(e) => describe_storage_error(lang, e, ws),
         CouncilRefusal::Missing => Text::CouncilMissing.in_lang(lang).to_owned(),
         CouncilRefusal::Vote(e) => e.describe(lang, ws),
+        CouncilRefusal::Busy => Text::CouncilBusy.in_lang(lang).to_owned(),
     })
 }
 
@@ -64,10 +69,9 @@ pub fn CouncilListScreen() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = lang.get_untracked();
-        let Ok(year) = year.get_untracked().trim().parse::<u16>() else {
-            error.set(Some(store.workspace.with_untracked(|ws| {
-                describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
-            })));
+        let typed = year.get_untracked();
+        let Ok(year) = typed.trim().parse::<u16>() else {
+            error.set(Some(not_a_year(lang, typed.trim())));
             return;
         };
         let draft = CouncilDraft {
@@ -141,6 +145,44 @@ fn crumbs(id: CouncilId, title: String, here: Option<Text>) -> impl IntoView {
     }
 }
 
+/// What a row of the files list last said: the paper check's outcome, or
+/// why it was refused (worded in the language of the moment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RowMessage {
+    Paper(PaperCheck),
+    Refused(CouncilRefusal),
+}
+
+/// What the settings form's last save said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SettingsMessage {
+    Saved(VotersUpdate),
+    Refused(CouncilRefusal),
+    NotAYear(String),
+    NotALimit(String, String),
+    NotAShare(String, String),
+}
+
+/// What the user typed and was told on a council-year's screen, made once
+/// for the screen: the year is drawn again whenever it changes (a file
+/// received, a fingerprint checked, another tab's change, the language),
+/// and none of this is lost then.
+#[derive(Clone, Copy)]
+struct Typed {
+    /// Fingerprints typed and not yet checked, by file (SHA-256).
+    fingerprints: RwSignal<BTreeMap<String, String>>,
+    row_messages: RwSignal<BTreeMap<String, RowMessage>>,
+    name: RwSignal<String>,
+    year: RwSignal<String>,
+    expected: RwSignal<String>,
+    members: RwSignal<String>,
+    /// Limits typed and not yet saved, by award: (at most, least share).
+    limits: RwSignal<BTreeMap<String, (String, String)>>,
+    settings_message: RwSignal<Option<SettingsMessage>>,
+    /// Whether the settings are unfolded; at first, while no member is set.
+    settings_open: RwSignal<Option<bool>>,
+}
+
 /// `#/council/<id>`: one council-year.
 #[component]
 pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
@@ -148,11 +190,28 @@ pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
     let lang = store.lang;
     // Storage is read again on every tick (another tab's change, the
     // heartbeat); the screen is drawn again only when the council-year
-    // itself changed, so a fingerprint being typed is not lost.
+    // itself changed.
     let council = Memo::new(move |_| store.council(id));
-    // Made once: what the last receipt and the last settings save said
-    // stays on screen when the council-year they changed is drawn again.
-    let settings_message = RwSignal::new(None::<(String, bool)>);
+    let stored = move |field: fn(&Council) -> String| {
+        move || {
+            council.with(|c| match c {
+                Ok(Some(c)) => field(c),
+                _ => String::new(),
+            })
+        }
+    };
+    // The settings fields follow what is stored until the user types.
+    let typed = Typed {
+        fingerprints: RwSignal::new(BTreeMap::new()),
+        row_messages: RwSignal::new(BTreeMap::new()),
+        name: following(stored(|c| c.name.clone())),
+        year: following(stored(|c| c.year.to_string())),
+        expected: following(stored(|c| c.expected.join("\n"))),
+        members: following(stored(|c| c.members.join("\n"))),
+        limits: RwSignal::new(BTreeMap::new()),
+        settings_message: RwSignal::new(None),
+        settings_open: RwSignal::new(None),
+    };
     let header = move || {
         let lang_now = lang.get();
         match council.get() {
@@ -170,6 +229,7 @@ pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
                     view! {
                         {crumbs(id, title.clone(), None)}
                         <h1 data-testid="council-title">{title}</h1>
+                        <p class="hint" data-testid="council-backup-note">{tr(Text::CouncilBackupNote)}</p>
                     }
                     .into_any()
                 }
@@ -178,12 +238,12 @@ pub fn CouncilScreen(id: CouncilId) -> impl IntoView {
                 <ReceiveCard id=id/>
             </Show>
             {move || header().ok().map(|council| view! {
-                <FilesCard council=council.clone()/>
+                <FilesCard council=council.clone() typed=typed/>
                 <FlagsCard council=council.clone()/>
                 <TableCard council=council.clone()/>
                 <ExportCard council=council.clone()/>
                 <VoteCard council=council.clone()/>
-                <SettingsCard council=council message=settings_message/>
+                <SettingsCard council=council typed=typed/>
             })}
         </section>
     }
@@ -198,8 +258,11 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 fn ReceiveCard(id: CouncilId) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let outcomes = RwSignal::new(Vec::<(String, String, bool)>::new());
-    let refusal = RwSignal::new(None::<String>);
+    let outcomes = RwSignal::new(Vec::<(String, Received)>::new());
+    // Files reported received that were gone from the stored year a moment
+    // later (another tab wrote it at the same time).
+    let not_kept = RwSignal::new(Vec::<String>::new());
+    let refusal = RwSignal::new(None::<CouncilRefusal>);
     let dragging = RwSignal::new(false);
     let take = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
@@ -207,35 +270,32 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let texts = crate::host::read_files(files).await;
-            let lang = lang.get_untracked();
+            not_kept.set(Vec::new());
             match store.receive_results(id, texts) {
                 Err(e) => {
                     outcomes.set(Vec::new());
-                    refusal.set(Some(describe_refusal(lang, &e)));
+                    refusal.set(Some(e));
                 }
                 Ok(list) => {
                     refusal.set(None);
-                    outcomes.set(
-                        list.into_iter()
-                            .map(|(name, r)| {
-                                let (text, ok) = match r {
-                                    Received::Taken(receipt) => {
-                                        (describe_receipt(lang, receipt).to_owned(), true)
-                                    }
-                                    Received::Unreadable => {
-                                        (Text::FileNotRead.in_lang(lang).to_owned(), false)
-                                    }
-                                    Received::File(e) => (describe_file_error(lang, &e), false),
-                                    Received::Domain(e) => (
-                                        store.workspace.with_untracked(|ws| {
-                                            describe_domain_error(lang, &e, ws)
-                                        }),
-                                        false,
-                                    ),
-                                };
-                                (name, text, ok)
-                            })
-                            .collect(),
+                    outcomes.set(list);
+                    set_timeout(
+                        move || {
+                            let stored = store.council(id).ok().flatten();
+                            let missing: Vec<String> = outcomes
+                                .get_untracked()
+                                .into_iter()
+                                .filter_map(|(name, r)| match r {
+                                    Received::Taken(_, sha) => stored
+                                        .as_ref()
+                                        .is_none_or(|c| c.file(&sha).is_none())
+                                        .then_some(name),
+                                    _ => None,
+                                })
+                                .collect();
+                            not_kept.set(missing);
+                        },
+                        std::time::Duration::from_millis(1000),
                     );
                 }
             }
@@ -255,6 +315,20 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
         dragging.set(false);
         take(file_list(ev.data_transfer().and_then(|d| d.files())));
     };
+    let line = move |r: &Received| -> (String, bool) {
+        let lang = lang.get();
+        match r {
+            Received::Taken(receipt, _) => (describe_receipt(lang, *receipt).to_owned(), true),
+            Received::Unreadable => (Text::FileNotRead.in_lang(lang).to_owned(), false),
+            Received::File(e) => (describe_file_error(lang, e), false),
+            Received::Domain(e) => (
+                store
+                    .workspace
+                    .with_untracked(|ws| describe_domain_error(lang, e, ws)),
+                false,
+            ),
+        }
+    };
     view! {
         <div class="card" data-testid="council-receive">
             <h2>{tr(Text::CouncilReceive)}</h2>
@@ -268,13 +342,22 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
                     <input type="file" multiple accept=".json,application/json" data-testid="council-files" on:change=on_pick/>
                 </label>
             </div>
-            {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-receive-error">{e}</p> })}
+            {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-receive-error">{describe_refusal(lang.get(), &e)}</p> })}
+            {move || {
+                let missing = not_kept.get();
+                (!missing.is_empty()).then(|| view! {
+                    <p class="form-error" role="alert" data-testid="council-not-kept">{files_not_kept(lang.get(), &missing)}</p>
+                })
+            }}
             <div role="status">
                 <ul class="council-receipts" data-testid="council-receipts">
-                    {move || outcomes.get().into_iter().map(|(name, text, ok)| view! {
-                        <li data-testid="council-receipt" class:form-error=!ok>
-                            <strong>{name}</strong>": "{text}
-                        </li>
+                    {move || outcomes.get().into_iter().map(|(name, r)| {
+                        let (text, ok) = line(&r);
+                        view! {
+                            <li data-testid="council-receipt" class:form-error=!ok>
+                                <strong>{name}</strong>": "{text}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </div>
@@ -308,7 +391,7 @@ fn file_nominees(lang: Lang, file: &crate::domain::ReceivedFile) -> Vec<String> 
 }
 
 #[component]
-fn FilesCard(council: Council) -> impl IntoView {
+fn FilesCard(council: Council, typed: Typed) -> impl IntoView {
     let store = use_store();
     let lang = store.lang.get_untracked();
     let id = council.id;
@@ -321,12 +404,19 @@ fn FilesCard(council: Council) -> impl IntoView {
         }
         .into_any();
     }
-    let waiting: Vec<_> = council
+    // Files waiting for a choice, grouped by cluster in arrival order.
+    let mut waiting: Vec<(String, Vec<ReceivedFile>)> = Vec::new();
+    for f in council
         .received()
         .iter()
         .filter(|f| f.standing == Standing::AwaitingChoice)
-        .cloned()
-        .collect();
+    {
+        let key = crate::domain::unit_name_key(&f.cluster);
+        match waiting.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, files)) => files.push(f.clone()),
+            None => waiting.push((key, vec![f.clone()])),
+        }
+    }
     let rows = council
         .received()
         .iter()
@@ -334,25 +424,30 @@ fn FilesCard(council: Council) -> impl IntoView {
         .map(|(idx, f)| {
             let status = file_status(f);
             let sha = StoredValue::new(f.sha256.clone());
-            let typed = RwSignal::new(String::new());
-            let message = RwSignal::new(None::<(String, bool)>);
             let check = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let lang = store.lang.get_untracked();
-                let outcome =
-                    store.edit_council(id, |c| c.confirm_paper(&sha.get_value(), &typed.get_untracked()));
-                message.set(Some(match outcome {
+                let sha = sha.get_value();
+                let text = typed
+                    .fingerprints
+                    .with_untracked(|m| m.get(&sha).cloned().unwrap_or_default());
+                let message = match store.edit_council(id, |c| c.confirm_paper(&sha, &text)) {
                     Ok(paper) => {
-                        let ok = paper == PaperCheck::Confirmed;
-                        (describe_paper_outcome(lang, &paper), ok)
+                        typed.fingerprints.update(|m| {
+                            m.remove(&sha);
+                        });
+                        RowMessage::Paper(paper)
                     }
-                    Err(e) => (describe_refusal(lang, &e), false),
-                }));
+                    Err(e) => RowMessage::Refused(e),
+                };
+                typed.row_messages.update(|m| {
+                    m.insert(sha, message);
+                });
             };
             let choose = move |_| {
-                let lang = store.lang.get_untracked();
                 if let Err(e) = store.edit_council(id, |c| c.choose(&sha.get_value())) {
-                    message.set(Some((describe_refusal(lang, &e), false)));
+                    typed.row_messages.update(|m| {
+                        m.insert(sha.get_value(), RowMessage::Refused(e));
+                    });
                 }
             };
             let paper_class = match f.paper {
@@ -374,6 +469,28 @@ fn FilesCard(council: Council) -> impl IntoView {
                 ));
             }
             let awaiting = f.standing == Standing::AwaitingChoice;
+            let value = move || {
+                typed
+                    .fingerprints
+                    .with(|m| m.get(&sha.get_value()).cloned().unwrap_or_default())
+            };
+            let on_input = move |ev: leptos::ev::Event| {
+                let text = event_target_value(&ev);
+                typed.fingerprints.update(|m| {
+                    m.insert(sha.get_value(), text);
+                });
+            };
+            let message = move || {
+                typed.row_messages.with(|m| m.get(&sha.get_value()).cloned()).map(|msg| {
+                    let (text, ok) = match &msg {
+                        RowMessage::Paper(paper) => {
+                            (describe_paper_outcome(lang, paper), *paper == PaperCheck::Confirmed)
+                        }
+                        RowMessage::Refused(e) => (describe_refusal(lang, e), false),
+                    };
+                    view! { <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-paper-message">{text}</p> }
+                })
+            };
             view! {
                 <tr data-testid="council-file" class:replaced=f.standing == Standing::Replaced>
                     <td class="num">{idx + 1}</td>
@@ -388,17 +505,15 @@ fn FilesCard(council: Council) -> impl IntoView {
                         <form class="inline-form" on:submit=check>
                             <label class="field">
                                 <span class="field-label">{tr(Text::CouncilPaperInput)}</span>
-                                <input type="text" class="mono" autocomplete="off" placeholder="3F2A-9C01-77BE-0D45"
-                                    data-testid="council-paper-input" bind:value=typed/>
+                                <input type="text" class="mono" autocomplete="off" placeholder=tr(Text::CouncilPaperPlaceholder)
+                                    data-testid="council-paper-input" prop:value=value on:input=on_input/>
                             </label>
                             <button type="submit" data-testid="council-paper-check">{tr(Text::CouncilPaperCheck)}</button>
                         </form>
                         {awaiting.then(|| view! {
                             <button type="button" data-testid="council-choose" on:click=choose>{tr(Text::CouncilChoose)}</button>
                         })}
-                        {move || message.get().map(|(m, ok)| view! {
-                            <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-paper-message">{m}</p>
-                        })}
+                        {message}
                     </td>
                 </tr>
             }
@@ -410,7 +525,7 @@ fn FilesCard(council: Council) -> impl IntoView {
             <div class="table-scroll">
                 <table class="data council-files" data-testid="council-files-table">
                     <thead><tr>
-                        <th scope="col">"TT"</th>
+                        <th scope="col">{tr(Text::CouncilRowNo)}</th>
                         <th scope="col">{tr(Text::CouncilCluster)}</th>
                         <th scope="col">{tr(Text::CouncilYear)}</th>
                         <th scope="col">{tr(Text::CouncilMeetingDate)}</th>
@@ -426,15 +541,17 @@ fn FilesCard(council: Council) -> impl IntoView {
             {(!waiting.is_empty()).then(|| view! {
                 <div class="council-compare" data-testid="council-compare">
                     <p class="hint">{tr(Text::CouncilCompare)}</p>
-                    <div class="side-by-side">
-                        {waiting.iter().map(|f| view! {
-                            <div class="card compare-file" data-testid="council-compare-file">
-                                <h3>{f.cluster.clone()}" — "<span class="mono">{file_fingerprint(f)}</span></h3>
-                                <p class="hint">{format_moment(&f.exported_at)}</p>
-                                <ul>{file_nominees(lang, f).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                            </div>
-                        }).collect_view()}
-                    </div>
+                    {waiting.into_iter().map(|(_, files)| view! {
+                        <div class="side-by-side" data-testid="council-compare-cluster">
+                            {files.iter().map(|f| view! {
+                                <div class="card compare-file" data-testid="council-compare-file">
+                                    <h3>{f.cluster.clone()}" — "<span class="mono">{file_fingerprint(f)}</span></h3>
+                                    <p class="hint">{format_moment(&f.exported_at)}</p>
+                                    <ul>{file_nominees(lang, f).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                </div>
+                            }).collect_view()}
+                        </div>
+                    }).collect_view()}
                 </div>
             })}
         </div>
@@ -536,7 +653,7 @@ fn TableCard(council: Council) -> impl IntoView {
                         <div class="table-scroll">
                         <table class="data council-table" data-testid="council-award-table">
                             <thead><tr>
-                                <th scope="col">"TT"</th>
+                                <th scope="col">{tr(Text::CouncilRowNo)}</th>
                                 <th scope="col">{sort_button(Text::CouncilCluster, SortBy::Cluster, "council-sort-cluster")}</th>
                                 <th scope="col">{sort_button(Text::Unit, SortBy::Unit, "council-sort-unit")}</th>
                                 <th scope="col" class="num">{sort_button(Text::Votes, SortBy::Votes, "council-sort-votes")}</th>
@@ -693,14 +810,12 @@ fn share_text(share: Option<Fraction>) -> String {
 }
 
 #[component]
-fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> impl IntoView {
+fn SettingsCard(council: Council, typed: Typed) -> impl IntoView {
     let store = use_store();
+    let lang = store.lang;
     let id = council.id;
-    let name = RwSignal::new(council.name.clone());
-    let year = RwSignal::new(council.year.to_string());
-    let expected = RwSignal::new(council.expected.join("\n"));
-    let members = RwSignal::new(council.members.join("\n"));
-    // Every award the files bring, and those with a limit already.
+    // Every award the files bring, and those with a limit already, with
+    // the stored limit as text.
     let mut awards: Vec<String> = consolidate(&council)
         .awards
         .into_iter()
@@ -711,7 +826,7 @@ fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> 
             awards.push(limit.award.clone());
         }
     }
-    let limits: Vec<(String, RwSignal<String>, RwSignal<String>)> = awards
+    let limits: Vec<(String, String, String)> = awards
         .into_iter()
         .map(|award| {
             let limit = council.limit_of(&award);
@@ -720,27 +835,34 @@ fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> 
                 .map(|n| n.to_string())
                 .unwrap_or_default();
             let min = share_text(limit.and_then(|l| l.min_share));
-            (award, RwSignal::new(max), RwSignal::new(min))
+            (award, max, min)
         })
         .collect();
     let limits = StoredValue::new(limits);
+    // A limit as shown: what the user typed, else what is stored.
+    let limit_text = move |award: &str, stored: &str, which: usize| {
+        typed.limits.with(|m| {
+            m.get(award)
+                .map(|(max, min)| if which == 0 { max.clone() } else { min.clone() })
+                .unwrap_or_else(|| stored.to_owned())
+        })
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = store.lang.get_untracked();
         let mut parsed = Vec::new();
         let mut problem = None;
         limits.with_value(|rows| {
             for (award, max, min) in rows {
-                let max_text = max.get_untracked();
-                let min_text = min.get_untracked();
+                let max_text = limit_text(award, max, 0);
+                let min_text = limit_text(award, min, 1);
                 let per_cluster = match max_text.trim() {
                     "" => None,
                     t => match t.parse::<u32>() {
                         Ok(n) => Some(n),
                         Err(_) => {
-                            problem = Some(lang.pick(
-                                format!("«{award}»: “{t}” không phải số nguyên."),
-                                format!("“{award}”: “{t}” is not a whole number."),
+                            problem.get_or_insert(SettingsMessage::NotALimit(
+                                award.clone(),
+                                t.to_owned(),
                             ));
                             None
                         }
@@ -751,9 +873,9 @@ fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> 
                     t => match Fraction::parse(t) {
                         Some(f) => Some(f),
                         None => {
-                            problem = Some(lang.pick(
-                                format!("«{award}»: “{t}” không phải tỷ lệ (ví dụ 50% hoặc 1/2)."),
-                                format!("“{award}”: “{t}” is not a share (e.g. 50% or 1/2)."),
+                            problem.get_or_insert(SettingsMessage::NotAShare(
+                                award.clone(),
+                                t.to_owned(),
                             ));
                             None
                         }
@@ -767,72 +889,119 @@ fn SettingsCard(council: Council, message: RwSignal<Option<(String, bool)>>) -> 
             }
         });
         if let Some(problem) = problem {
-            message.set(Some((problem, false)));
+            typed.settings_message.set(Some(problem));
             return;
         }
-        let Ok(year) = year.get_untracked().trim().parse::<u16>() else {
-            message.set(Some((
-                store.workspace.with_untracked(|ws| {
-                    describe_domain_error(lang, &crate::domain::DomainError::YearOutOfRange(0), ws)
-                }),
-                false,
-            )));
+        let year_text = typed.year.get_untracked();
+        let Ok(year) = year_text.trim().parse::<u16>() else {
+            typed
+                .settings_message
+                .set(Some(SettingsMessage::NotAYear(year_text.trim().to_owned())));
             return;
         };
         let draft = CouncilDraft {
-            name: name.get_untracked(),
+            name: typed.name.get_untracked(),
             year,
-            expected: lines(&expected.get_untracked()),
+            expected: lines(&typed.expected.get_untracked()),
             limits: parsed,
-            members: lines(&members.get_untracked()),
+            members: lines(&typed.members.get_untracked()),
         };
-        message.set(Some(match store.edit_council(id, |c| c.update(draft)) {
-            Ok(()) => (Text::Saved.in_lang(lang).to_owned(), true),
-            Err(e) => (describe_refusal(lang, &e), false),
+        let outcome = store.save_council_settings(id, draft);
+        if outcome.is_ok() {
+            typed.limits.set(BTreeMap::new());
+        }
+        typed.settings_message.set(Some(match outcome {
+            Ok(update) => SettingsMessage::Saved(update),
+            Err(e) => SettingsMessage::Refused(e),
         }));
     };
+    let message = move || {
+        typed.settings_message.get().map(|m| {
+            let lang = lang.get();
+            let (text, ok) = match &m {
+                SettingsMessage::Saved(VotersUpdate::Updated) => {
+                    (Text::CouncilVotersUpdated.in_lang(lang).to_owned(), true)
+                }
+                SettingsMessage::Saved(VotersUpdate::VoteStarted) => {
+                    (Text::CouncilVoteStartedVoters.in_lang(lang).to_owned(), true)
+                }
+                SettingsMessage::Saved(VotersUpdate::Unchanged) => {
+                    (Text::Saved.in_lang(lang).to_owned(), true)
+                }
+                SettingsMessage::Refused(e) => (describe_refusal(lang, e), false),
+                SettingsMessage::NotAYear(t) => (not_a_year(lang, t), false),
+                SettingsMessage::NotALimit(a, t) => (not_a_limit(lang, a, t), false),
+                SettingsMessage::NotAShare(a, t) => (not_a_share(lang, a, t), false),
+            };
+            view! { <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-settings-message">{text}</p> }
+        })
+    };
+    let open = typed
+        .settings_open
+        .get_untracked()
+        .unwrap_or(council.members.is_empty());
+    let toggled = move |ev: leptos::ev::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .map(|d| d.open());
+        if open.is_some() {
+            typed.settings_open.set(open);
+        }
+    };
     view! {
-        <details class="card" data-testid="council-settings" open=council.members.is_empty() || message.get_untracked().is_some()>
+        <details class="card" data-testid="council-settings" open=open on:toggle=toggled>
             <summary><h2 class="inline-heading">{tr(Text::CouncilSettings)}</h2></summary>
-            <form on:submit=save>
+            // Any change makes the last save's message stale: it goes.
+            <form on:submit=save on:input=move |_| typed.settings_message.set(None)>
                 <label class="field">
                     <span class="field-label">{tr(Text::CouncilName)}" *"</span>
-                    <input type="text" required data-testid="council-settings-name" bind:value=name/>
+                    <input type="text" required data-testid="council-settings-name" bind:value=typed.name/>
                 </label>
                 <label class="field">
                     <span class="field-label">{tr(Text::CouncilYear)}" *"</span>
-                    <input type="text" inputmode="numeric" required data-testid="council-settings-year" bind:value=year/>
+                    <input type="text" inputmode="numeric" required data-testid="council-settings-year" bind:value=typed.year/>
                 </label>
                 <label class="field">
                     <span class="field-label">{tr(Text::CouncilExpected)}</span>
-                    <textarea rows="4" data-testid="council-expected" bind:value=expected></textarea>
+                    <textarea rows="4" data-testid="council-expected" bind:value=typed.expected></textarea>
                 </label>
                 <label class="field">
                     <span class="field-label">{tr(Text::CouncilMembers)}</span>
-                    <textarea rows="4" data-testid="council-members" bind:value=members></textarea>
+                    <textarea rows="4" data-testid="council-members" bind:value=typed.members></textarea>
                 </label>
                 <h3>{tr(Text::CouncilLimits)}</h3>
                 <p class="hint">{tr(Text::CouncilLimitsHint)}</p>
                 {limits.with_value(|rows| rows.iter().enumerate().map(|(idx, (award, max, min))| {
-                    let (max, min) = (*max, *min);
+                    let (award, max, min) = (StoredValue::new(award.clone()), StoredValue::new(max.clone()), StoredValue::new(min.clone()));
+                    let set = move |which: usize, text: String| {
+                        typed.limits.update(|m| {
+                            let entry = m
+                                .entry(award.get_value())
+                                .or_insert_with(|| (max.get_value(), min.get_value()));
+                            if which == 0 { entry.0 = text } else { entry.1 = text }
+                        });
+                    };
                     view! {
                         <fieldset class="limit-row" data-testid="council-limit">
-                            <legend>{award.clone()}</legend>
+                            <legend>{award.get_value()}</legend>
                             <label class="field">
                                 <span class="field-label">{tr(Text::CouncilLimitMax)}</span>
-                                <input type="text" inputmode="numeric" data-testid=format!("council-limit-max-{idx}") bind:value=max/>
+                                <input type="text" inputmode="numeric" data-testid=format!("council-limit-max-{idx}")
+                                    prop:value=move || limit_text(&award.get_value(), &max.get_value(), 0)
+                                    on:input=move |ev| set(0, event_target_value(&ev))/>
                             </label>
                             <label class="field">
                                 <span class="field-label">{tr(Text::CouncilLimitMin)}</span>
-                                <input type="text" data-testid=format!("council-limit-min-{idx}") bind:value=min/>
+                                <input type="text" data-testid=format!("council-limit-min-{idx}")
+                                    prop:value=move || limit_text(&award.get_value(), &min.get_value(), 1)
+                                    on:input=move |ev| set(1, event_target_value(&ev))/>
                             </label>
                         </fieldset>
                     }
                 }).collect_view())}
                 <button type="submit" data-testid="council-settings-save">{tr(Text::Save)}</button>
-                {move || message.get().map(|(m, ok)| view! {
-                    <p class:form-error=!ok class:saved-note=ok role="status" data-testid="council-settings-message">{m}</p>
-                })}
+                {message}
             </form>
         </details>
     }

@@ -66,6 +66,9 @@ for (const [where, url] of [['served', () => server.url], ['file://', () => SING
   test(`${where}: ten clusters received, one tampered and caught by paper, flags, CSV and summary`, async (t) => {
     const { page, errors } = await openApp(t, url());
     await councilYear(page);
+    // No vote before the council's members are entered: only they vote.
+    await page.getByTestId('council-vote-create').click();
+    assert.match(await page.getByTestId('council-vote-error').innerText(), /thành viên hội đồng/);
     await receiveAll(page);
     const receipts = await page.getByTestId('council-receipt').allInnerTexts();
     assert.equal(receipts.length, 10);
@@ -94,7 +97,7 @@ for (const [where, url] of [['served', () => server.url], ['file://', () => SING
     // A fingerprint that is not 16 hex digits is refused, and changes nothing.
     await tamperedRow.getByTestId('council-paper-input').fill('3F2A-9C01');
     await tamperedRow.getByTestId('council-paper-check').click();
-    await tamperedRow.getByTestId('council-paper-message').filter({ hasText: /16 chữ số/ }).waitFor();
+    await tamperedRow.getByTestId('council-paper-message').filter({ hasText: /gồm 16 ký tự/ }).waitFor();
     assert.match(await tamperedRow.getByTestId('council-file-paper').innerText(), /KHÔNG KHỚP/);
 
     const flags = await page.getByTestId('council-flag').allInnerTexts();
@@ -155,6 +158,10 @@ test('a second file of one cluster is shown beside the first and the secretary c
   let flags = await page.getByTestId('council-flag').allInnerTexts();
   assert.ok(flags.includes('Chưa nhận tệp kết quả của Cụm thi đua số 11.'), flags.join('\n'));
 
+  // What is typed and not yet saved or checked survives the screen being
+  // drawn again for a file received.
+  await page.getByTestId('council-paper-input').first().fill('1234');
+  await page.getByTestId('council-members').fill('Trung tướng Lê Đức Thái\nThiếu tướng Nguyễn Anh Tuấn\nĐại tá Phạm Văn Hùng\nĐại tá Mới');
   // Cluster 3 sends its file again with another meeting place.
   const again = JSON.parse(original['Cụm thi đua số 3']);
   again.data.meeting.details.place = 'Hà Nội';
@@ -164,6 +171,11 @@ test('a second file of one cluster is shown beside the first and the secretary c
   await page.getByTestId('council-files').setInputFiles([againPath]);
   await page.getByTestId('council-receipt').filter({ hasText: /đã có một tệp khác/ }).waitFor();
   await page.getByTestId('council-compare').waitFor();
+  assert.equal(await page.getByTestId('council-paper-input').first().inputValue(), '1234');
+  assert.match(await page.getByTestId('council-members').inputValue(), /Đại tá Mới$/);
+  // Put back as saved (a change not saved stays until the page is left).
+  await page.getByTestId('council-members').fill('Trung tướng Lê Đức Thái\nThiếu tướng Nguyễn Anh Tuấn\nĐại tá Phạm Văn Hùng');
+  await page.getByTestId('council-paper-input').first().fill('');
   assert.equal(await page.getByTestId('council-compare-file').count(), 2);
   flags = await page.getByTestId('council-flag').allInnerTexts();
   assert.ok(flags.some((f) => /Cụm thi đua số 3 có hai tệp khác nhau/.test(f)), flags.join('\n'));
@@ -198,11 +210,41 @@ test('a second file of one cluster is shown beside the first and the secretary c
   assert.match(results, /Đồn Biên phòng số 1 cụm 1/);
   await page.getByTestId('vote-minutes-link').click();
   await page.getByTestId('document-title').waitFor();
-  assert.match(await page.getByTestId('document').innerText(), /Hội đồng Thi đua – Khen thưởng Bộ Tư lệnh Bộ đội Biên phòng/i);
+  const minutes = await page.getByTestId('document').innerText();
+  assert.match(minutes, /BỘ TƯ LỆNH BỘ ĐỘI BIÊN PHÒNG\s+HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG/);
+  assert.match(minutes, /Đồn Biên phòng số 1 cụm 1\s+03 \(ba\)/);
   await shot(page, '73-council-vote-minutes');
   // The council's page leads to its vote from now on.
   await page.getByTestId('nav-council').click();
   await page.getByTestId('council-year-link').click();
   await page.getByTestId('council-vote-link').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('two tabs receive different files into one council year at once: no file is lost without a word', async (t) => {
+  const { page, errors } = await openApp(t, server.url);
+  await councilYear(page);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByTestId('council-title').waitFor();
+  const [a, b] = [FILES.slice(0, 5), FILES.slice(5)];
+  await Promise.all([page.getByTestId('council-files').setInputFiles(a), other.getByTestId('council-files').setInputFiles(b)]);
+  await page.getByTestId('council-receipt').nth(a.length - 1).waitFor();
+  await other.getByTestId('council-receipt').nth(b.length - 1).waitFor();
+  // A moment later each tab has checked that what it reported is stored.
+  await page.waitForTimeout(1500);
+  const notKept = [];
+  for (const p of [page, other]) {
+    if (await p.getByTestId('council-not-kept').count()) notKept.push(await p.getByTestId('council-not-kept').innerText());
+  }
+  const stored = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('thidua.council.'));
+    return JSON.parse(localStorage.getItem(key)).data.received.map((f) => f.sha256);
+  });
+  for (const path of FILES) {
+    const sha = JSON.parse(readFileSync(path, 'utf8')).sha256;
+    const name = path.split('/').at(-1);
+    assert.ok(stored.includes(sha) || notKept.some((m) => m.includes(name)), `${name}: stored, or said not kept`);
+  }
   assert.deepEqual(errors, []);
 });

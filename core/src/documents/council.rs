@@ -24,6 +24,25 @@ fn short_fingerprint(row: &NomineeRow) -> String {
     )
 }
 
+/// A fingerprint on paper: its groups joined by non-breaking hyphens, so
+/// a narrow column never breaks it in the middle.
+fn unbroken(fingerprint: &str) -> String {
+    fingerprint.replace('-', "\u{2011}")
+}
+
+/// How many clusters sent a file that is not replaced.
+fn clusters_heard(council: &Council) -> usize {
+    let mut names: Vec<String> = council
+        .received()
+        .iter()
+        .filter(|f| f.standing != crate::domain::Standing::Replaced)
+        .map(|f| crate::domain::unit_name_key(&f.cluster))
+        .collect();
+    crate::sort::sort(&mut names);
+    names.dedup();
+    names.len()
+}
+
 fn paper_mark(lang: Lang, paper: &PaperCheck) -> &'static str {
     match paper {
         PaperCheck::Confirmed => lang.pick_str("khớp", "matches"),
@@ -56,13 +75,13 @@ pub fn council_summary(
         format!(
             "Hội đồng Thi đua – Khen thưởng {} tổng hợp kết quả bình xét, suy tôn của {} cụm thi đua đã gửi tệp kết quả năm {}. Kết quả dưới đây do phần mềm tính lại từ số phiếu trong từng tệp theo quy chế của cụm; mỗi tệp mang mã kiểm tra in trên biên bản kiểm phiếu đã ký của cụm.",
             council.name,
-            council.standing_files().count(),
+            clusters_heard(council),
             council.year
         ),
         format!(
             "The Emulation and Commendation Council of {} consolidates the results of the {} emulation clusters that sent their {} results file. The results below were recomputed by the app from the counts in each file under the cluster's rules; each file carries the fingerprint printed on the cluster's signed vote-count minutes.",
             council.name,
-            council.standing_files().count(),
+            clusters_heard(council),
             council.year
         ),
     )));
@@ -102,7 +121,7 @@ pub fn council_summary(
                     f.cluster.clone(),
                     f.meeting_date
                         .map_or_else(String::new, |d| d.to_vietnamese()),
-                    file_fingerprint(f),
+                    unbroken(&file_fingerprint(f)),
                     match &f.paper {
                         PaperCheck::Mismatch(typed) => {
                             format!("{} ({typed})", paper_mark(lang, &f.paper))
@@ -144,9 +163,13 @@ pub fn council_summary(
                         share(lang, r),
                         r.rank.map_or_else(String::new, |k| k.to_string()),
                         match r.paper {
-                            PaperCheck::Confirmed => short_fingerprint(r),
+                            PaperCheck::Confirmed => unbroken(&short_fingerprint(r)),
                             _ => {
-                                format!("{} ({})", short_fingerprint(r), paper_mark(lang, &r.paper))
+                                format!(
+                                    "{} ({})",
+                                    unbroken(&short_fingerprint(r)),
+                                    paper_mark(lang, &r.paper)
+                                )
                             }
                         },
                     ]

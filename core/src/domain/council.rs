@@ -7,7 +7,7 @@
 //! data here; the decisions are derived from it by `rules::council` with
 //! the tally every cluster uses, never stored.
 
-use super::{loose_name_key, Date, DomainError, Fraction, MeetingId, RoundRules, Totals, UnitId};
+use super::{unit_name_key, Date, DomainError, Fraction, MeetingId, RoundRules, Totals, UnitId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CouncilId(pub u64);
@@ -103,7 +103,7 @@ impl ReceivedFile {
     }
 
     fn same_cluster_year(&self, other: &ReceivedFile) -> bool {
-        self.year == other.year && loose_name_key(&self.cluster) == loose_name_key(&other.cluster)
+        self.year == other.year && unit_name_key(&self.cluster) == unit_name_key(&other.cluster)
     }
 }
 
@@ -199,10 +199,7 @@ impl Council {
             let mut out: Vec<String> = Vec::new();
             for item in list {
                 let item = item.trim().to_owned();
-                if !item.is_empty()
-                    && !out
-                        .iter()
-                        .any(|o| loose_name_key(o) == loose_name_key(&item))
+                if !item.is_empty() && !out.iter().any(|o| unit_name_key(o) == unit_name_key(&item))
                 {
                     out.push(item);
                 }

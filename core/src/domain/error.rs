@@ -190,4 +190,6 @@ pub enum DomainError {
     FingerprintShape,
     #[error("no nominee to vote on")]
     NoNominees,
+    #[error("the council has no members to vote")]
+    NoCouncilMembers,
 }

@@ -607,7 +607,7 @@ catalogue! {
     CouncilSummary => "Báo cáo tổng hợp (in A4)", "Summary report (print on A4)";
     CouncilSummaryCrumb => "Báo cáo tổng hợp", "Summary report";
     CouncilVote => "Bỏ phiếu của hội đồng", "The council's vote";
-    CouncilVoteHint => "Tạo một hội nghị bỏ phiếu với các thành viên hội đồng là người bỏ phiếu có tên và mỗi danh hiệu một vòng gồm các đơn vị được đề nghị (trừ tệp không khớp biên bản giấy). Mặc định tính tỷ lệ trên tổng số thành viên; có thể sửa quy tắc từng vòng trước khi mở.", "Creates a voting meeting with the council's members as named voters and one round per award with its nominees (files that do not match their paper minutes left out). Shares are counted on all members by default; each round's rules can be changed before it opens.";
+    CouncilVoteHint => "Tạo một hội nghị bỏ phiếu kín của hội đồng: danh sách người được bỏ phiếu là các thành viên hội đồng (ghi ở phần thiết lập), mỗi danh hiệu một vòng gồm các đơn vị được đề nghị (trừ tệp không khớp biên bản giấy). Mặc định tỷ lệ tính trên tổng số thành viên; có thể sửa quy tắc từng vòng trước khi mở. Danh sách thành viên sửa sau vẫn được cập nhật cho đến khi vòng đầu tiên mở.", "Creates the council's secret-ballot meeting: its roll is the council's members (entered in the settings), one round per award with its nominees (files that do not match their paper minutes left out). Shares are counted on all members by default; each round's rules can be changed before it opens. Members changed later reach the vote until its first round opens.";
     CouncilVoteCreate => "Tạo cuộc bỏ phiếu của hội đồng", "Create the council's vote";
     CouncilVoteOpen => "Mở cuộc bỏ phiếu của hội đồng", "Open the council's vote";
     CouncilSettings => "Thiết lập của năm xét", "The council year's settings";
@@ -620,4 +620,10 @@ catalogue! {
     CouncilStoredSize => "Dung lượng lưu của năm xét", "Stored size of this council year";
     CouncilNotConfirmedMark => "chưa đối chiếu", "not checked";
     CouncilMismatchMark => "không khớp", "does not match";
+    CouncilRowNo => "TT", "No.";
+    CouncilBusy => "Thẻ khác đang liên tục sửa năm xét này nên chưa lưu được; hãy thử lại.", "Another tab kept changing this council year, so nothing was saved; try again.";
+    CouncilBackupNote => "Dữ liệu của hội đồng được lưu trong trình duyệt của máy này và chưa có trong “tệp toàn bộ dữ liệu”; hãy giữ lại các tệp kết quả đã nhận.", "The council's data is kept in this laptop's browser and is not yet in the “workspace file”; keep the results files received.";
+    CouncilVotersUpdated => "Đã lưu; danh sách người bỏ phiếu của hội đồng đã được cập nhật theo thành viên.", "Saved; the council vote's roll now follows the members.";
+    CouncilVoteStartedVoters => "Đã lưu; cuộc bỏ phiếu đã có vòng mở nên danh sách người bỏ phiếu của vòng đó không đổi.", "Saved; a round of the vote has opened, so its roll stays as it was.";
+    CouncilPaperPlaceholder => "dạng XXXX-XXXX-XXXX-XXXX", "as XXXX-XXXX-XXXX-XXXX";
 }

@@ -138,3 +138,36 @@ pub fn describe_paper_outcome(lang: Lang, paper: &PaperCheck) -> String {
         PaperCheck::NotConfirmed => describe_paper_check(lang, paper),
     }
 }
+
+/// A year field that is not a year.
+pub fn not_a_year(lang: Lang, text: &str) -> String {
+    lang.pick(
+        format!("“{text}” không phải một năm (ví dụ 2024)."),
+        format!("“{text}” is not a year (e.g. 2024)."),
+    )
+}
+
+/// A limit that is not a whole number from 0.
+pub fn not_a_limit(lang: Lang, award: &str, text: &str) -> String {
+    lang.pick(
+        format!("«{award}»: số tối đa “{text}” phải là số nguyên từ 0 trở lên."),
+        format!("“{award}”: the most “{text}” must be a whole number from 0."),
+    )
+}
+
+/// A least share that is not a share.
+pub fn not_a_share(lang: Lang, award: &str, text: &str) -> String {
+    lang.pick(
+        format!("«{award}»: tỷ lệ tối thiểu “{text}” không đọc được; ghi như 50% hoặc 1/2."),
+        format!("“{award}”: the least share “{text}” cannot be read; write it as 50% or 1/2."),
+    )
+}
+
+/// Files reported received but no longer in the stored council-year
+/// (another tab wrote it at the same moment).
+pub fn files_not_kept(lang: Lang, names: &[String]) -> String {
+    lang.pick(
+        format!("Thẻ khác vừa ghi năm xét này cùng lúc: các tệp sau chưa được giữ, hãy nhận lại: {}.", names.join(", ")),
+        format!("Another tab wrote this council year at the same moment: these files were not kept, receive them again: {}.", names.join(", ")),
+    )
+}

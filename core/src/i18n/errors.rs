@@ -35,8 +35,12 @@ pub fn describe_domain_error(lang: Lang, error: &DomainError, workspace: &Worksp
         ),
         E::UnknownReceivedFile => lang.pick("Không tìm thấy tệp đã nhận này.".into(), "This received file was not found.".into()),
         E::FingerprintShape => lang.pick(
-            "Mã kiểm tra gồm 16 chữ số thập lục phân (0–9, A–F), như in trên biên bản: 3F2A-9C01-77BE-0D45.".into(),
-            "A fingerprint is 16 hex digits (0–9, A–F), as printed on the minutes: 3F2A-9C01-77BE-0D45.".into(),
+            "Mã kiểm tra gồm 16 ký tự, mỗi ký tự là chữ số 0–9 hoặc chữ A–F, in ở cuối biên bản kiểm phiếu theo dạng XXXX-XXXX-XXXX-XXXX; hãy gõ lại đủ 16 ký tự.".into(),
+            "A fingerprint is 16 characters, each a digit 0–9 or a letter A–F, printed at the end of the vote-count minutes as XXXX-XXXX-XXXX-XXXX; type all 16 again.".into(),
+        ),
+        E::NoCouncilMembers => lang.pick(
+            "Hãy ghi các thành viên hội đồng (mỗi dòng một người) ở “Thiết lập của năm xét” trước khi tạo cuộc bỏ phiếu: chỉ họ được bỏ phiếu.".into(),
+            "Enter the council's members (one per line) in “The council year's settings” before creating the vote: only they vote.".into(),
         ),
         E::NoNominees => lang.pick(
             "Chưa có đơn vị nào được đề nghị trong các tệp đang dùng để bỏ phiếu.".into(),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::rounds::decide_closed;
 use super::tally::RoundResult;
 use crate::domain::{
-    loose_name_key, reconcile, Council, PaperCheck, ReceivedFile, ReceivedRound, ReconcileError,
+    reconcile, unit_name_key, Council, PaperCheck, ReceivedFile, ReceivedRound, ReconcileError,
     RoundCandidates, Standing, Totals, UnitId,
 };
 
@@ -113,7 +113,7 @@ pub struct NomineeRow {
 /// What a council must see before it votes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flag {
-    /// The same unit (by name, read loosely) nominated by two clusters.
+    /// The same unit (by name: case and spacing aside, marks count) nominated by two clusters.
     SameUnit {
         unit_name: String,
         clusters: Vec<String>,
@@ -177,7 +177,7 @@ impl Consolidation {
             .flat_map(|(_, rows)| rows)
             .filter(|r| !matches!(r.paper, PaperCheck::Mismatch(_)))
             .filter(|r| {
-                let key = loose_name_key(&r.unit_name);
+                let key = unit_name_key(&r.unit_name);
                 let fresh = !seen.contains(&key);
                 seen.push(key);
                 fresh
@@ -265,11 +265,11 @@ pub fn consolidate(council: &Council) -> Consolidation {
     flag_limits(council, &mut out);
     flag_same_units(&mut out);
     for expected in &council.expected {
-        let key = loose_name_key(expected);
+        let key = unit_name_key(expected);
         let arrived = council
             .received()
             .iter()
-            .any(|f| loose_name_key(&f.cluster) == key);
+            .any(|f| unit_name_key(&f.cluster) == key);
         if !arrived {
             out.flags.push(Flag::Missing {
                 cluster: expected.clone(),
@@ -325,7 +325,7 @@ fn flag_limits(council: &Council, out: &mut Consolidation) {
 fn flag_same_units(out: &mut Consolidation) {
     let mut by_name: Vec<(String, String, Vec<String>)> = Vec::new();
     for row in out.rows() {
-        let key = loose_name_key(&row.unit_name);
+        let key = unit_name_key(&row.unit_name);
         match by_name.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, clusters)) => {
                 if !clusters.contains(&row.cluster) {
@@ -363,9 +363,12 @@ pub fn create_council_vote(
     new_id: &mut dyn FnMut() -> u64,
 ) -> Result<crate::domain::MeetingId, crate::domain::DomainError> {
     use crate::domain::{
-        unit_name_key, ClusterDraft, ClusterId, Delegate, DomainError, MeetingId, Quota,
-        RoundDraft, RoundId, RoundRules, ShareBase, UnitDraft, VoterId, Voters, YearDraft,
+        cluster_name_key, unit_name_key, ClusterDraft, ClusterId, DomainError, MeetingId, Quota,
+        RoundDraft, RoundId, RoundRules, ShareBase, UnitDraft, YearDraft,
     };
+    if council.members.is_empty() {
+        return Err(DomainError::NoCouncilMembers);
+    }
     let mut next = ws.clone();
     let mut unit_for = |next: &mut crate::domain::Workspace,
                         wanted: Option<UnitId>,
@@ -412,40 +415,46 @@ pub fn create_council_vote(
     if rounds.is_empty() {
         return Err(DomainError::NoNominees);
     }
-    let cluster = ClusterId(new_id());
-    next.add_cluster(
-        cluster,
-        ClusterDraft {
-            name: council_title_vi(council),
-            number: String::new(),
-            parent_org: council.name.clone(),
-            notes: String::new(),
-        },
-    )?;
+    // The body is the council's own: one per council, its years the
+    // council-years that voted (a later year reuses it).
+    let body = ClusterDraft {
+        name: COUNCIL_BODY.to_owned(),
+        number: String::new(),
+        parent_org: council.name.clone(),
+        notes: String::new(),
+    };
+    let key = cluster_name_key(&body.name, &body.parent_org);
+    let existing = next
+        .clusters()
+        .iter()
+        .find(|c| cluster_name_key(&c.name, &c.parent_org) == key)
+        .map(|c| (c.id, c.units().to_vec(), c.year(council.year).is_some()));
+    let (cluster, in_body, has_year) = match existing {
+        Some(found) => found,
+        None => {
+            let id = ClusterId(new_id());
+            next.add_cluster(id, body)?;
+            (id, Vec::new(), false)
+        }
+    };
     for unit in &members {
-        next.add_unit_to_cluster(cluster, *unit)?;
+        if !in_body.contains(unit) {
+            next.add_unit_to_cluster(cluster, *unit)?;
+        }
     }
-    next.add_year(
-        cluster,
-        council.year,
-        YearDraft {
-            members: members.clone(),
-            leader: None,
-            deputy: None,
-        },
-    )?;
+    let year = YearDraft {
+        members: members.clone(),
+        leader: None,
+        deputy: None,
+    };
+    if has_year {
+        next.update_year(cluster, council.year, year)?;
+    } else {
+        next.add_year(cluster, council.year, year)?;
+    }
     let meeting = MeetingId(new_id());
     next.add_meeting(meeting, cluster, council.year)?;
-    let delegates = council
-        .members
-        .iter()
-        .map(|name| Delegate {
-            id: VoterId(new_id()),
-            name: name.clone(),
-            unit: office,
-        })
-        .collect();
-    next.set_voters(meeting, Voters::Delegates(delegates))?;
+    next.set_voters(meeting, council_voters(&[], council, office, new_id))?;
     for (award, candidates) in rounds {
         // Each member approves any of the nominees: as many places as
         // candidates, the threshold deciding; the secretary may change it.
@@ -469,8 +478,84 @@ pub fn create_council_vote(
     Ok(meeting)
 }
 
-/// "Hội đồng Thi đua – Khen thưởng <name>", the council's title in the
-/// documents and the body its vote is held in.
+/// The body the council's vote is held in, under the council's name as
+/// its parent (the documents' header: the council's body above, this
+/// below).
+pub const COUNCIL_BODY: &str = "Hội đồng Thi đua – Khen thưởng";
+
+/// "Hội đồng Thi đua – Khen thưởng <name>": its standing office is named
+/// after it.
 pub fn council_title_vi(council: &Council) -> String {
     format!("Hội đồng Thi đua – Khen thưởng {}", council.name)
+}
+
+/// The council's members as the named delegates of its standing office,
+/// keeping the ids of those already on `before` (by name).
+fn council_voters(
+    before: &[crate::domain::Delegate],
+    council: &Council,
+    office: UnitId,
+    new_id: &mut dyn FnMut() -> u64,
+) -> crate::domain::Voters {
+    use crate::domain::{Delegate, VoterId, Voters};
+    Voters::Delegates(
+        council
+            .members
+            .iter()
+            .map(|name| Delegate {
+                id: before
+                    .iter()
+                    .find(|d| d.name == *name)
+                    .map_or_else(|| VoterId(new_id()), |d| d.id),
+                name: name.clone(),
+                unit: office,
+            })
+            .collect(),
+    )
+}
+
+/// Whether the council's vote took its members as they are now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VotersUpdate {
+    /// No vote yet, or its voters are the members already.
+    Unchanged,
+    Updated,
+    /// A round has opened: its roll is frozen, so the voters stay.
+    VoteStarted,
+}
+
+/// Brings the council's vote's named voters in step with its members
+/// while no round of it has opened.
+pub fn update_council_voters(
+    ws: &mut crate::domain::Workspace,
+    council: &Council,
+    new_id: &mut dyn FnMut() -> u64,
+) -> Result<VotersUpdate, crate::domain::DomainError> {
+    use crate::domain::{RoundState, Voters};
+    let Some(meeting) = council.vote.and_then(|id| ws.meeting(id)) else {
+        return Ok(VotersUpdate::Unchanged);
+    };
+    let Voters::Delegates(before) = &meeting.voters else {
+        return Ok(VotersUpdate::Unchanged);
+    };
+    let Some(office) = before.first().map(|d| d.unit) else {
+        return Ok(VotersUpdate::Unchanged);
+    };
+    let voters = council_voters(before, council, office, new_id);
+    if voters == meeting.voters {
+        return Ok(VotersUpdate::Unchanged);
+    }
+    if meeting
+        .rounds()
+        .iter()
+        .any(|r| r.state != RoundState::Draft)
+    {
+        return Ok(VotersUpdate::VoteStarted);
+    }
+    if council.members.is_empty() {
+        return Err(crate::domain::DomainError::NoCouncilMembers);
+    }
+    let id = meeting.id;
+    ws.set_voters(id, voters)?;
+    Ok(VotersUpdate::Updated)
 }
