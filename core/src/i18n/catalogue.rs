@@ -598,7 +598,7 @@ catalogue! {
     CouncilTable => "Tổng hợp các đơn vị được đề nghị", "Consolidated nominees";
     CouncilFilterCluster => "Cụm", "Cluster";
     CouncilAll => "Tất cả", "All";
-    CouncilBase => "Cơ sở", "Base";
+    CouncilBase => "Cơ sở tính tỷ lệ", "Share base";
     CouncilRank => "Hạng trong cụm", "Rank in cluster";
     CouncilSortHint => "Bấm tiêu đề cột để sắp xếp.", "Press a column heading to sort.";
     CouncilNoRows => "Chưa có đơn vị nào được tổng hợp.", "No nominee consolidated yet.";

@@ -227,12 +227,17 @@ pub fn describe_file_error(lang: Lang, error: &crate::exchange::FileError) -> St
             format!("Tệp quá lớn ({} byte; tối đa {} byte).", super::format_integer(lang, *bytes as i64), super::format_integer(lang, *limit as i64)),
             format!("The file is too large ({} bytes; at most {}).", super::format_integer(lang, *bytes as i64), super::format_integer(lang, *limit as i64)),
         ),
+        // serde_json's place for a file with nothing in it.
+        E::NotJson { line: 1, column: 0 } => lang.pick(
+            "Tệp rỗng: không có nội dung nào. Hãy xin lại tệp.".into(),
+            "The file is empty: there is nothing in it. Ask for the file again.".into(),
+        ),
         E::NotJson { line, column } => lang.pick(
             format!("Không phải tệp JSON hợp lệ (lỗi ở dòng {line}, cột {column}). Có thể tệp bị cắt cụt hoặc không phải tệp của thidua."),
             format!("Not a valid JSON file (error at line {line}, column {column}). The file may be cut short or not a thidua file."),
         ),
-        E::NotThidua => lang.pick("Đây không phải tệp của thidua (trường `format`).".into(), "This is not a thidua file (field `format`).".into()),
-        E::UnknownKind(kind) => lang.pick(format!("Loại tệp «{kind}» không xác định (trường `kind`)."), format!("Unknown kind of file “{kind}” (field `kind`).")),
+        E::NotThidua => lang.pick("Đây không phải tệp của thidua: tệp không ghi định dạng thidua.".into(), "This is not a thidua file: it does not say it is in thidua's format.".into()),
+        E::UnknownKind(kind) => lang.pick(format!("Tệp ghi loại «{kind}», là loại tệp thidua không biết (có thể của phiên bản mới hơn)."), format!("The file says it is of kind “{kind}”, which thidua does not know (perhaps from a newer version).")),
         E::WrongKind { found, expected } => {
             let wanted: Vec<&str> = expected.iter().map(|k| kind_name(lang, *k)).collect();
             lang.pick(
@@ -240,7 +245,7 @@ pub fn describe_file_error(lang: Lang, error: &crate::exchange::FileError) -> St
                 format!("This is a {} file; this screen takes {} files only.", kind_name(lang, *found), wanted.join(", ")),
             )
         }
-        E::MissingChecksum => lang.pick("Tệp thiếu mã kiểm tra (trường `sha256`).".into(), "The file has no checksum (field `sha256`).".into()),
+        E::MissingChecksum => lang.pick("Tệp thiếu mã kiểm tra SHA-256 nên không kiểm được tệp còn nguyên vẹn.".into(), "The file has no SHA-256 checksum, so it cannot be checked as whole.".into()),
         E::ChecksumMismatch => lang.pick(
             "Mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa hoặc hỏng. Hãy xin lại tệp gốc.".into(),
             "The SHA-256 checksum does not match the content: the file was changed or damaged. Ask for the original file again.".into(),
