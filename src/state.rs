@@ -20,7 +20,7 @@ use crate::storage::{
     self, BrowserStorage, ClaimError, KeyValue, Persister, SetAside, StorageError, LOCK_PREFIX,
     SNAPSHOT_PREFIX,
 };
-pub use council::{CouncilRefusal, Received};
+pub use council::{CouncilImport, CouncilRefusal, Received};
 pub use preview::{Preview, PreviewError};
 pub use viewer::Viewer;
 

@@ -19,7 +19,7 @@ use thidua::rules::rounds::{open_paper_round, open_round};
 use thidua::sample::SAMPLE_YEAR;
 
 const AT: &str = "2024-10-03T09:00:00Z";
-const ANY: [FileKind; 4] = FileKind::ALL;
+const ANY: [FileKind; 4] = FileKind::WORKSPACE;
 
 fn fresh_ids() -> impl FnMut() -> u64 {
     let mut next = 900_000u64;

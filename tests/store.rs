@@ -203,7 +203,10 @@ fn an_import_keeps_a_snapshot_of_what_was_there_first() {
     let other = common::cluster_with(&["Đồn Biên phòng X", "Đồn Biên phòng Y"]);
     let text = workspace_file(&other, "2025-11-30T10:00:00.000Z").expect("file");
     let preview = store
-        .preview_import(vec![("x.thidua.json".into(), Ok(text))], &FileKind::ALL)
+        .preview_import(
+            vec![("x.thidua.json".into(), Ok(text))],
+            &FileKind::WORKSPACE,
+        )
         .expect("preview");
     assert_eq!(preview.plan.new_count(), 3, "one cluster, two units");
     let choices = vec![Choice::KeepMine; preview.plan.items.len()];
@@ -234,7 +237,7 @@ fn a_preview_names_every_file_that_cannot_be_read_and_changes_nothing() {
                 ("b.json".into(), Err(None)),
                 ("c.json".into(), Ok(good.clone())),
             ],
-            &FileKind::ALL,
+            &FileKind::WORKSPACE,
         )
         .expect_err("refused");
     let names: Vec<&str> = refused.iter().map(|(n, _)| n.as_str()).collect();
@@ -477,7 +480,7 @@ fn a_record_kept_on_one_import_is_not_asked_again_for_the_same_version() {
         store
             .preview_import(
                 vec![("c.thidua.json".into(), Ok(text.to_owned()))],
-                &FileKind::ALL,
+                &FileKind::WORKSPACE,
             )
             .expect("preview")
     };
@@ -512,7 +515,10 @@ fn unreadable_kept_choices_are_reported_and_moved_aside_not_written_over() {
         .expect("set");
     let text = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên");
     let preview = store
-        .preview_import(vec![("c.thidua.json".into(), Ok(text))], &FileKind::ALL)
+        .preview_import(
+            vec![("c.thidua.json".into(), Ok(text))],
+            &FileKind::WORKSPACE,
+        )
         .expect("preview");
     assert!(matches!(
         preview.kept_unread,
@@ -536,7 +542,10 @@ fn kept_choices_that_cannot_be_written_are_reported() {
     let (storage, _, store, cluster) = sample_tab();
     let text = a_file_renaming_the_cluster(&store, cluster, "Cụm đổi tên");
     let preview = store
-        .preview_import(vec![("c.thidua.json".into(), Ok(text))], &FileKind::ALL)
+        .preview_import(
+            vec![("c.thidua.json".into(), Ok(text))],
+            &FileKind::WORKSPACE,
+        )
         .expect("preview");
     let choices = vec![Choice::KeepMine; preview.plan.items.len()];
     storage.set_quota(Some(storage.used()));

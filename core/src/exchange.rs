@@ -13,7 +13,7 @@ mod results;
 mod seal;
 mod shape;
 
-pub use council_dto::{read_received_results, CouncilDto};
+pub use council_dto::{council_file, read_council_file, read_received_results, CouncilDto};
 pub use dto::{ClusterDto, SettingsDto, UnitDto};
 pub use files::{
     ascii_slug, cluster_data, cluster_file, file_name, file_text, read_file, unit_report_data,

@@ -548,3 +548,34 @@ fn the_councils_voters_are_its_members_until_a_round_opens() {
     );
     assert_eq!(ws, before);
 }
+
+#[test]
+fn a_council_year_file_reads_back_whole_and_is_checked_as_any_file() {
+    let mut c = council();
+    for (_, text) in files(3, true) {
+        c.receive(received(&text)).expect("received");
+    }
+    let sha = c.received()[0].sha256.clone();
+    let digits = c.received()[0].fingerprint_digits();
+    c.confirm_paper(&sha, &digits).expect("confirmed");
+    let text = thidua_core::exchange::council_file(&c, AT).expect("file");
+    assert_eq!(thidua_core::exchange::read_council_file(&text), Ok(c.clone()));
+    // Edited without its checksum: refused as any file is.
+    let mut value: Value = serde_json::from_str(&text).expect("json");
+    value["data"]["members"] = serde_json::json!(["Someone else"]);
+    assert_eq!(
+        thidua_core::exchange::read_council_file(&value.to_string()),
+        Err(FileError::ChecksumMismatch)
+    );
+    // A results file is not a council year, and a council year is not
+    // taken by the workspace's import.
+    let (_, results) = files(1, false).remove(0);
+    assert!(matches!(
+        thidua_core::exchange::read_council_file(&results),
+        Err(FileError::WrongKind { .. })
+    ));
+    assert!(matches!(
+        thidua_core::exchange::read_file(&text, &thidua_core::exchange::FileKind::WORKSPACE),
+        Err(FileError::WrongKind { .. })
+    ));
+}

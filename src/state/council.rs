@@ -29,6 +29,18 @@ pub enum CouncilRefusal {
     Busy,
 }
 
+/// What opening a council-year file did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CouncilImport {
+    /// Not here before: stored.
+    Added(CouncilId),
+    /// Here already, the same: nothing changed.
+    AlreadyHere(CouncilId),
+    /// Here already, different: nothing changed until the user chooses to
+    /// replace it (`replace_council`).
+    Differs(Box<Council>),
+}
+
 /// What became of one received file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Received {
@@ -144,6 +156,48 @@ impl<S: KeyValue + 'static, H: Host> Store<S, H> {
                 })
                 .collect())
         })
+    }
+
+    /// Opens a council-year file (its backup): stored when it is new;
+    /// when a different version is here, nothing changes yet.
+    pub fn import_council(&self, council: Council) -> Result<CouncilImport, CouncilRefusal> {
+        let outcome = self.with_storage(|kv| {
+            match storage::read_council(kv, council.id) {
+                Ok(Some(here)) if here == council => {
+                    return Ok(CouncilImport::AlreadyHere(council.id))
+                }
+                Ok(Some(_)) => return Ok(CouncilImport::Differs(Box::new(council))),
+                // Nothing here, or a record that cannot be read: the file
+                // is the way back.
+                Ok(None) | Err(StorageError::ReadFailed { .. }) => {}
+                Err(e) => return Err(e),
+            }
+            storage::write_council(kv, &council)?;
+            Ok(CouncilImport::Added(council.id))
+        });
+        self.tick.update(|t| *t += 1);
+        outcome.map_err(CouncilRefusal::Storage)
+    }
+
+    /// Replaces the stored council-year with the file's, as the user chose.
+    pub fn replace_council(&self, council: &Council) -> Result<(), CouncilRefusal> {
+        let outcome = self.with_storage(|kv| storage::write_council(kv, council));
+        self.tick.update(|t| *t += 1);
+        outcome.map_err(CouncilRefusal::Storage)
+    }
+
+    /// The council-year as a file, to keep as its backup.
+    pub fn download_council(&self, council: &Council) -> bool {
+        let at = self.host.with_value(|h| h.now_iso());
+        let Ok(text) = crate::exchange::council_file(council, &at) else {
+            return false;
+        };
+        let name = crate::exchange::file_name(
+            crate::exchange::FileKind::Council,
+            &[&council.name, &council.year.to_string()],
+        );
+        self.host
+            .with_value(|h| h.download(&name, "application/json", &text))
     }
 
     /// Saves a council-year's settings; then, while no round of the

@@ -17,6 +17,7 @@ use crate::domain::{
     AwardLimit, Council, CouncilDraft, CouncilId, Date, Fraction, PaperCheck, ReceivedFile,
     Standing,
 };
+use crate::exchange::read_council_file;
 use crate::host::{download, now_iso};
 use crate::i18n::{
     council_title, describe_domain_error, describe_file_error, describe_flag, describe_paper_check,
@@ -25,7 +26,7 @@ use crate::i18n::{
     format_share, not_a_limit, not_a_share, not_a_year, Lang, Text,
 };
 use crate::rules::council::{consolidate, file_outcomes, file_status, NomineeRow, VotersUpdate};
-use crate::state::{use_store, CouncilRefusal, Received};
+use crate::state::{use_store, CouncilImport, CouncilRefusal, Received};
 
 fn describe_refusal(lang: Lang, refusal: &CouncilRefusal) -> String {
     let store = use_store();
@@ -113,6 +114,7 @@ pub fn CouncilListScreen() -> impl IntoView {
             <p class="hint">{tr(Text::CouncilIntro)}</p>
             <h2>{tr(Text::CouncilYears)}</h2>
             {list}
+            <CouncilImportCard/>
             <form class="card" on:submit=create data-testid="council-new">
                 <h2>{tr(Text::CouncilNew)}</h2>
                 <label class="field">
@@ -127,6 +129,88 @@ pub fn CouncilListScreen() -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="council-new-error">{e}</p> })}
             </form>
         </section>
+    }
+}
+
+/// What opening a council-year file said.
+#[derive(Clone, Debug)]
+enum ImportMessage {
+    Done(Text),
+    Refused(String),
+    Differs(Box<Council>),
+}
+
+/// Opens a council-year file (its backup, or one from another laptop).
+#[component]
+fn CouncilImportCard() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let message = RwSignal::new(None::<ImportMessage>);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let files = file_list(input.as_ref().and_then(|i| i.files()));
+        if let Some(input) = input {
+            input.set_value("");
+        }
+        leptos::task::spawn_local(async move {
+            let Some((_, text)) = crate::host::read_files(files).await.into_iter().next() else {
+                return;
+            };
+            let lang = lang.get_untracked();
+            let read = match text {
+                Err(None) => Err(Text::FileNotRead.in_lang(lang).to_owned()),
+                Err(Some(e)) => Err(describe_file_error(lang, &e)),
+                Ok(text) => read_council_file(&text).map_err(|e| describe_file_error(lang, &e)),
+            };
+            message.set(Some(match read {
+                Err(why) => ImportMessage::Refused(why),
+                Ok(council) => match store.import_council(council) {
+                    Ok(CouncilImport::Added(_)) => ImportMessage::Done(Text::CouncilImportAdded),
+                    Ok(CouncilImport::AlreadyHere(_)) => {
+                        ImportMessage::Done(Text::CouncilImportSame)
+                    }
+                    Ok(CouncilImport::Differs(c)) => ImportMessage::Differs(c),
+                    Err(e) => ImportMessage::Refused(describe_refusal(lang, &e)),
+                },
+            }));
+        });
+    };
+    let shown = move || {
+        message.get().map(|m| match m {
+            ImportMessage::Done(text) => view! { <p class="saved-note" role="status" data-testid="council-import-message">{tr(text)}</p> }.into_any(),
+            ImportMessage::Refused(why) => view! { <p class="form-error" role="alert" data-testid="council-import-message">{why}</p> }.into_any(),
+            ImportMessage::Differs(council) => {
+                let council = StoredValue::new(*council);
+                view! {
+                    <div class="confirm" role="alert" data-testid="council-import-differs">
+                        <p>{tr(Text::CouncilImportDiffers)}</p>
+                        <button type="button" data-testid="council-import-replace" on:click=move |_| {
+                            let outcome = council.with_value(|c| store.replace_council(c));
+                            message.set(Some(match outcome {
+                                Ok(()) => ImportMessage::Done(Text::CouncilImportReplaced),
+                                Err(e) => ImportMessage::Refused(describe_refusal(lang.get_untracked(), &e)),
+                            }));
+                        }>{tr(Text::CouncilImportReplace)}</button>
+                        " "<button type="button" class="secondary" data-testid="council-import-keep"
+                            on:click=move |_| message.set(None)>{tr(Text::CouncilImportKeep)}</button>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <div class="card" data-testid="council-import-card">
+            <h2>{tr(Text::CouncilImport)}</h2>
+            <p class="hint">{tr(Text::CouncilImportHint)}</p>
+            <label class="field">
+                <span class="field-label">{tr(Text::CouncilImport)}</span>
+                <input type="file" accept=".json,application/json" data-testid="council-import" on:change=on_pick/>
+            </label>
+            {shown}
+        </div>
     }
 }
 
@@ -753,6 +837,10 @@ fn ExportCard(council: Council) -> impl IntoView {
         <div class="card" data-testid="council-exports">
             <h2>{tr(Text::CouncilExports)}</h2>
             <button type="button" data-testid="council-csv" on:click=csv>{tr(Text::CouncilCsv)}</button>
+            " "<button type="button" class="secondary" data-testid="council-export" on:click=move |_| {
+                let ok = council.with_value(|c| store.download_council(c));
+                message.set((!ok).then(|| Text::FileNotDownloaded.in_lang(store.lang.get_untracked()).to_owned()));
+            }>{tr(Text::CouncilExport)}</button>
             " "<a href=Route::CouncilSummary(id).href() data-testid="council-summary-link">{tr(Text::CouncilSummary)}</a>
             {move || message.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <p class="hint" data-testid="council-size">{size}</p>

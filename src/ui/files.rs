@@ -28,7 +28,7 @@ pub fn FilesScreen() -> impl IntoView {
         <h1>{tr(Text::FilesAndBackups)}</h1>
         <StorageCard/>
         <ExportCard/>
-        <ImportCard expected=FileKind::ALL.to_vec() testid="import"/>
+        <ImportCard expected=FileKind::WORKSPACE.to_vec() testid="import"/>
         <SnapshotsCard/>
     }
 }

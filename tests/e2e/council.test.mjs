@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, serve, shot, printPdf, download, markAllPresent, castBallot, closeRound, axe, ROOT, SINGLE_FILE_URL } from './harness.mjs';
 import { canonical } from '../common.mjs';
+import Ajv2020 from 'ajv/dist/2020.js';
 
 let server;
 before(async () => { server = await serve(); });
@@ -191,6 +192,29 @@ test('a second file of one cluster is shown beside the first and the secretary c
   await page.getByTestId('council-file').nth(3).waitFor();
   assert.equal(await page.getByTestId('council-row').count(), 3);
 
+  // The council year's own file: its backup. It matches its schema; opened
+  // after the stored year is gone, it brings everything back; opened again,
+  // nothing changes.
+  const backup = await download(page, 'council-export');
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const schemas = join(ROOT, 'public', 'schema');
+  ajv.addSchema(JSON.parse(readFileSync(join(schemas, 'defs.schema.json'), 'utf8')));
+  const valid = ajv.compile(JSON.parse(readFileSync(join(schemas, 'council.schema.json'), 'utf8')));
+  const json = JSON.parse(readFileSync(backup.path, 'utf8'));
+  assert.equal(json.kind, 'council');
+  assert.ok(valid(json), JSON.stringify(valid.errors, null, 1));
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('thidua.council.')) localStorage.removeItem(k); });
+  await page.getByTestId('nav-council').click();
+  await page.getByTestId('council-none').waitFor();
+  await page.getByTestId('council-import').setInputFiles(backup.path);
+  await page.getByTestId('council-import-message').filter({ hasText: 'Đã mở tệp' }).waitFor();
+  await page.getByTestId('council-import').setInputFiles(backup.path);
+  await page.getByTestId('council-import-message').filter({ hasText: 'giống hệt tệp' }).waitFor();
+  await page.getByTestId('council-year-link').click();
+  await page.getByTestId('council-file').nth(3).waitFor();
+  assert.equal(await page.getByTestId('council-row').count(), 3);
+  assert.match(await page.getByTestId('council-members').inputValue(), /Đại tá Phạm Văn Hùng$/);
+
   // The council's own vote: the shared nominee once, its three members by name.
   await page.getByTestId('council-vote-create').click();
   await page.getByTestId('round-link').first().waitFor();
@@ -216,6 +240,14 @@ test('a second file of one cluster is shown beside the first and the secretary c
   await shot(page, '73-council-vote-minutes');
   // The council's page leads to its vote from now on.
   await page.getByTestId('nav-council').click();
+  await page.getByTestId('council-year-link').click();
+  await page.getByTestId('council-vote-link').waitFor();
+  // The backup taken before the vote now differs from the stored year:
+  // opening it asks first, and keeping what is here changes nothing.
+  await page.getByTestId('nav-council').click();
+  await page.getByTestId('council-import').setInputFiles(backup.path);
+  await page.getByTestId('council-import-differs').waitFor();
+  await page.getByTestId('council-import-keep').click();
   await page.getByTestId('council-year-link').click();
   await page.getByTestId('council-vote-link').waitFor();
   assert.deepEqual(errors, []);

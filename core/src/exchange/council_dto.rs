@@ -372,3 +372,22 @@ pub fn read_received_results(text: &str, arrived_at: &str) -> Result<ReceivedFil
             .collect(),
     })
 }
+
+/// A council-year as a file (kind *council*): its backup, with the files
+/// it received in their compact form and the paper checks made.
+pub fn council_file(council: &Council, exported_at: &str) -> Result<String, RecordError> {
+    super::files::file_text(FileKind::Council, &CouncilDto::from(council), exported_at)
+}
+
+/// Reads a council-year file with every check an import makes, each
+/// field's problem named with its path.
+pub fn read_council_file(text: &str) -> Result<Council, FileError> {
+    let envelope = open_envelope(text, &[FileKind::Council])?;
+    let dto: CouncilDto = super::shape::from_value(envelope.data).map_err(|message| {
+        FileError::Record(RecordError::Shape {
+            path: "data".to_owned(),
+            message,
+        })
+    })?;
+    Council::try_from(dto).map_err(FileError::Record)
+}

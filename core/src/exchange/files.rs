@@ -29,10 +29,23 @@ pub enum FileKind {
     UnitReport,
     /// One meeting's closed rounds and counts.
     Results,
+    /// A higher council's year with the files it received (issue 17): its
+    /// backup, read only by the council's screens.
+    Council,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Workspace,
+        FileKind::Cluster,
+        FileKind::UnitReport,
+        FileKind::Results,
+        FileKind::Council,
+    ];
+
+    /// The kinds an import into the workspace takes (every kind but the
+    /// council's year, which its own screens read).
+    pub const WORKSPACE: [FileKind; 4] = [
         FileKind::Workspace,
         FileKind::Cluster,
         FileKind::UnitReport,
@@ -46,6 +59,7 @@ impl FileKind {
             FileKind::Cluster => "cluster",
             FileKind::UnitReport => "unit-report",
             FileKind::Results => "results",
+            FileKind::Council => "council",
         }
     }
 
@@ -424,6 +438,18 @@ pub fn read_file(text: &str, expected: &[FileKind]) -> Result<ReadFile, FileErro
         FileKind::Cluster => read_cluster(data)?,
         FileKind::UnitReport => read_unit_report(data)?,
         FileKind::Results => read_results(data)?,
+        // A council-year is no part of the workspace: its own screens read
+        // it (`read_council_file`).
+        FileKind::Council => {
+            return Err(FileError::WrongKind {
+                found: FileKind::Council,
+                expected: expected
+                    .iter()
+                    .copied()
+                    .filter(|k| *k != FileKind::Council)
+                    .collect(),
+            })
+        }
     };
     // A file carries no ballots of a round in progress and no delegate's
     // screen, whoever wrote it (an older version, another program): read

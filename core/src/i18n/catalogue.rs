@@ -622,8 +622,17 @@ catalogue! {
     CouncilMismatchMark => "không khớp", "does not match";
     CouncilRowNo => "TT", "No.";
     CouncilBusy => "Thẻ khác đang liên tục sửa năm xét này nên chưa lưu được; hãy thử lại.", "Another tab kept changing this council year, so nothing was saved; try again.";
-    CouncilBackupNote => "Dữ liệu của hội đồng được lưu trong trình duyệt của máy này và chưa có trong “tệp toàn bộ dữ liệu”; hãy giữ lại các tệp kết quả đã nhận.", "The council's data is kept in this laptop's browser and is not yet in the “workspace file”; keep the results files received.";
+    CouncilBackupNote => "Dữ liệu của hội đồng lưu trong trình duyệt của máy này, riêng với “tệp toàn bộ dữ liệu”: để sao lưu hoặc chuyển máy, hãy “Tải tệp năm xét” ở phần xuất kết quả.", "The council's data is kept in this laptop's browser, apart from the “workspace file”: to back it up or move it, “Download the council year's file” under the exports.";
     CouncilVotersUpdated => "Đã lưu; danh sách người bỏ phiếu của hội đồng đã được cập nhật theo thành viên.", "Saved; the council vote's roll now follows the members.";
     CouncilVoteStartedVoters => "Đã lưu; cuộc bỏ phiếu đã có vòng mở nên danh sách người bỏ phiếu của vòng đó không đổi.", "Saved; a round of the vote has opened, so its roll stays as it was.";
     CouncilPaperPlaceholder => "dạng XXXX-XXXX-XXXX-XXXX", "as XXXX-XXXX-XXXX-XXXX";
+    CouncilExport => "Tải tệp năm xét (sao lưu, chuyển sang máy khác)", "Download the council year's file (backup, another laptop)";
+    CouncilImport => "Mở tệp năm xét đã tải về", "Open a council year's file";
+    CouncilImportHint => "Tệp *.thidua.json loại “năm xét của hội đồng”: các tệp đã nhận, việc đối chiếu biên bản giấy và thiết lập.", "A *.thidua.json file of kind “council year”: the files received, the paper checks and the settings.";
+    CouncilImportAdded => "Đã mở tệp: năm xét đã được thêm.", "File opened: the council year was added.";
+    CouncilImportSame => "Năm xét này đã có ở đây, giống hệt tệp; không có gì thay đổi.", "This council year is here already, the same as the file; nothing changed.";
+    CouncilImportDiffers => "Năm xét này đã có ở đây nhưng khác tệp. Thay bằng nội dung của tệp? Nội dung hiện có sẽ mất (hãy tải tệp của nó trước nếu cần).", "This council year is here already and differs from the file. Replace it with the file's? What is here now will be lost (download its file first if needed).";
+    CouncilImportReplace => "Thay bằng tệp", "Replace with the file";
+    CouncilImportKeep => "Giữ bản hiện có", "Keep what is here";
+    CouncilImportReplaced => "Đã thay năm xét bằng nội dung của tệp.", "The council year was replaced with the file's.";
 }

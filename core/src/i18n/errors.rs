@@ -216,6 +216,7 @@ fn kind_name(lang: Lang, kind: crate::exchange::FileKind) -> &'static str {
         K::Cluster => lang.pick_str("một cụm", "one cluster"),
         K::UnitReport => lang.pick_str("báo cáo của một đơn vị", "one unit's report"),
         K::Results => lang.pick_str("kết quả hội nghị", "meeting results"),
+        K::Council => lang.pick_str("năm xét của hội đồng", "council year"),
     }
 }
 
