@@ -559,7 +559,10 @@ fn a_council_year_file_reads_back_whole_and_is_checked_as_any_file() {
     let digits = c.received()[0].fingerprint_digits();
     c.confirm_paper(&sha, &digits).expect("confirmed");
     let text = thidua_core::exchange::council_file(&c, AT).expect("file");
-    assert_eq!(thidua_core::exchange::read_council_file(&text), Ok(c.clone()));
+    assert_eq!(
+        thidua_core::exchange::read_council_file(&text),
+        Ok(c.clone())
+    );
     // Edited without its checksum: refused as any file is.
     let mut value: Value = serde_json::from_str(&text).expect("json");
     value["data"]["members"] = serde_json::json!(["Someone else"]);
