@@ -164,7 +164,7 @@ fn CouncilImportCard() -> impl IntoView {
                 Err(Some(e)) => Err(describe_file_error(lang, &e)),
                 Ok(text) => read_council_file(&text).map_err(|e| describe_file_error(lang, &e)),
             };
-            message.set(Some(match read {
+            message.try_set(Some(match read {
                 Err(why) => ImportMessage::Refused(why),
                 Ok(council) => match store.import_council(council) {
                     Ok(CouncilImport::Added(_)) => ImportMessage::Done(Text::CouncilImportAdded),
@@ -352,22 +352,28 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
         if files.is_empty() {
             return;
         }
+        // The screen may be left while the files are read, and within the
+        // second after: what follows then writes into nothing (`try_`),
+        // never into a signal that is gone.
         leptos::task::spawn_local(async move {
             let texts = crate::host::read_files(files).await;
-            not_kept.set(Vec::new());
-            match store.receive_results(id, texts) {
+            let result = store.receive_results(id, texts);
+            not_kept.try_set(Vec::new());
+            match result {
                 Err(e) => {
-                    outcomes.set(Vec::new());
-                    refusal.set(Some(e));
+                    outcomes.try_set(Vec::new());
+                    refusal.try_set(Some(e));
                 }
                 Ok(list) => {
-                    refusal.set(None);
-                    outcomes.set(list);
+                    refusal.try_set(None);
+                    outcomes.try_set(list);
                     set_timeout(
                         move || {
+                            let Some(reported) = outcomes.try_get_untracked() else {
+                                return;
+                            };
                             let stored = store.council(id).ok().flatten();
-                            let missing: Vec<String> = outcomes
-                                .get_untracked()
+                            let missing: Vec<String> = reported
                                 .into_iter()
                                 .filter_map(|(name, r)| match r {
                                     Received::Taken(_, sha) => stored
@@ -377,7 +383,7 @@ fn ReceiveCard(id: CouncilId) -> impl IntoView {
                                     _ => None,
                                 })
                                 .collect();
-                            not_kept.set(missing);
+                            not_kept.try_set(missing);
                         },
                         std::time::Duration::from_millis(1000),
                     );

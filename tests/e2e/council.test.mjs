@@ -280,3 +280,19 @@ test('two tabs receive different files into one council year at once: no file is
   }
   assert.deepEqual(errors, []);
 });
+
+// Found by the accessibility walk: leaving the council's page within the
+// second after receiving files made the check of what was kept write into
+// a screen that was gone — the app fell to its error screen.
+test('leaving the page right after receiving files is safe', async (t) => {
+  const { page, errors } = await openApp(t, server.url);
+  await councilYear(page);
+  await page.getByTestId('council-files').setInputFiles(FILES.slice(0, 2));
+  await page.getByTestId('council-receipt').nth(1).waitFor();
+  await page.getByTestId('nav-clusters').click();
+  await page.waitForTimeout(1500);
+  await page.getByTestId('nav-units').click();
+  await page.getByTestId('nav-council').click();
+  await page.getByTestId('council-year-link').waitFor();
+  assert.deepEqual(errors, []);
+});
