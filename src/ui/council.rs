@@ -759,7 +759,7 @@ fn TableCard(council: Council) -> impl IntoView {
                                         PaperCheck::NotConfirmed => Some(Text::CouncilNotConfirmedMark),
                                         PaperCheck::Mismatch(_) => Some(Text::CouncilMismatchMark),
                                     };
-                                    let fp = crate::domain::group_fingerprint(&r.sha256.chars().take(16).collect::<String>().to_uppercase());
+                                    let fp = crate::exchange::fingerprint(&r.sha256);
                                     view! {
                                         <tr data-testid="council-row" class:paper-pending=mark == Some(Text::CouncilNotConfirmedMark)
                                             class:paper-bad=mark == Some(Text::CouncilMismatchMark)>

@@ -6,22 +6,13 @@ use super::administrative_header;
 use super::csv::line;
 use super::model::{Block, Document, Signature, Table};
 use crate::domain::{Council, Date, PaperCheck};
+use crate::exchange::fingerprint;
 use crate::i18n::{describe_flag, describe_standing, file_fingerprint, format_share, Lang};
 use crate::rules::council::{file_status, Consolidation, NomineeRow};
 
 fn share(lang: Lang, row: &NomineeRow) -> String {
     row.share_bp
         .map_or_else(|| "—".to_owned(), |s| format_share(lang, s))
-}
-
-fn short_fingerprint(row: &NomineeRow) -> String {
-    crate::domain::group_fingerprint(
-        &row.sha256
-            .chars()
-            .take(16)
-            .collect::<String>()
-            .to_uppercase(),
-    )
 }
 
 /// A fingerprint on paper: its groups joined by non-breaking hyphens, so
@@ -163,11 +154,11 @@ pub fn council_summary(
                         share(lang, r),
                         r.rank.map_or_else(String::new, |k| k.to_string()),
                         match r.paper {
-                            PaperCheck::Confirmed => unbroken(&short_fingerprint(r)),
+                            PaperCheck::Confirmed => unbroken(&fingerprint(&r.sha256)),
                             _ => {
                                 format!(
                                     "{} ({})",
-                                    unbroken(&short_fingerprint(r)),
+                                    unbroken(&fingerprint(&r.sha256)),
                                     paper_mark(lang, &r.paper)
                                 )
                             }
@@ -264,7 +255,7 @@ pub fn council_csv(consolidation: &Consolidation, lang: Lang) -> String {
             row.base.to_string(),
             share(lang, row),
             row.rank.map_or_else(String::new, |k| k.to_string()),
-            short_fingerprint(row),
+            fingerprint(&row.sha256),
             paper_mark(lang, &row.paper).to_owned(),
         ]));
     }

@@ -1,12 +1,12 @@
 //! The council's flags and file statuses in words (issue 17).
 
 use super::{describe_reconcile_error, format_share, Lang};
-use crate::domain::{group_fingerprint, PaperCheck, ReceivedFile, Standing};
+use crate::domain::{PaperCheck, ReceivedFile, Standing};
 use crate::rules::council::{Flag, RoundProblem};
 
 /// A file's fingerprint as the minutes print it: `3F2A-9C01-77BE-0D45`.
 pub fn file_fingerprint(file: &ReceivedFile) -> String {
-    group_fingerprint(&file.fingerprint_digits())
+    crate::exchange::fingerprint(&file.sha256)
 }
 
 pub fn describe_paper_check(lang: Lang, paper: &PaperCheck) -> String {
