@@ -23,7 +23,8 @@ pub use files::{
 pub use kept::{record_token, record_version, KeptChoiceDto, KeptChoices, KeptDto, MAX_KEPT};
 pub use meeting_dto::{role_from_stored, stored_role, MeetingDto};
 pub use record::{
-    decode_record, encode_record, migrate, record_label, RecordError, RecordLabel, CURRENT_VERSION,
+    decode_record, decode_record_carefully, encode_record, migrate, record_label, RecordError,
+    RecordLabel, CURRENT_VERSION,
 };
 pub use regulation_dto::{AwardRulesDto, RegulationDto, WhoVotesDto};
 pub use results::{

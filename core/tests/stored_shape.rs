@@ -10,10 +10,10 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use thidua_core::domain::{merge, Workspace};
 use thidua_core::exchange::{
-    cluster_file, data_sha256, decode_record, encode_record, file_text, fingerprint, read_file,
-    results_file, results_fingerprint, unit_report_file, workspace_data, workspace_file,
-    ClusterDto, FileKind, MeetingDto, RecordError, ResultsDto, SettingsDto, SnapshotDto, UnitDto,
-    UnitNameDto, WorkspaceData, CURRENT_VERSION,
+    cluster_file, data_sha256, decode_record, decode_record_carefully, encode_record, file_text,
+    fingerprint, read_file, results_file, results_fingerprint, unit_report_file, workspace_data,
+    workspace_file, ClusterDto, FileKind, MeetingDto, RecordError, ResultsDto, SettingsDto,
+    SnapshotDto, UnitDto, UnitNameDto, WorkspaceData, CURRENT_VERSION,
 };
 use thidua_core::i18n::Lang;
 use thidua_core::sample::large_workspace;
@@ -256,6 +256,10 @@ macro_rules! reads_back {
             text,
             "written again unchanged"
         );
+        // The quick reading (straight from the text) finds what the careful
+        // one (through a `Value`) finds.
+        let careful = decode_record_carefully::<$dto>(text).expect("reads carefully");
+        assert_eq!(encode_record(&careful).expect("written"), text);
     }};
 }
 
@@ -466,4 +470,42 @@ fn data_serde_cannot_write_is_refused_never_written() {
     refused(encode_record(&unwritable));
     refused(file_text(FileKind::Workspace, &unwritable, "2024-10-03"));
     refused(data_sha256(&unwritable));
+}
+
+/// Issue 19: a record the quick reading refuses is read the careful way,
+/// so what it reads as does not depend on which reading took it: a
+/// duplicate key (the careful reading keeps the last), an older version
+/// (migrated), extra fields beside `version` and `data` (ignored).
+#[test]
+fn the_quick_reading_never_decides_differently_from_the_careful_one() {
+    let unit = |name: &str| {
+        json!({"id": 7, "full_name": name, "short_name": "A", "notes": ""}).to_string()
+    };
+    let first = unit("Đơn vị cũ");
+    let last = unit("Đơn vị mới");
+    let duplicated = format!("{{\"version\":{CURRENT_VERSION},\"data\":{first},\"data\":{last}}}");
+    let quick = decode_record::<UnitDto>(&duplicated).expect("reads");
+    let careful = decode_record_carefully::<UnitDto>(&duplicated).expect("reads");
+    assert_eq!(
+        encode_record(&quick).expect("written"),
+        encode_record(&careful).expect("written")
+    );
+    assert!(encode_record(&quick)
+        .expect("written")
+        .contains("Đơn vị mới"));
+
+    let extra = format!("{{\"version\":{CURRENT_VERSION},\"note\":1,\"data\":{last}}}");
+    let read = decode_record::<UnitDto>(&extra).expect("reads");
+    assert!(encode_record(&read)
+        .expect("written")
+        .contains("Đơn vị mới"));
+
+    let newer = format!("{{\"version\":{},\"data\":{last}}}", CURRENT_VERSION + 1);
+    assert_eq!(
+        decode_record::<UnitDto>(&newer).map(|_| ()),
+        Err(RecordError::NewerVersion {
+            found: u64::from(CURRENT_VERSION) + 1,
+            supported: CURRENT_VERSION
+        })
+    );
 }
