@@ -147,6 +147,14 @@ fn cluster_key(cluster: &Cluster) -> String {
     record_key(RecordRef::Cluster(cluster.id))
 }
 
+/// Whether `key` holds one of the workspace's records: a unit, a cluster
+/// or a meeting (not a record set aside, whose key starts otherwise).
+fn is_record_key(key: &str) -> bool {
+    key.starts_with(UNIT_PREFIX)
+        || key.starts_with(CLUSTER_PREFIX)
+        || key.starts_with(MEETING_PREFIX)
+}
+
 /// Reads everything at start-up; a record that fails, alone or in the
 /// workspace as a whole (`second_reading`), is moved aside and reported.
 pub fn load(store: &mut dyn KeyValue) -> Result<Loaded, StorageError> {
@@ -174,6 +182,13 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
             loaded.earlier_set_aside.push(key.clone());
             continue;
         }
+        // Snapshots (each a whole workspace), the council's years, vote
+        // locks, the hall's pin and the keys of a later version are not
+        // the workspace: they are left unread (issue 19: a start-up with
+        // five snapshots read five workspaces more, and kept their text).
+        if *key != SETTINGS_KEY && !is_record_key(key) {
+            continue;
+        }
         let Some(text) = store.get(key)? else {
             continue;
         };
@@ -185,11 +200,8 @@ fn read_all(store: &mut dyn KeyValue, at_start: bool) -> Result<Loaded, StorageE
             read_unit(key, &text).map(|unit| records.units.push(unit))
         } else if key.starts_with(CLUSTER_PREFIX) {
             read_cluster(key, &text).map(|cluster| records.clusters.push(cluster))
-        } else if key.starts_with(MEETING_PREFIX) {
-            read_meeting(key, &text).map(|meeting| records.meetings.push(meeting))
         } else {
-            // A key of a later version of the app: leave it alone.
-            Ok(())
+            read_meeting(key, &text).map(|meeting| records.meetings.push(meeting))
         };
         match outcome {
             Ok(()) => {
@@ -402,12 +414,7 @@ impl Persister {
         let stale: Vec<String> = self
             .written
             .keys()
-            .filter(|k| {
-                (k.starts_with(UNIT_PREFIX)
-                    || k.starts_with(CLUSTER_PREFIX)
-                    || k.starts_with(MEETING_PREFIX))
-                    && !keys.contains(*k)
-            })
+            .filter(|k| is_record_key(k) && !keys.contains(*k))
             .cloned()
             .collect();
         for key in stale {
@@ -465,15 +472,10 @@ impl Persister {
     /// Every record key in storage holds what this persister last read or
     /// wrote there, and none it knows has gone.
     fn check_nothing_changed_elsewhere(&self, store: &dyn KeyValue) -> Result<(), StorageError> {
-        let is_record = |k: &str| {
-            k.starts_with(UNIT_PREFIX)
-                || k.starts_with(CLUSTER_PREFIX)
-                || k.starts_with(MEETING_PREFIX)
-        };
         let keys = store.keys()?;
         for key in keys
             .iter()
-            .filter(|k| is_record(k) && !self.unreadable.contains(*k))
+            .filter(|k| is_record_key(k) && !self.unreadable.contains(*k))
         {
             if store.get(key)?.as_deref() != self.written.get(key).map(String::as_str) {
                 return Err(StorageError::ChangedElsewhere { key: key.clone() });
@@ -482,7 +484,7 @@ impl Persister {
         if let Some(gone) = self
             .written
             .keys()
-            .find(|k| is_record(k) && !keys.contains(*k))
+            .find(|k| is_record_key(k) && !keys.contains(*k))
         {
             return Err(StorageError::ChangedElsewhere { key: gone.clone() });
         }

@@ -238,6 +238,74 @@ fn keys_of_other_apps_and_later_versions_are_left_alone() {
     );
 }
 
+/// Storage that remembers every key read from it.
+struct Reads {
+    inner: MemoryStorage,
+    read: std::cell::RefCell<Vec<String>>,
+}
+
+impl thidua::storage::KeyValue for Reads {
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.read.borrow_mut().push(key.to_owned());
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+}
+
+/// Issue 19: start-up reads the workspace's records and the settings, and
+/// nothing else: not the snapshots (each a whole workspace), the council's
+/// years, the vote locks or a later version's keys. The workspace loads
+/// the same, and a save leaves those keys as they were.
+#[test]
+fn start_up_reads_only_the_workspace_records_and_the_settings() {
+    let ws = sample_workspace();
+    let mut inner = saved(&ws);
+    thidua::storage::take_snapshot(&mut inner, "import", "Cụm", "2026-12-01T00:00:00Z", &ws)
+        .expect("snapshot");
+    inner
+        .entries
+        .insert("thidua.council.7".into(), "{\"version\":2}".into());
+    inner
+        .entries
+        .insert("thidua.future-thing".into(), "y".into());
+    Persister::default()
+        .save_lang(&mut inner, Lang::En)
+        .expect("settings");
+    let before = inner.entries.clone();
+    let mut store = Reads {
+        inner,
+        read: Default::default(),
+    };
+    let mut loaded = load(&mut store).expect("load");
+    assert_eq!(sorted(loaded.workspace.clone()), sorted(ws.clone()));
+    assert_eq!(loaded.lang, Some(Lang::En));
+    let read = store.read.borrow().clone();
+    assert!(read.contains(&SETTINGS_KEY.to_owned()));
+    assert!(read.iter().any(|k| k.starts_with("thidua.cluster.")));
+    for key in &read {
+        assert!(
+            *key == SETTINGS_KEY
+                || ["thidua.unit.", "thidua.cluster.", "thidua.meeting."]
+                    .iter()
+                    .any(|p| key.starts_with(p)),
+            "start-up read {key}"
+        );
+    }
+    loaded
+        .persister
+        .save_workspace(&mut store, &ws)
+        .expect("save");
+    assert_eq!(store.inner.entries, before);
+}
+
 proptest! {
     /// Export → import of any cluster record is the identity.
     #[test]
