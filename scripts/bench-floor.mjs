@@ -9,7 +9,7 @@
 // cluster list or its empty line). Then a breakdown of thidua's own
 // start-up at ×4 from the performance timeline. Prints; asserts nothing.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launch, serve, ready, ROOT } from '../tests/e2e/harness.mjs';
 import { FIRST_SCREEN_WATCH } from '../tests/common.mjs';
 
@@ -77,7 +77,9 @@ async function breakdown(page) {
   });
 }
 
-const thidua = await serve();
+// THIDUA_DIST: another build of thidua to measure (a dist/ directory), e.g. the
+// one before a change, beside the same floor.
+const thidua = await serve(process.env.THIDUA_DIST ? resolve(ROOT, process.env.THIDUA_DIST) : undefined);
 const floor = await serve(join(ROOT, 'target', 'floor-dist'));
 const { context } = await launch();
 try {
