@@ -19,6 +19,7 @@ mod round;
 mod runoff;
 mod score_edits;
 mod scoring;
+mod shared;
 mod unit_list;
 mod units;
 mod workspace;
@@ -56,6 +57,7 @@ pub use scoring::{
     parse_score, sample_criteria, AchievementReport, CriteriaTable, Criterion, CriterionDraft,
     CriterionId, ItemKind, Metric, Points, ScoreInputError, ScoreSheet, Scorer, UnitScores,
 };
+pub use shared::Shared;
 pub use unit_list::{loose_name_key, read_pasted_units, Collision, LineFlag, PastedLine};
 pub use units::{unit_name_key, Unit, UnitDraft};
 pub use workspace::Workspace;

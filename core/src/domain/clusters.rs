@@ -21,7 +21,7 @@ pub struct Cluster {
     pub(crate) units: Vec<UnitId>,
     /// Ascending by year, at most one per year (kept by the edits; read
     /// with `years`).
-    pub(crate) years: Vec<EmulationYear>,
+    pub(crate) years: super::Shared<Vec<EmulationYear>>,
     /// The voting regulation new meetings and rounds start from; changed
     /// only by `Workspace::set_regulation`, which checks it (read with
     /// `regulation`).
@@ -58,7 +58,10 @@ impl Cluster {
         if let Some(twice) = years.windows(2).find(|w| w[0].year == w[1].year) {
             return Err(DomainError::YearExists(twice[0].year));
         }
-        Ok(Cluster { years, ..self })
+        Ok(Cluster {
+            years: years.into(),
+            ..self
+        })
     }
 
     /// The cluster's voting regulation (quy chế).
@@ -149,7 +152,7 @@ impl Workspace {
             parent_org: clean(&draft.parent_org),
             notes: draft.notes.trim().to_owned(),
             units: Vec::new(),
-            years: Vec::new(),
+            years: Default::default(),
             regulation: Regulation::default(),
         });
         Ok(())

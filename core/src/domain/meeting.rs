@@ -247,7 +247,7 @@ pub struct Meeting {
     /// A unit nominated in a higher round is no candidate in lower ones.
     pub exclusion: bool,
     /// In order; changed only by the round edits (read with `rounds`).
-    pub(crate) rounds: Vec<Round>,
+    pub(crate) rounds: super::Shared<Vec<Round>>,
     /// The nomination letter's fields, as the secretary filled them.
     pub letter: super::NominationLetter,
 }
@@ -403,7 +403,7 @@ impl Workspace {
             voters,
             quorum,
             exclusion: true,
-            rounds: Vec::new(),
+            rounds: Default::default(),
             letter: super::NominationLetter::default(),
         });
         Ok(())
@@ -487,7 +487,7 @@ impl Workspace {
             voters,
             quorum: earlier.quorum,
             exclusion: earlier.exclusion,
-            rounds: Vec::new(),
+            rounds: Default::default(),
             // The council the letter goes to stays; its number and signer
             // (the new leader unit's commander) are the new year's.
             letter: super::NominationLetter {

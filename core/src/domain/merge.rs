@@ -300,7 +300,7 @@ fn status(mine: Option<Part>, theirs: &Part) -> Status {
 
 fn cluster_header(c: &Cluster) -> Cluster {
     Cluster {
-        years: Vec::new(),
+        years: Default::default(),
         ..c.clone()
     }
 }
@@ -552,7 +552,7 @@ pub fn apply(
                     let mut copy = cluster.clone();
                     copy.id = ClusterId(fresh());
                     copy.name = name;
-                    copy.years = whole_years(plan, *id);
+                    copy.years = whole_years(plan, *id).into();
                     out.clusters.push(copy);
                 } else if let Some(mine) = out.clusters.iter_mut().find(|c| c.id == *id) {
                     let years = std::mem::take(&mut mine.years);

@@ -358,7 +358,7 @@ impl TryFrom<ClusterDto> for Cluster {
             parent_org: dto.parent_org,
             notes: dto.notes,
             units,
-            years,
+            years: years.into(),
             regulation,
         })
     }

@@ -260,7 +260,7 @@ impl TryFrom<MeetingDto> for Meeting {
             voters,
             quorum: fraction(&dto.quorum, "data.quorum")?,
             exclusion: dto.exclusion,
-            rounds,
+            rounds: rounds.into(),
             letter: NominationLetter {
                 recipient: dto.letter.recipient,
                 number: dto.letter.number,
