@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::meeting::{ClosedCount, CountSource};
 use super::{
-    quorum_met, Approvals, BallotBox, DomainError, MeetingId, Roll, RoundId, RoundRules,
+    quorum_met, Approvals, BallotBox, DomainError, MeetingId, Roll, Round, RoundId, RoundRules,
     RoundState, UnitId, Voter, VoterId, Workspace,
 };
 
@@ -239,11 +239,16 @@ impl Workspace {
     /// After a reload, a ballot that was being filled is dropped unseen:
     /// its voter has not voted and the laptop stays locked. Meetings in
     /// `run_elsewhere` (their vote runs in another tab) are left alone.
+    ///
+    /// Runs at every start-up: a meeting with no ballot being filled is not
+    /// touched, so its rounds stay shared with the copy as last saved
+    /// (`Shared`: iterating them mutably would copy every meeting's rounds).
     pub fn interrupt_open_ballots(&mut self, run_elsewhere: &[MeetingId]) {
+        let filling = |round: &Round| matches!(&round.state, RoundState::Open(booth) if matches!(booth.screen, BoothScreen::Ballot(_)));
         let meetings = self
             .meetings
             .iter_mut()
-            .filter(|m| !run_elsewhere.contains(&m.id));
+            .filter(|m| !run_elsewhere.contains(&m.id) && m.rounds.iter().any(filling));
         for meeting in meetings {
             for round in &mut meeting.rounds {
                 if let RoundState::Open(booth) = &mut round.state {
