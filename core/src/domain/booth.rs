@@ -244,7 +244,10 @@ impl Workspace {
     /// touched, so its rounds stay shared with the copy as last saved
     /// (`Shared`: iterating them mutably would copy every meeting's rounds).
     pub fn interrupt_open_ballots(&mut self, run_elsewhere: &[MeetingId]) {
-        let filling = |round: &Round| matches!(&round.state, RoundState::Open(booth) if matches!(booth.screen, BoothScreen::Ballot(_)));
+        let filling = |round: &Round| match &round.state {
+            RoundState::Open(booth) => matches!(booth.screen, BoothScreen::Ballot(_)),
+            _ => false,
+        };
         let meetings = self
             .meetings
             .iter_mut()
