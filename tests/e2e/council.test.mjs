@@ -77,7 +77,9 @@ for (const [where, url] of [['served', () => server.url], ['file://', () => SING
 
     // The same files again change nothing.
     await page.getByTestId('council-files').setInputFiles(FILES.slice(0, 2));
-    await page.getByTestId('council-receipt').nth(1).waitFor();
+    // The ten receipts of the first batch are still shown until the answer
+    // replaces them: wait for the two of this one, not for any second row.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="council-receipt"]').length === 2);
     for (const r of await page.getByTestId('council-receipt').allInnerTexts()) assert.match(r, /đã được nhận trước đó; không có gì thay đổi/);
     assert.equal(await page.getByTestId('council-file').count(), 10);
 
