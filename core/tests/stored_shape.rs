@@ -217,7 +217,9 @@ fn a_bad_record_is_refused_with_serde_words_and_the_place() {
     );
     assert_eq!(
         meeting_shape(&|m| m["rounds"][0]["kind"] = json!("runoff")),
-        "invalid type: unit variant, expected struct variant at rounds[0].kind.runoff"
+        // The place is the field the variant was named in (the variant
+        // itself is in the text there).
+        "invalid type: unit variant, expected struct variant at rounds[0].kind"
     );
     assert_eq!(
         meeting_shape(&|m| m["rounds"][0]["kind"] = json!({"regular": 1})),
@@ -511,4 +513,157 @@ fn the_quick_reading_never_decides_differently_from_the_careful_one() {
             supported: CURRENT_VERSION
         })
     );
+}
+
+/// Every node of `value` as the steps to it: a key or an index.
+fn every_place(value: &Value, at: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                at.push(json!(key));
+                every_place(member, at, out);
+                at.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                at.push(json!(index));
+                every_place(item, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node<'a>(value: &'a mut Value, place: &[Value]) -> &'a mut Value {
+    place.iter().fold(value, |node, step| match step {
+        Value::String(key) => &mut node[key.as_str()],
+        _ => &mut node[step.as_u64().expect("index") as usize],
+    })
+}
+
+/// The refusal as serde_path_to_error words it: serde's words and the path
+/// it kept while reading.
+fn kept_path_refusal<T: serde::de::DeserializeOwned>(data: &Value, pretty: bool) -> Option<String> {
+    let text = if pretty {
+        serde_json::to_string_pretty(data).expect("text")
+    } else {
+        data.to_string()
+    };
+    let mut reader = serde_json::Deserializer::from_str(&text);
+    let error = serde_path_to_error::deserialize::<_, T>(&mut reader).err()?;
+    let path = error.path().to_string();
+    let inner = error.into_inner();
+    let words = inner.to_string();
+    let position = format!(" at line {} column {}", inner.line(), inner.column());
+    let message = words.strip_suffix(&position).unwrap_or(&words).to_owned();
+    Some(if path == "." {
+        message
+    } else {
+        format!("{message} at {path}")
+    })
+}
+
+fn shape_refusal<T: serde::de::DeserializeOwned>(data: &Value, pretty: bool) -> Option<String> {
+    let whole = json!({ "version": CURRENT_VERSION, "data": data });
+    let text = if pretty {
+        serde_json::to_string_pretty(&whole).expect("text")
+    } else {
+        whole.to_string()
+    };
+    match decode_record::<T>(&text) {
+        Err(RecordError::Shape { message, .. }) => Some(message),
+        Err(other) => panic!("not a shape error: {other:?}"),
+        Ok(_) => None,
+    }
+}
+
+/// Issue 19: the app reads without keeping the path (a quarter of
+/// start-up's reading) and finds a refusal's place afterwards from where
+/// the reader stopped. Every node of a meeting with every variant and of a
+/// cluster, replaced by a value of each wrong kind or left out, on one line
+/// and pretty-printed, is refused with the words and place of a reader
+/// that kept the path, except one: a variant named as a bare string where
+/// it needs fields is placed at its field (the path-keeping reader added
+/// the variant's name after it).
+#[test]
+fn a_refusal_names_the_place_a_path_keeping_reader_names() {
+    fn check<T: serde::de::DeserializeOwned>(data: Value) -> usize {
+        let mut places = Vec::new();
+        every_place(&data, &mut Vec::new(), &mut places);
+        let wrong = [
+            json!("x"),
+            json!(-1),
+            json!(1.5),
+            json!(70000),
+            json!([]),
+            json!([1, "a", {}]),
+            json!({}),
+            json!({"k": 1}),
+            json!(null),
+            json!(true),
+        ];
+        let mut compared = 0;
+        for place in places.iter().filter(|place| !place.is_empty()) {
+            let mut edits: Vec<Value> = wrong
+                .iter()
+                .map(|value| {
+                    let mut edited = data.clone();
+                    *node(&mut edited, place) = value.clone();
+                    edited
+                })
+                .collect();
+            if let (Some((Value::String(key), parent)), _) = (place.split_last(), ()) {
+                let mut edited = data.clone();
+                if let Some(members) = node(&mut edited, parent).as_object_mut() {
+                    members.remove(key.as_str());
+                    edits.push(edited);
+                }
+            }
+            for edited in edits {
+                for pretty in [false, true] {
+                    let kept = kept_path_refusal::<T>(&edited, pretty);
+                    let found = shape_refusal::<T>(&edited, pretty);
+                    let Some(kept) = kept else {
+                        assert_eq!(found, None, "{edited}");
+                        continue;
+                    };
+                    let found = found.expect("refused");
+                    if kept.starts_with("invalid type: unit variant") {
+                        let field = kept.rsplit_once('.').expect("a variant").0;
+                        assert_eq!(found, field, "{edited}");
+                    } else if kept.starts_with("trailing characters at ") {
+                        // A list longer than its type is placed at its
+                        // first element too many.
+                        let element = found.strip_prefix(&kept).expect("the list's place");
+                        assert!(
+                            element.starts_with('[') && element.ends_with(']'),
+                            "{found}"
+                        );
+                    } else {
+                        assert_eq!(found, kept, "{edited}");
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        compared
+    }
+    let meetings = check::<MeetingDto>(every_variant_meeting());
+    let cluster = json!({
+        "id": 5, "name": "Cụm 8", "number": "8", "parent_org": "BĐBP", "notes": "",
+        "units": [11, 12],
+        "years": [{
+            "year": 2024, "members": [11, 12], "leader": 11, "deputy": 12,
+            "handover": {"from": 11, "to": 12, "date": "2024-10-03", "note": ""},
+            "criteria": [{"id": 1, "kind": "criterion", "group": "I", "name": "A", "max": 3000, "guidance": ""}],
+            "scores": [{"unit": 11, "self_scores": [[1, 2500]], "cluster_scores": [[1, 2400]]}],
+            "reports": [{"unit": 11, "narrative": "…", "metrics": [{"name": "m", "value": "1", "measure": "%"}]}]
+        }]
+    });
+    assert!(decode_record::<ClusterDto>(&record(cluster.clone())).is_ok());
+    let clusters = check::<ClusterDto>(cluster);
+    assert!(meetings > 1000 && clusters > 300, "{meetings} {clusters}");
 }
