@@ -11,7 +11,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
-const CEILING_GZIP = 766 * 1024;
+const CEILING_GZIP = 745 * 1024;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const measure = (bytes) => ({
   raw: bytes.length,
