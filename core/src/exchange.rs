@@ -32,3 +32,4 @@ pub use results::{
     value_sha256, ResultsCheck, ResultsDto, ScoreRankDto, TallyInputsDto, UnitNameDto,
 };
 pub use seal::{sealed_meeting, sealed_rounds, vote_at_risk};
+pub use shape::from_text;

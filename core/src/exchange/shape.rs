@@ -38,22 +38,15 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
 ///
 /// Every DTO is read by this one function, through serde's derives over
 /// serde_json's reader of text: the app holds one copy of each DTO's
-/// reading code. The reader keeps no path while it reads (keeping one cost
-/// a quarter of start-up's reading and 21 KB gzip); a refusal's place is
-/// found afterwards, by `place_at`, from where in the text serde_json
-/// stopped.
+/// reading code. The reader keeps no path while it reads (keeping one,
+/// with `serde_path_to_error`, cost three quarters of the decoding's time
+/// and 23 KB gzip); a refusal's place is found afterwards, by `place_at`,
+/// from where in the text serde_json stopped.
 pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let mut reader = serde_json::Deserializer::from_str(text);
     let read = T::deserialize(&mut reader).map_err(|error| {
-        let mut offset = offset_of(text, error.line(), error.column());
-        // A refusal of the text's syntax (a list where an enum is wanted)
-        // counts the byte the reader looked at and refused; the place is
-        // the one before it.
-        if error.classify() == Category::Syntax {
-            offset = offset.saturating_sub(1);
-        }
+        let path = place_at(read_before(text, &error));
         let message = without_position(error);
-        let path = place_at(text, offset);
         if path.is_empty() {
             message
         } else {
@@ -64,12 +57,38 @@ pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     Ok(read)
 }
 
+/// The part of `text` read before the value `error` refuses: the bytes up
+/// to where serde_json stopped, less what it read past that value.
+fn read_before<'a>(text: &'a str, error: &serde_json::Error) -> &'a [u8] {
+    let offset = offset_of(text, error.line(), error.column());
+    let mut read = text.as_bytes().get(..offset).unwrap_or_default();
+    // A bracket refused as the text's syntax (a list where an enum is
+    // wanted): serde_json counts the byte it looked at; it opens nothing.
+    if error.classify() == Category::Syntax {
+        if let Some((b'[' | b'{', before)) = read.split_last() {
+            read = before;
+        }
+    }
+    // A variant named bare where it needs fields (`"runoff"`) is refused
+    // with no position of its own: the list or object around it gives one
+    // after reading its `,` or closing bracket.
+    if error.to_string().starts_with("invalid type: unit variant") {
+        read = read.trim_ascii_end();
+        if let Some((b',' | b']' | b'}', before)) = read.split_last() {
+            read = before;
+        }
+    }
+    read
+}
+
 /// The byte offset in `text` of serde_json's (1-based line, column): the
 /// column counts the bytes read on that line, so the offset is how much of
-/// the text had been read.
+/// the text had been read. An error with no position (line 0) gives 0, so
+/// no place.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = match line {
-        0 | 1 => 0,
+        0 => return 0,
+        1 => 0,
         _ => text
             .match_indices('\n')
             .nth(line - 2)
@@ -89,17 +108,16 @@ enum Open {
     List { index: usize },
 }
 
-/// The place in the value that `text[..offset]` has read up to, as serde
+/// The place in the value that the JSON text `read` reaches, as serde
 /// names one: `rounds[2].state.paper` (empty at the top). An object's key
 /// counts from its `:` until the `,` after its value; a list's index from
 /// the start of its element. serde_json reports a field missing or too few
 /// elements after reading the closing bracket, so that place is the
 /// object's or list's own.
-fn place_at(text: &str, offset: usize) -> String {
-    let bytes = &text.as_bytes()[..offset.min(text.len())];
+fn place_at(read: &[u8]) -> String {
     let mut open: Vec<Open> = Vec::new();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
+    while let Some(&byte) = read.get(at) {
         at += 1;
         match byte {
             b'{' => open.push(Open::Object {
@@ -123,7 +141,7 @@ fn place_at(text: &str, offset: usize) -> String {
             b'"' => {
                 let start = at - 1;
                 let mut closed = false;
-                while let Some(&byte) = bytes.get(at) {
+                while let Some(&byte) = read.get(at) {
                     at += 1;
                     match byte {
                         b'\\' => at += 1,
@@ -135,9 +153,10 @@ fn place_at(text: &str, offset: usize) -> String {
                     }
                 }
                 if let Some(Open::Object { key: None, pending }) = open.last_mut() {
-                    *pending = text
+                    *pending = read
                         .get(start..at)
                         .filter(|_| closed)
+                        .and_then(|quoted| std::str::from_utf8(quoted).ok())
                         .and_then(|quoted| serde_json::from_str(quoted).ok());
                 }
             }
